@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import passport from 'passport';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { TypeormSessionStore } from './auth/session.store.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { RedisConnection } from './common/redis.provider.js';
+import { requestGuards } from './common/request-guards.middleware.js';
+import { validationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import type { DatabaseTarget } from './database/data-source-options.js';
+import { AppIoAdapter } from './realtime/app-io.adapter.js';
+
+export const SESSION_COOKIE = 'erf.sid';
+const SESSION_DAYS = 14;
+
+/** Where the built web app lives (vite builds it into dist/web). */
+export function webRoot(): string {
+  return resolve(process.env.WEB_ROOT ?? join(process.cwd(), 'dist', 'web'));
+}
+
+function contentSecurityPolicy() {
+  return {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      upgradeInsecureRequests: null,
+    },
+  };
+}
+
+/** The single-page app answers its own routes; /api and /socket.io stay the server's. */
+function serveWebApp(app: NestExpressApplication): void {
+  const root = webRoot();
+  const index = join(root, 'index.html');
+  app.use(express.static(root, { index: false, maxAge: '1h', setHeaders: (res, path) => {
+    if (path.includes(`${join(root, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  } }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.path.startsWith('/api/') || req.path === '/api' || req.path.startsWith('/socket.io')) return next();
+    if (!existsSync(index)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function swagger(app: INestApplication): void {
+  const doc = new DocumentBuilder()
+    .setTitle('Erfaringsforum API')
+    .setDescription('REST contract of Erfaringsforum (see shared/API.md). Socket.IO namespaces /cafe, /mod and /me are described there.')
+    .setVersion('1')
+    .addCookieAuth('erf.sid')
+    .build();
+  const document = SwaggerModule.createDocument(app, doc);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (config.production) app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.disable('x-powered-by');
+
+  await app.get(RedisConnection).connect();
+
+  const hsts = config.production ? {} : false;
+  const strictHeaders = helmet({ contentSecurityPolicy: contentSecurityPolicy(), crossOriginEmbedderPolicy: false, strictTransportSecurity: hsts });
+  // Swagger UI's page runs an inline bootstrap script; only /api/docs gets that allowance.
+  const docsHeaders = helmet({ contentSecurityPolicy: { directives: { ...contentSecurityPolicy().directives, scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"] } }, strictTransportSecurity: hsts });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docsHeaders : strictHeaders)(req, res, next));
+  app.use(requestGuards(config.publicUrl));
+  app.use(express.json({ limit: '256kb', strict: true }));
+
+  const store = new TypeormSessionStore(app.get(DataSource));
+  const sessionMiddleware = session({
+    name: SESSION_COOKIE,
+    store,
+    secret: config.sessionSecret,
+    resave: false,
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: SESSION_DAYS * 24 * 3600 * 1000 },
+  });
+  const passportInit = passport.initialize();
+  const passportSession = passport.session();
+  app.use(sessionMiddleware, passportInit, passportSession);
+
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useWebSocketAdapter(new AppIoAdapter(app, config, app.get(RedisConnection), [sessionMiddleware, passportInit, passportSession]));
+
+  swagger(app);
+  serveWebApp(app);
+  return app;
+}

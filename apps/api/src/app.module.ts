@@ -1,0 +1,32 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { CoreModule } from './core.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import type { DatabaseTarget } from './database/data-source-options.js';
+import { HealthController } from './health/health.controller.js';
+import { LegalController } from './legal/legal.controller.js';
+import { loggerOptions } from './logging.js';
+import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        ScheduleModule.forRoot(),
+        CoreModule.forRoot(config),
+        DatabaseModule.forRoot(database),
+        UsersModule,
+        AuthModule,
+        MaintenanceModule,
+      ],
+      controllers: [HealthController, LegalController],
+    };
+  }
+}

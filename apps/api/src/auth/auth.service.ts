@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { ApiError, badRequest } from '../common/api-error.js';
+import { RateLimitService } from '../common/rate-limit.service.js';
+import { toUserDto } from '../users/dto/user.dto.js';
+import { UsersService } from '../users/users.service.js';
+import type { ChangePasswordDto, RegisterDto } from './dto/auth.dto.js';
+import { PasswordHasher } from './password-hasher.js';
+import type { SessionUser } from './session-user.js';
+
+const WRONG_CREDENTIALS = 'Wrong username or password.';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly limits: RateLimitService,
+  ) {}
+
+  async register(dto: RegisterDto, ip: string): Promise<SessionUser> {
+    await this.limits.consume('registrationsPerIp', ip);
+    const user = await this.users.create({ username: dto.username, password: dto.password, displayName: dto.displayName, email: dto.email });
+    return toUserDto(user);
+  }
+
+  /**
+   * Unknown user and wrong password answer alike, in about the same time (a dummy hash is
+   * verified for unknown users). Failures count per username and per IP; the counters expire,
+   * so an attacker can slow logins to an account but not lock its owner out for good.
+   */
+  async verifyCredentials(username: string, password: string, ip: string): Promise<SessionUser> {
+    const userKey = username.toLowerCase();
+    const wait = Math.max(await this.limits.blockedFor('loginFailuresPerUsername', userKey), await this.limits.blockedFor('loginFailuresPerIp', ip));
+    if (wait > 0) {
+      const error = new ApiError(429, 'rate_limited', `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minute(s).`, { retryAfter: wait });
+      throw Object.assign(error, { retryAfterSeconds: wait });
+    }
+    const user = await this.users.findForLogin(username);
+    const ok = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !ok) {
+      await this.limits.penalize('loginFailuresPerUsername', userKey);
+      await this.limits.penalize('loginFailuresPerIp', ip);
+      throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
+    }
+    await this.limits.reset('loginFailuresPerUsername', userKey);
+    return toUserDto(user);
+  }
+
+  async changePassword(user: SessionUser, dto: ChangePasswordDto, currentSid: string): Promise<void> {
+    const ok = await this.hasher.verify(await this.users.passwordHashOf(user.id), dto.currentPassword);
+    if (!ok) throw badRequest('currentPassword is not your current password.', 'invalid_credentials');
+    await this.users.setPassword(user.id, dto.newPassword);
+    await this.users.endSessions(user.id, currentSid);
+  }
+
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    const userId = await this.users.consumeResetToken(token);
+    if (!userId) throw badRequest('This reset link is not valid any more. Ask an administrator for a new one.', 'invalid_token');
+    await this.users.setPassword(userId, newPassword);
+    await this.users.endSessions(userId);
+  }
+}

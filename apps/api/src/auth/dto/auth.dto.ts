@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export const USERNAME_PATTERN = /^[\p{L}\p{N}_-]{3,32}$/u;
+const USERNAME_MESSAGE = 'username must be 3–32 characters: letters, digits, _ or -';
+
+export class RegisterDto {
+  @ApiProperty({ minLength: 3, maxLength: 32, pattern: '^[\\p{L}\\p{N}_-]{3,32}$' })
+  @IsString() @Matches(USERNAME_PATTERN, { message: USERNAME_MESSAGE })
+  username: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200)
+  password: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 50 })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(50) @Matches(/\S/, { message: 'displayName must not be blank' })
+  displayName?: string;
+
+  @ApiPropertyOptional({ format: 'email', maxLength: 254 })
+  @IsOptional() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  email?: string;
+
+  @ApiProperty({ enum: [true], description: 'The community guidelines (GET /api/guidelines) are accepted' })
+  @Equals(true, { message: 'acceptGuidelines: the community guidelines must be accepted' })
+  acceptGuidelines: boolean;
+
+  @ApiProperty({ enum: [true], description: 'The privacy notice (GET /api/privacy) is accepted' })
+  @Equals(true, { message: 'acceptPrivacy: the privacy notice must be accepted' })
+  acceptPrivacy: boolean;
+}
+
+export class LoginDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) username: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) currentPassword: string;
+  @ApiProperty({ minLength: 10 })
+  @IsString() @MinLength(10, { message: 'newPassword must be at least 10 characters' }) @MaxLength(200)
+  newPassword: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty() @IsString() @MinLength(20) @MaxLength(200) token: string;
+  @ApiProperty({ minLength: 10 })
+  @IsString() @MinLength(10, { message: 'newPassword must be at least 10 characters' }) @MaxLength(200)
+  newPassword: string;
+}
+
+export class ResetLinkDto {
+  @ApiProperty() resetUrl: string;
+  @ApiProperty() expiresAt: string;
+}
+
+export class LegalTextDto {
+  @ApiProperty({ description: 'Norwegian bokmål, Markdown' }) nb: string;
+  @ApiProperty({ description: 'English, Markdown' }) en: string;
+}

@@ -1,0 +1,51 @@
+import { Store, type SessionData } from 'express-session';
+import type { DataSource } from 'typeorm';
+
+type Callback<T = void> = (err?: unknown, value?: T) => void;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function userIdOf(session: SessionData): string | null {
+  const passport = (session as SessionData & { passport?: { user?: { id?: string } } }).passport;
+  return passport?.user?.id ?? null;
+}
+
+/**
+ * express-session's store in the `sessions` table, through the app's own TypeORM pool: PGlite
+ * serves one connection, so a store with a pool of its own would deadlock there
+ * (docs/decisions/0003-sessions-in-postgres.md). `user_id` lets a password change or a ban end
+ * a user's other sessions.
+ */
+export class TypeormSessionStore extends Store {
+  constructor(private readonly db: DataSource) {
+    super();
+  }
+
+  private expiry(session: SessionData): Date {
+    const expires = session.cookie?.expires;
+    return expires ? new Date(expires) : new Date(Date.now() + DAY_MS);
+  }
+
+  override get(sid: string, cb: Callback<SessionData | null>): void {
+    this.db
+      .query('SELECT data FROM sessions WHERE sid = $1 AND expires_at > now()', [sid])
+      .then((rows: { data: SessionData }[]) => cb(undefined, rows[0]?.data ?? null), cb);
+  }
+
+  override set(sid: string, session: SessionData, cb: Callback = () => undefined): void {
+    this.db
+      .query(
+        `INSERT INTO sessions (sid, user_id, data, expires_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (sid) DO UPDATE SET user_id = EXCLUDED.user_id, data = EXCLUDED.data, expires_at = EXCLUDED.expires_at`,
+        [sid, userIdOf(session), JSON.stringify(session), this.expiry(session)],
+      )
+      .then(() => cb(), cb);
+  }
+
+  override touch(sid: string, session: SessionData, cb: Callback = () => undefined): void {
+    this.db.query('UPDATE sessions SET expires_at = $2 WHERE sid = $1', [sid, this.expiry(session)]).then(() => cb(), cb);
+  }
+
+  override destroy(sid: string, cb: Callback = () => undefined): void {
+    this.db.query('DELETE FROM sessions WHERE sid = $1', [sid]).then(() => cb(), cb);
+  }
+}

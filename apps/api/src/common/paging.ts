@@ -1,0 +1,59 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { badRequest } from './api-error.js';
+
+/** `?limit=N&cursor=C`: limit 1–100 (default 20); the cursor is opaque to clients. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number from 1 to 100' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 100' }) @Max(100, { message: 'limit must be a whole number from 1 to 100' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @IsOptional() @IsString() @MaxLength(512)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type CursorValue = string | number | boolean | null;
+
+/** Keyset cursors: the sort key of the last row seen, so a deep page costs what the first does. */
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, shape: ('string' | 'number' | 'boolean' | 'date' | 'uuid')[]): CursorValue[] | null {
+  if (cursor === undefined) return null;
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badRequest('cursor is not valid: use nextCursor from the previous page.');
+  }
+  const ok =
+    Array.isArray(values) &&
+    values.length === shape.length &&
+    values.every((v, i) => {
+      switch (shape[i]) {
+        case 'number': return typeof v === 'number' && Number.isFinite(v);
+        case 'boolean': return typeof v === 'boolean';
+        case 'date': return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+        case 'uuid': return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+        default: return typeof v === 'string';
+      }
+    });
+  if (!ok) throw badRequest('cursor is not valid: use nextCursor from the previous page.');
+  return values as CursorValue[];
+}
+
+/** Fetch `limit + 1` rows; this trims to `limit` and makes the cursor from the last row kept. */
+export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => CursorValue[], map: (row: R) => T): Page<T> {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  return { items: kept.map(map), nextCursor: more ? encodeCursor(keyOf(kept[kept.length - 1])) : null };
+}

@@ -1,0 +1,28 @@
+import { ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { badRequest } from './api-error.js';
+
+function flatten(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => (m.includes(e.property) ? m.replace(e.property, path) : `${path}: ${m}`));
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+/** Every body and query is checked against its DTO; unknown fields are refused, not dropped. */
+export function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => badRequest(flatten(errors).join('; ') || 'The request is not valid.'),
+  });
+}
+
+/** `:id` parameters: a malformed id is 400, so a well-formed unknown one can be 404. */
+export const UuidParam = new ParseUUIDPipe({
+  exceptionFactory: () => badRequest('The id in the address is not a valid id.', 'invalid_id'),
+});

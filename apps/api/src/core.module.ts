@@ -1,0 +1,16 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AuditService } from './audit/audit.service.js';
+import { RateLimitService } from './common/rate-limit.service.js';
+import { RedisConnection } from './common/redis.provider.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { SettingsService } from './settings/settings.service.js';
+
+/** Process-wide services every feature module may use. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const providers = [{ provide: APP_CONFIG, useValue: config }, RedisConnection, RateLimitService, AuditService, SettingsService];
+    return { module: CoreModule, providers, exports: providers };
+  }
+}

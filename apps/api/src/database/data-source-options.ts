@@ -1,0 +1,29 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../../../migrations/index.js';
+import { ENTITIES } from './entities.js';
+
+export interface DatabaseTarget {
+  url: string;
+  /** PGlite serves one connection at a time, so the embedded database gets a pool of one. */
+  poolSize: number;
+}
+
+export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: target.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: target.poolSize,
+      // pg waits for ever by default; a deadlock should fail loudly instead.
+      connectionTimeoutMillis: 15_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'erfaringsforum',
+    },
+  };
+}

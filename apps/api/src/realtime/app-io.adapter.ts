@@ -1,0 +1,54 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { Server, ServerOptions } from 'socket.io';
+import { isForeignOrigin } from '../common/request-guards.middleware.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { RedisConnection } from '../common/redis.provider.js';
+
+/** How long a dropped client's missed events are kept for it (connection state recovery). */
+export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
+
+/**
+ * Nest builds one Socket.IO server per port from the first gateway it finds, so every server
+ * option lives here, not in gateway decorators: connection state recovery, the Redis streams
+ * adapter for several processes, the origin check, a bounded frame size and the login session.
+ */
+export class AppIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+    private readonly redis: RedisConnection,
+    private readonly handshakeMiddleware: RequestHandler[],
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const serverOptions: Partial<ServerOptions> = {
+      ...options,
+      cors: undefined,
+      serveClient: false,
+      maxHttpBufferSize: 32 * 1024,
+      pingInterval: 20_000,
+      pingTimeout: 20_000,
+      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
+      allowRequest: (req, callback) => {
+        const foreign = isForeignOrigin(this.config.publicUrl, { headers: req.headers, secure: Boolean((req.socket as { encrypted?: boolean }).encrypted) });
+        callback(foreign ? 'Requests from another site are not accepted.' : null, !foreign);
+      },
+    };
+    if (this.redis.client) serverOptions.adapter = createAdapter(this.redis.client, { maxLen: 10_000 }) as unknown as ServerOptions['adapter'];
+    const server: Server = super.createIOServer(port, serverOptions as ServerOptions);
+    // The login session is read for the handshake request only (the Socket.IO docs' pattern).
+    for (const middleware of this.handshakeMiddleware) {
+      server.engine.use((req: IncomingMessage & { _query?: { sid?: string } }, res: ServerResponse, next: (err?: unknown) => void) => {
+        if (req._query?.sid === undefined) (middleware as unknown as (a: unknown, b: unknown, c: unknown) => void)(req, res, next);
+        else next();
+      });
+    }
+    return server;
+  }
+}

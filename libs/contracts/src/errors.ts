@@ -1,0 +1,25 @@
+/** Stable, machine-readable reasons carried in error responses as `code`; the UI translates them. */
+export const ERROR_CODES = [
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'username_taken',
+  'invalid_credentials',
+  'rate_limited',
+  'muted',
+  'banned',
+  'locked',
+  'closed_category',
+  'anonymous_not_allowed',
+  'guests_not_allowed',
+  'edit_window_passed',
+  'blocked_word',
+  'claimed',
+  'already_handled',
+  'unsupported_media_type',
+  'foreign_origin',
+  'on_break',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

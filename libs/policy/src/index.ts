@@ -1,0 +1,3 @@
+export * from './actor.js';
+export * from './decision.js';
+export * from './policy.js';
