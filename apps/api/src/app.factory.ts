@@ -8,9 +8,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import session from 'express-session';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import passport from 'passport';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { Authenticator } from './auth/authenticator.js';
 import { TypeormSessionStore } from './auth/session.store.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { RedisConnection } from './common/redis.provider.js';
@@ -99,6 +99,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     saveUninitialized: false,
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: SESSION_DAYS * 24 * 3600 * 1000 },
   });
+  const { passport } = app.get(Authenticator);
   const passportInit = passport.initialize();
   const passportSession = passport.session();
   app.use(sessionMiddleware, passportInit, passportSession);

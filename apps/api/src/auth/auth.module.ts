@@ -1,19 +1,18 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { UsersModule } from '../users/users.module.js';
 import { AccountController } from './account.controller.js';
 import { ActorService } from './actor.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
-import { LocalStrategy } from './local.strategy.js';
+import { Authenticator } from './authenticator.js';
+import { LoginGuard } from './login.guard.js';
 import { PolicyGuard } from './policy.guard.js';
-import { SessionSerializer } from './session.serializer.js';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), UsersModule],
+  imports: [UsersModule],
   controllers: [AuthController, AccountController],
-  providers: [AuthService, LocalStrategy, SessionSerializer, ActorService, { provide: APP_GUARD, useClass: PolicyGuard }],
-  exports: [AuthService, ActorService],
+  providers: [AuthService, Authenticator, LoginGuard, ActorService, { provide: APP_GUARD, useClass: PolicyGuard }],
+  exports: [AuthService, ActorService, Authenticator],
 })
 export class AuthModule {}

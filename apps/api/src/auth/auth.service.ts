@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, badRequest } from '../common/api-error.js';
-import { RateLimitService } from '../common/rate-limit.service.js';
+import { RateLimited, RateLimitService } from '../common/rate-limit.service.js';
 import { toUserDto } from '../users/dto/user.dto.js';
 import { UsersService } from '../users/users.service.js';
 import type { ChangePasswordDto, RegisterDto } from './dto/auth.dto.js';
@@ -32,8 +32,7 @@ export class AuthService {
     const userKey = username.toLowerCase();
     const wait = Math.max(await this.limits.blockedFor('loginFailuresPerUsername', userKey), await this.limits.blockedFor('loginFailuresPerIp', ip));
     if (wait > 0) {
-      const error = new ApiError(429, 'rate_limited', `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minute(s).`, { retryAfter: wait });
-      throw Object.assign(error, { retryAfterSeconds: wait });
+      throw new RateLimited(wait, `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
     }
     const user = await this.users.findForLogin(username);
     const ok = await this.hasher.verify(user?.passwordHash, password);

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { Passport } from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import { UsersService } from '../users/users.service.js';
+import { AuthService } from './auth.service.js';
+import type { SessionUser } from './session-user.js';
+
+/**
+ * This app's own Passport instance (not the process-wide singleton, whose serializers would pile
+ * up across app instances in one process). The session keeps only the user id; the user is loaded
+ * fresh per request, so a role change, a ban or a deletion applies at once.
+ */
+@Injectable()
+export class Authenticator {
+  readonly passport = new Passport();
+
+  constructor(auth: AuthService, users: UsersService) {
+    this.passport.use(
+      'local',
+      new LocalStrategy({ passReqToCallback: true }, (req: Request, username: string, password: string, done: (err: unknown, user?: SessionUser) => void) => {
+        auth.verifyCredentials(username, password, req.ip ?? 'unknown').then((user) => done(null, user), done);
+      }),
+    );
+    this.passport.serializeUser((user, done) => done(null, { id: (user as SessionUser).id }));
+    this.passport.deserializeUser((payload: { id?: string }, done: (err: unknown, user?: SessionUser | false) => void) => {
+      if (!payload?.id) return done(null, false);
+      users.findSessionUser(payload.id).then((user) => done(null, user ?? false), done);
+    });
+  }
+
+  /** Checks the credentials in the body; resolves with the user or rejects with the API error. */
+  verify(req: Request): Promise<SessionUser> {
+    return new Promise((resolve, reject) => {
+      this.passport.authenticate('local', { session: false }, (err: unknown, user: SessionUser | false) => {
+        if (err) return reject(err);
+        if (!user) return reject(new Error('passport-local gave no user'));
+        resolve(user);
+      })(req, {} as never, reject);
+    });
+  }
+}
