@@ -33,7 +33,7 @@ export class SettingsService {
   async get(): Promise<Settings> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
     const rows: { values: Partial<Settings> }[] = await this.db.query('SELECT values FROM settings WHERE id = 1');
-    const value = { ...DEFAULT_SETTINGS, ...(rows[0]?.values ?? {}) };
+    const value = { ...DEFAULT_SETTINGS, ...rows[0]?.values };
     this.cached = { value, at: Date.now() };
     return value;
   }
@@ -43,7 +43,7 @@ export class SettingsService {
       `UPDATE settings SET values = values || $1::jsonb WHERE id = 1 RETURNING values`,
       [JSON.stringify(patch)],
     );
-    const value = { ...DEFAULT_SETTINGS, ...(rows[0]?.[0]?.values ?? {}) };
+    const value = { ...DEFAULT_SETTINGS, ...rows[0]?.[0]?.values };
     this.cached = { value, at: Date.now() };
     return value;
   }

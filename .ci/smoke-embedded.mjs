@@ -1,0 +1,53 @@
+// Smoke test of the embedded mode, as a user would run it: no DATABASE_URL, a fresh DATA_DIR;
+// /api/health answers, a registered user survives a restart and can log in.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const dataDir = mkdtempSync(join(tmpdir(), 'erf-smoke-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+delete env.DATABASE_URL;
+
+function start() {
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.on('data', () => undefined);
+  return child;
+}
+async function waitHealthy(ms = 60_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try { const r = await fetch(`${base}/api/health`); if (r.status === 200) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the server did not become healthy');
+}
+const stop = (child) => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
+const json = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+let ok = true;
+const check = (name, cond) => { console.log(`${cond ? 'ok  ' : 'FAIL'} ${name}`); ok &&= cond; };
+
+try {
+  let server = start();
+  await waitHealthy();
+  check('health 200 on a fresh embedded database', true);
+  const user = { username: 'smoke_user', password: 'smoke-password-1', acceptGuidelines: true, acceptPrivacy: true };
+  const reg = await fetch(`${base}/api/auth/register`, json(user));
+  check('register 201', reg.status === 201);
+  const code = await stop(server);
+  check('graceful stop exits 0', code === 0);
+  server = start();
+  await waitHealthy();
+  const login = await fetch(`${base}/api/auth/login`, json({ username: user.username, password: user.password }));
+  check('the user survives a restart and logs in', login.status === 200);
+  await stop(server);
+} catch (e) {
+  check(String(e), false);
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(ok ? 0 : 1);
