@@ -8,6 +8,7 @@ import { EmbeddedPostgres } from './embedded-postgres.js';
 
 /** `npm run migration:run | migration:revert | migration:generate -- Name` (scripts/migrate.mjs). */
 const [command, name] = process.argv.slice(2);
+const asCode = (list: { query: string }[]) => list.map((x) => `    await db.query(${JSON.stringify(x.query)});`).join('\n');
 const config = loadConfig(process.env);
 const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(config.dataDir);
 const dataSource = await new DataSource(dataSourceOptions({ url: config.databaseUrl ?? embedded!.url, poolSize: 1 })).initialize();
@@ -25,7 +26,6 @@ try {
     } else {
       const stamp = Date.now();
       const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${stamp}`;
-      const q = (list: { query: string }[]) => list.map((x) => `    await db.query(${JSON.stringify(x.query)});`).join('\n');
       const file = join(process.cwd(), 'migrations', `${stamp}-${name}.ts`);
       writeFileSync(file, `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -34,11 +34,11 @@ export class ${className} implements MigrationInterface {
   name = '${className}';
 
   async up(db: QueryRunner): Promise<void> {
-${q(sql.upQueries)}
+${asCode(sql.upQueries)}
   }
 
   async down(db: QueryRunner): Promise<void> {
-${q(sql.downQueries.reverse())}
+${asCode(sql.downQueries.toReversed())}
   }
 }
 `);
