@@ -5,11 +5,13 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ForumModule } from './forum/forum.module.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
 import { LegalController } from './legal/legal.controller.js';
 import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { SettingsController } from './settings/settings.controller.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -24,9 +26,10 @@ export class AppModule {
         DatabaseModule.forRoot(database),
         UsersModule,
         AuthModule,
+        ForumModule,
         MaintenanceModule,
       ],
-      controllers: [HealthController, LegalController],
+      controllers: [HealthController, LegalController, SettingsController],
     };
   }
 }
