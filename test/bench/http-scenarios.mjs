@@ -1,0 +1,149 @@
+// The HTTP benchmarks (issue 8, figures 1–4): the app against a bare node:http + pg baseline on the
+// same database, interleaved, medians of several rounds.
+import { join } from 'node:path';
+import { ROOT, freePort, freshDatabase, interleaved, load, startApp, startProcess, fmt, ratio, median } from './lib.mjs';
+import { seedBasics, seedLongThread, seedThreads, withClient } from './seed.mjs';
+
+async function startBaseline(databaseUrl, env = {}) {
+  const port = await freePort();
+  const proc = await startProcess(join(ROOT, 'test/bench/baseline-http.mjs'), [], { DATABASE_URL: databaseUrl, PORT: String(port), ...env }, `http://127.0.0.1:${port}/health`);
+  return { ...proc, url: `http://127.0.0.1:${port}` };
+}
+
+async function json(url, init) {
+  const res = await fetch(url, init);
+  return { status: res.status, body: await res.json().catch(() => null), headers: res.headers };
+}
+
+async function loginCookie(app, username, password) {
+  const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+/** Walks `pages - 1` pages by nextCursor and returns the cursor of page `pages`. */
+async function cursorOfPage(url, pages) {
+  let cursor = null;
+  for (let i = 1; i < pages; i++) {
+    const { body } = await json(`${url}${url.includes('?') ? '&' : '?'}${cursor ? `cursor=${cursor}` : ''}`);
+    cursor = body.nextCursor;
+    if (!cursor) throw new Error(`only ${i} pages at ${url}`);
+  }
+  return cursor;
+}
+
+export async function threadPage({ rounds, seconds }) {
+  const db = await freshDatabase();
+  const app = await startApp(db.url);
+  let baseline;
+  try {
+    const threadId = await withClient(db.url, async (c) => {
+      const basics = await seedBasics(c);
+      const [id] = await seedThreads(c, { ...basics, threads: 1, postsPerThread: 50 });
+      return id;
+    });
+    baseline = await startBaseline(db.url);
+    const appUrl = `${app.url}/api/threads/${threadId}/posts?limit=50`;
+    const check = await json(appUrl);
+    if (check.status !== 200 || check.body.items.length !== 50) throw new Error(`thread page: ${check.status}`);
+    const bytes = JSON.stringify(check.body).length;
+    const r = await interleaved(rounds,
+      () => load({ url: `${baseline.url}/threads/${threadId}/posts?limit=50`, connections: 50, duration: seconds }),
+      () => load({ url: appUrl, connections: 50, duration: seconds }));
+    return [
+      { figure: '1. Thread page, 50 posts, 50 connections: req/s', app: r.b.rps, baseline: r.a.rps, ratio: ratio(r.b.rps, r.a.rps), target: '≥ 0.5', ok: ratio(r.b.rps, r.a.rps) >= 0.5, note: `${bytes} bytes a page; errors ${r.b.errors}` },
+      { figure: '1. Thread page: p99 latency (ms)', app: r.b.p99, baseline: r.a.p99, ratio: ratio(r.b.p99, r.a.p99), target: '≤ 2', ok: ratio(r.b.p99, r.a.p99) <= 2 },
+    ];
+  } finally {
+    await baseline?.stop();
+    await app.stop();
+    await db.drop();
+  }
+}
+
+export async function scaleAndDeep({ rounds, seconds, threads = 100_000, postsPerThread = 10, longThread = 100_000 }) {
+  const db = await freshDatabase();
+  const app = await startApp(db.url);
+  let baseline;
+  const rows = [];
+  try {
+    const started = Date.now();
+    const { threadId } = await withClient(db.url, async (c) => {
+      const basics = await seedBasics(c, 'skala');
+      await seedThreads(c, { ...basics, threads, postsPerThread });
+      const long = await seedBasics(c, 'lang');
+      const threadId = await seedLongThread(c, { ...long, posts: longThread });
+      await c.query('ANALYZE');
+      return { threadId };
+    });
+    const seededSeconds = (Date.now() - started) / 1000;
+    baseline = await startBaseline(db.url);
+
+    const listing = await interleaved(rounds,
+      () => load({ url: `${baseline.url}/categories/skala/threads?limit=20`, connections: 20, duration: seconds }),
+      () => load({ url: `${app.url}/api/categories/skala/threads?limit=20`, connections: 20, duration: seconds }));
+    rows.push({ figure: `2. Category listing, ${threads.toLocaleString('en')} threads / ${(threads * postsPerThread + longThread).toLocaleString('en')} posts: req/s`, app: listing.b.rps, baseline: listing.a.rps, ratio: ratio(listing.b.rps, listing.a.rps), target: 'report', ok: listing.b.errors === 0, note: `seeded in ${fmt(seededSeconds)} s` });
+    rows.push({ figure: '2. Category listing: p99 (ms)', app: listing.b.p99, baseline: listing.a.p99, ratio: ratio(listing.b.p99, listing.a.p99), target: 'report', ok: true });
+
+    const q = encodeURIComponent('fjelltur samtale');
+    const search = await interleaved(rounds,
+      () => load({ url: `${baseline.url}/search?q=${q}&limit=20`, connections: 10, duration: seconds }),
+      () => load({ url: `${app.url}/api/search?q=${q}&limit=20`, connections: 10, duration: seconds }));
+    rows.push({ figure: '2. Search "fjelltur samtale" over all posts: req/s', app: search.b.rps, baseline: search.a.rps, ratio: ratio(search.b.rps, search.a.rps), target: 'report', ok: search.b.errors === 0 });
+    rows.push({ figure: '2. Search: p99 (ms)', app: search.b.p99, baseline: search.a.p99, ratio: ratio(search.b.p99, search.a.p99), target: 'report', ok: true });
+
+    for (const [label, base] of [
+      ['thread of 100,000 posts', `${app.url}/api/threads/${threadId}/posts?limit=50`],
+      ['category of 100,000 threads', `${app.url}/api/categories/skala/threads?limit=50`],
+    ]) {
+      const deepCursor = await cursorOfPage(base, 2000);
+      const deep = await interleaved(rounds,
+        () => load({ url: base, connections: 10, duration: Math.max(3, seconds / 2) }),
+        () => load({ url: `${base}&cursor=${deepCursor}`, connections: 10, duration: Math.max(3, seconds / 2) }));
+      const r = ratio(deep.b.p50, deep.a.p50);
+      rows.push({ figure: `3. Page 2,000 vs page 1 of a ${label}: p50 (ms)`, app: deep.b.p50, baseline: deep.a.p50, ratio: r, target: '≤ 1.5', ok: r <= 1.5, note: 'baseline column = page 1' });
+    }
+    return rows;
+  } finally {
+    await baseline?.stop();
+    await app.stop();
+    await db.drop();
+  }
+}
+
+export async function posting({ rounds, seconds }) {
+  const db = await freshDatabase();
+  const app = await startApp(db.url);
+  let baseline;
+  try {
+    const admin = await loginCookie(app, 'benchadmin', 'bench-admin-password');
+    await json(`${app.url}/api/admin/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie: admin }, body: JSON.stringify({ newMemberReviewCount: 0 }) });
+    const user = { username: 'poster', password: 'poster-password-1', acceptGuidelines: true, acceptPrivacy: true };
+    const reg = await json(`${app.url}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
+    const cookie = await loginCookie(app, user.username, user.password);
+    const thread = await json(`${app.url}/api/categories/velkommen/threads`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ title: 'Lasttest', body: 'Første innlegg' }) });
+    if (thread.status !== 201) throw new Error(`create thread: ${thread.status} ${JSON.stringify(thread.body)}`);
+    const threadId = thread.body.id;
+    baseline = await startBaseline(db.url, { BENCH_USER_ID: reg.body.id });
+    const body = JSON.stringify({ body: 'Et svar fra lasttesten, med litt tekst om en fjelltur og en god samtale.' });
+    let acknowledged = 0;
+    const r = await interleaved(rounds,
+      () => load({ url: `${baseline.url}/threads/${threadId}/posts`, method: 'POST', connections: 20, duration: seconds, headers: { 'content-type': 'application/json' }, body }),
+      () => load({ url: `${app.url}/api/threads/${threadId}/posts`, method: 'POST', connections: 20, duration: seconds, headers: { 'content-type': 'application/json', cookie }, body, onResponse: (_c, status) => { if (status === 201) acknowledged++; } }));
+    const stored = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM posts WHERE thread_id = $1 AND author_id = $2 AND NOT is_opening`, [threadId, reg.body.id])).rows[0].n);
+    // The baseline inserts as the same user, so its posts are counted too.
+    const baselineTotal = r.a.runs.reduce((s, x) => s + x.total, 0);
+    const lost = acknowledged + baselineTotal - stored;
+    return [
+      { figure: '4. Posting a reply, 20 connections: req/s', app: r.b.rps, baseline: r.a.rps, ratio: ratio(r.b.rps, r.a.rps), target: 'report', ok: r.b.errors === 0 },
+      { figure: '4. Posting: p99 (ms)', app: r.b.p99, baseline: r.a.p99, ratio: ratio(r.b.p99, r.a.p99), target: 'report', ok: true },
+      { figure: '4. Posting: acknowledged posts missing from the database', app: Math.max(0, lost), baseline: 0, ratio: NaN, target: '0', ok: lost <= 0, note: `${acknowledged} acknowledged by the app` },
+    ];
+  } finally {
+    await baseline?.stop();
+    await app.stop();
+    await db.drop();
+  }
+}
+
+export { median };
