@@ -17,13 +17,14 @@ export function Loading({ label }: { label?: string }) {
 export function ErrorAlert({ error, retry, announce = true }: { error: unknown; retry?: () => void; announce?: boolean }) {
   const { t } = useTranslation();
   const say = useAnnounce();
-  const text = errorText(t, error);
+  // Something that failed to load is said calmly; something the user did that failed, clearly.
+  const text = announce ? errorText(t, error) : t('errors.loadFailed');
   useEffect(() => {
     // Each new error is announced, even when its text is the same as the last one's.
     if (announce && error) say(text, 'assertive');
   }, [text, announce, say, error]);
   return (
-    <Alert data-color="danger" className="block">
+    <Alert data-color={announce ? 'danger' : 'info'} className="block">
       <Paragraph>{text}</Paragraph>
       {retry ? (
         <Button variant="secondary" data-size="sm" onClick={retry} className="mt-2">

@@ -367,7 +367,7 @@ function ProfileContent() {
           ))}
         </ul>
       </nav>
-      <section id="konto" aria-labelledby="konto-h" className="section">
+      <section id="konto" aria-labelledby="konto-h" className="section panel">
         <Heading level={2} id="konto-h" data-size="sm">
           {t('profile.account')}
         </Heading>
@@ -386,38 +386,43 @@ function ProfileContent() {
         </Heading>
         <ChangePassword />
       </section>
-      <section id="innlegg" aria-labelledby="innlegg-h" className="section">
+      <section id="innlegg" aria-labelledby="innlegg-h" className="section panel">
         <Heading level={2} id="innlegg-h" data-size="sm">
           {t('profile.posts')}
         </Heading>
         <MyPosts />
       </section>
-      <section id="varsler" aria-labelledby="varsler-h" className="section">
+      <section id="varsler" aria-labelledby="varsler-h" className="section panel">
         <Heading level={2} id="varsler-h" data-size="sm">
           {t('profile.notifications')}
         </Heading>
         <Notifications />
       </section>
-      <section id="panel" aria-labelledby="panel-h" className="section">
+      <section id="panel" aria-labelledby="panel-h" className="section panel">
         <Heading level={2} id="panel-h" data-size="sm">
           {t('profile.panel')}
         </Heading>
         <PanelApplication />
       </section>
-      <section id="pause" aria-labelledby="pause-h" className="section">
+      <section id="pause" aria-labelledby="pause-h" className="section panel">
         <Heading level={2} id="pause-h" data-size="sm">
           {t('profile.pause')}
         </Heading>
         <TakeBreak />
       </section>
-      <section id="data" aria-labelledby="data-h" className="section">
+      <section id="data" aria-labelledby="data-h" className="section panel">
         <Heading level={2} id="data-h" data-size="sm">
           {t('profile.data')}
         </Heading>
         <YourData />
       </section>
       <Alert data-color="info" className="block mt-6">
-        <Paragraph>{t('profile.privacyNote')}</Paragraph>
+        <Paragraph>
+          {t('profile.privacyNote')}{' '}
+          <Link to="/personvern" className="ds-link">
+            {t('footer.privacy')}
+          </Link>
+        </Paragraph>
       </Alert>
     </>
   );
