@@ -1,21 +1,24 @@
 import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { ErrorAlert, StatusAlert } from '../components/feedback';
 import { PageHeader } from '../components/page-header';
 
-/** The token arrives in the fragment (never sent to a server); it is read once and cleared from the address bar. */
-function takeToken(): string {
-  const token = decodeURIComponent(window.location.hash.replace(/^#/, ''));
-  if (token) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-  return token;
+/** The token arrives in the fragment (never sent to a server). */
+function tokenFromHash(): string {
+  return decodeURIComponent(window.location.hash.replace(/^#/, ''));
 }
 
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
-  const [token] = useState(takeToken);
+  const [token] = useState(tokenFromHash);
+  // Once the page is shown, the token leaves the address bar (and the history), so it is not left
+  // behind on a shared computer. Done after commit: a render React throws away must not lose it.
+  useEffect(() => {
+    if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }, []);
   const [password, setPassword] = useState('');
   const [password2, setPassword2] = useState('');
   const [errors, setErrors] = useState<{ password?: string; password2?: string }>({});
