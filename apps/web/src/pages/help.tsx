@@ -10,7 +10,7 @@ export default function HelpPage() {
   return (
     <>
       <PageHeader title={t('help.title')} lead={t('help.lead')} />
-      <Alert data-color="danger" className="block emergency">
+      <Alert data-color="warning" className="block emergency">
         <Heading level={2} data-size="sm">
           {t('help.emergencyHeading')}
         </Heading>
