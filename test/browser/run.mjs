@@ -98,7 +98,10 @@ function runJest(base) {
   return new Promise((ok) => {
     const jestBin = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
     const argv = ['--experimental-vm-modules', jestBin, '--config', join(root, 'test', 'browser', 'jest.config.mjs'), '--runInBand'];
-    if (jsonFile) argv.push('--json', '--outputFile', jsonFile);
+    if (jsonFile) {
+      mkdirSync(dirname(jsonFile), { recursive: true });
+      argv.push('--json', '--outputFile', jsonFile);
+    }
     argv.push(...jestArgs);
     const child = spawn(process.execPath, argv, {
       cwd: root,
