@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AnonymityModule } from './anonymity/anonymity.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
@@ -11,6 +13,8 @@ import { HealthController } from './health/health.controller.js';
 import { LegalController } from './legal/legal.controller.js';
 import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { PanelModule } from './panel/panel.module.js';
+import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -27,6 +31,10 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ForumModule,
+        PanelModule,
+        SanctionsModule,
+        AuditModule,
+        AnonymityModule,
         MaintenanceModule,
       ],
       controllers: [HealthController, LegalController, SettingsController],
