@@ -1,5 +1,5 @@
 import { asAdmin, newUser } from '../support/factories.js';
-import { newCategory, newThread, reply, setSettings } from '../support/forum.js';
+import { must, newCategory, newThread, reply, setSettings } from '../support/forum.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 /**
@@ -29,7 +29,7 @@ describe('closed categories', () => {
     // a thread that was open, then moved into the closed category
     movedThread = await newThread(panel, openSlug, { title: 'Flyttet tråd om kvitrefugl', body: 'kvitrefugl i det åpne' });
     const moderator = await newUser(app, 'moderator');
-    expect((await moderator.patch(`/api/mod/threads/${movedThread.id}`, { categorySlug: closedSlug })).status).toBe(200);
+    must(await moderator.patch(`/api/mod/threads/${movedThread.id}`, { categorySlug: closedSlug }), 200);
     // something open that outsiders do see
     await newThread(panel, openSlug, { title: 'Åpen tråd', body: 'Alle kan lese dette.' });
     secrets.push(TITLE, 'Hemmeligtittel', 'Hemmeligtekst', 'kvitrefugl', secretThread.id, movedThread.id, secretThread.posts.items[0].id, movedThread.posts.items[0].id, r1.id, r2.id);

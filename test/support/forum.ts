@@ -64,3 +64,9 @@ export async function sql<T = Record<string, unknown>>(app: TestApp, query: stri
   const { DataSource } = await import('typeorm');
   return app.server.app.get(DataSource).query(query, params);
 }
+
+/** For test set-up outside a test block: fails loudly when a request does not answer as expected. */
+export function must<R extends { status: number; text: string }>(res: R, status: number): R {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
+  return res;
+}
