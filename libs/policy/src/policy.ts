@@ -1,7 +1,7 @@
 import { roleAtLeast, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
-import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
+import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type FlagReason, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
 
 /** Actions that depend on the actor alone (no object to look at). */
 export const ROLE_ACTIONS = {
@@ -193,6 +193,19 @@ export class Policy {
     // Authors may always take back their own words, muted, locked or late; moderators may remove anything.
     if (this.owns(post) || this.seesAllContent) return ALLOW;
     return refuse(403, 'forbidden', 'You can only delete your own posts.');
+  }
+
+  canFlagPost(post: PostFacts, reason: FlagReason): Decision {
+    const see = this.canSeePost(post);
+    if (!see.allowed) return see;
+    // Only what others can read can hurt them; held posts are with the moderators already.
+    if (post.status !== 'published') return refuse(409, 'not_published', 'Only published posts can be flagged.');
+    // Anyone, logged in or not, may tell us someone is in crisis; other reports need an account.
+    if (this.actor.kind === 'guest') return reason === 'crisis' ? ALLOW : needLogin();
+    // Flagging one's own post would tie an account to an anonymous post in the flags table.
+    if (this.owns(post)) return refuse(409, 'own_post', 'You cannot flag your own post; edit or delete it instead.');
+    // A mute stops reports too, except a crisis: someone may need help now.
+    return reason === 'crisis' ? ALLOW : this.canWrite();
   }
 
   // --- Panel and staff ---------------------------------------------------------------------
