@@ -73,14 +73,15 @@ export class PostsService {
 
     const rendered = await this.renderer.render(dto.body);
     const decision = await this.holding.decide(policy, viewer, { moderation: before.moderation, unnamed: anonymous || policy.isGuest, text: rendered.text });
-    const author: NewAuthor = policy.isGuest ? { kind: 'guest' } : anonymous ? { kind: 'anonymous', hash: viewer.keyIn(threadId)! } : { kind: 'user', userId: policy.userId! };
+    // The key's scope is the thread id as stored: the id in the address may be written in capitals.
+    const author: NewAuthor = policy.isGuest ? { kind: 'guest' } : anonymous ? { kind: 'anonymous', hash: viewer.keyIn(before.id)! } : { kind: 'user', userId: policy.userId! };
 
     const { postId, receiptToken } = await this.db.transaction(async (tx) => {
       // The thread row is locked for the whole write: a lock set meanwhile is seen, and counts can't race.
-      const thread = await loadThread(tx, policy, threadId, true);
+      const thread = await loadThread(tx, policy, before.id, true);
       ensure(policy.canReply(threadFacts(thread, viewer), { anonymous }));
-      const alias = await this.writer.aliasFor(tx, threadId, author);
-      const post = await this.writer.insertPost(tx, { threadId, title: null, opening: false, author, alias, body: dto.body, rendered, reasons: decision.reasons });
+      const alias = await this.writer.aliasFor(tx, thread.id, author);
+      const post = await this.writer.insertPost(tx, { threadId: thread.id, title: null, opening: false, author, alias, body: dto.body, rendered, reasons: decision.reasons });
       return { postId: post.id, receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined };
     });
 
