@@ -281,22 +281,23 @@ describe('Policy: post text and rejection reasons', () => {
 });
 
 describe('Policy: panel, staff and role actions', () => {
-  // role → [readable visibilities, apply to panel, mod tools, admin tools, sanction a member, sanction a moderator]
+  // role → [readable visibilities, review tier, apply to panel, mod tools, admin tools, sanction a member, sanction a moderator]
   const ROLE_TABLE = `
-guest     | open         unauthenticated unauthenticated unauthenticated unauthenticated unauthenticated
-member    | open         ok              forbidden       forbidden       forbidden       forbidden
-muted     | open         muted           forbidden       forbidden       forbidden       forbidden
-panel     | open,closed  already_panel   forbidden       forbidden       forbidden       forbidden
-host      | open,closed  already_panel   forbidden       forbidden       forbidden       forbidden
-moderator | open,closed  already_panel   ok              forbidden       ok              forbidden
-admin     | open,closed  already_panel   ok              ok              ok              ok
+guest     | open         guest    unauthenticated unauthenticated unauthenticated unauthenticated unauthenticated
+member    | open         member   ok              forbidden       forbidden       forbidden       forbidden
+muted     | open         member   muted           forbidden       forbidden       forbidden       forbidden
+panel     | open,closed  vetted   already_panel   forbidden       forbidden       forbidden       forbidden
+host      | open,closed  vetted   already_panel   forbidden       forbidden       forbidden       forbidden
+moderator | open,closed  reviewer already_panel   ok              forbidden       ok              forbidden
+admin     | open,closed  reviewer already_panel   ok              ok              ok              ok
 `;
 
   it.each(parse(ROLE_TABLE).map(({ key: [role], cells }) => [role as RoleName, cells] as const))('should answer the panel and staff questions for %s', (role, cells) => {
     const p = new Policy(actorFor(role));
     expect(p.readableVisibilities().join(',')).toBe(cells[0]);
+    expect(p.reviewTier()).toBe(cells[1]);
     const answers = [p.canApplyToPanel(), p.can('mod.sanction'), p.can('admin.settings'), p.canSanctionUser('member'), p.canSanctionUser('moderator')];
-    expect(answers.map(outcome)).toEqual(cells.slice(1));
+    expect(answers.map(outcome)).toEqual(cells.slice(2));
     for (const d of answers) if (!d.allowed) expect(d.status).toBe(STATUS_OF[d.code]);
   });
 

@@ -208,6 +208,18 @@ export class Policy {
     return reason === 'crisis' ? ALLOW : this.canWrite();
   }
 
+  /**
+   * How much review this actor's writing needs before others see it (the holding decision asks):
+   * a guest's always; a plain member's until enough of their posts were approved; never a moderator's.
+   */
+  reviewTier(): 'guest' | 'member' | 'vetted' | 'reviewer' {
+    if (this.actor.kind === 'guest') return 'guest';
+    // Moderators are the reviewers.
+    if (this.seesAllContent) return 'reviewer';
+    // Panel members and hosts were let in by an administrator; plain members earn trust by posting.
+    return this.actor.role === 'member' ? 'member' : 'vetted';
+  }
+
   // --- Panel and staff ---------------------------------------------------------------------
 
   canApplyToPanel(): Decision {
