@@ -1,15 +1,21 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AnonymityModule } from './anonymity/anonymity.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ForumModule } from './forum/forum.module.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
 import { LegalController } from './legal/legal.controller.js';
 import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { PanelModule } from './panel/panel.module.js';
+import { SanctionsModule } from './sanctions/sanctions.module.js';
+import { SettingsController } from './settings/settings.controller.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -24,9 +30,14 @@ export class AppModule {
         DatabaseModule.forRoot(database),
         UsersModule,
         AuthModule,
+        ForumModule,
+        PanelModule,
+        SanctionsModule,
+        AuditModule,
+        AnonymityModule,
         MaintenanceModule,
       ],
-      controllers: [HealthController, LegalController],
+      controllers: [HealthController, LegalController, SettingsController],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AnonymityService } from './anonymity/anonymity.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { RateLimitService } from './common/rate-limit.service.js';
 import { RedisConnection } from './common/redis.provider.js';
@@ -10,7 +11,7 @@ import { SettingsService } from './settings/settings.service.js';
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const providers = [{ provide: APP_CONFIG, useValue: config }, RedisConnection, RateLimitService, AuditService, SettingsService];
+    const providers = [{ provide: APP_CONFIG, useValue: config }, RedisConnection, RateLimitService, AuditService, SettingsService, AnonymityService];
     return { module: CoreModule, providers, exports: providers };
   }
 }

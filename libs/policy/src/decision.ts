@@ -7,7 +7,7 @@ export interface Allowed {
 
 export interface Refused {
   allowed: false;
-  status: 401 | 403 | 404 | 423;
+  status: 400 | 401 | 403 | 404 | 409 | 423;
   code: string;
   message: string;
   until?: string | null;
@@ -21,3 +21,4 @@ export function refuse(status: Refused['status'], code: string, message: string,
 
 export const needLogin = (): Refused => refuse(401, 'unauthenticated', 'You need to log in to do that.');
 export const needRole = (what: string): Refused => refuse(403, 'forbidden', `Only ${what} may do that.`);
+export const notFound = (what = 'That'): Refused => refuse(404, 'not_found', `${what} does not exist, or you can't see it.`);

@@ -1,3 +1,4 @@
 export * from './actor.js';
 export * from './decision.js';
+export * from './forum-facts.js';
 export * from './policy.js';

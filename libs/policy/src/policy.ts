@@ -1,6 +1,7 @@
 import { roleAtLeast, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
-import { ALLOW, needLogin, needRole, refuse, type Decision } from './decision.js';
+import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
+import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type FlagReason, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
 
 /** Actions that depend on the actor alone (no object to look at). */
 export const ROLE_ACTIONS = {
@@ -8,6 +9,7 @@ export const ROLE_ACTIONS = {
   'panel.apply': 'member',
   'cafe.host': 'host',
   'mod.queue': 'moderator',
+  'mod.threads': 'moderator',
   'mod.sanction': 'moderator',
   'mod.audit': 'moderator',
   'mod.duty': 'moderator',
@@ -44,8 +46,22 @@ export class Policy {
     return this.actor.kind === 'user' ? this.actor.role : undefined;
   }
 
+  get userId(): string | undefined {
+    return this.actor.kind === 'user' ? this.actor.id : undefined;
+  }
+
   hasRole(atLeast: Role): boolean {
     return roleAtLeast(this.role, atLeast);
+  }
+
+  /** Moderators review everything, so they see content in every state. */
+  get seesAllContent(): boolean {
+    return this.hasRole('moderator');
+  }
+
+  /** Authorship counts only for a logged-in user: a guest has nothing to prove it with. */
+  private owns(object: { mine: boolean }): boolean {
+    return this.actor.kind === 'user' && object.mine;
   }
 
   /** Role-only actions: the staff tools and account actions. */
@@ -62,6 +78,164 @@ export class Policy {
       const until = this.actor.mutedUntil ? this.actor.mutedUntil.toISOString() : null;
       return refuse(403, 'muted', until ? `You are muted until ${until}.` : 'You are muted.', until);
     }
+    return ALLOW;
+  }
+
+  // --- Categories -------------------------------------------------------------------------
+
+  /** The category visibilities this actor may read; queries filter by it, so a forgotten check can't leak. */
+  readableVisibilities(): Visibility[] {
+    // The closed categories are the panel's own room.
+    return this.hasRole('panel') ? ['open', 'closed'] : ['open'];
+  }
+
+  canReadCategory(category: CategoryFacts): Decision {
+    if (this.readableVisibilities().includes(category.visibility)) return ALLOW;
+    // Outsiders may know the closed room exists (so they can apply), never what is said in it.
+    return refuse(403, 'closed_category', 'This category is for the panel only. You can apply to join the panel.');
+  }
+
+  canCreateThread(category: CategoryFacts, options: WriteOptions): Decision {
+    return this.canWriteIn(category, options, 'start a thread');
+  }
+
+  /** Whether an anonymous post is possible here at all, for whoever asks. */
+  canPostAnonymously(category: CategoryFacts): Decision {
+    // Anonymity hangs on an account (its keyed hash); a guest is unnamed anyway.
+    if (this.actor.kind === 'guest') return needLogin();
+    // Each category decides whether anonymous posts suit it.
+    if (!category.allowAnonymous) return refuse(400, 'anonymous_not_allowed', 'Anonymous posts are not allowed in this category.');
+    return ALLOW;
+  }
+
+  private canWriteIn(category: CategoryFacts, options: WriteOptions, what: string): Decision {
+    const read = this.canReadCategory(category);
+    if (!read.allowed) return read;
+    if (this.actor.kind === 'guest') {
+      // Guests may write only where the category invites them (and it is then always reviewed).
+      return category.allowGuests ? ALLOW : refuse(401, 'unauthenticated', `Log in to ${what} here.`);
+    }
+    const write = this.canWrite();
+    if (!write.allowed) return write;
+    return options.anonymous ? this.canPostAnonymously(category) : ALLOW;
+  }
+
+  // --- Threads ----------------------------------------------------------------------------
+
+  canSeeThread(thread: ThreadFacts): Decision {
+    // Outside the panel, a closed thread does not exist: 404, never 403, so its existence can't leak.
+    if (!this.canReadCategory(thread.category).allowed) return notFound('That thread');
+    if (this.seesAllContent || thread.status === 'published') return ALLOW;
+    // A held, rejected or hidden thread is its author's business (they are told why) and the moderators'.
+    if (this.owns(thread) && thread.status !== 'deleted') return ALLOW;
+    return notFound('That thread');
+  }
+
+  canReply(thread: ThreadFacts, options: WriteOptions): Decision {
+    const see = this.canSeeThread(thread);
+    if (!see.allowed) return see;
+    // Only a published thread takes replies: a held one is not part of the conversation yet.
+    if (thread.status !== 'published') return refuse(409, 'not_published', 'This thread is not open for replies.');
+    const write = this.canWriteIn(thread.category, options, 'reply');
+    if (!write.allowed) return write;
+    // A lock ends the conversation; moderators may still explain why.
+    if (thread.locked && !this.seesAllContent) return refuse(423, 'locked', 'This thread is locked: no new replies.');
+    return ALLOW;
+  }
+
+  // --- Posts ------------------------------------------------------------------------------
+
+  canSeePost(post: PostFacts): Decision {
+    const see = this.canSeeThread(post.thread);
+    if (!see.allowed) return see;
+    // Deleted and hidden posts keep their place in the thread (without their text).
+    if (this.seesAllContent || PUBLIC_POST_STATUSES.includes(post.status)) return ALLOW;
+    // A held or rejected post is seen by its author (who is told why) and the moderators only.
+    return this.owns(post) ? ALLOW : notFound('That post');
+  }
+
+  /** Whether the text of a post is shown, not just its place. */
+  canReadPostBody(post: PostFacts): boolean {
+    if (!this.canSeePost(post).allowed || post.status === 'deleted') return false;
+    // A hidden post's text stays with its author and the moderators until it is reviewed.
+    return post.status === 'published' || this.owns(post) || this.seesAllContent;
+  }
+
+  /** The reason a post was rejected is told to its author (ground rule 8) and known to moderators. */
+  canSeeRejectionReason(post: PostFacts): boolean {
+    return this.owns(post) || this.seesAllContent;
+  }
+
+  canEditPost(post: PostFacts, context: EditContext): Decision {
+    const see = this.canSeePost(post);
+    if (!see.allowed) return see;
+    if (this.actor.kind === 'guest') return needLogin();
+    // A deleted post's text is gone; there is nothing to edit.
+    if (post.status === 'deleted') return refuse(409, 'deleted', 'This post was deleted.');
+    // Moderators may always edit, e.g. to remove personal details from someone else's post.
+    if (this.seesAllContent) return ALLOW;
+    if (!this.owns(post)) return refuse(403, 'forbidden', 'You can only edit your own posts.');
+    const write = this.canWrite();
+    if (!write.allowed) return write;
+    // Rejected and hidden posts are in the moderators' hands until they decide again.
+    if (post.status !== 'published' && post.status !== 'pending') return refuse(403, 'forbidden', 'This post can no longer be edited.');
+    if (post.thread.locked) return refuse(423, 'locked', 'This thread is locked: its posts can no longer be edited.');
+    // After the window, an edit would change what others already answered.
+    const ageMinutes = (context.now.getTime() - post.createdAt.getTime()) / 60_000;
+    if (ageMinutes > context.editWindowMinutes) return refuse(403, 'edit_window_passed', 'The time for editing this post has passed.');
+    return ALLOW;
+  }
+
+  canDeletePost(post: PostFacts): Decision {
+    const see = this.canSeePost(post);
+    if (!see.allowed) return see;
+    if (this.actor.kind === 'guest') return needLogin();
+    // Authors may always take back their own words, muted, locked or late; moderators may remove anything.
+    if (this.owns(post) || this.seesAllContent) return ALLOW;
+    return refuse(403, 'forbidden', 'You can only delete your own posts.');
+  }
+
+  canFlagPost(post: PostFacts, reason: FlagReason): Decision {
+    const see = this.canSeePost(post);
+    if (!see.allowed) return see;
+    // Only what others can read can hurt them; held posts are with the moderators already.
+    if (post.status !== 'published') return refuse(409, 'not_published', 'Only published posts can be flagged.');
+    // Anyone, logged in or not, may tell us someone is in crisis; other reports need an account.
+    if (this.actor.kind === 'guest') return reason === 'crisis' ? ALLOW : needLogin();
+    // Flagging one's own post would tie an account to an anonymous post in the flags table.
+    if (this.owns(post)) return refuse(409, 'own_post', 'You cannot flag your own post; edit or delete it instead.');
+    // A mute stops reports too, except a crisis: someone may need help now.
+    return reason === 'crisis' ? ALLOW : this.canWrite();
+  }
+
+  /**
+   * How much review this actor's writing needs before others see it (the holding decision asks):
+   * a guest's always; a plain member's until enough of their posts were approved; never a moderator's.
+   */
+  reviewTier(): 'guest' | 'member' | 'vetted' | 'reviewer' {
+    if (this.actor.kind === 'guest') return 'guest';
+    // Moderators are the reviewers.
+    if (this.seesAllContent) return 'reviewer';
+    // Panel members and hosts were let in by an administrator; plain members earn trust by posting.
+    return this.actor.role === 'member' ? 'member' : 'vetted';
+  }
+
+  // --- Panel and staff ---------------------------------------------------------------------
+
+  canApplyToPanel(): Decision {
+    const can = this.can('panel.apply');
+    if (!can.allowed) return can;
+    // Panel members and staff are inside already.
+    if (this.hasRole('panel')) return refuse(409, 'already_panel', 'You are already a member of the panel.');
+    return this.canWrite();
+  }
+
+  /** A named sanction may only reach someone below the moderator in rank, so staff can't silence each other. */
+  canSanctionUser(targetRole: Role): Decision {
+    const can = this.can('mod.sanction');
+    if (!can.allowed) return can;
+    if (roleAtLeast(targetRole, 'moderator') && this.role !== 'admin') return refuse(403, 'forbidden', 'Only an administrator may sanction a moderator.');
+    if (targetRole === 'admin') return refuse(403, 'forbidden', 'An administrator cannot be sanctioned.');
     return ALLOW;
   }
 }

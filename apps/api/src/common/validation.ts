@@ -1,4 +1,5 @@
-import { ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ParseUUIDPipe, ValidationPipe, type PipeTransform, type ValidationError } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { badRequest } from './api-error.js';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
@@ -26,3 +27,16 @@ export function validationPipe(): ValidationPipe {
 export const UuidParam = new ParseUUIDPipe({
   exceptionFactory: () => badRequest('The id in the address is not a valid id.', 'invalid_id'),
 });
+
+const SLUG = /^[a-z0-9-]{2,48}$/;
+
+/** `:slug` parameters: a category slug of the wrong shape is 400, a well-formed unknown one 404. */
+export class SlugParam implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (typeof value !== 'string' || !SLUG.test(value)) throw badRequest('The category in the address is not valid: 2–48 characters of a-z, 0-9 and -.', 'invalid_slug');
+    return value;
+  }
+}
+
+/** Trims a string field before it is validated (a title of spaces is an empty title). */
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

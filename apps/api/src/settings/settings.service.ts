@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 
 /** Site settings an administrator changes at run time (GET/PATCH /api/admin/settings). */
 export interface Settings {
@@ -27,7 +28,10 @@ const CACHE_MS = 2_000;
 export class SettingsService {
   private cached: { value: Settings; at: number } | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Read often (every post), so kept for two seconds; another process's change shows within that. */
   async get(): Promise<Settings> {
@@ -46,5 +50,15 @@ export class SettingsService {
     const value = { ...DEFAULT_SETTINGS, ...rows[0]?.[0]?.values };
     this.cached = { value, at: Date.now() };
     return value;
+  }
+
+  /** An administrator's change, audited in the same transaction. */
+  async change(actorId: string | null, patch: Partial<Settings>): Promise<Settings> {
+    const changed: Partial<Settings> = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    return this.db.transaction(async (tx) => {
+      const updated = await this.update(changed, tx);
+      await this.audit.record(tx, { actorId, action: 'settings', targetType: 'settings', meta: { changed } });
+      return updated;
+    });
   }
 }

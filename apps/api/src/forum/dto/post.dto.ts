@@ -1,0 +1,70 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import type { ContentStatus } from '#libs/policy';
+import { AuthorDto, NoticeDto } from './author.dto.js';
+
+export const BODY_MAX = 20_000;
+export const STATUSES: ContentStatus[] = ['published', 'pending', 'rejected', 'hidden', 'deleted'];
+
+/** A post's Markdown: 1–20,000 characters, not blank. */
+export const PostBody = () =>
+  applyDecorators(
+    ApiProperty({ minLength: 1, maxLength: BODY_MAX, description: 'Markdown' }),
+    IsString(),
+    MinLength(1, { message: 'body must not be empty' }),
+    MaxLength(BODY_MAX, { message: `body must be at most ${BODY_MAX} characters` }),
+    Matches(/\S/, { message: 'body must not be blank' }),
+  );
+
+export class PostDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) threadId: string;
+  @ApiProperty({ type: AuthorDto }) author: AuthorDto;
+  @ApiProperty({ description: 'Rendered from Markdown and sanitised; empty for a deleted post' }) bodyHtml: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
+  @ApiProperty({ enum: STATUSES }) status: ContentStatus;
+  @ApiProperty({ description: 'True only for the caller’s own posts' }) mine: boolean;
+  @ApiPropertyOptional({ description: 'Why it was rejected: to its author and moderators only' }) rejectionReason?: string;
+}
+
+export class PostPageDto {
+  @ApiProperty({ type: [PostDto] }) items: PostDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** A new post as its writer gets it back: held or not, and why. */
+export class CreatedPostDto extends PostDto {
+  @ApiPropertyOptional({ type: [NoticeDto] }) notices?: NoticeDto[];
+  @ApiPropertyOptional({ description: 'Guests only: keep it to see at GET /api/receipts/{token} whether the post was published' }) receiptToken?: string;
+}
+
+/** One of the caller's own posts (GET /api/me/posts). */
+export class MyPostDto extends PostDto {
+  @ApiProperty({ description: 'Written anonymously' }) anonymous: boolean;
+  @ApiProperty() threadTitle: string;
+}
+
+export class MyPostPageDto {
+  @ApiProperty({ type: [MyPostDto] }) items: MyPostDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class CreatePostDto {
+  @PostBody() body: string;
+
+  @ApiPropertyOptional({ description: 'Post without your name, where the category allows it' })
+  @IsOptional() @IsBoolean()
+  anonymous?: boolean;
+}
+
+export class EditPostDto {
+  @PostBody() body: string;
+}
+
+export class ReceiptDto {
+  @ApiProperty({ enum: STATUSES }) status: ContentStatus;
+  @ApiPropertyOptional({ description: 'Why a moderator did not publish it' }) rejectionReason?: string;
+  @ApiPropertyOptional({ description: 'Where the published post is' }) link?: string;
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '../../common/validation.js';
+import type { ContentStatus } from '#libs/policy';
+import { AuthorDto, NoticeDto } from './author.dto.js';
+import { SLUG_PATTERN } from './category.dto.js';
+import { PostBody, PostPageDto, STATUSES } from './post.dto.js';
+
+export class ThreadSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: AuthorDto }) author: AuthorDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) lastPostAt: string;
+  @ApiProperty({ description: 'Published replies (the opening post not counted)' }) replyCount: number;
+  @ApiProperty() pinned: boolean;
+  @ApiProperty() locked: boolean;
+}
+
+export class ThreadSummaryPageDto {
+  @ApiProperty({ type: [ThreadSummaryDto] }) items: ThreadSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class CategoryRefDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+}
+
+export class ThreadDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: CategoryRefDto }) category: CategoryRefDto;
+  @ApiProperty({ type: AuthorDto }) author: AuthorDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) lastPostAt: string;
+  @ApiProperty() replyCount: number;
+  @ApiProperty() pinned: boolean;
+  @ApiProperty() locked: boolean;
+  @ApiProperty({ enum: STATUSES }) status: ContentStatus;
+  @ApiProperty({ type: PostPageDto, description: 'The first page of posts, oldest first' }) posts: PostPageDto;
+}
+
+export class CreatedThreadDto extends ThreadDto {
+  @ApiPropertyOptional({ type: [NoticeDto] }) notices?: NoticeDto[];
+  @ApiPropertyOptional({ description: 'Guests only: see GET /api/receipts/{token}' }) receiptToken?: string;
+}
+
+export class CreateThreadDto {
+  @ApiProperty({ minLength: 3, maxLength: 150 })
+  @Trim() @IsString() @MinLength(3, { message: 'title must be 3–150 characters' }) @MaxLength(150, { message: 'title must be 3–150 characters' })
+  title: string;
+
+  @PostBody() body: string;
+
+  @ApiPropertyOptional({ description: 'Post without your name, where the category allows it' })
+  @IsOptional() @IsBoolean()
+  anonymous?: boolean;
+}
+
+export class ModerateThreadDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() locked?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() pinned?: boolean;
+
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, description: 'Move the thread to this category' })
+  @IsOptional() @IsString() @Matches(SLUG_PATTERN, { message: 'categorySlug must be 2–48 characters: a-z, 0-9 and -' })
+  categorySlug?: string;
+}

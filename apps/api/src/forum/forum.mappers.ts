@@ -1,0 +1,90 @@
+import type { Role } from '#libs/contracts';
+import type { AuthorKind, Policy } from '#libs/policy';
+import type { Viewer } from '../anonymity/anonymity.service.js';
+import type { AuthorDto } from './dto/author.dto.js';
+import type { CategoryDto } from './dto/category.dto.js';
+import type { MyPostDto, PostDto, PostPageDto } from './dto/post.dto.js';
+import type { ThreadDto, ThreadSummaryDto } from './dto/thread.dto.js';
+import { categoryFacts, postFacts, type CategoryRow, type PostRow, type ThreadRow } from './forum-rows.js';
+
+interface AuthorFields {
+  kind: AuthorKind;
+  authorId: string | null;
+  alias: string | null;
+  username: string | null;
+  displayName: string | null;
+  role: Role | null;
+}
+
+/**
+ * The author as API.md shapes it. Anonymous and guest content shows its alias and nothing else;
+ * a named author whose account is gone shows as deleted.
+ */
+export function toAuthor(a: AuthorFields): AuthorDto {
+  if (a.kind === 'anonymous') return { kind: 'anonymous', alias: a.alias ?? 'Anonym' };
+  if (a.kind === 'guest') return { kind: 'guest', alias: a.alias ?? 'Gjest' };
+  if (!a.authorId || !a.username) return { kind: 'deleted' };
+  return { kind: 'user', username: a.username, displayName: a.displayName ?? a.username, role: a.role ?? 'member' };
+}
+
+export function toCategoryDto(row: CategoryRow, policy: Policy): CategoryDto {
+  const facts = categoryFacts(row);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    visibility: row.visibility,
+    moderation: row.moderation,
+    allowAnonymous: row.allow_anonymous,
+    allowGuests: row.allow_guests,
+    canRead: policy.canReadCategory(facts).allowed,
+    canPost: policy.canCreateThread(facts, { anonymous: false }).allowed,
+  };
+}
+
+/**
+ * The one way a post leaves the server: the author in its allowed shape, the text only for those
+ * who may read it, `mine` only for the caller's own posts, a rejection reason only for the author
+ * and moderators.
+ */
+export function toPostDto(row: PostRow, policy: Policy, viewer: Viewer): PostDto {
+  const facts = postFacts(row, viewer);
+  const dto: PostDto = {
+    id: row.id,
+    threadId: row.thread_id,
+    author: toAuthor({ kind: row.author_kind, authorId: row.author_id, alias: row.alias, username: row.username, displayName: row.display_name, role: row.role }),
+    bodyHtml: policy.canReadPostBody(facts) ? row.body_html : '',
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at ? row.edited_at.toISOString() : null,
+    status: row.status,
+    mine: facts.mine,
+  };
+  if (row.status === 'rejected' && row.rejection_reason && policy.canSeeRejectionReason(facts)) dto.rejectionReason = row.rejection_reason;
+  return dto;
+}
+
+export function toMyPostDto(row: PostRow, policy: Policy, viewer: Viewer): MyPostDto {
+  return { ...toPostDto(row, policy, viewer), anonymous: row.author_kind === 'anonymous', threadTitle: row.thread_title };
+}
+
+function threadAuthor(row: ThreadRow): AuthorDto {
+  return toAuthor({ kind: row.author_kind, authorId: row.author_id, alias: row.author_alias, username: row.username, displayName: row.display_name, role: row.role });
+}
+
+export function toThreadSummaryDto(row: ThreadRow): ThreadSummaryDto {
+  return {
+    id: row.id,
+    title: row.title,
+    author: threadAuthor(row),
+    createdAt: row.created_at.toISOString(),
+    lastPostAt: row.last_post_at.toISOString(),
+    replyCount: row.reply_count,
+    pinned: row.pinned,
+    locked: row.locked,
+  };
+}
+
+export function toThreadDto(row: ThreadRow, posts: PostPageDto): ThreadDto {
+  return { ...toThreadSummaryDto(row), category: { slug: row.category_slug, name: row.category_name }, status: row.status, posts };
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { findPersonalDetails, type PersonalDetail } from '#libs/content';
+import { holdReasons, type HoldReason } from '#libs/moderation';
+import type { ModerationMode, Policy } from '#libs/policy';
+import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
+import { SettingsService } from '../settings/settings.service.js';
+import type { NoticeDto } from './dto/author.dto.js';
+
+export interface HoldingInput {
+  moderation: ModerationMode;
+  /** Written anonymously or by a guest. */
+  unnamed: boolean;
+  /** The plain text of the new or edited content (title included). */
+  text: string;
+}
+
+export interface HoldingDecision {
+  reasons: HoldReason[];
+  personalDetails: PersonalDetail[];
+}
+
+const DETAIL_NAMES: Record<PersonalDetail, string> = {
+  phone: 'a phone number',
+  email: 'an email address',
+  national_id: 'a national identity number (fødselsnummer)',
+};
+
+/**
+ * Gathers the facts for the one holding decision (`holdReasons` in libs/moderation) about new or
+ * edited content. The moderation queue's watched words add their facts here.
+ */
+@Injectable()
+export class HoldingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly settings: SettingsService,
+    private readonly anonymity: AnonymityService,
+  ) {}
+
+  async decide(policy: Policy, viewer: Viewer, input: HoldingInput): Promise<HoldingDecision> {
+    const personalDetails = input.unnamed ? findPersonalDetails(input.text) : [];
+    const reasons = holdReasons({
+      moderation: input.moderation,
+      writer: await this.writerKind(policy, viewer),
+      unnamed: input.unnamed,
+      personalDetails,
+    });
+    return { reasons, personalDetails };
+  }
+
+  private async writerKind(policy: Policy, viewer: Viewer): Promise<'guest' | 'new_member' | 'trusted' | 'moderator'> {
+    const tier = policy.reviewTier();
+    if (tier === 'guest' || !viewer.userId) return 'guest';
+    if (tier === 'reviewer') return 'moderator';
+    if (tier === 'vetted') return 'trusted';
+    const { newMemberReviewCount } = await this.settings.get();
+    if (newMemberReviewCount === 0) return 'trusted';
+    return (await this.publishedPosts(viewer, newMemberReviewCount)) >= newMemberReviewCount ? 'trusted' : 'new_member';
+  }
+
+  /** Published posts by the user, named and anonymous (found through their per-thread keys), counted up to `enough`. */
+  private async publishedPosts(viewer: Viewer, enough: number): Promise<number> {
+    const [named]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM posts WHERE author_id = $1 AND status = 'published' LIMIT $2) x`,
+      [viewer.userId, enough],
+    );
+    if (named.n >= enough) return named.n;
+    const { threadIds, hashes } = await this.anonymity.keysInAnonymousThreads(viewer);
+    if (threadIds.length === 0) return named.n;
+    const [anonymous]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM posts p JOIN unnest($1::uuid[], $2::bytea[]) AS k (thread_id, hash) ON p.thread_id = k.thread_id AND p.anon_hash = k.hash
+         WHERE p.status = 'published' LIMIT $3) x`,
+      [threadIds, hashes, enough - named.n],
+    );
+    return named.n + anonymous.n;
+  }
+
+  /** What the writer is told about a held post. */
+  notices(decision: HoldingDecision): NoticeDto[] {
+    if (decision.reasons.length === 0) return [];
+    const notices: NoticeDto[] = [{ code: 'held_for_review', message: 'Your post will be shown when a moderator has read it.' }];
+    if (decision.reasons.includes('personal_details')) {
+      const what = decision.personalDetails.map((d) => DETAIL_NAMES[d]).join(', ');
+      notices.push({
+        code: 'personal_details',
+        message: `Your post seems to contain ${what}. To stay anonymous, edit it out; a moderator reads the post before it is shown.`,
+      });
+    }
+    return notices;
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Policy } from '#libs/policy';
+import { AuditService } from '../audit/audit.service.js';
+import { ensure } from '../auth/policy.guard.js';
+import { conflict } from '../common/api-error.js';
+import { ForumWriter } from './forum-writer.service.js';
+import { loadPost, loadThread } from './forum-queries.js';
+
+/**
+ * A moderator's decision on a held post (`posts.status = 'pending'`, reasons in `held_reasons`).
+ * The moderation queue's approve/reject endpoints call these; each decision is audited.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: ForumWriter,
+    private readonly audit: AuditService,
+  ) {}
+
+  approve(policy: Policy, postId: string, note?: string): Promise<void> {
+    return this.decide(policy, postId, 'published', note ?? null);
+  }
+
+  /** The reason is told to the author (ground rule 8): on GET /api/me/posts, or a guest's receipt. */
+  reject(policy: Policy, postId: string, reason: string): Promise<void> {
+    return this.decide(policy, postId, 'rejected', reason);
+  }
+
+  private async decide(policy: Policy, postId: string, to: 'published' | 'rejected', reason: string | null): Promise<void> {
+    ensure(policy.can('mod.queue'));
+    await this.db.transaction(async (tx) => {
+      const before = await loadPost(tx, policy, postId);
+      await loadThread(tx, policy, before.thread_id, true);
+      const post = await loadPost(tx, policy, postId);
+      if (post.status !== 'pending') throw conflict('already_handled', 'This post is not waiting for review any more.');
+      await this.writer.decide(tx, { id: postId, threadId: post.thread_id, opening: post.is_opening, status: post.status }, to, reason);
+      await this.audit.record(tx, { actorId: policy.userId ?? null, action: to === 'published' ? 'approve' : 'reject', targetType: 'post', targetId: postId, reason });
+    });
+  }
+}
