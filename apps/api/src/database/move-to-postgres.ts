@@ -62,13 +62,18 @@ async function copyTable(source: pg.Client, destination: pg.Client, name: string
   );
   const list = cols.map((c) => `"${c.attname}"`).join(', ');
   let moved = 0;
-  for (let offset = 0; ; offset += BATCH) {
-    const { rows } = await source.query<{ batch: string | null }>(
-      `SELECT json_agg(t)::text AS batch FROM (SELECT ${list} FROM "${name}" ORDER BY ctid LIMIT ${BATCH} OFFSET ${offset}) t`,
+  // Keyset over the physical row position: each batch starts after the last row of the one before.
+  let after = '(0,0)';
+  for (;;) {
+    const { rows } = await source.query<{ batch: string | null; last: string | null }>(
+      `SELECT json_agg(t)::text AS batch, max(t.row_position)::text AS last
+       FROM (SELECT ctid AS row_position, ${list} FROM "${name}" WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH}) t`,
+      [after],
     );
-    const batch = rows[0]?.batch;
-    if (!batch) return moved;
+    const { batch, last } = rows[0] ?? {};
+    if (!batch || !last) return moved;
     const result = await destination.query(`INSERT INTO "${name}" (${list}) SELECT ${list} FROM json_populate_recordset(null::"${name}", $1::json)`, [batch]);
     moved += result.rowCount ?? 0;
+    after = last;
   }
 }
