@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { CafeModule } from './cafe/cafe.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -10,6 +11,7 @@ import { HealthController } from './health/health.controller.js';
 import { LegalController } from './legal/legal.controller.js';
 import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { ScreeningModule } from './screening/screening.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -25,6 +27,8 @@ export class AppModule {
         UsersModule,
         AuthModule,
         MaintenanceModule,
+        ScreeningModule,
+        CafeModule,
       ],
       controllers: [HealthController, LegalController],
     };
