@@ -115,7 +115,7 @@ describe('café: messages, screening, reports and host tools', () => {
       const seen = waitFor(watcher.socket, 'message', (m) => m.author.participantId === a.ack.self.id);
       const ack = await emitAck(a.socket, 'message', { room, body: 'Jeg orker ikke mer, tenker på selvmord' });
       expect(ack.ok).toBe(true);
-      expect(await support).toEqual({ resources: HELPLINES.map((h) => ({ ...h })), staffed: false });
+      expect(await support).toEqual({ resources: HELPLINES.map((line) => ({ ...line })), staffed: false });
       expect((await support).resources.map((r: { phone: string }) => r.phone)).toEqual(['113', '116 117', '116 123', '22 40 00 40', '116 111']);
       expect(await alert).toEqual({ room, kind: 'crisis', messageId: ack.message.id, nickname: a.ack.self.nickname, body: ack.message.body, reason: expect.stringContaining('selvmord'), createdAt: ack.message.createdAt });
       expect((await seen).id).toBe(ack.message.id);

@@ -4,6 +4,10 @@ import { sql } from '../support/sql.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+const create = (client: TestClient, body: Record<string, unknown>) => client.post('/api/cafe/rooms', body);
+const room = (fields: Record<string, unknown> = {}) => ({ slug: uniqueSlug(), name: 'Pårørendekaféen', description: 'For pårørende', audience: 'everyone', ...fields });
+const listed = async (client: TestClient, slug: string) => ((await client.get('/api/cafe/rooms')).body as { slug: string }[]).find((r) => r.slug === slug) as Record<string, unknown> | undefined;
+const slugsFor = async (client: TestClient) => ((await client.get('/api/cafe/rooms')).body as { slug: string }[]).map((r) => r.slug);
 
 describe('café rooms and opening hours (REST)', () => {
   let app: TestApp;
@@ -18,9 +22,6 @@ describe('café rooms and opening hours (REST)', () => {
   });
   afterAll(() => app.stop());
 
-  const create = (client: TestClient, body: Record<string, unknown>) => client.post('/api/cafe/rooms', body);
-  const room = (fields: Record<string, unknown> = {}) => ({ slug: uniqueSlug(), name: 'Pårørendekaféen', description: 'For pårørende', audience: 'everyone', ...fields });
-  const listed = async (client: TestClient, slug: string) => ((await client.get('/api/cafe/rooms')).body as { slug: string }[]).find((r) => r.slug === slug) as Record<string, unknown> | undefined;
 
   it('should let an admin create a room (201, the room shape) and audit it', async () => {
     const body = room();
@@ -63,7 +64,6 @@ describe('café rooms and opening hours (REST)', () => {
     const members = room({ audience: 'members' });
     const panelRoom = room({ audience: 'panel' });
     for (const r of [open, members, panelRoom]) expect((await create(admin, r)).status).toBe(201);
-    const slugsFor = async (client: TestClient) => ((await client.get('/api/cafe/rooms')).body as { slug: string }[]).map((r) => r.slug);
     const guest = await slugsFor(app.client());
     expect(guest).toContain(open.slug);
     expect(guest).not.toContain(members.slug);
