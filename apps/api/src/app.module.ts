@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AnonymityModule } from './anonymity/anonymity.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CafeModule } from './cafe/cafe.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -11,7 +14,10 @@ import { HealthController } from './health/health.controller.js';
 import { LegalController } from './legal/legal.controller.js';
 import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { PanelModule } from './panel/panel.module.js';
+import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { SettingsController } from './settings/settings.controller.js';
+import { ScreeningModule } from './screening/screening.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -27,7 +33,13 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ForumModule,
+        PanelModule,
+        SanctionsModule,
+        AuditModule,
+        AnonymityModule,
         MaintenanceModule,
+        ScreeningModule,
+        CafeModule,
       ],
       controllers: [HealthController, LegalController, SettingsController],
     };

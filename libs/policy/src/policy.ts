@@ -1,7 +1,7 @@
-import { roleAtLeast, type Role } from '#libs/contracts';
+import { roleAtLeast, type CafeAudience, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
-import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
+import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type FlagReason, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
 
 /** Actions that depend on the actor alone (no object to look at). */
 export const ROLE_ACTIONS = {
@@ -195,6 +195,31 @@ export class Policy {
     return refuse(403, 'forbidden', 'You can only delete your own posts.');
   }
 
+  canFlagPost(post: PostFacts, reason: FlagReason): Decision {
+    const see = this.canSeePost(post);
+    if (!see.allowed) return see;
+    // Only what others can read can hurt them; held posts are with the moderators already.
+    if (post.status !== 'published') return refuse(409, 'not_published', 'Only published posts can be flagged.');
+    // Anyone, logged in or not, may tell us someone is in crisis; other reports need an account.
+    if (this.actor.kind === 'guest') return reason === 'crisis' ? ALLOW : needLogin();
+    // Flagging one's own post would tie an account to an anonymous post in the flags table.
+    if (this.owns(post)) return refuse(409, 'own_post', 'You cannot flag your own post; edit or delete it instead.');
+    // A mute stops reports too, except a crisis: someone may need help now.
+    return reason === 'crisis' ? ALLOW : this.canWrite();
+  }
+
+  /**
+   * How much review this actor's writing needs before others see it (the holding decision asks):
+   * a guest's always; a plain member's until enough of their posts were approved; never a moderator's.
+   */
+  reviewTier(): 'guest' | 'member' | 'vetted' | 'reviewer' {
+    if (this.actor.kind === 'guest') return 'guest';
+    // Moderators are the reviewers.
+    if (this.seesAllContent) return 'reviewer';
+    // Panel members and hosts were let in by an administrator; plain members earn trust by posting.
+    return this.actor.role === 'member' ? 'member' : 'vetted';
+  }
+
   // --- Panel and staff ---------------------------------------------------------------------
 
   canApplyToPanel(): Decision {
@@ -211,6 +236,28 @@ export class Policy {
     if (!can.allowed) return can;
     if (roleAtLeast(targetRole, 'moderator') && this.role !== 'admin') return refuse(403, 'forbidden', 'Only an administrator may sanction a moderator.');
     if (targetRole === 'admin') return refuse(403, 'forbidden', 'An administrator cannot be sanctioned.');
+    return ALLOW;
+  }
+
+  // --- The café ---
+
+  /** Entering a café room. The `forbidden` code covers both "log in first" and "not for you". */
+  canJoinCafeRoom(audience: CafeAudience): Decision {
+    // Everyone means everyone: the café's point is that no account is needed.
+    if (audience === 'everyone') return ALLOW;
+    if (this.actor.kind === 'guest') {
+      return refuse(403, 'forbidden', audience === 'panel' ? 'This room is for the panel. Log in to join it.' : 'This room is for registered members. Log in to join it.');
+    }
+    // The panel's own room: panel members and those who work with them (hosts, moderators, admins).
+    if (audience === 'panel' && !roleAtLeast(this.actor.role, 'panel')) return refuse(403, 'forbidden', 'This room is for panel members only.');
+    return ALLOW;
+  }
+
+  /** Host tools in a café room (remove, mute, kick, slow mode, close) and opening hours. */
+  canHostCafe(): Decision {
+    if (this.actor.kind === 'guest' || !roleAtLeast(this.actor.role, ROLE_ACTIONS['cafe.host'])) {
+      return refuse(403, 'not_host', 'Only the café hosts can do that.');
+    }
     return ALLOW;
   }
 }

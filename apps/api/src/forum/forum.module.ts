@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { SanctionsModule } from '../sanctions/sanctions.module.js';
 import { CategoriesController } from './categories.controller.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
+import { FlagsService } from './flags.service.js';
 import { ForumWriter } from './forum-writer.service.js';
 import { HoldingService } from './holding.service.js';
 import { PostsController } from './posts.controller.js';
@@ -12,8 +14,9 @@ import { ModThreadsController, ThreadsController } from './threads.controller.js
 import { ThreadsService } from './threads.service.js';
 
 @Module({
+  imports: [SanctionsModule],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
-  providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, ReviewService],
+  providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, ReviewService, FlagsService],
   exports: [ReviewService, HoldingService, PostsService],
 })
 export class ForumModule {}

@@ -40,7 +40,11 @@ export class AppIoAdapter extends IoAdapter {
         callback(foreign ? 'Requests from another site are not accepted.' : null, !foreign);
       },
     };
-    if (this.redis.client) serverOptions.adapter = createAdapter(this.redis.client, { maxLen: 10_000 }) as unknown as ServerOptions['adapter'];
+    if (this.redis.client) {
+      const prefix = this.config.redisPrefix;
+      const adapterOptions = { maxLen: 10_000, streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, sessionKeyPrefix: `${prefix}:sio:session:` };
+      serverOptions.adapter = createAdapter(this.redis.client, adapterOptions) as unknown as ServerOptions['adapter'];
+    }
     const server: Server = super.createIOServer(port, serverOptions as ServerOptions);
     // The login session is read for the handshake request only (the Socket.IO docs' pattern).
     for (const middleware of this.handshakeMiddleware) {
