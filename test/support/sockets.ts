@@ -130,7 +130,7 @@ export async function openRoom(admin: TestClient, fields: { audience?: 'everyone
 }
 
 let nickCounter = 0;
-export const uniqueNick = (prefix = 'Gjest') => `${prefix}${(nickCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueNick = (prefix = 'Kaffe') => `${prefix}${(nickCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** Connects and joins `room`; a guest gets a fresh nickname and accepts the rules. */
 export async function joinRoom(app: TestApp | { url: string }, room: string, opts: ConnectOptions & { nickname?: string; since?: string } = {}): Promise<{ socket: ClientSocket; ack: Ack }> {
