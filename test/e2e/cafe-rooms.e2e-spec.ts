@@ -168,8 +168,16 @@ describe('café rooms and opening hours (REST)', () => {
     b.socket.close();
   });
 
+  it('should serve the café rules a guest accepts, in bokmål and English, with the helplines', async () => {
+    const res = await app.client().get('/api/cafe/rules');
+    expect(res.status).toBe(200);
+    expect(res.body.nb).toMatch(/Kaféregler/);
+    expect(res.body.en).toMatch(/Café rules/);
+    for (const text of [res.body.nb, res.body.en]) expect(text).toMatch(/113.*116 117.*116 123.*22 40 00 40.*116 111/s);
+  });
+
   it('should publish the café routes in the OpenAPI document', async () => {
     const doc = (await app.client().get('/api/docs-json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/cafe/rooms', '/api/cafe/rooms/{slug}/sessions', '/api/cafe/rooms/{slug}/open', '/api/cafe/rooms/{slug}/close', '/api/admin/watched-words', '/api/admin/watched-words/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/cafe/rules', '/api/cafe/rooms', '/api/cafe/rooms/{slug}/sessions', '/api/cafe/rooms/{slug}/open', '/api/cafe/rooms/{slug}/close', '/api/admin/watched-words', '/api/admin/watched-words/{id}']));
   });
 });

@@ -148,7 +148,7 @@ export class CafeService {
       { id: session.id, endsAt: session.ends_at },
       { id: participant.id, nickname, nicknameKey: key, isHost: participant.isHost, owner: participant.authorHash },
     );
-    if (!claimed) throw new CafeError('nickname_taken', 'Someone in the room is using that nickname right now. Choose another.');
+    if (!claimed) throw new CafeError('nickname_taken', 'Someone in the room is using that nickname right now. Choose another (if it was yours before a dropped connection, it is free again within two minutes).');
     try {
       socket.join(this.channelsOf(participant));
       joined[room.slug] = participant;

@@ -19,12 +19,13 @@ export class WatchedWordsService {
     private readonly screening: ScreeningService,
   ) {}
 
+  /** Alphabetically by code point (COLLATE "C"), so paging is the same whatever the database's locale. */
   async list(limit: number, cursor: string | undefined): Promise<Page<WatchedWordDto>> {
     const after = decodeCursor(cursor, ['string', 'uuid']);
     const rows: WatchedWordRow[] = await this.db.query(
       `SELECT id, pattern, action, created_at FROM watched_words
-       WHERE $1::text IS NULL OR (pattern, id) > ($1::text, $2::uuid)
-       ORDER BY pattern, id LIMIT $3`,
+       WHERE $1::text IS NULL OR (pattern COLLATE "C", id) > ($1::text COLLATE "C", $2::uuid)
+       ORDER BY pattern COLLATE "C", id LIMIT $3`,
       [after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
     return toPage(rows, limit, (r) => [r.pattern, r.id], toWatchedWordDto);
