@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SocketIdentityService } from '../realtime/socket-identity.service.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { CafeMaintenance } from './cafe-maintenance.service.js';
+import { CafeReportFeed } from './cafe-report-feed.js';
 import { CafeRoomsService } from './cafe-rooms.service.js';
 import { CafeBroadcaster } from './cafe.broadcaster.js';
 import { CafeController } from './cafe.controller.js';
@@ -26,12 +27,13 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
     CafeGateway,
     CafeMaintenance,
     SocketIdentityService,
+    CafeReportFeed,
     {
       provide: CafeStateStore,
       useFactory: (redis: RedisConnection, config: AppConfig) => new LazyCafeStateStore(redis, config.redisPrefix),
       inject: [RedisConnection, APP_CONFIG],
     },
   ],
-  exports: [CafeRepository],
+  exports: [CafeRepository, CafeReportFeed],
 })
 export class CafeModule {}
