@@ -220,6 +220,18 @@ describe('café: joining', () => {
     noOrigin.close();
   });
 
+  it('should work over HTTP long-polling too (networks that block websockets), for guests and members', async () => {
+    const m = await newUser(app, 'member', { displayName: `Polly ${Math.random().toString(36).slice(2, 6)}` });
+    const membersRoom = await openRoom(admin, { audience: 'members' });
+    const g = await connect(app, { transports: ['polling'] });
+    const p = await connect(app, { as: m, transports: ['polling'] });
+    sockets.push(g, p);
+    expect((await emitAck(p, 'join', { room: membersRoom })).self.nickname).toBe(m.user!.displayName);
+    expect((await emitAck(g, 'join', { room, nickname: uniqueNick(), acceptRules: true })).ok).toBe(true);
+    expect((await emitAck(g, 'message', { room, body: 'via polling' })).ok).toBe(true);
+    expect((await emitAck(p, 'message', { room: membersRoom, body: 'via polling som medlem' })).ok).toBe(true);
+  });
+
   it('should read the login from the session cookie at the handshake, and treat a logged-out socket as a guest', async () => {
     const m = await newUser(app, 'member');
     const membersRoom = await openRoom(admin, { audience: 'members' });
