@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { HELPLINES } from '#libs/screening';
 import { asAdmin, newUser } from '../support/factories.js';
-import { collect, emitAck, joinRoom, openRoom, silence, sleep, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
+import { collect, emitAck, openRoom, silence, sleep, SocketPool, uniqueNick, waitFor, type joinRoom } from '../support/sockets.js';
 import { sql } from '../support/sql.js';
 import { ANON_SECRET, startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 import { CafeReportFeed, type CafeReportCreated } from '../../apps/api/src/cafe/cafe-report-feed.js';
@@ -11,21 +11,15 @@ describe('café: messages, screening, reports and host tools', () => {
   let admin: TestClient;
   let host: TestClient;
   let moderator: TestClient;
-  const sockets: ClientSocket[] = [];
-  const join = async (room: string, opts: Parameters<typeof joinRoom>[2] = {}) => {
-    const joined = await joinRoom(app, room, opts);
-    sockets.push(joined.socket);
-    return joined;
-  };
+  const pool = new SocketPool();
+  const join = (room: string, opts: Parameters<typeof joinRoom>[2] = {}) => pool.join(app, room, opts);
 
   beforeAll(async () => {
     app = await startTestApp();
     admin = await asAdmin(app);
     [host, moderator] = await Promise.all([newUser(app, 'host', { displayName: 'Vert Vilde' }), newUser(app, 'moderator', { displayName: 'Moderator Mats' })]);
   });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
+  afterEach(() => pool.closeAll());
   afterAll(() => app.stop());
 
   describe('messages', () => {
