@@ -1,46 +1,25 @@
 import { createHmac } from 'node:crypto';
 import { HELPLINES } from '#libs/screening';
 import { asAdmin, newUser } from '../support/factories.js';
-<<<<<<< HEAD
-import { collect, emitAck, joinRoom, openRoom, silence, sleep, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
-import { sql } from '../support/sql.js';
-import { ANON_SECRET, startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
-=======
 import { collect, emitAck, openRoom, silence, sleep, SocketPool, uniqueNick, waitFor, type joinRoom } from '../support/sockets.js';
 import { sql } from '../support/sql.js';
 import { ANON_SECRET, startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 import { CafeReportFeed, type CafeReportCreated } from '../../apps/api/src/cafe/cafe-report-feed.js';
->>>>>>> cafe
 
 describe('café: messages, screening, reports and host tools', () => {
   let app: TestApp;
   let admin: TestClient;
   let host: TestClient;
   let moderator: TestClient;
-<<<<<<< HEAD
-  const sockets: ClientSocket[] = [];
-  const join = async (room: string, opts: Parameters<typeof joinRoom>[2] = {}) => {
-    const joined = await joinRoom(app, room, opts);
-    sockets.push(joined.socket);
-    return joined;
-  };
-=======
   const pool = new SocketPool();
   const join = (room: string, opts: Parameters<typeof joinRoom>[2] = {}) => pool.join(app, room, opts);
->>>>>>> cafe
 
   beforeAll(async () => {
     app = await startTestApp();
     admin = await asAdmin(app);
     [host, moderator] = await Promise.all([newUser(app, 'host', { displayName: 'Vert Vilde' }), newUser(app, 'moderator', { displayName: 'Moderator Mats' })]);
   });
-<<<<<<< HEAD
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
-=======
   afterEach(() => pool.closeAll());
->>>>>>> cafe
   afterAll(() => app.stop());
 
   describe('messages', () => {
@@ -199,14 +178,6 @@ describe('café: messages, screening, reports and host tools', () => {
       expect(rows).toEqual([{ kind: 'report', reason: 'harassment', source: 'participant', status: 'open', reporter_participant_id: reporter.ack.self.id }]);
     });
 
-<<<<<<< HEAD
-    it('should make a crisis report of kind crisis', async () => {
-      const writer = await join(room);
-      const reporter = await join(room);
-      const msg = (await emitAck(writer.socket, 'message', { room, body: 'jeg klarer ikke mer av dette' })).message;
-      expect((await emitAck(reporter.socket, 'report', { room, messageId: msg.id, reason: 'crisis' })).ok).toBe(true);
-      expect(await sql(app, 'SELECT kind FROM cafe_reports WHERE message_id = $1', [msg.id])).toEqual([{ kind: 'crisis' }]);
-=======
     it('should make a crisis report of kind crisis, and tell the moderation side of every new report', async () => {
       const feed: CafeReportCreated[] = [];
       const subscription = app.server.app.get(CafeReportFeed).reports.subscribe((r) => feed.push(r));
@@ -225,7 +196,6 @@ describe('café: messages, screening, reports and host tools', () => {
       } finally {
         subscription.unsubscribe();
       }
->>>>>>> cafe
     });
 
     it('should answer not_found for an unknown message and invalid for a bad id or an empty reason', async () => {

@@ -1,9 +1,5 @@
 import { asAdmin } from '../support/factories.js';
-<<<<<<< HEAD
-import { collect, connect, emitAck, joinRoom, openRoom, sleep, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
-=======
 import { collect, emitAck, joinRoom, openRoom, sleep, SocketPool, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
->>>>>>> cafe
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -14,23 +10,9 @@ describe('café: bad input', () => {
   let room: string;
   let bystander: { socket: ClientSocket };
   let bystanderMessages: { body: string }[];
-<<<<<<< HEAD
-  const sockets: ClientSocket[] = [];
-  const client = async () => {
-    const s = await connect(app);
-    sockets.push(s);
-    return s;
-  };
-  const joined = async () => {
-    const j = await joinRoom(app, room);
-    sockets.push(j.socket);
-    return j;
-  };
-=======
   const pool = new SocketPool();
   const client = () => pool.connect(app);
   const joined = () => pool.join(app, room);
->>>>>>> cafe
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -38,13 +20,7 @@ describe('café: bad input', () => {
     bystander = await joinRoom(app, room);
     bystanderMessages = collect(bystander.socket, 'message');
   });
-<<<<<<< HEAD
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
-=======
   afterEach(() => pool.closeAll());
->>>>>>> cafe
   afterAll(async () => {
     bystander.socket.close();
     await app.stop();
