@@ -43,7 +43,7 @@ function runClients({ urls, pids, room, clients, rate, seconds }) {
         }
       }
     });
-    child.on('exit', (code) => { if (code !== 0) reject(new Error(`clients exited with ${code}`)); });
+    child.on("exit", (code) => { if (code !== 0) reject(new Error(`clients against ${urls.join(" ")} exited with ${code}`)); });
   });
 }
 
@@ -58,14 +58,14 @@ function rows(label, app, base, clients) {
   return [
     { figure: `${label}: end-to-end latency p50 (ms)`, app: app.p50, baseline: base.p50, ratio: ratio(app.p50, base.p50), target: 'report', ok: true },
     { figure: `${label}: end-to-end latency p99 (ms)`, app: app.p99, baseline: base.p99, ratio: ratio(app.p99, base.p99), target: '≤ 2', ok: ratio(app.p99, base.p99) <= 2 },
-    { figure: `${label}: delivered / expected`, app: delivered, baseline: base.received / base.expected, ratio: NaN, target: '1.00', ok: app.received === app.expected, note: `${app.received} of ${app.expected}` },
+    { figure: `${label}: delivered / expected`, app: delivered, baseline: base.received / base.expected, ratio: NaN, target: '1.00', ok: app.received === app.expected && app.duplicates === 0, note: `${app.received} of ${app.expected}, ${app.duplicates} duplicates` },
     ...(app.kibPerClient !== undefined ? [{ figure: `${label}: server memory per client (KiB RSS)`, app: app.kibPerClient, baseline: base.kibPerClient, ratio: ratio(app.kibPerClient, base.kibPerClient), target: '≤ 2', ok: ratio(app.kibPerClient, base.kibPerClient) <= 2, note: `${clients} clients` }] : []),
   ];
 }
 
 const summarize = (runs) => ({
   p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), kibPerClient: median(runs.map((r) => r.kibPerClient)),
-  received: runs.reduce((s, r) => s + r.received, 0), expected: runs.reduce((s, r) => s + r.expected, 0),
+  received: runs.reduce((s, r) => s + r.received, 0), expected: runs.reduce((s, r) => s + r.expected, 0), duplicates: runs.reduce((s, r) => s + r.duplicates, 0),
 });
 
 export async function fanOut({ rounds, quick }) {
