@@ -39,9 +39,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
     const acknowledged: string[] = [];
     const statuses = new Map<number, number>();
-    let stop = false;
+    const flow = { running: true };
     const writer = async (n: number) => {
-      for (let i = 0; !stop; i++) {
+      for (let i = 0; flow.running; i++) {
         const started = Date.now();
         const res = await member.post(`/api/threads/${thread.id}/posts`, { body: `skriver ${n} svar ${i}` }).timeout(20_000);
         expect(Date.now() - started).toBeLessThan(20_000);
@@ -56,7 +56,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       await killer.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
     }
     await sleep(500);
-    stop = true;
+    flow.running = false;
     await Promise.all(writers);
     await killer.end();
 
@@ -124,9 +124,9 @@ describe('the app killed with SIGKILL in the middle of writes', () => {
       const admin = await api(port, 'POST', '/api/auth/login', ADMIN);
       await api(port, 'PATCH', '/api/admin/settings', { newMemberReviewCount: 0 }, admin.cookie);
       const acknowledged: string[] = [];
-      let writing = true;
+      const flow = { running: true };
       const writers = [1, 2, 3].map(async (n) => {
-        for (let i = 0; writing; i++) {
+        for (let i = 0; flow.running; i++) {
           try {
             const res = await api(port, 'POST', '/api/categories/velkommen/threads', { title: `Tråd ${n}-${i}`, body: `Åpningsinnlegg ${n}-${i}` }, admin.cookie);
             if (res.status === 201) acknowledged.push(String(res.body!.id));
@@ -137,7 +137,7 @@ describe('the app killed with SIGKILL in the middle of writes', () => {
       });
       await sleep(1500);
       await kill(child, 'SIGKILL');
-      writing = false;
+      flow.running = false;
       await Promise.all(writers);
 
       // It comes back by itself on the same data, serving every thread it acknowledged.
