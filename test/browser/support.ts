@@ -48,11 +48,11 @@ export interface TestUser {
   role: Role;
 }
 
-/** Registers a user through the API and gives them `role` as the admin. */
-export async function makeUser(role: Role = 'member', prefix = 'bruker'): Promise<TestUser> {
+/** Registers a user through the API (display name `name`, or one made from `prefix`) and gives them `role` as the admin. */
+export async function makeUser(role: Role = 'member', prefix = 'bruker', name?: string): Promise<TestUser> {
   counter += 1;
   const username = `${prefix}_${Date.now().toString(36)}_${counter}`;
-  const displayName = `${prefix[0].toUpperCase()}${prefix.slice(1)} ${counter}`;
+  const displayName = name ?? `${prefix[0].toUpperCase()}${prefix.slice(1)} ${counter}`;
   const password = 'browser-test-password-1';
   const client = await apiClient();
   const res = await client.post('/api/auth/register', { data: { username, password, displayName, acceptGuidelines: true, acceptPrivacy: true } });
