@@ -109,10 +109,10 @@ describe('forum', () => {
     // The newest hit sits past the first page of the long thread: the thread pages on to it.
     const link = hits.first().locator('a').first();
     const href = (await link.getAttribute('href')) ?? '';
-    const postId = href.split('#innlegg-')[1];
+    const postId = href.split('#post-')[1];
     await link.click();
-    await page.waitForFunction((id) => document.activeElement?.id === `innlegg-${id}`, postId, { timeout: 20_000 });
-    await expect(page.locator(`#innlegg-${postId}`).innerText()).resolves.toContain('søvnskole');
+    await page.waitForFunction((id) => document.activeElement?.id === `post-${id}`, postId, { timeout: 20_000 });
+    await expect(page.locator(`#post-${postId}`).innerText()).resolves.toContain('søvnskole');
   });
 
   it("should tell a guest through the receipt that the post waits for a moderator", async () => {
@@ -209,9 +209,9 @@ describe('profile', () => {
     await page.getByRole('button', { name: 'Slett kontoen for godt' }).click();
     await page.waitForURL((u) => u.pathname === '/');
     await page.getByRole('link', { name: 'Logg inn' }).first().waitFor();
-    await page.goto(`/trad/${s.threads.anonymous}#innlegg-${postId}`);
+    await page.goto(`/trad/${s.threads.anonymous}#post-${postId}`);
     await settle(page);
-    await expect(page.locator(`#innlegg-${postId}`).innerText()).resolves.toContain('Slettet bruker');
+    await expect(page.locator(`#post-${postId}`).innerText()).resolves.toContain('Slettet bruker');
     expect(await page.content()).not.toContain('Tone Berg');
     expect(problems).toEqual([]);
   });

@@ -28,7 +28,7 @@ function MyPosts() {
         {paged.items.map((p) => (
           <li key={p.id} className="my-post">
             <div className="tags">
-              <Link to={`/trad/${p.threadId}#innlegg-${p.id}`} className="ds-link">
+              <Link to={`/trad/${p.threadId}#post-${p.id}`} className="ds-link">
                 {p.threadTitle}
               </Link>
               <StatusTag status={p.status} />

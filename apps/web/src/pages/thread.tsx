@@ -126,7 +126,7 @@ function PostItem({ post, onChange }: { post: Post; onChange(post: Post | null):
 
   const deleted = post.status === 'deleted';
   return (
-    <article id={`innlegg-${post.id}`} className={`post${post.status !== 'published' ? ` post-${post.status}` : ''}`} aria-labelledby={`post-${post.id}-author`} data-testid="post" data-post-id={post.id} data-list-item tabIndex={-1}>
+    <article id={`post-${post.id}`} className={`post${post.status !== 'published' ? ` post-${post.status}` : ''}`} aria-labelledby={`post-${post.id}-author`} data-testid="post" data-post-id={post.id} data-list-item tabIndex={-1}>
       <header className="post-header">
         <span id={`post-${post.id}-author`}>
           <AuthorName author={post.author} />
@@ -391,14 +391,14 @@ export default function ThreadPage() {
     }
   }, [cursor, data, posts.length]);
 
-  // A link to one post (from search or "my posts") pages on until the post is there, then shows it.
+  // A link to one post (`#post-<id>`: search, "my posts", a guest's receipt) pages on until the post is there, then shows it.
   const { hash } = useLocation();
-  const target = hash.startsWith('#innlegg-') ? hash.slice(1) : null;
+  const target = /^#post-[0-9a-f-]{36}$/.test(hash) ? hash.slice(1) : null;
   const reached = useRef<string | null>(null);
   useEffect(() => {
     if (!target || !data || reached.current === target) return;
     reached.current = target;
-    const postId = target.slice('innlegg-'.length);
+    const postId = target.slice('post-'.length);
     let live = true;
     void (async () => {
       const extra: Post[] = [];
