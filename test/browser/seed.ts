@@ -29,6 +29,9 @@ export interface Seeded {
 
 type Json = Record<string, unknown>;
 
+/** Why a moderator did not publish one of Sigrid's posts (ground rule 8: the writer is told). */
+export const REJECTION_REASON = 'Innlegget nevner en behandler ved navn. Skriv det gjerne på nytt uten navnet.';
+
 async function ok<T = Json>(what: string, res: Promise<{ status(): number; text(): Promise<string>; json(): Promise<unknown> }>, expected: number[] = [200, 201]): Promise<T> {
   const r = await res;
   if (!expected.includes(r.status())) throw new Error(`${what}: ${r.status()} ${await r.text()}`);
@@ -149,10 +152,14 @@ async function write(admin: APIRequestContext): Promise<Seeded> {
   await ok('plan panel session', admin.post(`/api/cafe/rooms/${panelRoom}/sessions`, { data: nextEvening(5) }));
 
   if (features.moderation) {
-    // With the moderation backend, approve the guest's thread: guests then appear as authors too.
+    // With the moderation backend: the guest's thread is approved (guests then appear as authors
+    // too), and Sigrid's held thread is rejected with a reason she is told.
     const queue = await ok<{ items: { id: string; content: { threadId?: string } }[] }>('queue', admin.get('/api/mod/queue?limit=100'));
-    const item = queue.items.find((i) => i.content.threadId === guestThread.id);
-    if (item) await ok('approve guest thread', admin.post(`/api/mod/queue/${item.id}/approve`, { data: {} }));
+    const itemFor = (threadId: string) => queue.items.find((i) => i.content.threadId === threadId);
+    const guestItem = itemFor(guestThread.id);
+    if (guestItem) await ok('approve guest thread', admin.post(`/api/mod/queue/${guestItem.id}/approve`, { data: {} }));
+    const ownItem = itemFor(ownHeld.id);
+    if (ownItem) await ok('reject own thread', admin.post(`/api/mod/queue/${ownItem.id}/reject`, { data: { reason: REJECTION_REASON } }));
   }
 
   for (const c of [as, aj, am, aa, guest]) await c.dispose();

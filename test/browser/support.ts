@@ -69,7 +69,7 @@ export async function makeUser(role: Role = 'member', prefix = 'bruker', name?: 
 
 /** A browser context logged in as `user` (or a guest's when no user is given). */
 export async function contextFor(browser: Browser, user?: { username: string; password: string }, width = 1280): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: width < 600 ? 780 : 900 }, locale: 'nb-NO', reducedMotion: 'reduce' });
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: width < 600 ? 780 : 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo', reducedMotion: 'reduce' });
   if (user) {
     const res = await context.request.post('/api/auth/login', { data: { username: user.username, password: user.password } });
     if (res.status() !== 200) throw new Error(`login as ${user.username}: ${res.status()}`);
