@@ -101,10 +101,11 @@ export function RoomState({ room }: { room: CafeRoom }) {
   );
 }
 
+const openingRank = (r: CafeRoom) => (r.isOpen ? 0 : r.opensAt ? 1 : 2);
+
 /** Open rooms first, then the ones opening soonest, then those without a planned opening. */
 function byOpening(rooms: CafeRoom[]): CafeRoom[] {
-  const rank = (r: CafeRoom) => (r.isOpen ? 0 : r.opensAt ? 1 : 2);
-  return [...rooms].sort((a, b) => rank(a) - rank(b) || (a.opensAt ?? '').localeCompare(b.opensAt ?? '') || a.name.localeCompare(b.name, 'nb'));
+  return [...rooms].sort((a, b) => openingRank(a) - openingRank(b) || (a.opensAt ?? '').localeCompare(b.opensAt ?? '') || a.name.localeCompare(b.name, 'nb'));
 }
 
 export function CafeRooms({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
