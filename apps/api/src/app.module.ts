@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountExportModule } from './account-export/account-export.module.js';
 import { AnonymityModule } from './anonymity/anonymity.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         AuditModule,
         AnonymityModule,
         MaintenanceModule,
+        AccountExportModule,
         ScreeningModule,
         CafeModule,
       ],
