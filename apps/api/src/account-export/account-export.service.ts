@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AnonymityService, sameKey } from '../anonymity/anonymity.service.js';
 import type { SessionUser } from '../auth/session-user.js';
-import { authorKey } from '../common/author-key.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 type Row = Record<string, unknown>;
 
@@ -19,7 +17,6 @@ export class AccountExportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly anonymity: AnonymityService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async export(user: SessionUser): Promise<Record<string, unknown>> {
@@ -76,7 +73,7 @@ export class AccountExportService {
   private async cafeMessages(salt: Buffer): Promise<Row[]> {
     const sessions: { id: string }[] = await this.db.query('SELECT DISTINCT session_id AS id FROM cafe_messages WHERE author_hash IS NOT NULL');
     if (sessions.length === 0) return [];
-    const keys = sessions.map((s) => authorKey(this.config.anonSecret, salt, s.id));
+    const keys = sessions.map((s) => this.anonymity.keyFor(salt, s.id));
     return this.db.query(
       `SELECT m.id, r.slug AS room, m.nickname, m.body, m.created_at AS "createdAt", m.deleted_at IS NOT NULL AS deleted
        FROM cafe_messages m JOIN cafe_rooms r ON r.id = m.room_id
