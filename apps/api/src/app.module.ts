@@ -11,6 +11,9 @@ import { HealthController } from './health/health.controller.js';
 import { LegalController } from './legal/legal.controller.js';
 import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -26,7 +29,10 @@ export class AppModule {
         DatabaseModule.forRoot(database),
         UsersModule,
         AuthModule,
+        RealtimeModule,
         ForumModule,
+        NotificationsModule,
+        ModerationModule,
         MaintenanceModule,
       ],
       controllers: [HealthController, LegalController, SettingsController],

@@ -2,6 +2,7 @@ import { roleAtLeast, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
 import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
+import type { QueueItemFacts, UndoContext } from './moderation-facts.js';
 
 /** Actions that depend on the actor alone (no object to look at). */
 export const ROLE_ACTIONS = {
@@ -9,6 +10,7 @@ export const ROLE_ACTIONS = {
   'panel.apply': 'member',
   'cafe.host': 'host',
   'mod.queue': 'moderator',
+  'mod.posts': 'moderator',
   'mod.threads': 'moderator',
   'mod.sanction': 'moderator',
   'mod.audit': 'moderator',
@@ -193,6 +195,69 @@ export class Policy {
     // Authors may always take back their own words, muted, locked or late; moderators may remove anything.
     if (this.owns(post) || this.seesAllContent) return ALLOW;
     return refuse(403, 'forbidden', 'You can only delete your own posts.');
+  }
+
+  // --- Flags and the moderation queue -----------------------------------------------------
+
+  /** Flagging a post for the moderators; `crisis` asks for help for someone who seems to be in danger. */
+  canFlag(post: PostFacts, reason: string): Decision {
+    const see = this.canSeePost(post);
+    if (!see.allowed) return see;
+    // Only what others can read can trouble them; held and hidden posts are with the moderators already.
+    if (post.status !== 'published') return refuse(409, 'not_published', 'This post is not shown to others, so there is nothing to flag.');
+    if (this.owns(post)) return refuse(403, 'own_post', 'You can’t flag your own post. You can edit or delete it instead.');
+    if (reason === 'crisis') return ALLOW;
+    // Anyone may say someone is in danger; other reasons need someone who can be held to their flag.
+    if (this.actor.kind === 'guest') return refuse(401, 'unauthenticated', 'Log in to flag a post for that reason. Anyone may flag that someone seems to be in danger.');
+    const write = this.canWrite();
+    if (!write.allowed) return { ...write, message: `${write.message} You can still flag that someone seems to be in danger.` };
+    return ALLOW;
+  }
+
+  /** Deciding on a queue item: open, and not claimed by another moderator. */
+  canDecideQueueItem(item: QueueItemFacts): Decision {
+    const can = this.can('mod.queue');
+    if (!can.allowed) return can;
+    // The first decision stands; a second one would apply twice or undo the first unseen.
+    if (item.status !== 'open') return refuse(409, 'already_handled', 'Another moderator has already handled this item.');
+    // A claim keeps two moderators from doing the same work (and from contradicting each other).
+    if (item.claimedBy !== null && item.claimedBy !== this.userId) return refuse(409, 'claimed', 'Another moderator is working on this item.');
+    return ALLOW;
+  }
+
+  /** Taking back a rejection, within the undo window, so a slip of the hand costs the author nothing. */
+  canUndoRejection(item: QueueItemFacts, context: UndoContext): Decision {
+    const can = this.can('mod.queue');
+    if (!can.allowed) return can;
+    if (item.status !== 'rejected' || !item.resolvedAt) return refuse(409, 'not_rejected', 'Only a rejection can be undone.');
+    const ageMinutes = (context.now.getTime() - item.resolvedAt.getTime()) / 60_000;
+    // After the window the author has been told and may have acted on it: decide again instead.
+    if (ageMinutes > context.undoWindowMinutes) return refuse(409, 'undo_window_passed', `A rejection can be undone only within ${context.undoWindowMinutes} minutes.`);
+    return ALLOW;
+  }
+
+  canHidePost(post: PostFacts): Decision {
+    const can = this.can('mod.posts');
+    if (!can.allowed) return can;
+    if (post.status !== 'published') return refuse(409, 'not_published', 'Only a published post can be hidden.');
+    return ALLOW;
+  }
+
+  canRestorePost(post: PostFacts): Decision {
+    const can = this.can('mod.posts');
+    if (!can.allowed) return can;
+    if (post.status !== 'hidden') return refuse(409, 'not_hidden', 'Only a hidden post can be restored.');
+    return ALLOW;
+  }
+
+  /** The moderators' live channel (Socket.IO /mod). */
+  canWatchQueue(): Decision {
+    return this.can('mod.queue');
+  }
+
+  /** One's own notifications, over REST and Socket.IO /me. */
+  canReadNotifications(): Decision {
+    return this.can('account.use');
   }
 
   // --- Panel and staff ---------------------------------------------------------------------

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { QueueFeedModule } from '../moderation/queue-feed.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CategoriesController } from './categories.controller.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
@@ -12,8 +14,9 @@ import { ModThreadsController, ThreadsController } from './threads.controller.js
 import { ThreadsService } from './threads.service.js';
 
 @Module({
+  imports: [QueueFeedModule, NotificationsModule],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
   providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, ReviewService],
-  exports: [ReviewService, HoldingService, PostsService],
+  exports: [ReviewService, HoldingService, PostsService, ForumWriter, ContentRenderer],
 })
 export class ForumModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findPersonalDetails, type PersonalDetail } from '#libs/content';
-import { holdReasons, type HoldReason } from '#libs/moderation';
+import { decideHolding, type HoldReason, type Priority, type ReviewReason } from '#libs/moderation';
 import type { ModerationMode, Policy } from '#libs/policy';
 import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
 import { SettingsService } from '../settings/settings.service.js';
@@ -17,7 +17,11 @@ export interface HoldingInput {
 }
 
 export interface HoldingDecision {
+  /** Held until a moderator approves it, and why; empty: published. */
   reasons: HoldReason[];
+  /** Queued for a look even when published, and how urgently. */
+  review: ReviewReason[];
+  priority: Priority;
   personalDetails: PersonalDetail[];
 }
 
@@ -41,13 +45,18 @@ export class HoldingService {
 
   async decide(policy: Policy, viewer: Viewer, input: HoldingInput): Promise<HoldingDecision> {
     const personalDetails = input.unnamed ? findPersonalDetails(input.text) : [];
-    const reasons = holdReasons({
+    const outcome = decideHolding({
       moderation: input.moderation,
       writer: await this.writerKind(policy, viewer),
       unnamed: input.unnamed,
       personalDetails,
     });
-    return { reasons, personalDetails };
+    return { reasons: outcome.held, review: outcome.review, priority: outcome.priority, personalDetails };
+  }
+
+  /** Whether the user is still a new member, whose posts are read first (see libs/moderation standing.ts). */
+  async isNewMember(policy: Policy, viewer: Viewer): Promise<boolean> {
+    return (await this.writerKind(policy, viewer)) === 'new_member';
   }
 
   private async writerKind(policy: Policy, viewer: Viewer): Promise<'guest' | 'new_member' | 'trusted' | 'moderator'> {

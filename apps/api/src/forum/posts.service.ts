@@ -80,7 +80,7 @@ export class PostsService {
       const thread = await loadThread(tx, policy, threadId, true);
       ensure(policy.canReply(threadFacts(thread, viewer), { anonymous }));
       const alias = await this.writer.aliasFor(tx, threadId, author);
-      const post = await this.writer.insertPost(tx, { threadId, title: null, opening: false, author, alias, body: dto.body, rendered, reasons: decision.reasons });
+      const post = await this.writer.insertPost(tx, { threadId, title: null, opening: false, author, alias, body: dto.body, rendered, reasons: decision.reasons, review: decision });
       return { postId: post.id, receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined };
     });
 
@@ -108,7 +108,7 @@ export class PostsService {
       await loadThread(tx, policy, before.thread_id, true);
       const post = await loadPost(tx, policy, id);
       ensure(policy.canEditPost(postFacts(post, viewer), { now: new Date(), editWindowMinutes }));
-      await this.writer.updateBody(tx, { id, threadId: post.thread_id, opening: post.is_opening, status: post.status, title: post.thread_title }, body, rendered, decision.reasons);
+      await this.writer.updateBody(tx, { id, threadId: post.thread_id, opening: post.is_opening, status: post.status, title: post.thread_title }, body, rendered, decision.reasons, decision);
       // A moderator changing someone else's words is a moderation action.
       if (!postFacts(post, viewer).mine) await this.audit.record(tx, { actorId: policy.userId ?? null, action: 'edit', targetType: 'post', targetId: id });
     });

@@ -78,7 +78,7 @@ export class ThreadsService {
           author.kind === 'anonymous' ? 1 : 0, author.kind === 'guest' ? 1 : 0,
         ],
       );
-      const post = await this.writer.insertPost(tx, { threadId, title: dto.title, opening: true, author, alias, body: dto.body, rendered, reasons: decision.reasons });
+      const post = await this.writer.insertPost(tx, { threadId, title: dto.title, opening: true, author, alias, body: dto.body, rendered, reasons: decision.reasons, review: decision });
       return { postId: post.id, receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined };
     });
 

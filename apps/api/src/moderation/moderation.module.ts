@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { ForumModule } from '../forum/forum.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { FlagsController } from './flags.controller.js';
+import { FlagsService } from './flags.service.js';
+import { ModPostsController } from './mod-posts.controller.js';
+import { ModPostsService } from './mod-posts.service.js';
+import { ModGateway } from './mod.gateway.js';
+import { QueueFeedModule } from './queue-feed.module.js';
+import { QueueSources } from './queue-sources.service.js';
+import { QueueController } from './queue.controller.js';
+import { QueueService } from './queue.service.js';
+import { StatsController } from './stats.controller.js';
+import { StatsService } from './stats.service.js';
+
+@Module({
+  imports: [AuthModule, ForumModule, NotificationsModule, QueueFeedModule],
+  controllers: [QueueController, ModPostsController, FlagsController, StatsController],
+  providers: [QueueService, QueueSources, FlagsService, ModPostsService, StatsService, ModGateway],
+  exports: [StatsService],
+})
+export class ModerationModule {}
