@@ -47,3 +47,26 @@ export async function reply(client: TestClient, threadId: string, body = 'Et sva
   if (res.status !== 201) throw new Error(`reply: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; status: string; author: Record<string, string>; receiptToken?: string };
 }
+
+/** Approves or rejects a held post through the service the moderation queue calls (no endpoint of its own yet). */
+export async function review(app: TestApp, postId: string, decision: 'approve' | 'reject', reason = 'Ikke i tråd med retningslinjene'): Promise<void> {
+  const { Policy } = await import('#libs/policy');
+  const { ReviewService } = await import('../../apps/api/src/forum/review.service.js');
+  const admin = await asAdmin(app);
+  const policy = new Policy({ kind: 'user', id: admin.user!.id, role: 'admin' });
+  const reviews = app.server.app.get(ReviewService);
+  if (decision === 'approve') await reviews.approve(policy, postId);
+  else await reviews.reject(policy, postId, reason);
+}
+
+/** Runs SQL on the test app's own database (through its pool: the embedded database has one connection). */
+export async function sql<T = Record<string, unknown>>(app: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
+  const { DataSource } = await import('typeorm');
+  return app.server.app.get(DataSource).query(query, params);
+}
+
+/** For test set-up outside a test block: fails loudly when a request does not answer as expected. */
+export function must<R extends { status: number; text: string }>(res: R, status: number): R {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
+  return res;
+}

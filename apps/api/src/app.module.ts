@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AnonymityModule } from './anonymity/anonymity.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
@@ -13,7 +15,9 @@ import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PanelModule } from './panel/panel.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -31,6 +35,10 @@ export class AppModule {
         AuthModule,
         RealtimeModule,
         ForumModule,
+        PanelModule,
+        SanctionsModule,
+        AuditModule,
+        AnonymityModule,
         NotificationsModule,
         ModerationModule,
         MaintenanceModule,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { SanctionsModule } from '../sanctions/sanctions.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccountController } from './account.controller.js';
 import { ActorService } from './actor.service.js';
@@ -10,7 +11,7 @@ import { LoginGuard } from './login.guard.js';
 import { PolicyGuard } from './policy.guard.js';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, SanctionsModule],
   controllers: [AuthController, AccountController],
   providers: [AuthService, Authenticator, LoginGuard, ActorService, { provide: APP_GUARD, useClass: PolicyGuard }],
   exports: [AuthService, ActorService, Authenticator],

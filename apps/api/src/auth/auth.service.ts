@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, badRequest } from '../common/api-error.js';
 import { RateLimited, RateLimitService } from '../common/rate-limit.service.js';
+import { StandingService } from '../sanctions/standing.service.js';
 import { toUserDto } from '../users/dto/user.dto.js';
 import { UsersService } from '../users/users.service.js';
 import type { ChangePasswordDto, RegisterDto } from './dto/auth.dto.js';
@@ -15,6 +16,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly limits: RateLimitService,
+    private readonly standing: StandingService,
   ) {}
 
   async register(dto: RegisterDto, ip: string): Promise<SessionUser> {
@@ -42,7 +44,20 @@ export class AuthService {
       throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
     }
     await this.limits.reset('loginFailuresPerUsername', userKey);
+    // Told only after the right password, so a ban says nothing to someone guessing.
+    const { ban } = await this.standing.of(user.id);
+    if (ban) {
+      const until = ban.until ? ban.until.toISOString() : null;
+      throw new ApiError(403, 'banned', until ? `This account is banned until ${until}.` : 'This account is banned.', { reason: ban.reason, until });
+    }
     return toUserDto(user);
+  }
+
+  /** Deletes the account; its anonymous posts can then be linked to no one, even with ANON_SECRET. */
+  async deleteAccount(user: SessionUser, password: string): Promise<void> {
+    const ok = await this.hasher.verify(await this.users.passwordHashOf(user.id), password);
+    if (!ok) throw badRequest('password is not your current password.', 'invalid_credentials');
+    await this.users.delete(user.id);
   }
 
   async changePassword(user: SessionUser, dto: ChangePasswordDto, currentSid: string): Promise<void> {

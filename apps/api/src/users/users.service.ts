@@ -114,6 +114,22 @@ export class UsersService {
     return rows[0]?.[0]?.user_id ?? null;
   }
 
+  /**
+   * Deletes the account and, with it, its sessions, its anon_salt (so its anonymous posts link to
+   * no one any more) and everything keyed to its id; named posts stay, with the author shown as deleted.
+   */
+  async delete(id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [user]: { role: Role }[] = await tx.query('SELECT role FROM users WHERE id = $1 FOR UPDATE', [id]);
+      if (!user) throw notFound('No such user.');
+      if (user.role === 'admin') {
+        const [{ n }]: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
+        if (n <= 1) throw conflict('last_admin', 'You are the only administrator; make someone else administrator first.');
+      }
+      await tx.query('DELETE FROM users WHERE id = $1', [id]);
+    });
+  }
+
   async countAdmins(): Promise<number> {
     return this.users.countBy({ role: 'admin' });
   }

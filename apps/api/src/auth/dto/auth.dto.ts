@@ -42,6 +42,10 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
+export class DeleteAccountDto {
+  @ApiProperty({ description: 'The current password, to confirm' }) @IsString() @MinLength(1) @MaxLength(200) password: string;
+}
+
 export class ResetPasswordDto {
   @ApiProperty() @IsString() @MinLength(20) @MaxLength(200) token: string;
   @ApiProperty({ minLength: 10 })

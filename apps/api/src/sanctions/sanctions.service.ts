@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Role } from '#libs/contracts';
+import type { Policy } from '#libs/policy';
+import { AnonymityService } from '../anonymity/anonymity.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ensure } from '../auth/policy.guard.js';
+import { ApiError, badRequest, notFound } from '../common/api-error.js';
+import { loadPost } from '../forum/forum-queries.js';
+import { UsersService } from '../users/users.service.js';
+import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
+
+type Subject = { userId: string } | { hash: Buffer; threadId: string };
+
+@Injectable()
+export class SanctionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly anonymity: AnonymityService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Warns, mutes or bans a user, or the author behind a post. Against an anonymous post it is
+   * stored as the author's keyed hash in that thread (never a user id), so neither the response,
+   * the audit log nor the database tells the moderator who it is.
+   */
+  async issue(policy: Policy, dto: CreateSanctionDto): Promise<SanctionDto> {
+    ensure(policy.can('mod.sanction'));
+    const { userId, postId } = dto.target;
+    if ((userId === undefined) === (postId === undefined)) throw badRequest('target must name exactly one of userId and postId.');
+    const until = this.until(dto);
+    const subject = userId !== undefined ? await this.userSubject(policy, userId) : await this.postSubject(policy, postId!);
+
+    const id = await this.db.transaction(async (tx) => {
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO sanctions (kind, user_id, subject_hash, scope_kind, scope_id, post_id, reason, until, issued_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          dto.kind,
+          'userId' in subject ? subject.userId : null,
+          'hash' in subject ? subject.hash : null,
+          'hash' in subject ? 'thread' : null,
+          'hash' in subject ? subject.threadId : null,
+          postId ?? null,
+          dto.reason,
+          until,
+          policy.userId ?? null,
+        ],
+      );
+      await this.audit.record(tx, {
+        actorId: policy.userId ?? null,
+        action: 'sanction',
+        targetType: postId ? 'post' : 'user',
+        targetId: postId ?? userId,
+        reason: dto.reason,
+        meta: { kind: dto.kind, until: until?.toISOString() ?? null },
+      });
+      return row.id;
+    });
+
+    // A ban ends every session at once; for an anonymous author the account is found in memory only.
+    if (dto.kind === 'ban') {
+      const account = 'userId' in subject ? subject.userId : (await this.anonymity.findAccount(subject.hash, subject.threadId))?.id;
+      if (account) await this.users.endSessions(account);
+    }
+    return { id, kind: dto.kind, until: until?.toISOString() ?? null, target: postId ? { postId } : { userId: userId! } };
+  }
+
+  private until(dto: CreateSanctionDto): Date | null {
+    if (dto.until === undefined) return null;
+    if (dto.kind === 'warn') throw badRequest('until applies to a mute or a ban, not a warning.');
+    const until = new Date(dto.until);
+    if (until.getTime() <= Date.now()) throw badRequest('until must be in the future.');
+    return until;
+  }
+
+  private async userSubject(policy: Policy, userId: string): Promise<Subject> {
+    const rows: { role: Role }[] = await this.db.query('SELECT role FROM users WHERE id = $1', [userId]);
+    if (!rows[0]) throw notFound('No such user.');
+    ensure(policy.canSanctionUser(rows[0].role));
+    return { userId };
+  }
+
+  private async postSubject(policy: Policy, postId: string): Promise<Subject> {
+    const post = await loadPost(this.db.manager, policy, postId);
+    if (post.author_kind === 'guest') throw badRequest('A guest post has no account behind it: there is no one to sanction.', 'no_account');
+    if (post.author_kind === 'anonymous') return { hash: post.anon_hash!, threadId: post.thread_id };
+    if (!post.author_id) throw new ApiError(404, 'author_gone', 'The author of this post no longer has an account.');
+    ensure(policy.canSanctionUser(post.role!));
+    return { userId: post.author_id };
+  }
+}
