@@ -14,6 +14,7 @@ import { LegalController } from './legal/legal.controller.js';
 import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
+import { MeModule } from './notifications/me.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PanelModule } from './panel/panel.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         AuditModule,
         AnonymityModule,
         NotificationsModule,
+        MeModule,
         ModerationModule,
         MaintenanceModule,
       ],

@@ -11,7 +11,7 @@ import { ContentRenderer } from '../forum/content-renderer.service.js';
 import { ForumWriter } from '../forum/forum-writer.service.js';
 import { loadPost, loadThread } from '../forum/forum-queries.js';
 import type { PostRow } from '../forum/forum-rows.js';
-import { NotificationsService, postLink } from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { ApproveDto, CannedReasonDto, QueueDecisionDto, QueueItemDto } from './dto/queue.dto.js';
 import { QueueFeed } from './queue-feed.service.js';
 import { toQueueItemDto, type QueueItemRow } from './queue.mappers.js';
@@ -108,11 +108,11 @@ export class QueueService {
       await this.closeOrConflict(tx, item.id, 'approved', policy.userId!);
       if (post.status === 'pending') {
         await this.writer.decide(tx, ref, 'published', null);
-        await this.notifications.toAuthorOf(tx, post.id, { type: 'approved', text: 'Innlegget ditt er lest av en moderator og vises nå.', link: postLink(post.thread_id, post.id), itemId: item.id });
+        await this.notifications.decided(tx, post, 'approved', null, item.id);
       } else if (post.status === 'hidden') {
         // Hidden by flags until reviewed; reviewed and found fine.
         await this.writer.setStatus(tx, ref, 'published');
-        await this.notifications.toAuthorOf(tx, post.id, { type: 'restored', text: 'Innlegget ditt er lest av en moderator og vises igjen.', link: postLink(post.thread_id, post.id), itemId: item.id });
+        await this.notifications.decided(tx, post, 'restored', null, item.id);
       }
       await this.audit.record(tx, { actorId: policy.userId!, action: 'approve', targetType: 'post', targetId: post.id, reason: dto.note ?? null, meta: { item: item.id, type: item.type, edited: rendered !== null } });
     });
@@ -124,7 +124,7 @@ export class QueueService {
     await this.decide(policy, id, async (tx, item, post) => {
       await this.closeOrConflict(tx, item.id, 'rejected', policy.userId!, post.status);
       await this.writer.decide(tx, postRef(post), 'rejected', reason);
-      await this.notifications.toAuthorOf(tx, post.id, { type: 'rejected', text: `Innlegget ditt ble ikke publisert. Begrunnelse: ${reason}`, link: postLink(post.thread_id, post.id), itemId: item.id });
+      await this.notifications.decided(tx, post, 'rejected', reason, item.id);
       await this.audit.record(tx, { actorId: policy.userId!, action: 'reject', targetType: 'post', targetId: post.id, reason, meta: { item: item.id, type: item.type } });
     });
     return { id, status: 'rejected' };

@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
 import { Mailer } from './mailer.service.js';
-import { MeGateway } from './me.gateway.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 
+/** Notifications: written by the forum, moderation and sanctions, so it depends on none of them. */
 @Module({
-  imports: [AuthModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, Mailer, MeGateway],
+  providers: [NotificationsService, Mailer],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -90,6 +90,15 @@ export class NotificationsService {
     if (recipient) await this.send(tx, recipient, n);
   }
 
+  /** The author of held or flagged content is told a moderator's decision, and why (ground rule 8). */
+  async decided(tx: EntityManager, post: { id: string; thread_id: string }, decision: 'approved' | 'rejected' | 'restored', reason: string | null, itemId?: string): Promise<void> {
+    const text =
+      decision === 'approved' ? 'Innlegget ditt er lest av en moderator og vises nå.'
+      : decision === 'restored' ? 'Innlegget ditt er lest av en moderator og vises igjen.'
+      : `Innlegget ditt ble ikke publisert. Begrunnelse: ${reason ?? ''}`;
+    await this.toAuthorOf(tx, post.id, { type: decision, text, link: postLink(post.thread_id, post.id), itemId });
+  }
+
   /** A reply became visible: its thread's author is told, unless they wrote it themselves. */
   async replyPublished(tx: EntityManager, postId: string): Promise<void> {
     const [row]: (AuthorRow & { thread_author_kind: AuthorRow['author_kind']; thread_author_id: string | null; thread_author_hash: Buffer | null; title: string; is_opening: boolean })[] = await tx.query(
