@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The forum: categories, threads, posts (with Norwegian full-text search), guests' receipts,
- * panel applications and sanctions, plus the starter categories.
+ * The forum: categories, threads, posts (with Norwegian full-text search), flags, guests'
+ * receipts, panel applications and sanctions, plus the starter categories.
  *
  * Anonymity (docs/decisions/0004-anonymity-keyed-hash.md): an anonymous post stores `anon_hash`,
  * its author's keyed hash for that thread, and never `author_id`; sanctions against the author
@@ -93,6 +93,25 @@ export class Forum1765000000000 implements MigrationInterface {
     await db.query(`CREATE INDEX posts_pending_idx ON posts (created_at, id) WHERE status = 'pending'`);
     await db.query(`CREATE INDEX posts_search_idx ON posts USING GIN (search)`);
 
+    // A flag names its reporter (null for a guest's crisis flag), never shown to moderators; one
+    // open flag per reporter and post. Reporters can't flag their own posts, so no flag row ties
+    // an anonymous post to its author.
+    await db.query(`
+      CREATE TABLE flags (
+        id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        post_id     uuid NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+        reporter_id uuid REFERENCES users (id) ON DELETE SET NULL,
+        reason      text NOT NULL CHECK (reason IN ('crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other')),
+        note        text CHECK (char_length(note) <= 1000),
+        status      text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'dismissed')),
+        created_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+        resolved_at timestamptz,
+        resolved_by uuid REFERENCES users (id) ON DELETE SET NULL
+      )`);
+    await db.query(`CREATE UNIQUE INDEX flags_one_open_per_reporter_idx ON flags (post_id, reporter_id) WHERE status = 'open'`);
+    await db.query(`CREATE INDEX flags_open_idx ON flags (created_at, id) WHERE status = 'open'`);
+    await db.query(`CREATE INDEX flags_post_idx ON flags (post_id)`);
+
     // A guest's receipt for a held post; only a hash of the token is kept.
     await db.query(`
       CREATE TABLE guest_receipts (
@@ -149,6 +168,7 @@ export class Forum1765000000000 implements MigrationInterface {
     await db.query(`DROP TABLE sanctions`);
     await db.query(`DROP TABLE panel_applications`);
     await db.query(`DROP TABLE guest_receipts`);
+    await db.query(`DROP TABLE flags`);
     await db.query(`DROP TABLE posts`);
     await db.query(`DROP TABLE threads`);
     await db.query(`DROP TABLE categories`);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Moderation: one queue for everything a moderator must look at, flags on posts, the history of
+ * Moderation: one queue for everything a moderator must look at (flags join it), the history of
  * each queue item, and in-app notifications.
  *
  * The queue is race-free by construction (docs/decisions/0005-moderation-queue-race-free.md):
@@ -9,9 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * UPDATE … WHERE status = 'open' in the transaction that applies it.
  *
  * Anonymity (docs/decisions/0004-anonymity-keyed-hash.md): no row here holds a user id next to an
- * anonymous post. A flag stores its flagger as a keyed hash scoped to the flagged post (enough to
- * refuse a second flag, useless for finding who it was); a notification about anonymous content
- * is addressed to its author's keyed hash in the thread, never to a user id.
+ * anonymous post's authorship: the queue names posts, not authors, and a notification about
+ * anonymous content is addressed to its author's keyed hash in the thread, never to a user id.
  */
 export class Moderation1766000000000 implements MigrationInterface {
   name = 'Moderation1766000000000';
@@ -63,27 +62,13 @@ export class Moderation1766000000000 implements MigrationInterface {
       CREATE TRIGGER moderation_history_no_change BEFORE UPDATE OR DELETE ON moderation_history
       FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
 
+    // Each flag belongs to its post's queue item (the forum's migration made the table), and
+    // remembers whether its reporter was in good standing then, which decides hiding.
     await db.query(`
-      CREATE TABLE flags (
-        id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        post_id            uuid NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
-        item_id            uuid NOT NULL REFERENCES moderation_queue (id) ON DELETE CASCADE,
-        reason             text NOT NULL CHECK (reason IN ('crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other')),
-        note               text CHECK (char_length(note) <= 1000),
-        -- HMAC(ANON_SECRET, anon_salt of the flagger ‖ 'flag:' ‖ post id); null for a guest.
-        flagger_hash       bytea,
-        -- Whether the flagger was a member in good standing when they flagged (counts towards hiding).
-        counts_toward_hide boolean NOT NULL,
-        status             text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'dismissed')),
-        created_at         timestamptz NOT NULL DEFAULT clock_timestamp(),
-        handled_at         timestamptz,
-        handled_by         uuid REFERENCES users (id) ON DELETE SET NULL,
-        CHECK (flagger_hash IS NOT NULL OR reason = 'crisis'),
-        CHECK ((status = 'open') = (handled_at IS NULL))
-      )`);
-    await db.query(`CREATE UNIQUE INDEX flags_once_per_member_idx ON flags (post_id, flagger_hash) WHERE flagger_hash IS NOT NULL`);
-    await db.query(`CREATE INDEX flags_open_idx ON flags (post_id) WHERE status = 'open'`);
-    await db.query(`CREATE INDEX flags_item_idx ON flags (item_id, created_at)`);
+      ALTER TABLE flags
+        ADD COLUMN item_id uuid REFERENCES moderation_queue (id) ON DELETE CASCADE,
+        ADD COLUMN counts_toward_hide boolean NOT NULL DEFAULT false`);
+    await db.query(`CREATE INDEX flags_item_idx ON flags (item_id, created_at) WHERE item_id IS NOT NULL`);
 
     // To a user (named content) or to the keyed hash of an anonymous author in a thread, never both.
     await db.query(`
@@ -112,7 +97,8 @@ export class Moderation1766000000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX users_on_duty_idx`);
     await db.query(`DROP TABLE notifications`);
-    await db.query(`DROP TABLE flags`);
+    await db.query(`DROP INDEX flags_item_idx`);
+    await db.query(`ALTER TABLE flags DROP COLUMN counts_toward_hide, DROP COLUMN item_id`);
     await db.query(`DROP TABLE moderation_history`);
     await db.query(`DROP TABLE moderation_queue`);
   }

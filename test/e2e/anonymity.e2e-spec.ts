@@ -71,6 +71,8 @@ describe('anonymous posting', () => {
     expect((await reply(v, a.id, 'v', true)).author.alias).toBe('Anonym 2');
     expect((await reply(u, a.id, 'u igjen', true)).author.alias).toBe('Anonym 1');
     expect((await reply(w, a.id, 'w med navn')).author.kind).toBe('user');
+    // the same thread written in capitals in the address is the same thread, with the same alias
+    expect((await reply(v, a.id.toUpperCase(), 'v med store bokstaver', true)).author.alias).toBe('Anonym 2');
     expect((await reply(w, a.id, 'w anonymt', true)).author.alias).toBe('Anonym 3');
     expect((await reply(v, a.id, 'v igjen', true)).author.alias).toBe('Anonym 2');
     const b = await newThread(v, slug, { anonymous: true });

@@ -514,6 +514,59 @@ describe('forum', () => {
     });
   });
 
+  describe('flags', () => {
+    it('should take a flag from a member, once, never on one’s own post, and a crisis flag from a guest', async () => {
+      const slug = await newCategory(app, { allowAnonymous: true });
+      const kari = await newUser(app);
+      const ola = await newUser(app);
+      const thread = await newThread(kari, slug);
+      const postId = thread.posts.items[0].id;
+      const res = await ola.post(`/api/posts/${postId}/flags`, { reason: 'harassment', note: ' Ufint ' });
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({ id: expect.any(String), reason: 'harassment', note: 'Ufint', createdAt: expect.any(String) });
+      expect((await ola.post(`/api/posts/${postId}/flags`, { reason: 'spam' })).body.code).toBe('already_flagged');
+      const own = await kari.post(`/api/posts/${postId}/flags`, { reason: 'spam' });
+      expect(own.status).toBe(409);
+      expect(own.body.code).toBe('own_post');
+      const anonymous = await reply(kari, thread.id, 'anonymt', true);
+      expect((await kari.post(`/api/posts/${anonymous.id}/flags`, { reason: 'spam' })).body.code).toBe('own_post');
+      expect((await app.client().post(`/api/posts/${postId}/flags`, { reason: 'crisis' })).status).toBe(201);
+      expect((await app.client().post(`/api/posts/${postId}/flags`, { reason: 'spam' })).status).toBe(401);
+      for (const bad of [{ reason: 'boring' }, { reason: 'spam', note: 'x'.repeat(1001) }, { reason: 'spam', extra: 1 }, {}]) {
+        expect((await ola.post(`/api/posts/${anonymous.id}/flags`, bad)).status).toBe(400);
+      }
+      expect((await ola.post(`/api/posts/${UNKNOWN}/flags`, { reason: 'spam' })).status).toBe(404);
+      expect((await ola.post('/api/posts/nope/flags', { reason: 'spam' })).status).toBe(400);
+      const [row] = await sql(app, 'SELECT reporter_id FROM flags WHERE id = $1', [res.body.id]);
+      expect(row.reporter_id).toBe(ola.user!.id);
+    });
+
+    it('should hide a post flagged by enough members in good standing until a moderator looks', async () => {
+      await setSettings(app, { flagHideThreshold: 2 });
+      await new Promise((r) => setTimeout(r, 2100));
+      const slug = await newCategory(app);
+      const kari = await newUser(app);
+      const moderator = await newUser(app, 'moderator');
+      const thread = await newThread(kari, slug);
+      const target = await reply(kari, thread.id, 'noe mange reagerer på');
+      const [a, b, muted] = await Promise.all([newUser(app), newUser(app), newUser(app)]);
+      // Brand-new accounts are not in good standing (libs/moderation standing.ts): these are a month old.
+      await sql(app, `UPDATE users SET created_at = now() - interval '30 days' WHERE id = ANY($1::uuid[])`, [[a.user!.id, b.user!.id, muted.user!.id]]);
+      await moderator.post('/api/mod/sanctions', { target: { userId: muted.user!.id }, kind: 'mute', reason: 'pause' });
+      expect((await a.post(`/api/posts/${target.id}/flags`, { reason: 'harassment' })).status).toBe(201);
+      // a muted member's flag: refused (a crisis flag would still be taken, but not counted)
+      expect((await muted.post(`/api/posts/${target.id}/flags`, { reason: 'harassment' })).status).toBe(403);
+      expect((await muted.post(`/api/posts/${target.id}/flags`, { reason: 'crisis' })).status).toBe(201);
+      expect((await app.client().get(`/api/threads/${thread.id}`)).body.replyCount).toBe(1);
+      expect((await b.post(`/api/posts/${target.id}/flags`, { reason: 'harassment' })).status).toBe(201);
+      const seen = (await app.client().get(`/api/threads/${thread.id}`)).body;
+      expect(seen.replyCount).toBe(0);
+      expect(seen.posts.items[1]).toMatchObject({ id: target.id, status: 'hidden', bodyHtml: '' });
+      expect((await kari.get(`/api/threads/${thread.id}`)).body.posts.items[1].bodyHtml).toBe('<p>noe mange reagerer på</p>');
+      expect((await moderator.get(`/api/threads/${thread.id}`)).body.posts.items[1].bodyHtml).toBe('<p>noe mange reagerer på</p>');
+    });
+  });
+
   describe('concurrency', () => {
     it('should count 30 concurrent replies exactly', async () => {
       const slug = await newCategory(app);
@@ -538,7 +591,7 @@ describe('forum', () => {
     const ops = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
     expect(ops).toEqual(expect.arrayContaining([
       'GET /api/categories', 'POST /api/categories', 'PATCH /api/categories/{slug}', 'GET /api/categories/{slug}/threads', 'POST /api/categories/{slug}/threads',
-      'GET /api/threads/{id}', 'GET /api/threads/{id}/posts', 'POST /api/threads/{id}/posts', 'PATCH /api/posts/{id}', 'DELETE /api/posts/{id}',
+      'GET /api/threads/{id}', 'GET /api/threads/{id}/posts', 'POST /api/threads/{id}/posts', 'PATCH /api/posts/{id}', 'DELETE /api/posts/{id}', 'POST /api/posts/{id}/flags',
       'GET /api/search', 'GET /api/receipts/{token}', 'GET /api/me/posts', 'DELETE /api/me', 'GET /api/admin/settings', 'PATCH /api/admin/settings',
       'POST /api/panel/applications', 'GET /api/panel/applications/mine', 'GET /api/admin/panel/applications', 'POST /api/admin/panel/applications/{id}/approve',
       'POST /api/admin/panel/applications/{id}/reject', 'POST /api/mod/sanctions', 'GET /api/mod/audit', 'POST /api/admin/reveal', 'PATCH /api/mod/threads/{id}',

@@ -1,7 +1,3 @@
-/** Why someone flags a post (API.md). `crisis`: someone seems to be in danger. */
-export const FLAG_REASONS = ['crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other'] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
-
 /** A flag's small state machine: open, then resolved (the post was acted on) or dismissed (it was fine). */
 export type FlagStatus = 'open' | 'resolved' | 'dismissed';
 

@@ -35,5 +35,8 @@ export interface EditContext {
   editWindowMinutes: number;
 }
 
+export const FLAG_REASONS = ['crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
 /** Post statuses every reader of a thread sees a place for (deleted and hidden ones without their text). */
 export const PUBLIC_POST_STATUSES: readonly ContentStatus[] = ['published', 'hidden', 'deleted'];

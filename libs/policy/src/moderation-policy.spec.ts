@@ -19,23 +19,6 @@ const post = (status: ContentStatus, mine = false): PostFacts => ({
   createdAt: new Date('2025-01-01T00:00:00Z'),
 });
 
-describe('Policy: flags', () => {
-  // who → [crisis on a published post, spam on a published post, spam on own post, spam on a hidden post]
-  it.each([
-    ['guest', ['ok', '401 unauthenticated', '401 unauthenticated', '409 not_published']],
-    ['member', ['ok', 'ok', '403 own_post', '409 not_published']],
-    ['muted', ['ok', '403 muted', '403 own_post', '409 not_published']],
-    ['moderator', ['ok', 'ok', '403 own_post', '409 not_published']],
-  ] as const)('should answer flag questions for %s', (who, expected) => {
-    const p = new Policy(actors[who]);
-    expect([p.canFlag(post('published'), 'crisis'), p.canFlag(post('published'), 'spam'), p.canFlag(post('published', true), 'spam'), p.canFlag(post('hidden'), 'spam')].map(outcome)).toEqual(expected);
-  });
-
-  it('should not count a guest as the author of anything', () => {
-    expect(new Policy(GUEST).canFlag(post('published', true), 'crisis').allowed).toBe(true);
-  });
-});
-
 const item = (f: Partial<QueueItemFacts>): QueueItemFacts => ({ status: 'open', claimedBy: null, resolvedAt: null, ...f });
 
 describe('Policy: the moderation queue', () => {

@@ -23,6 +23,7 @@ const STATUS_OF: Record<string, number> = {
   not_published: 409,
   deleted: 409,
   already_panel: 409,
+  own_post: 409,
 };
 
 const MUTED_UNTIL = new Date('2030-01-01T00:00:00Z');
@@ -280,22 +281,23 @@ describe('Policy: post text and rejection reasons', () => {
 });
 
 describe('Policy: panel, staff and role actions', () => {
-  // role → [readable visibilities, apply to panel, mod tools, admin tools, sanction a member, sanction a moderator]
+  // role → [readable visibilities, review tier, apply to panel, mod tools, admin tools, sanction a member, sanction a moderator]
   const ROLE_TABLE = `
-guest     | open         unauthenticated unauthenticated unauthenticated unauthenticated unauthenticated
-member    | open         ok              forbidden       forbidden       forbidden       forbidden
-muted     | open         muted           forbidden       forbidden       forbidden       forbidden
-panel     | open,closed  already_panel   forbidden       forbidden       forbidden       forbidden
-host      | open,closed  already_panel   forbidden       forbidden       forbidden       forbidden
-moderator | open,closed  already_panel   ok              forbidden       ok              forbidden
-admin     | open,closed  already_panel   ok              ok              ok              ok
+guest     | open         guest    unauthenticated unauthenticated unauthenticated unauthenticated unauthenticated
+member    | open         member   ok              forbidden       forbidden       forbidden       forbidden
+muted     | open         member   muted           forbidden       forbidden       forbidden       forbidden
+panel     | open,closed  vetted   already_panel   forbidden       forbidden       forbidden       forbidden
+host      | open,closed  vetted   already_panel   forbidden       forbidden       forbidden       forbidden
+moderator | open,closed  reviewer already_panel   ok              forbidden       ok              forbidden
+admin     | open,closed  reviewer already_panel   ok              ok              ok              ok
 `;
 
   it.each(parse(ROLE_TABLE).map(({ key: [role], cells }) => [role as RoleName, cells] as const))('should answer the panel and staff questions for %s', (role, cells) => {
     const p = new Policy(actorFor(role));
     expect(p.readableVisibilities().join(',')).toBe(cells[0]);
+    expect(p.reviewTier()).toBe(cells[1]);
     const answers = [p.canApplyToPanel(), p.can('mod.sanction'), p.can('admin.settings'), p.canSanctionUser('member'), p.canSanctionUser('moderator')];
-    expect(answers.map(outcome)).toEqual(cells.slice(1));
+    expect(answers.map(outcome)).toEqual(cells.slice(2));
     for (const d of answers) if (!d.allowed) expect(d.status).toBe(STATUS_OF[d.code]);
   });
 
@@ -310,5 +312,28 @@ admin     | open,closed  already_panel   ok              ok              ok     
     expect(new Policy(actorFor('admin')).can('admin.reveal').allowed).toBe(true);
     expect(new Policy(actorFor('host')).can('cafe.host').allowed).toBe(true);
     expect(new Policy(actorFor('panel')).can('cafe.host').allowed).toBe(false);
+  });
+});
+
+describe('Policy: flags', () => {
+  // role → [crisis on someone else's post, harassment on someone else's, harassment on own, on a held post]
+  const FLAG_TABLE = `
+guest     | ok  unauthenticated  unauthenticated  not_found
+member    | ok  ok               own_post         not_found
+muted     | ok  muted            own_post         not_found
+panel     | ok  ok               own_post         not_found
+moderator | ok  ok               own_post         not_published
+`;
+
+  it.each(parse(FLAG_TABLE).map(({ key: [role], cells }) => [role as RoleName, cells] as const))('should answer flag questions for %s', (role, cells) => {
+    const p = new Policy(actorFor(role));
+    const answers = [
+      p.canFlagPost(postIn('published', false), 'crisis'),
+      p.canFlagPost(postIn('published', false), 'harassment'),
+      p.canFlagPost(postIn('published', true), 'harassment'),
+      p.canFlagPost(postIn('pending', false), 'spam'),
+    ];
+    expect(answers.map(outcome)).toEqual(cells);
+    for (const d of answers) if (!d.allowed) expect(d.status).toBe(STATUS_OF[d.code] ?? 409);
   });
 });

@@ -1,7 +1,7 @@
 import { roleAtLeast, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
-import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
+import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type FlagReason, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
 import type { QueueItemFacts, UndoContext } from './moderation-facts.js';
 
 /** Actions that depend on the actor alone (no object to look at). */
@@ -199,19 +199,29 @@ export class Policy {
 
   // --- Flags and the moderation queue -----------------------------------------------------
 
-  /** Flagging a post for the moderators; `crisis` asks for help for someone who seems to be in danger. */
-  canFlag(post: PostFacts, reason: string): Decision {
+  canFlagPost(post: PostFacts, reason: FlagReason): Decision {
     const see = this.canSeePost(post);
     if (!see.allowed) return see;
-    // Only what others can read can trouble them; held and hidden posts are with the moderators already.
-    if (post.status !== 'published') return refuse(409, 'not_published', 'This post is not shown to others, so there is nothing to flag.');
-    if (this.owns(post)) return refuse(403, 'own_post', 'You can’t flag your own post. You can edit or delete it instead.');
-    if (reason === 'crisis') return ALLOW;
-    // Anyone may say someone is in danger; other reasons need someone who can be held to their flag.
-    if (this.actor.kind === 'guest') return refuse(401, 'unauthenticated', 'Log in to flag a post for that reason. Anyone may flag that someone seems to be in danger.');
-    const write = this.canWrite();
-    if (!write.allowed) return { ...write, message: `${write.message} You can still flag that someone seems to be in danger.` };
-    return ALLOW;
+    // Only what others can read can hurt them; held posts are with the moderators already.
+    if (post.status !== 'published') return refuse(409, 'not_published', 'Only published posts can be flagged.');
+    // Anyone, logged in or not, may tell us someone is in crisis; other reports need an account.
+    if (this.actor.kind === 'guest') return reason === 'crisis' ? ALLOW : needLogin();
+    // Flagging one's own post would tie an account to an anonymous post in the flags table.
+    if (this.owns(post)) return refuse(409, 'own_post', 'You cannot flag your own post; edit or delete it instead.');
+    // A mute stops reports too, except a crisis: someone may need help now.
+    return reason === 'crisis' ? ALLOW : this.canWrite();
+  }
+
+  /**
+   * How much review this actor's writing needs before others see it (the holding decision asks):
+   * a guest's always; a plain member's until enough of their posts were approved; never a moderator's.
+   */
+  reviewTier(): 'guest' | 'member' | 'vetted' | 'reviewer' {
+    if (this.actor.kind === 'guest') return 'guest';
+    // Moderators are the reviewers.
+    if (this.seesAllContent) return 'reviewer';
+    // Panel members and hosts were let in by an administrator; plain members earn trust by posting.
+    return this.actor.role === 'member' ? 'member' : 'vetted';
   }
 
   /** Deciding on a queue item: open, and not claimed by another moderator. */

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { SanctionsModule } from '../sanctions/sanctions.module.js';
 import { CategoriesController } from './categories.controller.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
+import { FlagsService } from './flags.service.js';
 import { ForumWriter } from './forum-writer.service.js';
 import { HoldingService } from './holding.service.js';
 import { PostsController } from './posts.controller.js';
@@ -14,9 +16,9 @@ import { ModThreadsController, ThreadsController } from './threads.controller.js
 import { ThreadsService } from './threads.service.js';
 
 @Module({
-  imports: [QueueFeedModule, NotificationsModule],
+  imports: [SanctionsModule, QueueFeedModule, NotificationsModule],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
-  providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, ReviewService],
+  providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, ReviewService, FlagsService],
   exports: [ReviewService, HoldingService, PostsService, ForumWriter, ContentRenderer],
 })
 export class ForumModule {}

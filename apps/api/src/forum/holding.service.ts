@@ -60,10 +60,10 @@ export class HoldingService {
   }
 
   private async writerKind(policy: Policy, viewer: Viewer): Promise<'guest' | 'new_member' | 'trusted' | 'moderator'> {
-    if (policy.isGuest || !viewer.userId) return 'guest';
-    if (policy.seesAllContent) return 'moderator';
-    // Panel members and hosts were let in by an administrator; only plain members earn trust by posting.
-    if (policy.role !== 'member') return 'trusted';
+    const tier = policy.reviewTier();
+    if (tier === 'guest' || !viewer.userId) return 'guest';
+    if (tier === 'reviewer') return 'moderator';
+    if (tier === 'vetted') return 'trusted';
     const { newMemberReviewCount } = await this.settings.get();
     if (newMemberReviewCount === 0) return 'trusted';
     return (await this.publishedPosts(viewer, newMemberReviewCount)) >= newMemberReviewCount ? 'trusted' : 'new_member';

@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
 import { UuidParam } from '../common/validation.js';
+import { CreateFlagDto, FlagDto } from './dto/flag.dto.js';
 import { CreatedPostDto, EditPostDto, MyPostPageDto, ReceiptDto, type MyPostDto } from './dto/post.dto.js';
+import { FlagsService } from './flags.service.js';
 import { SearchPageDto, SearchQueryDto, type SearchHitDto } from './dto/search.dto.js';
 import { PostsService } from './posts.service.js';
 import { SearchService } from './search.service.js';
@@ -15,6 +17,7 @@ export class PostsController {
   constructor(
     private readonly posts: PostsService,
     private readonly searches: SearchService,
+    private readonly flags: FlagsService,
   ) {}
 
   @Patch('posts/:id')
@@ -28,6 +31,12 @@ export class PostsController {
   @ApiNoContentResponse({ description: 'Soft delete: the post keeps its place with status "deleted" and no text' })
   delete(@Param('id', UuidParam) id: string, @RequestPolicy() policy: Policy): Promise<void> {
     return this.posts.delete(policy, id);
+  }
+
+  @Post('posts/:id/flags')
+  @ApiCreatedResponse({ type: FlagDto, description: 'Guests may raise a crisis flag only; enough flags hide the post until reviewed' })
+  flag(@Param('id', UuidParam) id: string, @Body() dto: CreateFlagDto, @RequestPolicy() policy: Policy, @Ip() ip: string): Promise<FlagDto> {
+    return this.flags.flag(policy, id, dto, ip);
   }
 
   @Get('search')

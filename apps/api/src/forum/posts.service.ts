@@ -73,14 +73,15 @@ export class PostsService {
 
     const rendered = await this.renderer.render(dto.body);
     const decision = await this.holding.decide(policy, viewer, { moderation: before.moderation, unnamed: anonymous || policy.isGuest, text: rendered.text });
-    const author: NewAuthor = policy.isGuest ? { kind: 'guest' } : anonymous ? { kind: 'anonymous', hash: viewer.keyIn(threadId)! } : { kind: 'user', userId: policy.userId! };
+    // The key's scope is the thread id as stored: the id in the address may be written in capitals.
+    const author: NewAuthor = policy.isGuest ? { kind: 'guest' } : anonymous ? { kind: 'anonymous', hash: viewer.keyIn(before.id)! } : { kind: 'user', userId: policy.userId! };
 
     const { postId, receiptToken } = await this.db.transaction(async (tx) => {
       // The thread row is locked for the whole write: a lock set meanwhile is seen, and counts can't race.
-      const thread = await loadThread(tx, policy, threadId, true);
+      const thread = await loadThread(tx, policy, before.id, true);
       ensure(policy.canReply(threadFacts(thread, viewer), { anonymous }));
-      const alias = await this.writer.aliasFor(tx, threadId, author);
-      const post = await this.writer.insertPost(tx, { threadId, title: null, opening: false, author, alias, body: dto.body, rendered, reasons: decision.reasons, review: decision });
+      const alias = await this.writer.aliasFor(tx, thread.id, author);
+      const post = await this.writer.insertPost(tx, { threadId: thread.id, title: null, opening: false, author, alias, body: dto.body, rendered, reasons: decision.reasons, review: decision });
       return { postId: post.id, receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined };
     });
 
@@ -151,9 +152,9 @@ export class PostsService {
   /** What a guest's receipt tells: published (with a link), still held, or rejected and why. */
   async receipt(token: string): Promise<ReceiptDto> {
     if (!RECEIPT_TOKEN.test(token)) throw badRequest('That receipt is not valid: check that you copied all of it.', 'invalid_token');
-    const rows: { post_id: string; thread_id: string; status: ReceiptDto['status']; rejection_reason: string | null }[] = await this.db.query(
-      `SELECT p.id AS post_id, p.thread_id, p.status, p.rejection_reason
-       FROM guest_receipts r JOIN posts p ON p.id = r.post_id
+    const rows: { post_id: string; thread_id: string; status: ReceiptDto['status']; rejection_reason: string | null; visibility: string }[] = await this.db.query(
+      `SELECT p.id AS post_id, p.thread_id, p.status, p.rejection_reason, c.visibility
+       FROM guest_receipts r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id
        WHERE r.token_hash = $1`,
       [sha256(token)],
     );
@@ -161,7 +162,8 @@ export class PostsService {
     if (!row) throw notFound('There is no post with that receipt.');
     const receipt: ReceiptDto = { status: row.status };
     if (row.status === 'rejected' && row.rejection_reason) receipt.rejectionReason = row.rejection_reason;
-    if (row.status === 'published') receipt.link = `/threads/${row.thread_id}#post-${row.post_id}`;
+    // A guest can't follow a link into a closed category (a moderator may have moved the thread there).
+    if (row.status === 'published' && row.visibility === 'open') receipt.link = `/threads/${row.thread_id}#post-${row.post_id}`;
     return receipt;
   }
 }

@@ -7,7 +7,6 @@ import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js
 import { AuditService, type AuditAction } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
-import { RateLimitService } from '../common/rate-limit.service.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
 import type { CreatedThreadDto, CreateThreadDto, ModerateThreadDto, ThreadDto, ThreadSummaryDto } from './dto/thread.dto.js';
@@ -28,7 +27,6 @@ export class ThreadsService {
     private readonly holding: HoldingService,
     private readonly renderer: ContentRenderer,
     private readonly anonymity: AnonymityService,
-    private readonly limits: RateLimitService,
     private readonly audit: AuditService,
   ) {}
 

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { ForumModule } from '../forum/forum.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
-import { FlagsController } from './flags.controller.js';
-import { FlagsService } from './flags.service.js';
 import { ModPostsController } from './mod-posts.controller.js';
 import { ModPostsService } from './mod-posts.service.js';
 import { ModGateway } from './mod.gateway.js';
@@ -16,8 +14,8 @@ import { StatsService } from './stats.service.js';
 
 @Module({
   imports: [AuthModule, ForumModule, NotificationsModule, QueueFeedModule],
-  controllers: [QueueController, ModPostsController, FlagsController, StatsController],
-  providers: [QueueService, QueueSources, FlagsService, ModPostsService, StatsService, ModGateway],
+  controllers: [QueueController, ModPostsController, StatsController],
+  providers: [QueueService, QueueSources, ModPostsService, StatsService, ModGateway],
   exports: [StatsService],
 })
 export class ModerationModule {}

@@ -106,7 +106,7 @@ export class QueueFeed {
     );
     if (rows.length === 0) return false;
     const flagStatus = status === 'rejected' || status === 'hidden' ? 'resolved' : 'dismissed';
-    await tx.query(`UPDATE flags SET status = $2, handled_at = clock_timestamp(), handled_by = $3 WHERE item_id = $1 AND status = 'open'`, [itemId, flagStatus, actorId]);
+    await tx.query(`UPDATE flags SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3 WHERE item_id = $1 AND status = 'open'`, [itemId, flagStatus, actorId]);
     await this.history(tx, itemId, status, actorId);
     this.announce(tx);
     return true;

@@ -146,7 +146,7 @@ export class QueueService {
          WHERE id = $1 AND status = 'rejected'`,
         [id, policy.userId],
       );
-      await tx.query(`UPDATE flags SET status = 'open', handled_at = NULL, handled_by = NULL WHERE item_id = $1 AND status = 'resolved'`, [id]);
+      await tx.query(`UPDATE flags SET status = 'open', resolved_at = NULL, resolved_by = NULL WHERE item_id = $1 AND status = 'resolved'`, [id]);
       await this.feed.history(tx, id, 'undone', policy.userId!);
       await this.writer.setStatus(tx, postRef(post), (item.post_status_before as PostRow['status'] | null) ?? 'pending');
       await this.notifications.withdrawFor(tx, id);

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ROLES, roleAtLeast } from '#libs/contracts';
 import type { Policy } from '#libs/policy';
 import { ensure } from '../auth/policy.guard.js';
 import type { DutyDto, ModStatsDto, StatusDto } from './dto/stats.dto.js';
 import { QueueFeed } from './queue-feed.service.js';
+import { MODERATING_ROLES, StaffingService } from './staffing.service.js';
 
 /** A shift: marking oneself on duty lasts this long unless ended sooner. */
 export const DUTY_HOURS = 8;
-
-/** The roles that moderate (and so can be on duty). */
-const MODERATING_ROLES = ROLES.filter((r) => roleAtLeast(r, 'moderator'));
 
 /** Who is on duty, and how the queue is doing: so nothing waits unseen and no one carries it alone. */
 @Injectable()
@@ -19,6 +16,7 @@ export class StatsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly feed: QueueFeed,
+    private readonly staffing: StaffingService,
   ) {}
 
   async stats(policy: Policy): Promise<ModStatsDto> {
@@ -53,16 +51,7 @@ export class StatsService {
     return { onDuty: row.on_duty_until !== null, until: row.on_duty_until?.toISOString() ?? null };
   }
 
-  /** Whether a moderator is on duty right now (anyone may ask: it tells a writer in crisis whether someone is there). */
-  async staffed(): Promise<boolean> {
-    const [row]: { staffed: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM users WHERE role = ANY($1::text[]) AND on_duty_until > now()) AS staffed`,
-      [MODERATING_ROLES],
-    );
-    return row.staffed;
-  }
-
   async status(): Promise<StatusDto> {
-    return { staffed: await this.staffed() };
+    return { staffed: await this.staffing.staffed() };
   }
 }

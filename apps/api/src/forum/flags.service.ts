@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { flagsHidePost, inGoodStanding, mergeReasons } from '#libs/moderation';
+import type { Policy } from '#libs/policy';
+import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
+import { ensure } from '../auth/policy.guard.js';
+import { conflict } from '../common/api-error.js';
+import { RateLimitService } from '../common/rate-limit.service.js';
+import { QueueFeed } from '../moderation/queue-feed.service.js';
+import { StaffingService } from '../moderation/staffing.service.js';
+import { NotificationsService, postLink } from '../notifications/notifications.service.js';
+import { StandingService } from '../sanctions/standing.service.js';
+import { SettingsService } from '../settings/settings.service.js';
+import type { CreateFlagDto, FlagDto } from './dto/flag.dto.js';
+import { ForumWriter } from './forum-writer.service.js';
+import { loadPost, loadThread } from './forum-queries.js';
+import { postFacts, type PostRow } from './forum-rows.js';
+import { HoldingService } from './holding.service.js';
+
+const UNIQUE_VIOLATION = '23505';
+const ALREADY = 'You have flagged this post already; a moderator will look at it.';
+
+/**
+ * Flags on posts. Each joins its post's one open moderation queue item (a `flag` item; crisis first
+ * when any flag says someone is in danger), in the same transaction, under the thread's lock.
+ * Enough open flags from members in good standing (libs/moderation standing.ts) hide the post
+ * until a moderator looks (settings.flagHideThreshold), so no one person, and no handful of new
+ * accounts, can silence another. The reporter is never shown to anyone.
+ */
+@Injectable()
+export class FlagsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly anonymity: AnonymityService,
+    private readonly standing: StandingService,
+    private readonly settings: SettingsService,
+    private readonly writer: ForumWriter,
+    private readonly limits: RateLimitService,
+    private readonly holding: HoldingService,
+    private readonly queue: QueueFeed,
+    private readonly notifications: NotificationsService,
+    private readonly staffing: StaffingService,
+  ) {}
+
+  async flag(policy: Policy, postId: string, dto: CreateFlagDto, ip: string): Promise<FlagDto> {
+    const viewer = await this.anonymity.viewer(policy.userId);
+    const before = await loadPost(this.db.manager, policy, postId);
+    ensure(policy.canFlagPost(postFacts(before, viewer), dto.reason));
+    if (policy.userId) await this.limits.consume('flagsPerUser', policy.userId);
+    else await this.limits.consume('flagsPerGuestIp', ip);
+    const counts = await this.countsTowardHiding(policy, viewer);
+    const { flagHideThreshold } = await this.settings.get();
+    const note = dto.note?.trim() || null;
+
+    let flag: { id: string; created_at: Date };
+    try {
+      flag = await this.db.transaction(async (tx) => {
+        await loadThread(tx, policy, before.thread_id, true);
+        const post = await loadPost(tx, policy, before.id);
+        ensure(policy.canFlagPost(postFacts(post, viewer), dto.reason));
+        // Once per member and post, even after the moderators dealt with it.
+        if (policy.userId) {
+          const [seen]: { n: number }[] = await tx.query('SELECT count(*)::int AS n FROM flags WHERE post_id = $1 AND reporter_id = $2', [post.id, policy.userId]);
+          if (seen.n > 0) throw conflict('already_flagged', ALREADY);
+        }
+        const itemId = await this.itemFor(tx, post, dto.reason);
+        const [row]: { id: string; created_at: Date }[] = await tx.query(
+          `INSERT INTO flags (post_id, reporter_id, reason, note, item_id, counts_toward_hide) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
+          [post.id, policy.userId ?? null, dto.reason, note, itemId, counts],
+        );
+        await this.queue.history(tx, itemId, 'flagged', null, { reason: dto.reason });
+        this.queue.announce(tx);
+        await this.hideIfFlaggedEnough(tx, post, itemId, flagHideThreshold);
+        return row;
+      });
+    } catch (e) {
+      // Two flags from one member at the same moment: the index keeps one.
+      if ((e as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) throw conflict('already_flagged', ALREADY);
+      throw e;
+    }
+    const out: FlagDto = { id: flag.id, reason: dto.reason, note, createdAt: flag.created_at.toISOString() };
+    // Whoever raises a crisis is told plainly whether anyone is there to see it now.
+    if (dto.reason === 'crisis') out.staffed = await this.staffing.staffed();
+    return out;
+  }
+
+  /** The post's open item, made a flag item (and a crisis one if need be), or a new one. */
+  private async itemFor(tx: EntityManager, post: PostRow, reason: string): Promise<string> {
+    const item = await this.queue.openItemOf(tx, post.id);
+    const priority = reason === 'crisis' || item?.priority === 'crisis' ? 'crisis' : 'normal';
+    if (!item) return this.queue.insert(tx, { type: 'flag', postId: post.id, threadId: post.thread_id, priority, reasons: [reason] });
+    const reasons = mergeReasons(item.reasons, [reason]);
+    if (priority !== item.priority || reasons.length !== item.reasons.length) {
+      await tx.query('UPDATE moderation_queue SET priority = $2, reasons = $3 WHERE id = $1', [item.id, priority, reasons]);
+      if (priority !== item.priority) await this.queue.history(tx, item.id, 'escalated', null, { priority });
+    }
+    return item.id;
+  }
+
+  private async hideIfFlaggedEnough(tx: EntityManager, post: PostRow, itemId: string, threshold: number): Promise<void> {
+    if (post.status !== 'published') return;
+    const [{ n }]: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM flags WHERE item_id = $1 AND status = 'open' AND counts_toward_hide`, [itemId]);
+    if (!flagsHidePost(n, threshold)) return;
+    await this.writer.setStatus(tx, { id: post.id, threadId: post.thread_id, opening: post.is_opening, status: post.status }, 'hidden');
+    await this.queue.history(tx, itemId, 'hidden_by_flags', null, { flags: n });
+    await this.notifications.toAuthorOf(tx, post.id, {
+      type: 'hidden',
+      text: 'Innlegget ditt er skjult til en moderator har lest det, fordi flere har meldt det.',
+      link: postLink(post.thread_id, post.id),
+      itemId,
+    });
+  }
+
+  /** Whether this reporter's flag counts towards hiding: a member in good standing. */
+  private async countsTowardHiding(policy: Policy, viewer: Viewer): Promise<boolean> {
+    if (!policy.userId || !policy.role) return false;
+    const [user]: { age_hours: number }[] = await this.db.query(`SELECT extract(epoch FROM now() - created_at) / 3600 AS age_hours FROM users WHERE id = $1`, [policy.userId]);
+    const { mute, ban } = await this.standing.of(policy.userId);
+    return inGoodStanding({
+      role: policy.role,
+      sanctioned: Boolean(mute || ban),
+      accountAgeHours: Number(user?.age_hours ?? 0),
+      newMember: await this.holding.isNewMember(policy, viewer),
+    });
+  }
+}
