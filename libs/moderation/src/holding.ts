@@ -25,8 +25,8 @@ export interface HoldingFacts {
   unnamed: boolean;
   /** What personal details the text seems to contain. */
   personalDetails: PersonalDetail[];
-  /** The strongest watched word the text matched (`block` is refused before anything is decided). */
-  watched?: Exclude<WatchedAction, 'block'> | null;
+  /** What the watched words the text matched ask for (`block` is refused before anything is decided). */
+  watched?: readonly Exclude<WatchedAction, 'block'>[];
 }
 
 /** The decision: held (and why), and whether it goes to the queue anyway, and how urgently. */
@@ -53,13 +53,14 @@ export function decideHolding(facts: HoldingFacts): HoldingOutcome {
   if (facts.writer === 'new_member') held.push('new_member');
   // Someone writing without a name may give themselves (or someone else) away without noticing.
   if (facts.unnamed && facts.personalDetails.length > 0) held.push('personal_details');
-  if (facts.watched === 'review') held.push('watched_word');
+  const watched = facts.watched ?? [];
+  if (watched.includes('review')) held.push('watched_word');
   const review: ReviewReason[] = [];
   // `flag` publishes as the category says but asks for a look; `crisis` asks for one first of all.
   // Crisis content is never held back for it: the writer must not feel silenced while in need.
-  if (facts.watched === 'flag') review.push('watched_word');
-  if (facts.watched === 'crisis') review.push('crisis');
-  return { held, review, priority: facts.watched === 'crisis' ? 'crisis' : 'normal' };
+  if (watched.includes('flag') && !held.includes('watched_word')) review.push('watched_word');
+  if (watched.includes('crisis')) review.push('crisis');
+  return { held, review, priority: watched.includes('crisis') ? 'crisis' : 'normal' };
 }
 
 /** The hold reasons alone: an empty list means it is published at once. */
