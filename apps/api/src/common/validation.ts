@@ -1,4 +1,5 @@
 import { ParseUUIDPipe, ValidationPipe, type PipeTransform, type ValidationError } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { badRequest } from './api-error.js';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
@@ -36,3 +37,6 @@ export class SlugParam implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/** Trims a string field before it is validated (a title of spaces is an empty title). */
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

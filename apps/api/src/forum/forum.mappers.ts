@@ -86,17 +86,5 @@ export function toThreadSummaryDto(row: ThreadRow): ThreadSummaryDto {
 }
 
 export function toThreadDto(row: ThreadRow, posts: PostPageDto): ThreadDto {
-  return {
-    id: row.id,
-    title: row.title,
-    category: { slug: row.category_slug, name: row.category_name },
-    author: threadAuthor(row),
-    createdAt: row.created_at.toISOString(),
-    lastPostAt: row.last_post_at.toISOString(),
-    replyCount: row.reply_count,
-    pinned: row.pinned,
-    locked: row.locked,
-    status: row.status,
-    posts,
-  };
+  return { ...toThreadSummaryDto(row), category: { slug: row.category_slug, name: row.category_name }, status: row.status, posts };
 }

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Trim } from '../../common/validation.js';
 import type { ModerationMode, Visibility } from '#libs/policy';
 
 export const SLUG_PATTERN = /^[a-z0-9-]{2,48}$/;
 const SLUG_MESSAGE = 'slug must be 2–48 characters: a-z, 0-9 and -';
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CategoryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -26,11 +25,11 @@ export class CreateCategoryDto {
   slug: string;
 
   @ApiProperty({ minLength: 1, maxLength: 80 })
-  @Transform(trim) @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(80)
+  @Trim() @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(80)
   name: string;
 
   @ApiProperty({ maxLength: 500 })
-  @Transform(trim) @IsString() @MaxLength(500)
+  @Trim() @IsString() @MaxLength(500)
   description: string;
 
   @ApiProperty({ enum: ['open', 'closed'] })
@@ -57,11 +56,11 @@ export class UpdateCategoryDto {
   slug?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 80 })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(80)
+  @IsOptional() @Trim() @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(80)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(500)
+  @IsOptional() @Trim() @IsString() @MaxLength(500)
   description?: string;
 
   @ApiPropertyOptional({ enum: ['open', 'closed'] })

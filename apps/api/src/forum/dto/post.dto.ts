@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { ContentStatus } from '#libs/policy';
@@ -5,6 +6,16 @@ import { AuthorDto, NoticeDto } from './author.dto.js';
 
 export const BODY_MAX = 20_000;
 export const STATUSES: ContentStatus[] = ['published', 'pending', 'rejected', 'hidden', 'deleted'];
+
+/** A post's Markdown: 1–20,000 characters, not blank. */
+export const PostBody = () =>
+  applyDecorators(
+    ApiProperty({ minLength: 1, maxLength: BODY_MAX, description: 'Markdown' }),
+    IsString(),
+    MinLength(1, { message: 'body must not be empty' }),
+    MaxLength(BODY_MAX, { message: `body must be at most ${BODY_MAX} characters` }),
+    Matches(/\S/, { message: 'body must not be blank' }),
+  );
 
 export class PostDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -41,10 +52,7 @@ export class MyPostPageDto {
 }
 
 export class CreatePostDto {
-  @ApiProperty({ minLength: 1, maxLength: BODY_MAX, description: 'Markdown' })
-  @IsString() @MinLength(1, { message: 'body must not be empty' }) @MaxLength(BODY_MAX, { message: `body must be at most ${BODY_MAX} characters` })
-  @Matches(/\S/, { message: 'body must not be blank' })
-  body: string;
+  @PostBody() body: string;
 
   @ApiPropertyOptional({ description: 'Post without your name, where the category allows it' })
   @IsOptional() @IsBoolean()
@@ -52,10 +60,7 @@ export class CreatePostDto {
 }
 
 export class EditPostDto {
-  @ApiProperty({ minLength: 1, maxLength: BODY_MAX, description: 'Markdown' })
-  @IsString() @MinLength(1, { message: 'body must not be empty' }) @MaxLength(BODY_MAX, { message: `body must be at most ${BODY_MAX} characters` })
-  @Matches(/\S/, { message: 'body must not be blank' })
-  body: string;
+  @PostBody() body: string;
 }
 
 export class ReceiptDto {

@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/paging.js';
+import { Trim } from '../../common/validation.js';
 import { AuthorDto } from './author.dto.js';
 
 export class SearchQueryDto extends PageQueryDto {
   @ApiProperty({ minLength: 1, maxLength: 200, description: 'Words to find; Norwegian stemming ("fjelltur" finds "Fjellturene"); "quotes" and -not work' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @MinLength(1, { message: 'q must not be empty' }) @MaxLength(200, { message: 'q must be at most 200 characters' })
   q: string;
 }

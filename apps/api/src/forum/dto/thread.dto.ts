@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '../../common/validation.js';
 import type { ContentStatus } from '#libs/policy';
 import { AuthorDto, NoticeDto } from './author.dto.js';
 import { SLUG_PATTERN } from './category.dto.js';
-import { BODY_MAX, PostPageDto, STATUSES } from './post.dto.js';
+import { PostBody, PostPageDto, STATUSES } from './post.dto.js';
 
 export class ThreadSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -46,17 +46,12 @@ export class CreatedThreadDto extends ThreadDto {
   @ApiPropertyOptional({ description: 'Guests only: see GET /api/receipts/{token}' }) receiptToken?: string;
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateThreadDto {
   @ApiProperty({ minLength: 3, maxLength: 150 })
-  @Transform(trim) @IsString() @MinLength(3, { message: 'title must be 3–150 characters' }) @MaxLength(150, { message: 'title must be 3–150 characters' })
+  @Trim() @IsString() @MinLength(3, { message: 'title must be 3–150 characters' }) @MaxLength(150, { message: 'title must be 3–150 characters' })
   title: string;
 
-  @ApiProperty({ minLength: 1, maxLength: BODY_MAX, description: 'Markdown' })
-  @IsString() @MinLength(1, { message: 'body must not be empty' }) @MaxLength(BODY_MAX, { message: `body must be at most ${BODY_MAX} characters` })
-  @Matches(/\S/, { message: 'body must not be blank' })
-  body: string;
+  @PostBody() body: string;
 
   @ApiPropertyOptional({ description: 'Post without your name, where the category allows it' })
   @IsOptional() @IsBoolean()

@@ -1,22 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '../../common/validation.js';
 import { ROLES, type Role } from '#libs/contracts';
 import { PageQueryDto } from '../../common/paging.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export class ApplyDto {
   @ApiProperty({ minLength: 10, maxLength: 2000, description: 'Why you want to join the panel' })
-  @Transform(trim) @IsString() @MinLength(10, { message: 'motivation must be 10–2000 characters' }) @MaxLength(2000, { message: 'motivation must be 10–2000 characters' })
+  @Trim() @IsString() @MinLength(10, { message: 'motivation must be 10–2000 characters' }) @MaxLength(2000, { message: 'motivation must be 10–2000 characters' })
   motivation: string;
 }
 
 export class DecideDto {
   @ApiPropertyOptional({ maxLength: 1000, description: 'Told to the applicant' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(1000)
+  @IsOptional() @Trim() @IsString() @MaxLength(1000)
   reason?: string;
 }
 
