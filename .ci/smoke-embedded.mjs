@@ -31,7 +31,18 @@ const json = (body) => ({ method: 'POST', headers: { 'content-type': 'applicatio
 let ok = true;
 const check = (name, cond) => { console.log(`${cond ? 'ok  ' : 'FAIL'} ${name}`); ok &&= cond; };
 
+function badStart() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { ...env, PORT: 'abc' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => resolve({ code, err }));
+  });
+}
+
 try {
+  const bad = await badStart();
+  check('a bad PORT stops the start with one line that names it', bad.code === 1 && bad.err.trim().split('\n').length === 1 && bad.err.includes('PORT'));
   let server = start();
   await waitHealthy();
   check('health 200 on a fresh embedded database', true);

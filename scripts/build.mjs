@@ -49,7 +49,9 @@ export function build({ force = false } = {}) {
     if (fresh && !force) continue;
     process.stdout.write(`Building ${name}…\n`);
     const [cmd, args] = target.command;
-    const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+    // A build is always a production build, even when started from a test run (NODE_ENV=test
+    // would make Vite bundle React's development build).
+    const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (result.status !== 0) {
       process.stderr.write(`Build of ${name} failed.\n`);
       process.exit(result.status ?? 1);

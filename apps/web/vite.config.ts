@@ -14,6 +14,21 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     sourcemap: false,
+    // The manifest lets test/web/bundle-size.spec.ts find the entry and its static imports.
+    manifest: true,
+    rolldownOptions: {
+      // Designsystemet's React package declares no "sideEffects", so bundlers keep every component
+      // (and everything they import) in whichever chunk first touches it. Its React modules are
+      // pure; only @digdir/designsystemet-web (custom elements) must run for its side effects.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/node_modules[\\/](@digdir[\\/]designsystemet-react|@navikt[\\/]aksel-icons|@radix-ui|@tanstack|@floating-ui)[\\/]/.test(id),
+      },
+      // Designsystemet's icon package marks every module "use client" (meaningless in a SPA).
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     port: 5173,

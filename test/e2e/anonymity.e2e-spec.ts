@@ -162,7 +162,7 @@ describe('anonymous posting', () => {
 
       await review(app, t.body.posts.items[0].id, 'approve');
       const receipt = await guest.get(`/api/receipts/${t.body.receiptToken}`);
-      expect(receipt.body).toEqual({ status: 'published', link: `/threads/${t.body.id}#post-${t.body.posts.items[0].id}` });
+      expect(receipt.body).toEqual({ status: 'published', link: `/trad/${t.body.id}#post-${t.body.posts.items[0].id}` });
 
       const r = await guest.post(`/api/threads/${t.body.id}/posts`, { body: 'En gjest til' });
       expect(r.status).toBe(201);

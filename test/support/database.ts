@@ -46,7 +46,7 @@ async function buildTemplate(runDir: string): Promise<Template> {
     await migrate(databaseUrl(server, name));
     return { kind: 'server', server, name };
   }
-  const dir = join(runDir, 'template');
+  const dir = join(runDir, 'template-embedded');
   const embedded = await EmbeddedPostgres.start(dir);
   try {
     await migrate(embedded.url);
@@ -56,18 +56,21 @@ async function buildTemplate(runDir: string): Promise<Template> {
   return { kind: 'embedded', dir };
 }
 
-let template: Promise<Template> | undefined;
+const templates = new Map<string, Promise<Template>>();
 
 /**
  * One migrated template per test run, made by whichever test file asks first (a mkdir lock keeps
  * parallel workers from making two); every test file then copies it.
  */
 function ensureTemplate(): Promise<Template> {
-  template ??= (async () => {
+  const kind = serverUrl() ? 'server' : 'embedded';
+  let template = templates.get(kind);
+  if (template) return template;
+  template = (async () => {
     const runDir = process.env.ERF_TEST_RUN_DIR ?? mkdtempSync(join(tmpdir(), 'erf-run-'));
-    const file = join(runDir, 'template.json');
+    const file = join(runDir, `template-${kind}.json`);
     try {
-      mkdirSync(join(runDir, 'template.lock'));
+      mkdirSync(join(runDir, `template-${kind}.lock`));
     } catch {
       const deadline = Date.now() + 120_000;
       while (!existsSync(file)) {
@@ -81,6 +84,7 @@ function ensureTemplate(): Promise<Template> {
     renameSync(file + '.tmp', file);
     return built;
   })();
+  templates.set(kind, template);
   return template;
 }
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 export default async function globalTeardown() {
   const dir = process.env.ERF_TEST_RUN_DIR;
   if (!dir) return;
-  const file = join(dir, 'template.json');
+  const file = join(dir, 'template-server.json');
   if (existsSync(file)) {
     const template = JSON.parse(readFileSync(file, 'utf8'));
     if (template.kind === 'server') {

@@ -13,6 +13,7 @@ import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
 import { TypeormSessionStore } from './auth/session.store.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { jsonBody } from './common/json-body.js';
 import { RedisConnection } from './common/redis.provider.js';
 import { requestGuards } from './common/request-guards.middleware.js';
 import { validationPipe } from './common/validation.js';
@@ -88,7 +89,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   const docsHeaders = helmet({ contentSecurityPolicy: { directives: { ...contentSecurityPolicy().directives, scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"] } }, strictTransportSecurity: hsts });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docsHeaders : strictHeaders)(req, res, next));
   app.use(requestGuards(config.publicUrl));
-  app.use(express.json({ limit: '256kb', strict: true }));
+  app.use(jsonBody());
 
   const store = new TypeormSessionStore(app.get(DataSource));
   const sessionMiddleware = session({

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AnonymityModule } from './anonymity/anonymity.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CafeModule } from './cafe/cafe.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -20,6 +21,7 @@ import { PanelModule } from './panel/panel.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { SettingsController } from './settings/settings.controller.js';
+import { ScreeningModule } from './screening/screening.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -44,6 +46,8 @@ export class AppModule {
         MeModule,
         ModerationModule,
         MaintenanceModule,
+        ScreeningModule,
+        CafeModule,
       ],
       controllers: [HealthController, LegalController, SettingsController],
     };

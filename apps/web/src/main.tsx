@@ -1,20 +1,27 @@
+import '@fontsource-variable/inter/wght.css';
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-theme';
+import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './app';
+import { AnnouncerProvider } from './components/announcer';
+import { initI18n } from './i18n';
+import { SessionProvider } from './session';
 
-function App() {
-  return (
-    <main>
-      <h1>Erfaringsforum</h1>
-      <p>Et åpent og et lukket forum og en digital erfaringskafé for erfaringspanelet i psykisk helse.</p>
-      <p>
-        <a href="/api/docs">API</a>
-      </p>
-    </main>
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <BrowserRouter>
+        <AnnouncerProvider>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </AnnouncerProvider>
+      </BrowserRouter>
+    </StrictMode>,
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void initI18n().then(render, render);

@@ -1,2 +1,3 @@
 export * from './roles.js';
 export * from './errors.js';
+export * from './cafe.js';

@@ -1,4 +1,4 @@
-import { roleAtLeast, type Role } from '#libs/contracts';
+import { roleAtLeast, type CafeAudience, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
 import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type FlagReason, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
@@ -286,6 +286,28 @@ export class Policy {
     if (!can.allowed) return can;
     if (roleAtLeast(targetRole, 'moderator') && this.role !== 'admin') return refuse(403, 'forbidden', 'Only an administrator may sanction a moderator.');
     if (targetRole === 'admin') return refuse(403, 'forbidden', 'An administrator cannot be sanctioned.');
+    return ALLOW;
+  }
+
+  // --- The café ---
+
+  /** Entering a café room. The `forbidden` code covers both "log in first" and "not for you". */
+  canJoinCafeRoom(audience: CafeAudience): Decision {
+    // Everyone means everyone: the café's point is that no account is needed.
+    if (audience === 'everyone') return ALLOW;
+    if (this.actor.kind === 'guest') {
+      return refuse(403, 'forbidden', audience === 'panel' ? 'This room is for the panel. Log in to join it.' : 'This room is for registered members. Log in to join it.');
+    }
+    // The panel's own room: panel members and those who work with them (hosts, moderators, admins).
+    if (audience === 'panel' && !roleAtLeast(this.actor.role, 'panel')) return refuse(403, 'forbidden', 'This room is for panel members only.');
+    return ALLOW;
+  }
+
+  /** Host tools in a café room (remove, mute, kick, slow mode, close) and opening hours. */
+  canHostCafe(): Decision {
+    if (this.actor.kind === 'guest' || !roleAtLeast(this.actor.role, ROLE_ACTIONS['cafe.host'])) {
+      return refuse(403, 'not_host', 'Only the café hosts can do that.');
+    }
     return ALLOW;
   }
 }

@@ -45,7 +45,7 @@ export class RateLimitService {
     let limiter = this.limiters.get(name);
     if (!limiter) {
       const { points, duration } = RATE_LIMITS[name];
-      const opts = { keyPrefix: `erf:rl:${name}`, points: Math.max(1, Math.round(points * this.config.rateLimitScale)), duration };
+      const opts = { keyPrefix: `${this.config.redisPrefix}:rl:${name}`, points: Math.max(1, Math.round(points * this.config.rateLimitScale)), duration };
       limiter = this.redis.client
         ? new RateLimiterRedis({ ...opts, storeClient: this.redis.client, useRedisPackage: true })
         : new RateLimiterMemory(opts);

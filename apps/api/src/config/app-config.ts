@@ -11,6 +11,8 @@ export interface AppConfig {
   databaseUrl?: string;
   dataDir: string;
   redisUrl?: string;
+  /** Prefix of every Redis key and stream, so several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   admin?: { username: string; password: string };
   sessionSecret: string;
   anonSecret: string;
@@ -52,6 +54,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL,
     dataDir,
     redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_KEY_PREFIX ?? 'erf',
     admin: env.ADMIN_USERNAME && env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD } : undefined,
     sessionSecret: env.SESSION_SECRET ?? stored!.sessionSecret,
     anonSecret: env.ANON_SECRET ?? stored!.anonSecret,

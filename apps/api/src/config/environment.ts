@@ -31,6 +31,10 @@ export class Environment {
   REDIS_URL?: string;
 
   @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'REDIS_KEY_PREFIX must be 1–40 letters, digits, _, . or -' })
+  REDIS_KEY_PREFIX?: string;
+
+  @Transform(emptyToUndefined) @IsOptional()
   @Matches(/^[\p{L}\p{N}_-]{3,32}$/u, { message: 'ADMIN_USERNAME must be 3–32 letters, digits, _ or -' })
   ADMIN_USERNAME?: string;
 

@@ -27,8 +27,13 @@ export class EmbeddedPostgres {
     return new EmbeddedPostgres(db, server, `postgres://postgres@127.0.0.1:${port}/postgres`);
   }
 
-  async stop(): Promise<void> {
-    await this.server.stop();
-    await this.db.close();
+  private stopped?: Promise<void>;
+
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      await this.server.stop();
+      await this.db.close();
+    })();
+    return this.stopped;
   }
 }

@@ -163,7 +163,7 @@ export class PostsService {
     const receipt: ReceiptDto = { status: row.status };
     if (row.status === 'rejected' && row.rejection_reason) receipt.rejectionReason = row.rejection_reason;
     // A guest can't follow a link into a closed category (a moderator may have moved the thread there).
-    if (row.status === 'published' && row.visibility === 'open') receipt.link = `/threads/${row.thread_id}#post-${row.post_id}`;
+    if (row.status === 'published' && row.visibility === 'open') receipt.link = `/trad/${row.thread_id}#post-${row.post_id}`;
     return receipt;
   }
 }

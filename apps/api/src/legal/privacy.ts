@@ -7,7 +7,7 @@ export const PRIVACY_NB = `# Personvern i Erfaringsforum
 
 **Anonyme innlegg.** Andre brukere og moderatorer ser bare et alias («Anonym 2»). Databasen kobler ikke innlegget til kontoen din; koblingen finnes bare som en nøkkelhash med en hemmelig nøkkel utenfor databasen. Bare en administrator kan avsløre hvem som skrev et anonymt innlegg, med en oppgitt grunn (for eksempel fare for liv), og det loggføres. Sletter du kontoen, brytes koblingen for godt.
 
-**Hvor lenge.** Innlegg lagres til du sletter dem eller kontoen. Kafémeldinger slettes automatisk 24 timer etter at kafeen stengte. Innloggingsøkter slettes når de utløper (etter 14 dager uten bruk). IP-adresser lagres ikke i databasen; de finnes bare i kortlivede tellere mot misbruk (inntil én time) og i driftslogger (inntil 14 dager). Moderatorlogg (hvem gjorde hva) beholdes, men inneholder ingen kopi av personopplysninger.
+**Hvor lenge.** Innlegg lagres til du sletter dem eller kontoen. Kafémeldinger slettes automatisk 24 timer etter at kafeen stengte; en melding som er meldt til moderatorene, beholdes til en moderator har sett på den, men aldri mer enn 14 dager. Innloggingsøkter slettes når de utløper (etter 14 dager uten bruk). IP-adresser lagres ikke i databasen; de finnes bare i kortlivede tellere mot misbruk (inntil én time) og i driftslogger (inntil 14 dager). Moderatorlogg (hvem gjorde hva) beholdes, men inneholder ingen kopi av personopplysninger.
 
 **Hvem ser hva.** Åpne kategorier kan leses av alle. Lukkede kategorier leses bare av panelets medlemmer. Moderatorer ser innlegg som venter på godkjenning og meldinger om innhold. Administratorer ser brukerlisten (brukernavn, visningsnavn og rolle). Vi deler ingenting med andre og bruker ingen sporing eller reklame.
 
@@ -24,7 +24,7 @@ export const PRIVACY_EN = `# Privacy in Erfaringsforum
 
 **Anonymous posts.** Other users and moderators see only an alias ("Anonym 2"). The database does not link the post to your account; the link exists only as a keyed hash whose secret key is kept outside the database. Only an administrator can reveal who wrote an anonymous post, giving a reason (for example a risk to life), and that is logged. If you delete your account, the link is broken for good.
 
-**For how long.** Posts are kept until you delete them or your account. Café messages are deleted automatically 24 hours after the café closed. Login sessions are deleted when they expire (after 14 days unused). IP addresses are not stored in the database; they exist only in short-lived counters against abuse (up to one hour) and in operational logs (up to 14 days). The moderation log (who did what) is kept, but holds no copy of personal data.
+**For how long.** Posts are kept until you delete them or your account. Café messages are deleted automatically 24 hours after the café closed; a message reported to the moderators is kept until a moderator has looked at it, never more than 14 days. Login sessions are deleted when they expire (after 14 days unused). IP addresses are not stored in the database; they exist only in short-lived counters against abuse (up to one hour) and in operational logs (up to 14 days). The moderation log (who did what) is kept, but holds no copy of personal data.
 
 **Who sees what.** Open categories can be read by anyone. Closed categories are read only by the panel's members. Moderators see posts awaiting review and reports about content. Administrators see the user list (username, display name and role). We share nothing with others and use no tracking or advertising.
 

@@ -40,7 +40,11 @@ export class AppIoAdapter extends IoAdapter {
         callback(foreign ? 'Requests from another site are not accepted.' : null, !foreign);
       },
     };
-    if (this.redis.client) serverOptions.adapter = createAdapter(this.redis.client, { maxLen: 10_000 }) as unknown as ServerOptions['adapter'];
+    if (this.redis.client) {
+      const prefix = this.config.redisPrefix;
+      const adapterOptions = { maxLen: 10_000, streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, sessionKeyPrefix: `${prefix}:sio:session:` };
+      serverOptions.adapter = createAdapter(this.redis.client, adapterOptions) as unknown as ServerOptions['adapter'];
+    }
     const server: Server = super.createIOServer(port, serverOptions as ServerOptions);
     // Every namespace's sockets carry their user's id, so a ban can find and end them all.
     server.on('new_namespace', (namespace) => {

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
+import type { CafeAlert, CafeClientEvents, CafeMessage, CafeParticipant, CafeServerEvents } from '#libs/contracts';
+
+/** What a /cafe socket remembers: the rooms it has joined (by slug). Restored on recovery. */
+export interface JoinedParticipant {
+  id: string;
+  sessionId: string;
+  sessionEndsAt: string;
+  roomId: string;
+  room: string;
+  nickname: string;
+  nicknameKey: string;
+  isHost: boolean;
+  /** The member's author hash in this session (hex); null for guests. */
+  authorHash: string | null;
+}
+
+export interface CafeSocketData {
+  participants?: Record<string, JoinedParticipant>;
+}
+
+export type CafeSocket = Socket<CafeClientEvents, CafeServerEvents, Record<string, never>, CafeSocketData>;
+export type CafeNamespace = Namespace<CafeClientEvents, CafeServerEvents, Record<string, never>, CafeSocketData>;
+
+/** Socket.IO rooms ("channels") the café uses: one per session, its hosts, and each participant. */
+export const channels = {
+  session: (sessionId: string) => `cafe:s:${sessionId}`,
+  hosts: (sessionId: string) => `cafe:h:${sessionId}`,
+  participant: (participantId: string) => `cafe:p:${participantId}`,
+};
+
+/**
+ * The one place café events leave the server. Everything goes to channels (never straight to a
+ * socket), so every event carries an offset and reaches a client that reconnects in time
+ * (connection state recovery), and through the adapter every process's clients get it.
+ */
+@Injectable()
+export class CafeBroadcaster {
+  private ns: CafeNamespace | null = null;
+
+  attach(ns: CafeNamespace): void {
+    this.ns = ns;
+  }
+
+  /** The sockets connected to this process. */
+  localSockets(): CafeSocket[] {
+    return this.ns ? [...this.ns.sockets.values()] : [];
+  }
+
+  message(sessionId: string, message: CafeMessage): void {
+    this.ns?.to(channels.session(sessionId)).emit('message', message);
+  }
+
+  messageDeleted(sessionId: string, room: string, id: string): void {
+    this.ns?.to(channels.session(sessionId)).emit('message:deleted', { room, id });
+  }
+
+  presence(sessionId: string, room: string, participants: CafeParticipant[]): void {
+    this.ns?.to(channels.session(sessionId)).emit('presence', { room, participants });
+  }
+
+  typing(from: CafeSocket, sessionId: string, room: string, nickname: string): void {
+    from.to(channels.session(sessionId)).emit('typing', { room, nickname });
+  }
+
+  slowMode(sessionId: string, room: string, seconds: number): void {
+    this.ns?.to(channels.session(sessionId)).emit('slowmode', { room, seconds });
+  }
+
+  alertHosts(sessionId: string, alert: CafeAlert): void {
+    this.ns?.to(channels.hosts(sessionId)).emit('alert', alert);
+  }
+
+  support(participantId: string, payload: Parameters<CafeServerEvents['support']>[0]): void {
+    this.ns?.to(channels.participant(participantId)).emit('support', payload);
+  }
+
+  muted(participantId: string, room: string, until: Date | null, reason?: string): void {
+    this.ns?.to(channels.participant(participantId)).emit('muted', { room, until: until?.toISOString() ?? null, ...(reason ? { reason } : {}) });
+  }
+
+  /** Tells the participant they were removed, then takes all their sockets out of the session. */
+  kicked(participantId: string, sessionId: string, room: string, reason?: string): void {
+    if (!this.ns) return;
+    const target = channels.participant(participantId);
+    this.ns.to(target).emit('kicked', { room, ...(reason ? { reason } : {}) });
+    this.ns.in(target).socketsLeave([channels.session(sessionId), channels.hosts(sessionId), target]);
+  }
+
+  /** Tells everyone in the session the room closed, then empties it. */
+  roomClosed(sessionId: string, room: string): void {
+    if (!this.ns) return;
+    const everyone = channels.session(sessionId);
+    this.ns.to(everyone).emit('room:closed', { room });
+    this.ns.in(everyone).socketsLeave([everyone, channels.hosts(sessionId)]);
+  }
+}

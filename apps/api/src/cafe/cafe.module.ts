@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { RedisConnection } from '../common/redis.provider.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { SocketIdentityService } from '../realtime/socket-identity.service.js';
+import { ScreeningModule } from '../screening/screening.module.js';
+import { CafeMaintenance } from './cafe-maintenance.service.js';
+import { CafeRoomsService } from './cafe-rooms.service.js';
+import { CafeBroadcaster } from './cafe.broadcaster.js';
+import { CafeController } from './cafe.controller.js';
+import { CafeGateway } from './cafe.gateway.js';
+import { CafeRepository } from './cafe.repository.js';
+import { CafeService } from './cafe.service.js';
+import { CafeStateStore } from './state/cafe-state.js';
+import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
+
+/** The live café: rooms and opening hours (REST), the /cafe namespace, and its housekeeping. */
+@Module({
+  imports: [AuthModule, ScreeningModule],
+  controllers: [CafeController],
+  providers: [
+    CafeRepository,
+    CafeRoomsService,
+    CafeService,
+    CafeBroadcaster,
+    CafeGateway,
+    CafeMaintenance,
+    SocketIdentityService,
+    {
+      provide: CafeStateStore,
+      useFactory: (redis: RedisConnection, config: AppConfig) => new LazyCafeStateStore(redis, config.redisPrefix),
+      inject: [RedisConnection, APP_CONFIG],
+    },
+  ],
+  exports: [CafeRepository],
+})
+export class CafeModule {}

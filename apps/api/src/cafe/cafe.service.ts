@@ -1,0 +1,455 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import { CAFE_LIMITS, type CafeJoinResult, type CafeMessage } from '#libs/contracts';
+import type { Policy } from '#libs/policy';
+import { hasAction, type ScreeningResult } from '#libs/screening';
+import { AuditService } from '../audit/audit.service.js';
+import type { SessionUser } from '../auth/session-user.js';
+import { authorKey } from '../common/author-key.js';
+import { clientIp } from '../common/client-ip.js';
+import { RateLimitService } from '../common/rate-limit.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RECOVERY_WINDOW_MS } from '../realtime/app-io.adapter.js';
+import { SocketIdentityService, type HandshakeRequest } from '../realtime/socket-identity.service.js';
+import { CrisisSupportService } from '../screening/crisis-support.service.js';
+import { ScreeningService } from '../screening/screening.service.js';
+import { CafeError, ensureCafe } from './cafe-error.js';
+import { CafeRoomsService } from './cafe-rooms.service.js';
+import { CafeBroadcaster, channels, type CafeSocket, type JoinedParticipant } from './cafe.broadcaster.js';
+import { toCafeMessage, toParticipants } from './cafe.mappers.js';
+import { CafeRepository, type RoomRow } from './cafe.repository.js';
+import { CafeRoomPayload, JoinPayload, MessagePayload, ModeratePayload, ReportPayload } from './dto/cafe-socket.dto.js';
+import { checkNicknameShape, cleanNickname, isReservedNickname, nicknameKey } from './nickname.js';
+import { parsePayload } from './socket-payload.js';
+import { CafeStateStore } from './state/cafe-state.js';
+
+/** Rooms one connection may be in at once. */
+const MAX_ROOMS_PER_SOCKET = 5;
+/** Typing notices from one participant are passed on at most this often. */
+const TYPING_EVERY_MS = 2_000;
+const MUTE_DEFAULT_SECONDS = 10 * 60;
+const MUTE_MIN_SECONDS = 10;
+const MUTE_MAX_SECONDS = 24 * 60 * 60;
+const SLOW_MODE_MAX_SECONDS = 3_600;
+/** Disconnect reasons that are a goodbye, not a dropped connection. */
+const GOODBYES = new Set(['client namespace disconnect', 'server namespace disconnect']);
+
+/** Control characters other than tab and line feed have no place in a chat line. */
+function withoutControls(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code === 9 || code === 10 || (code >= 32 && code !== 127)) out += ch;
+  }
+  return out;
+}
+
+/** What every event after `join` needs: who is asking, and the state of their session. */
+interface EventContext {
+  participant: JoinedParticipant;
+  user: SessionUser | undefined;
+  policy: Policy;
+  room: RoomRow;
+  mutedUntil: Date | null | undefined;
+}
+
+/**
+ * The café's rules for live rooms. The gateway hands every client event here; the permission
+ * questions go to the one Policy, built afresh for each event from the socket's login session,
+ * so a logout, a ban, a role change or a host's mute applies at once, also to a socket that was
+ * recovered without its handshake middlewares.
+ */
+@Injectable()
+export class CafeService {
+  private readonly typingAt = new WeakMap<CafeSocket, Map<string, number>>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: CafeRepository,
+    private readonly rooms: CafeRoomsService,
+    private readonly state: CafeStateStore,
+    private readonly broadcaster: CafeBroadcaster,
+    private readonly identity: SocketIdentityService,
+    private readonly limits: RateLimitService,
+    private readonly screening: ScreeningService,
+    private readonly crisis: CrisisSupportService,
+    private readonly audit: AuditService,
+  ) {}
+
+  // --- connection lifecycle ---
+
+  /** A recovered connection comes back into its rooms, if its place was still held. */
+  async connected(socket: CafeSocket): Promise<void> {
+    if (!socket.recovered) {
+      socket.data.participants = {};
+      return;
+    }
+    for (const participant of Object.values(this.joinedOf(socket))) {
+      const back = await this.state.resume({ id: participant.sessionId, endsAt: new Date(participant.sessionEndsAt) }, participant.id);
+      if (back) await this.announcePresence(participant.sessionId, participant.room);
+      else this.forget(socket, participant);
+    }
+  }
+
+  /** A goodbye frees the nickname at once; a dropped connection keeps it for the recovery window. */
+  async disconnected(socket: CafeSocket, reason: string): Promise<void> {
+    for (const participant of Object.values(this.joinedOf(socket))) {
+      if (GOODBYES.has(reason)) await this.state.release(participant.sessionId, participant.id);
+      else await this.state.suspend(participant.sessionId, participant.id, RECOVERY_WINDOW_MS);
+      await this.announcePresence(participant.sessionId, participant.room);
+    }
+  }
+
+  // --- client events ---
+
+  async join(socket: CafeSocket, payload: unknown): Promise<CafeJoinResult> {
+    const p = parsePayload(JoinPayload, payload);
+    await this.limits.consume('cafeJoinsPerIp', this.ipOf(socket));
+    const room = await this.repo.findRoom(p.room);
+    if (!room) throw new CafeError('not_found', 'There is no café room with that name.');
+    const user = await this.identity.userOf(socket.request as HandshakeRequest);
+    const policy = await this.identity.policyFor(user);
+    ensureCafe(policy.canJoinCafeRoom(room.audience));
+    // Members accepted the guidelines when they registered; a guest accepts the café rules here.
+    if (!user && p.acceptRules !== true) throw new CafeError('rules_not_accepted', 'Read and accept the café rules to join.');
+    const session = await this.repo.liveSession(room.id);
+    if (!session) throw await this.closedError(room);
+
+    const joined = this.joinedOf(socket);
+    const existing = joined[room.slug];
+    if (existing?.sessionId === session.id && (await this.state.get(session.id, existing.id))) return this.snapshot(existing, p.since);
+    if (existing) this.forget(socket, existing);
+    if (Object.keys(joined).length >= MAX_ROOMS_PER_SOCKET) throw new CafeError('invalid', `One connection can be in at most ${MAX_ROOMS_PER_SOCKET} rooms.`);
+
+    const fromDisplayName = p.nickname === undefined && user !== undefined;
+    if (p.nickname === undefined && !user) throw new CafeError('invalid', 'Choose a nickname to join.');
+    const nickname = cleanNickname(p.nickname ?? user!.displayName);
+    checkNicknameShape(nickname, fromDisplayName);
+    const key = nicknameKey(nickname);
+    await this.checkNameFree(nickname, key, user);
+
+    const hash = user ? await this.authorHash(user.id, session.id) : null;
+    const restrictions = await this.repo.activeRestrictions(session.id, { participantId: null, nicknameKey: key, authorHash: hash });
+    if (restrictions.kicked) throw new CafeError('removed', 'A host has removed you from this café session. You are welcome back another time.');
+
+    const participant: JoinedParticipant = {
+      id: randomUUID(),
+      sessionId: session.id,
+      sessionEndsAt: session.ends_at.toISOString(),
+      roomId: room.id,
+      room: room.slug,
+      nickname,
+      nicknameKey: key,
+      isHost: policy.canHostCafe().allowed,
+      authorHash: hash ? hash.toString('hex') : null,
+    };
+    const claimed = await this.state.claim(
+      { id: session.id, endsAt: session.ends_at },
+      { id: participant.id, nickname, nicknameKey: key, isHost: participant.isHost, owner: participant.authorHash },
+    );
+    if (!claimed) throw new CafeError('nickname_taken', 'Someone in the room is using that nickname right now. Choose another (if it was yours before a dropped connection, it is free again within two minutes).');
+    try {
+      socket.join(this.channelsOf(participant));
+      joined[room.slug] = participant;
+      socket.data.participants = joined;
+      const result = await this.snapshot(participant, p.since);
+      // The joiner receives this broadcast too, which gives their connection a recovery offset.
+      this.broadcaster.presence(session.id, room.slug, result.participants);
+      if (restrictions.mutedUntil !== undefined) this.broadcaster.muted(participant.id, room.slug, restrictions.mutedUntil);
+      return result;
+    } catch (e) {
+      this.forget(socket, participant);
+      await this.state.release(session.id, participant.id);
+      throw e;
+    }
+  }
+
+  async message(socket: CafeSocket, payload: unknown): Promise<{ message: CafeMessage }> {
+    const p = parsePayload(MessagePayload, payload);
+    const participant = this.participantIn(socket, p.room);
+    const body = withoutControls(p.body.replace(/\r\n?/g, '\n')).trim();
+    if (!body) throw new CafeError('empty', 'Write something before sending.');
+    if ([...body].length > CAFE_LIMITS.bodyMax) throw new CafeError('too_long', `A message can be at most ${CAFE_LIMITS.bodyMax.toLocaleString('en')} characters.`);
+
+    const ctx = await this.context(socket, participant);
+    ensureCafe(ctx.policy.canWrite());
+    if (ctx.mutedUntil !== undefined) throw this.mutedError(ctx.mutedUntil);
+    await this.limits.consume('cafeMessagesPerParticipant', participant.id);
+    if (ctx.room.slow_mode_seconds > 0 && !participant.isHost) {
+      const wait = await this.state.pass(`slow:${participant.sessionId}:${participant.id}`, ctx.room.slow_mode_seconds);
+      if (wait > 0) throw new CafeError('rate_limited', `Slow mode is on: one message every ${ctx.room.slow_mode_seconds} seconds. Wait ${wait} s.`, { retryAfter: wait });
+    }
+
+    const screening = await this.screening.screen(body);
+    const crisis = hasAction(screening, 'crisis');
+    if (screening.action === 'block') {
+      if (crisis) await this.offerSupport(participant);
+      const word = screening.matches.find((m) => m.action === 'block')!.text;
+      throw new CafeError('blocked', `Your message was not sent: "${word}" is not allowed in the café. Please rephrase it.`);
+    }
+
+    // Stored (with any report for the moderators) before anyone is told, so an acknowledged
+    // message survives a restart.
+    const reportReason = screening.action ? this.screeningReason(screening) : null;
+    const row = await this.repo.transaction(async (tx) => {
+      const inserted = await this.repo.insertMessage(tx, {
+        roomId: participant.roomId,
+        sessionId: participant.sessionId,
+        participantId: participant.id,
+        nickname: participant.nickname,
+        isHost: participant.isHost,
+        authorHash: participant.authorHash ? Buffer.from(participant.authorHash, 'hex') : null,
+        body,
+      });
+      if (reportReason) {
+        await this.repo.insertReport(tx, { messageId: inserted.id, kind: crisis ? 'crisis' : 'report', reason: reportReason, source: 'screening', reporterParticipantId: null });
+      }
+      return inserted;
+    });
+    const message = toCafeMessage(row, participant.room);
+    this.broadcaster.message(participant.sessionId, message);
+    if (crisis) {
+      await this.offerSupport(participant);
+      this.broadcaster.alertHosts(participant.sessionId, { room: participant.room, kind: 'crisis', messageId: row.id, nickname: row.nickname, body: row.body, reason: reportReason ?? undefined, createdAt: message.createdAt });
+    }
+    return { message };
+  }
+
+  async typing(socket: CafeSocket, payload: unknown): Promise<object> {
+    const p = parsePayload(CafeRoomPayload, payload);
+    const participant = this.participantIn(socket, p.room);
+    const seen = this.typingAt.get(socket) ?? new Map<string, number>();
+    this.typingAt.set(socket, seen);
+    const now = Date.now();
+    if (now - (seen.get(p.room) ?? 0) < TYPING_EVERY_MS) return {};
+    seen.set(p.room, now);
+    const ctx = await this.context(socket, participant);
+    ensureCafe(ctx.policy.canWrite());
+    if (ctx.mutedUntil !== undefined) throw this.mutedError(ctx.mutedUntil);
+    this.broadcaster.typing(socket, participant.sessionId, participant.room, participant.nickname);
+    return {};
+  }
+
+  async leave(socket: CafeSocket, payload: unknown): Promise<object> {
+    const p = parsePayload(CafeRoomPayload, payload);
+    const participant = this.joinedOf(socket)[p.room];
+    if (!participant) return {};
+    this.forget(socket, participant);
+    await this.state.release(participant.sessionId, participant.id);
+    await this.announcePresence(participant.sessionId, participant.room);
+    return {};
+  }
+
+  /** Anyone in the room may report a message to the moderators; `crisis` means someone may be in danger. */
+  async report(socket: CafeSocket, payload: unknown): Promise<object> {
+    const p = parsePayload(ReportPayload, payload);
+    const participant = this.participantIn(socket, p.room);
+    const reason = withoutControls(p.reason).trim();
+    if (!reason) throw new CafeError('invalid', 'Say briefly why you report the message.');
+    const ctx = await this.context(socket, participant);
+    if (ctx.user) await this.limits.consume('flagsPerUser', ctx.user.id);
+    else await this.limits.consume('flagsPerGuestIp', this.ipOf(socket));
+    const message = await this.repo.findMessage(participant.roomId, p.messageId);
+    if (!message) throw new CafeError('not_found', 'That message is not in this room any more.');
+    const kind = reason.toLowerCase() === 'crisis' ? 'crisis' : 'report';
+    const created = await this.repo.transaction((tx) =>
+      this.repo.insertReport(tx, { messageId: message.id, kind, reason, source: 'participant', reporterParticipantId: participant.id }),
+    );
+    if (created) {
+      this.broadcaster.alertHosts(participant.sessionId, { room: participant.room, kind, messageId: message.id, nickname: message.nickname, body: message.body, reason, createdAt: new Date().toISOString() });
+    }
+    return {};
+  }
+
+  /** The host's tools in the room. */
+  async moderate(socket: CafeSocket, payload: unknown): Promise<object> {
+    const p = parsePayload(ModeratePayload, payload);
+    const participant = this.participantIn(socket, p.room);
+    const ctx = await this.context(socket, participant);
+    ensureCafe(ctx.policy.canHostCafe());
+    const hostId = ctx.user!.id;
+    const reason = (p.reason !== undefined ? withoutControls(p.reason).trim() : '') || undefined;
+    switch (p.action) {
+      case 'delete':
+        await this.deleteMessage(participant, hostId, p.messageId, reason);
+        break;
+      case 'mute':
+      case 'kick':
+        await this.restrict(participant, hostId, p.action, p.participantId, p.seconds, reason);
+        break;
+      case 'slowmode':
+        await this.setSlowMode(participant, hostId, p.seconds);
+        break;
+      case 'close':
+        await this.rooms.closeLive(hostId, ctx.room, 'cafe_moderate');
+        break;
+    }
+    return {};
+  }
+
+  // --- host tools ---
+
+  private async deleteMessage(host: JoinedParticipant, hostId: string, messageId: string | undefined, reason: string | undefined): Promise<void> {
+    if (!messageId) throw new CafeError('invalid', 'Say which message to remove (messageId).');
+    const message = await this.repo.findMessage(host.roomId, messageId);
+    if (!message || message.session_id !== host.sessionId) throw new CafeError('not_found', 'That message is not in this session.');
+    const removed = await this.repo.transaction(async (tx) => {
+      const done = await this.repo.softDelete(tx, host.sessionId, messageId, hostId);
+      if (done) await this.audit.record(tx, { actorId: hostId, action: 'cafe_moderate', targetType: 'cafe_message', targetId: messageId, reason, meta: { op: 'delete', sessionId: host.sessionId } });
+      return done;
+    });
+    if (removed) this.broadcaster.messageDeleted(host.sessionId, host.room, messageId);
+  }
+
+  private async restrict(host: JoinedParticipant, hostId: string, kind: 'mute' | 'kick', targetId: string | undefined, seconds: number | undefined, reason: string | undefined): Promise<void> {
+    if (!targetId) throw new CafeError('invalid', 'Say which participant (participantId).');
+    const muteSeconds = seconds ?? MUTE_DEFAULT_SECONDS;
+    if (kind === 'mute' && (muteSeconds < MUTE_MIN_SECONDS || muteSeconds > MUTE_MAX_SECONDS)) {
+      throw new CafeError('invalid', `A mute lasts from ${MUTE_MIN_SECONDS} seconds to 24 hours (seconds).`);
+    }
+    const target = await this.state.get(host.sessionId, targetId);
+    if (!target) throw new CafeError('not_found', 'That participant is not in the room.');
+    if (target.isHost) throw new CafeError('forbidden', 'Hosts cannot be muted or removed here; ask a moderator.');
+    const until = kind === 'mute' ? new Date(Date.now() + muteSeconds * 1000) : null;
+    await this.repo.transaction(async (tx) => {
+      await this.repo.insertRestriction(tx, {
+        sessionId: host.sessionId,
+        kind,
+        participantId: target.id,
+        nicknameKey: target.nicknameKey,
+        authorHash: target.owner ? Buffer.from(target.owner, 'hex') : null,
+        until,
+        reason: reason ?? null,
+        by: hostId,
+      });
+      await this.audit.record(tx, { actorId: hostId, action: 'cafe_moderate', targetType: 'cafe_participant', targetId: target.id, reason, meta: { op: kind, sessionId: host.sessionId, ...(until ? { seconds: muteSeconds } : {}) } });
+    });
+    if (kind === 'mute') {
+      this.broadcaster.muted(target.id, host.room, until, reason);
+      return;
+    }
+    await this.state.release(host.sessionId, target.id);
+    this.broadcaster.kicked(target.id, host.sessionId, host.room, reason);
+    await this.announcePresence(host.sessionId, host.room);
+  }
+
+  private async setSlowMode(host: JoinedParticipant, hostId: string, seconds: number | undefined): Promise<void> {
+    if (seconds === undefined || seconds > SLOW_MODE_MAX_SECONDS) throw new CafeError('invalid', `Slow mode takes seconds between messages: 0 (off) to ${SLOW_MODE_MAX_SECONDS}.`);
+    await this.repo.transaction(async (tx) => {
+      await this.repo.setSlowMode(tx, host.roomId, seconds);
+      await this.audit.record(tx, { actorId: hostId, action: 'cafe_moderate', targetType: 'cafe_room', targetId: host.roomId, meta: { op: 'slowmode', seconds, sessionId: host.sessionId } });
+    });
+    this.broadcaster.slowMode(host.sessionId, host.room, seconds);
+  }
+
+  // --- helpers ---
+
+  /**
+   * Re-checks, for an event after `join`: the session is still open, the room's audience still
+   * admits the caller (a logout or role change), and no host has removed them. A participant
+   * whose session ended or who was removed is forgotten on this connection.
+   */
+  private async context(socket: CafeSocket, participant: JoinedParticipant): Promise<EventContext> {
+    const user = await this.identity.userOf(socket.request as HandshakeRequest);
+    const policy = await this.identity.policyFor(user);
+    const state = await this.repo.sessionState(participant.sessionId);
+    if (!state?.live) {
+      this.forget(socket, participant);
+      throw new CafeError('closed', 'This café session has ended.');
+    }
+    ensureCafe(policy.canJoinCafeRoom(state.room.audience));
+    const restrictions = await this.repo.activeRestrictions(participant.sessionId, {
+      participantId: participant.id,
+      nicknameKey: participant.nicknameKey,
+      authorHash: participant.authorHash ? Buffer.from(participant.authorHash, 'hex') : null,
+    });
+    if (restrictions.kicked) {
+      this.forget(socket, participant);
+      await this.state.release(participant.sessionId, participant.id);
+      throw new CafeError('removed', 'A host has removed you from this café session.');
+    }
+    return { participant, user, policy, room: state.room, mutedUntil: restrictions.mutedUntil };
+  }
+
+  private async snapshot(participant: JoinedParticipant, since: string | undefined): Promise<CafeJoinResult> {
+    const fromSince = since ? await this.repo.historySince(participant.sessionId, participant.roomId, since, CAFE_LIMITS.sinceMax) : null;
+    const rows = fromSince ?? (await this.repo.history(participant.sessionId, CAFE_LIMITS.historySize));
+    const online = await this.state.online(participant.sessionId);
+    const result: CafeJoinResult = {
+      self: { id: participant.id, nickname: participant.nickname, isHost: participant.isHost },
+      history: rows.map((r) => toCafeMessage(r, participant.room)),
+      participants: toParticipants(online.participants),
+    };
+    if (since) result.deleted = await this.repo.deletedIds(participant.sessionId, CAFE_LIMITS.sinceMax);
+    return result;
+  }
+
+  private async checkNameFree(nickname: string, key: string, user: SessionUser | undefined): Promise<void> {
+    if (isReservedNickname(key)) throw new CafeError('nickname_taken', 'That name is reserved in the café. Choose another.');
+    const screened = await this.screening.screen(nickname);
+    if (screened.action === 'block') throw new CafeError('blocked', 'That nickname is not allowed in the café. Choose another.');
+    // Nobody may pass for a registered user or a host; a member may use their own names.
+    if (await this.repo.nameBelongsToAnother(key, user?.id ?? null)) {
+      throw new CafeError('nickname_taken', 'That name belongs to someone registered here. Choose another.');
+    }
+  }
+
+  private async authorHash(userId: string, sessionId: string): Promise<Buffer | null> {
+    const salt = await this.repo.anonSalt(userId);
+    return salt ? authorKey(this.config.anonSecret, salt, sessionId) : null;
+  }
+
+  private async offerSupport(participant: JoinedParticipant): Promise<void> {
+    this.broadcaster.support(participant.id, await this.crisis.support());
+  }
+
+  private screeningReason(result: ScreeningResult): string {
+    const words = result.matches.map((m) => `"${m.text}" (${m.action})`).join(', ');
+    return `Watched words: ${words}`.slice(0, 500);
+  }
+
+  private mutedError(until: Date | null): CafeError {
+    const iso = until ? until.toISOString() : null;
+    return new CafeError('muted', iso ? `A host has muted you until ${iso}. You can still read along.` : 'A host has muted you. You can still read along.', { until: iso });
+  }
+
+  private async closedError(room: RoomRow): Promise<CafeError> {
+    const next = (await this.repo.currentOrNextSessions([room.id])).get(room.id);
+    const opensAt = next ? next.starts_at.toISOString() : null;
+    return new CafeError('closed', opensAt ? `The café is closed now. It opens next at ${opensAt}.` : 'The café is closed now, and no opening is planned yet.', { opensAt });
+  }
+
+  private async announcePresence(sessionId: string, room: string): Promise<void> {
+    const { participants } = await this.state.online(sessionId);
+    this.broadcaster.presence(sessionId, room, toParticipants(participants));
+  }
+
+  private joinedOf(socket: CafeSocket): Record<string, JoinedParticipant> {
+    socket.data.participants ??= {};
+    return socket.data.participants;
+  }
+
+  private participantIn(socket: CafeSocket, room: string): JoinedParticipant {
+    const participant = this.joinedOf(socket)[room];
+    if (!participant) throw new CafeError('not_joined', 'Join the room first.');
+    return participant;
+  }
+
+  private channelsOf(participant: JoinedParticipant): string[] {
+    const list = [channels.session(participant.sessionId), channels.participant(participant.id)];
+    if (participant.isHost) list.push(channels.hosts(participant.sessionId));
+    return list;
+  }
+
+  /** Takes the participant off this connection (its channels and memory), nothing shared. */
+  private forget(socket: CafeSocket, participant: JoinedParticipant): void {
+    for (const channel of this.channelsOf(participant)) socket.leave(channel);
+    const joined = this.joinedOf(socket);
+    if (joined[participant.room]?.id === participant.id) delete joined[participant.room];
+  }
+
+  private ipOf(socket: CafeSocket): string {
+    return clientIp(socket.request as IncomingMessage, this.config.production);
+  }
+}

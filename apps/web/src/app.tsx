@@ -1,0 +1,51 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { BreakGate } from './components/break-gate';
+import { Layout } from './components/layout';
+import { HomePage } from './pages/home';
+
+// Every page but the home page is its own chunk, loaded when first visited.
+const CategoryPage = lazy(() => import('./pages/category'));
+const ThreadPage = lazy(() => import('./pages/thread'));
+const SearchPage = lazy(() => import('./pages/search'));
+const LoginPage = lazy(() => import('./pages/login'));
+const RegisterPage = lazy(() => import('./pages/register'));
+const ProfilePage = lazy(() => import('./pages/profile'));
+const CafeListPage = lazy(() => import('./pages/cafe-list'));
+const CafeRoomPage = lazy(() => import('./pages/cafe-room'));
+const ModerationPage = lazy(() => import('./pages/moderation'));
+const AdminPage = lazy(() => import('./pages/admin'));
+const AccessibilityPage = lazy(() => import('./pages/accessibility'));
+const PrivacyPage = lazy(() => import('./pages/legal').then((m) => ({ default: m.PrivacyPage })));
+const GuidelinesPage = lazy(() => import('./pages/legal').then((m) => ({ default: m.GuidelinesPage })));
+const ReceiptPage = lazy(() => import('./pages/receipt'));
+const HelpPage = lazy(() => import('./pages/help'));
+const ResetPasswordPage = lazy(() => import('./pages/reset-password'));
+const NotFoundPage = lazy(() => import('./pages/not-found'));
+
+export function App() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<BreakGate><HomePage /></BreakGate>} />
+        <Route path="/kategori/:slug" element={<BreakGate><CategoryPage /></BreakGate>} />
+        <Route path="/trad/:id" element={<BreakGate><ThreadPage /></BreakGate>} />
+        <Route path="/sok" element={<SearchPage />} />
+        <Route path="/logg-inn" element={<LoginPage />} />
+        <Route path="/registrer" element={<RegisterPage />} />
+        <Route path="/profil" element={<ProfilePage />} />
+        <Route path="/kafe" element={<CafeListPage />} />
+        <Route path="/kafe/:slug" element={<CafeRoomPage />} />
+        <Route path="/moderering" element={<ModerationPage />} />
+        <Route path="/admin" element={<AdminPage />} />
+        <Route path="/tilgjengelighet" element={<AccessibilityPage />} />
+        <Route path="/personvern" element={<PrivacyPage />} />
+        <Route path="/retningslinjer" element={<GuidelinesPage />} />
+        <Route path="/kvittering/:token" element={<ReceiptPage />} />
+        <Route path="/hjelp" element={<HelpPage />} />
+        <Route path="/nytt-passord" element={<ResetPasswordPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}

@@ -1,0 +1,153 @@
+import { Button, SkipLink } from '@digdir/designsystemet-react';
+import { Suspense, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { setLanguage } from '../i18n';
+import { useSession } from '../session';
+import { useAnnounce } from './announcer';
+import { Loading } from './feedback';
+import { NotificationBadge } from './notification-badge';
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const say = useAnnounce();
+  const [busy, setBusy] = useState(false);
+  const other = i18n.language === 'en' ? 'nb' : 'en';
+  return (
+    <Button
+      variant="tertiary"
+      data-size="sm"
+      lang={other}
+      disabled={busy}
+      data-testid="language-switch"
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await setLanguage(other);
+          say(t('language.changed'));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {t('language.switchTo')}
+    </Button>
+  );
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const { user, can } = useSession();
+  const items: { to: string; label: string; end?: boolean }[] = [
+    { to: '/', label: t('nav.forum'), end: true },
+    { to: '/kafe', label: t('nav.cafe') },
+    { to: '/sok', label: t('nav.search') },
+  ];
+  if (can('moderator')) items.push({ to: '/moderering', label: t('nav.moderation') });
+  if (can('admin')) items.push({ to: '/admin', label: t('nav.admin') });
+  if (user) items.push({ to: '/profil', label: t('nav.profile') });
+  return (
+    <nav aria-label={t('nav.label')} className="main-nav">
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="nav-link">
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function AccountArea() {
+  const { t } = useTranslation();
+  const { user, loading, logout } = useSession();
+  const navigate = useNavigate();
+  const say = useAnnounce();
+  if (loading) return <div className="account-area" />;
+  if (!user) {
+    return (
+      <div className="account-area">
+        <Link to="/logg-inn" className="ds-link account-link">
+          {t('nav.login')}
+        </Link>
+        <Link to="/registrer" className="ds-link account-link">
+          {t('nav.register')}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="account-area">
+      <span className="account-name">
+        <span className="ds-sr-only">{t('nav.loggedInAs')} </span>
+        {user.displayName || user.username}
+      </span>
+      <NotificationBadge />
+      <Button
+        variant="tertiary"
+        data-size="sm"
+        onClick={async () => {
+          await logout();
+          say(t('nav.loggedOut'));
+          navigate('/');
+        }}
+      >
+        {t('nav.logout')}
+      </Button>
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <SkipLink href="#main">{t('nav.skip')}</SkipLink>
+      <header className="site-header">
+        <div className="container header-top">
+          <Link to="/" className="wordmark">
+            <span className="wordmark-mark" aria-hidden="true" />
+            <span className="wordmark-text">{t('app.name')}</span>
+          </Link>
+          <div className="header-tools">
+            <Link to="/hjelp" className="help-now" data-testid="help-now">
+              {t('help.now')}
+            </Link>
+            <LanguageSwitch />
+          </div>
+        </div>
+        <div className="container header-bottom">
+          <MainNav />
+          <AccountArea />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="container site-main">
+        <Suspense fallback={<Loading />}>{children}</Suspense>
+      </main>
+      <footer className="site-footer">
+        <div className="container footer-inner">
+          <p className="footer-note">{t('footer.notEmergency')}</p>
+          <nav aria-label={t('footer.label')}>
+            <ul className="footer-links">
+              <li>
+                <Link to="/hjelp" className="ds-link">{t('footer.help')}</Link>
+              </li>
+              <li>
+                <Link to="/retningslinjer" className="ds-link">{t('footer.guidelines')}</Link>
+              </li>
+              <li>
+                <Link to="/personvern" className="ds-link">{t('footer.privacy')}</Link>
+              </li>
+              <li>
+                <Link to="/tilgjengelighet" className="ds-link">{t('footer.accessibility')}</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </footer>
+    </div>
+  );
+}

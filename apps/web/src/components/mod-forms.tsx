@@ -1,0 +1,180 @@
+import { Button, Fieldset, Radio, Textfield } from '@digdir/designsystemet-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { useAnnounce } from './announcer';
+import { useFocusOnMount } from './load-more';
+import { ErrorAlert } from './feedback';
+
+export const FLAG_REASONS = ['crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other'] as const;
+
+/** Report a post: members pick any reason, guests only "someone seems to be in danger". */
+export function FlagForm({ postId, guest, onDone, onCancel }: { postId: string; guest: boolean; onDone(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const say = useAnnounce();
+  const reasons = guest ? (['crisis'] as const) : FLAG_REASONS;
+  const [reason, setReason] = useState<string>(guest ? 'crisis' : '');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const firstRadio = useRef<HTMLInputElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!reason) {
+      setError(t('flag.chooseReason'));
+      firstRadio.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await api.post(`/api/posts/${postId}/flags`, note.trim() ? { reason, note: note.trim() } : { reason });
+      say(t('flag.sent'));
+      onDone();
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="inline-form">
+      <Fieldset>
+        <Fieldset.Legend>{t('flag.legend')}</Fieldset.Legend>
+        {guest ? <Fieldset.Description>{t('flag.guestOnlyCrisis')}</Fieldset.Description> : null}
+        {reasons.map((r, i) => (
+          <Radio
+            key={r}
+            ref={i === 0 ? firstRadio : undefined}
+            name={`flag-${postId}`}
+            value={r}
+            label={t(`flag.reasons.${r}`)}
+            checked={reason === r}
+            onChange={() => {
+              setReason(r);
+              setError(undefined);
+            }}
+            error={i === reasons.length - 1 ? error : undefined}
+          />
+        ))}
+      </Fieldset>
+      <Textfield label={t('flag.note')} description={t('flag.noteHelp')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+      {failure ? <ErrorAlert error={failure} /> : null}
+      <div className="button-row">
+        <Button type="submit" disabled={busy}>
+          {t('flag.submit')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A reason, required: used to hide a post, reject an item, or reveal an author. */
+export function ReasonForm({ label, submitLabel, onSubmit, onCancel, danger }: { label: string; submitLabel: string; onSubmit(reason: string): Promise<void>; onCancel(): void; danger?: boolean }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const ref = useFocusOnMount<HTMLInputElement>();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!reason.trim()) {
+      setError(t('common.reasonRequired'));
+      ref.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await onSubmit(reason.trim());
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={submit} noValidate className="inline-form">
+      <Textfield label={label} value={reason} onChange={(e) => setReason(e.target.value)} error={error} ref={ref as React.Ref<HTMLInputElement>} maxLength={500} />
+      {failure ? <ErrorAlert error={failure} /> : null}
+      <div className="button-row">
+        <Button type="submit" disabled={busy} data-color={danger ? 'danger' : undefined}>
+          {submitLabel}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Warn, mute or ban the person behind a post or café message, without learning who it is. */
+export function SanctionForm({ target, onDone, onCancel }: { target: { postId: string } | { cafeMessageId: string } | { userId: string }; onDone(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const say = useAnnounce();
+  const [kind, setKind] = useState<'warn' | 'mute' | 'ban'>('warn');
+  const [hours, setHours] = useState('24');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string; hours?: string }>({});
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const hoursRef = useRef<HTMLInputElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (!reason.trim()) next.reason = t('common.reasonRequired');
+    const h = Number(hours);
+    if (kind !== 'warn' && hours.trim() !== '' && (!Number.isFinite(h) || h <= 0)) next.hours = t('sanction.hoursInvalid');
+    setErrors(next);
+    if (next.hours) return hoursRef.current?.focus();
+    if (next.reason) return reasonRef.current?.focus();
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const body: Record<string, unknown> = { target, kind, reason: reason.trim() };
+      if (kind !== 'warn' && hours.trim() !== '') body.until = new Date(Date.now() + h * 3600_000).toISOString();
+      await api.post('/api/mod/sanctions', body);
+      say(t('sanction.done'));
+      onDone();
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="inline-form">
+      <Fieldset>
+        <Fieldset.Legend>{t('sanction.legend')}</Fieldset.Legend>
+        <Fieldset.Description>{t('sanction.anonymousNote')}</Fieldset.Description>
+        {(['warn', 'mute', 'ban'] as const).map((k) => (
+          <Radio key={k} name="sanction-kind" value={k} label={t(`sanction.kinds.${k}`)} checked={kind === k} onChange={() => setKind(k)} />
+        ))}
+      </Fieldset>
+      {kind !== 'warn' ? (
+        <Textfield label={t('sanction.hours')} description={t('sanction.hoursHelp')} type="number" min={1} inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} error={errors.hours} ref={hoursRef as React.Ref<HTMLInputElement>} />
+      ) : null}
+      <Textfield label={t('sanction.reason')} description={t('sanction.reasonHelp')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} ref={reasonRef as React.Ref<HTMLInputElement>} maxLength={500} />
+      {failure ? <ErrorAlert error={failure} /> : null}
+      <div className="button-row">
+        <Button type="submit" disabled={busy} data-color="danger">
+          {t('sanction.submit')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,228 @@
+import { Alert, Button, Checkbox, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import type { Category, Thread, ThreadSummary, WriteOutcome } from '../api/types';
+import { AuthorName } from '../components/author';
+import { ErrorAlert, Loading } from '../components/feedback';
+import { LoadMoreButton, useFocusFirstNew, usePaged } from '../components/load-more';
+import { MarkdownEditor } from '../components/markdown-editor';
+import { PageHeader } from '../components/page-header';
+import { WriteOutcomeView, rememberReceipt } from '../components/write-outcome';
+import { errorText, fieldOf, isStatus } from '../lib/errors';
+import { formatDateTime } from '../lib/format';
+import { useApi } from '../lib/use-api';
+import { useSession } from '../session';
+import { CategoryTags } from './home';
+import NotFoundPage from './not-found';
+
+function ThreadList({ slug }: { slug: string }) {
+  const { t, i18n } = useTranslation();
+  const paged = usePaged<ThreadSummary>(`/api/categories/${encodeURIComponent(slug)}/threads`);
+  const listRef = useRef<HTMLUListElement>(null);
+  useFocusFirstNew(paged.firstNew, listRef);
+  if (paged.loading) return <Loading />;
+  if (paged.error && paged.items.length === 0) return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
+  if (paged.items.length === 0) return <Paragraph>{t('category.noThreads')}</Paragraph>;
+  return (
+    <>
+      <ul className="thread-list" ref={listRef} data-testid="thread-list">
+        {paged.items.map((th) => (
+          <li key={th.id} className="thread-item" data-list-item tabIndex={-1}>
+            <div className="thread-title-row">
+              <Link to={`/trad/${th.id}`} className="ds-link thread-title">
+                {th.title}
+              </Link>
+              {th.pinned ? (
+                <Tag data-size="sm" data-color="accent">
+                  {t('thread.pinned')}
+                </Tag>
+              ) : null}
+              {th.locked ? (
+                <Tag data-size="sm" data-color="neutral">
+                  {t('thread.locked')}
+                </Tag>
+              ) : null}
+            </div>
+            <div className="meta">
+              <AuthorName author={th.author} />
+              <span>{formatDateTime(th.createdAt, i18n.language)}</span>
+              <span>{t('thread.replies', { count: th.replyCount })}</span>
+              <span>{t('thread.lastActivity', { time: formatDateTime(th.lastPostAt, i18n.language) })}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {paged.hasMore ? <LoadMoreButton onClick={() => void paged.loadMore()} loading={paged.loadingMore} label={t('category.moreThreads')} /> : null}
+    </>
+  );
+}
+
+export function AnonymousExplanation() {
+  const { t } = useTranslation();
+  return <>{t('write.anonymousHelp')}</>;
+}
+
+function NewThreadForm({ category }: { category: Category }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [errors, setErrors] = useState<{ title?: string; body?: string }>({});
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<(Thread & WriteOutcome) | null>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (title.trim().length < 3) next.title = t('write.errors.titleShort');
+    else if (title.trim().length > 150) next.title = t('write.errors.titleLong');
+    if (!body.trim()) next.body = t('write.errors.bodyEmpty');
+    setErrors(next);
+    setFailure(undefined);
+    if (next.title) return titleRef.current?.focus();
+    if (next.body) return bodyRef.current?.focus();
+    setBusy(true);
+    try {
+      const payload: Record<string, unknown> = { title: title.trim(), body };
+      if (anonymous) payload.anonymous = true;
+      const thread = await api.post<Thread & WriteOutcome>(`/api/categories/${encodeURIComponent(category.slug)}/threads`, payload);
+      if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title);
+      setCreated(thread);
+      setTitle('');
+      setBody('');
+      setAnonymous(false);
+    } catch (err) {
+      const field = fieldOf(err, ['title', 'body']);
+      if (field === 'title') {
+        setErrors({ title: t('write.errors.titleInvalid') });
+        titleRef.current?.focus();
+      } else if (field === 'body') {
+        setErrors({ body: t('write.errors.bodyInvalid') });
+        bodyRef.current?.focus();
+      } else if (isStatus(err, 422)) {
+        setErrors({ body: errorText(t, err) });
+        bodyRef.current?.focus();
+      } else setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const guest = !user;
+  return (
+    <section aria-labelledby="new-thread-heading" className="section panel">
+      <Heading level={2} id="new-thread-heading" data-size="sm">
+        {t('category.newThread')}
+      </Heading>
+      {category.moderation === 'pre' || guest ? <Paragraph className="muted">{guest ? t('write.guestNote') : t('write.preNote')}</Paragraph> : null}
+      {created ? (
+        <div className="mt-2">
+          <WriteOutcomeView outcome={created} />
+          {created.id && !guest ? (
+            <Paragraph>
+              <Link to={`/trad/${created.id}`} className="ds-link" data-testid="created-thread-link">
+                {t('write.goToThread')}
+              </Link>
+            </Paragraph>
+          ) : null}
+          <Button variant="secondary" className="mt-2" onClick={() => setCreated(null)}>
+            {t('write.writeAnother')}
+          </Button>
+        </div>
+      ) : (
+        <form onSubmit={submit} noValidate className="form">
+          <Textfield
+            label={t('write.title')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            error={errors.title}
+            ref={titleRef as React.Ref<HTMLInputElement>}
+            maxLength={150}
+            name="title"
+            autoComplete="off"
+          />
+          <MarkdownEditor label={t('write.body')} value={body} onChange={setBody} error={errors.body} textareaRef={bodyRef} name="body" />
+          {category.allowAnonymous && user ? <Checkbox label={t('write.anonymous')} description={<AnonymousExplanation />} checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} name="anonymous" /> : null}
+          {failure ? <ErrorAlert error={failure} /> : null}
+          <div>
+            <Button type="submit" disabled={busy} aria-busy={busy || undefined}>
+              {t('write.publish')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export default function CategoryPage() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { data, error, loading, reload } = useApi<Category[]>('/api/categories');
+  const category = useMemo(() => data?.find((c) => c.slug === slug), [data, slug]);
+  if (loading) return <Loading />;
+  if (error) {
+    return (
+      <>
+        <PageHeader title={t('category.title')} />
+        <ErrorAlert error={error} retry={reload} />
+      </>
+    );
+  }
+  if (!category) return <NotFoundPage />;
+  const mayWrite = category.canPost || (!user && category.allowGuests);
+  return (
+    <>
+      <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
+        <Link to="/" className="ds-link">
+          {t('nav.forum')}
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{category.name}</span>
+      </nav>
+      <PageHeader title={category.name} lead={category.description}>
+        <CategoryTags category={category} />
+      </PageHeader>
+      {!category.canRead ? (
+        <Alert data-color="info" className="block">
+          <Paragraph>{t('category.closedInfo')}</Paragraph>
+          <Paragraph className="mt-2">
+            <Link to={user ? '/profil#panel' : '/registrer'} className="ds-link">
+              {t('home.applyToJoin')}
+            </Link>
+          </Paragraph>
+        </Alert>
+      ) : (
+        <>
+          <section aria-labelledby="threads-heading" className="section">
+            <Heading level={2} id="threads-heading" data-size="sm">
+              {t('category.threads')}
+            </Heading>
+            <ThreadList slug={category.slug} />
+          </section>
+          {mayWrite ? (
+            <NewThreadForm category={category} />
+          ) : (
+            <Alert data-color="info" className="block">
+              <Paragraph>
+                {user ? t('category.cannotPost') : t('category.loginToPost')}{' '}
+                {!user ? (
+                  <Link to={`/logg-inn?neste=${encodeURIComponent(`/kategori/${category.slug}`)}`} className="ds-link">
+                    {t('nav.login')}
+                  </Link>
+                ) : null}
+              </Paragraph>
+            </Alert>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+// Who is logged in: loaded once from /api/auth/me, shared through context.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { roleAtLeast, type Role } from '#libs/contracts';
+import { api, ApiError } from './api/client';
+import type { User } from './api/types';
+
+interface SessionValue {
+  user: User | null;
+  /** True until the first /api/auth/me answer. */
+  loading: boolean;
+  setUser(user: User | null): void;
+  refresh(): Promise<void>;
+  logout(): Promise<void>;
+  can(role: Role): boolean;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const refresh = useCallback(async () => {
+    try {
+      setUser(await api.get<User>('/api/auth/me'));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setUser(null);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    api.get<User>('/api/auth/me').then(
+      (u) => {
+        setUser(u);
+        setLoading(false);
+      },
+      () => setLoading(false),
+    );
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      setUser(null);
+    }
+  }, []);
+
+  const value = useMemo<SessionValue>(
+    () => ({ user, loading, setUser, refresh, logout, can: (role: Role) => roleAtLeast(user?.role, role) }),
+    [user, loading, refresh, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

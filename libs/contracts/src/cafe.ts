@@ -1,0 +1,119 @@
+/**
+ * The café's Socket.IO contract (namespace /cafe), shared by the server and the web app.
+ * See ../shared/API.md "Café".
+ */
+
+export const CAFE_AUDIENCES = ['everyone', 'members', 'panel'] as const;
+export type CafeAudience = (typeof CAFE_AUDIENCES)[number];
+
+export const CAFE_MODERATE_ACTIONS = ['delete', 'mute', 'kick', 'slowmode', 'close'] as const;
+export type CafeModerateAction = (typeof CAFE_MODERATE_ACTIONS)[number];
+
+/** Error codes in a café acknowledgement `{ok: false, error: {code, message}}`. */
+export const CAFE_ERROR_CODES = [
+  'invalid',
+  'rules_not_accepted',
+  'closed',
+  'forbidden',
+  'not_found',
+  'banned',
+  'nickname_taken',
+  'removed',
+  'not_joined',
+  'empty',
+  'too_long',
+  'rate_limited',
+  'muted',
+  'blocked',
+  'not_host',
+  'internal',
+] as const;
+export type CafeErrorCode = (typeof CAFE_ERROR_CODES)[number];
+
+/** Limits of the café, as API.md states them. */
+export const CAFE_LIMITS = {
+  nicknameMin: 2,
+  nicknameMax: 24,
+  bodyMax: 1000,
+  historySize: 50,
+  /** At most this many messages come back in `history` after `since`. */
+  sinceMax: 500,
+} as const;
+
+export interface CafeParticipant {
+  id: string;
+  nickname: string;
+  isHost: boolean;
+}
+
+/** A café message: never a user id or username, only the participant and their nickname. */
+export interface CafeMessage {
+  id: string;
+  room: string;
+  author: { participantId: string; nickname: string; isHost: boolean };
+  body: string;
+  createdAt: string;
+}
+
+export interface CafeHelpline {
+  name: string;
+  phone: string;
+  url?: string;
+}
+
+export interface CafeError {
+  code: CafeErrorCode;
+  message: string;
+  /** `rate_limited`: seconds to wait. */
+  retryAfter?: number;
+  /** `muted`: when the mute ends (ISO), or null until lifted. */
+  until?: string | null;
+  /** `closed`: when the room opens next (ISO), or null when no session is planned. */
+  opensAt?: string | null;
+}
+
+export type CafeAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: CafeError };
+
+export interface CafeJoinResult {
+  self: CafeParticipant;
+  history: CafeMessage[];
+  participants: CafeParticipant[];
+  /** With `since`: ids of messages of this session removed by a host (drop them from view). */
+  deleted?: string[];
+}
+
+/** Sent to the hosts and moderators in the room when a message needs a look now. */
+export interface CafeAlert {
+  room: string;
+  kind: 'crisis' | 'report';
+  messageId: string;
+  nickname: string;
+  body: string;
+  reason?: string;
+  createdAt: string;
+}
+
+export interface CafeClientEvents {
+  join(payload: { room: string; nickname?: string; acceptRules?: boolean; since?: string }, ack: (res: CafeAck<CafeJoinResult>) => void): void;
+  message(payload: { room: string; body: string }, ack: (res: CafeAck<{ message: CafeMessage }>) => void): void;
+  typing(payload: { room: string }, ack?: (res: CafeAck) => void): void;
+  leave(payload: { room: string }, ack?: (res: CafeAck) => void): void;
+  report(payload: { room: string; messageId: string; reason: string }, ack: (res: CafeAck) => void): void;
+  moderate(
+    payload: { room: string; action: CafeModerateAction; messageId?: string; participantId?: string; seconds?: number; reason?: string },
+    ack: (res: CafeAck) => void,
+  ): void;
+}
+
+export interface CafeServerEvents {
+  message(message: CafeMessage): void;
+  'message:deleted'(payload: { room: string; id: string }): void;
+  presence(payload: { room: string; participants: CafeParticipant[] }): void;
+  typing(payload: { room: string; nickname: string }): void;
+  support(payload: { resources: CafeHelpline[]; staffed: boolean }): void;
+  alert(payload: CafeAlert): void;
+  slowmode(payload: { room: string; seconds: number }): void;
+  'room:closed'(payload: { room: string }): void;
+  kicked(payload: { room: string; reason?: string }): void;
+  muted(payload: { room: string; until: string | null; reason?: string }): void;
+}

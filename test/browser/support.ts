@@ -1,0 +1,130 @@
+// Shared helpers for the browser tests: Debian's chromium through playwright-core, users made
+// through the real API, axe-core checks, overflow checks and screenshots.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const BASE = process.env.BROWSER_BASE_URL ?? 'http://127.0.0.1:3000';
+export const ADMIN = { username: process.env.BROWSER_ADMIN_USERNAME ?? 'admin', password: process.env.BROWSER_ADMIN_PASSWORD ?? '' };
+export const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
+export const WIDTHS = [1280, 360] as const;
+export type Role = 'member' | 'panel' | 'host' | 'moderator' | 'admin';
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A JSON API client with its own cookie jar (the Origin header is left out, as a server-side client would). */
+export async function apiClient(): Promise<APIRequestContext> {
+  return request.newContext({ baseURL: BASE });
+}
+
+export async function apiLogin(username: string, password: string): Promise<APIRequestContext> {
+  const client = await apiClient();
+  const res = await client.post('/api/auth/login', { data: { username, password } });
+  if (res.status() !== 200) throw new Error(`login as ${username}: ${res.status()} ${await res.text()}`);
+  return client;
+}
+
+let adminClient: Promise<APIRequestContext> | undefined;
+export function asAdmin(): Promise<APIRequestContext> {
+  adminClient ??= apiLogin(ADMIN.username, ADMIN.password);
+  return adminClient;
+}
+
+let counter = 0;
+export interface TestUser {
+  id: string;
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+}
+
+/** Registers a user through the API and gives them `role` as the admin. */
+export async function makeUser(role: Role = 'member', prefix = 'bruker'): Promise<TestUser> {
+  counter += 1;
+  const username = `${prefix}_${Date.now().toString(36)}_${counter}`;
+  const displayName = `${prefix[0].toUpperCase()}${prefix.slice(1)} ${counter}`;
+  const password = 'browser-test-password-1';
+  const client = await apiClient();
+  const res = await client.post('/api/auth/register', { data: { username, password, displayName, acceptGuidelines: true, acceptPrivacy: true } });
+  if (res.status() !== 201) throw new Error(`register ${username}: ${res.status()} ${await res.text()}`);
+  const user = (await res.json()) as { id: string };
+  await client.dispose();
+  if (role !== 'member') {
+    const admin = await asAdmin();
+    const patch = await admin.patch(`/api/admin/users/${user.id}`, { data: { role } });
+    if (patch.status() !== 200) throw new Error(`role ${role} for ${username}: ${patch.status()} ${await patch.text()}`);
+  }
+  return { id: user.id, username, displayName, password, role };
+}
+
+/** A browser context logged in as `user` (or a guest's when no user is given). */
+export async function contextFor(browser: Browser, user?: { username: string; password: string }, width = 1280): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: width < 600 ? 780 : 900 }, locale: 'nb-NO', reducedMotion: 'reduce' });
+  if (user) {
+    const res = await context.request.post('/api/auth/login', { data: { username: user.username, password: user.password } });
+    if (res.status() !== 200) throw new Error(`login as ${user.username}: ${res.status()}`);
+  }
+  return context;
+}
+
+/** Collects what must never happen on a page: CSP violations, uncaught errors. */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content Security Policy|Refused to (load|apply|execute)/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return problems;
+}
+
+/** Waits until the page has its heading and no loading spinner. */
+export async function settle(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('main .ds-spinner, main [aria-busy="true"]').length === 0, undefined, { timeout: 30_000 }).catch(() => undefined);
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+}
+
+export interface AxeResult {
+  violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown; failureSummary?: string }[] }[];
+}
+
+/** axe-core with the WCAG 2.0/2.1 A and AA rules; returns readable violations. */
+export async function axe(page: Page): Promise<string[]> {
+  const result = (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()) as AxeResult;
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5).join(', ')}`);
+}
+
+/** Content wider than the viewport means sideways scrolling. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** What the backend in this build offers, so tests of features not yet merged are skipped, not failed. */
+export async function backendFeatures(): Promise<{ forum: boolean; moderation: boolean; cafe: boolean; status: boolean }> {
+  const client = await apiClient();
+  try {
+    const [categories, cafe, status] = await Promise.all([client.get('/api/categories'), client.get('/api/cafe/rooms'), client.get('/api/status')]);
+    const admin = await asAdmin();
+    const queue = await admin.get('/api/mod/queue');
+    return { forum: categories.status() === 200, moderation: queue.status() === 200, cafe: cafe.status() === 200, status: status.status() === 200 };
+  } finally {
+    await client.dispose();
+  }
+}
+
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
