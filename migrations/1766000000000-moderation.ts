@@ -22,9 +22,9 @@ export class Moderation1766000000000 implements MigrationInterface {
         type               text NOT NULL CHECK (type IN ('thread', 'post', 'flag', 'cafe_message')),
         post_id            uuid REFERENCES posts (id) ON DELETE CASCADE,
         thread_id          uuid REFERENCES threads (id) ON DELETE CASCADE,
-        -- The café's reported messages join the queue as their own source (no foreign key here, so
-        -- the queue does not depend on the café's tables).
-        cafe_message_id    uuid,
+        -- The café's reported messages (their reports are in cafe_reports); gone with the message
+        -- when the café's retention deletes it.
+        cafe_message_id    uuid REFERENCES cafe_messages (id) ON DELETE CASCADE,
         priority           text NOT NULL DEFAULT 'normal' CHECK (priority IN ('crisis', 'normal')),
         reasons            text[] NOT NULL DEFAULT '{}',
         status             text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'approved', 'rejected', 'hidden', 'withdrawn')),

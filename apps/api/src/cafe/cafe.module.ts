@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { RedisConnection } from '../common/redis.provider.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { SocketIdentityService } from '../realtime/socket-identity.service.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { CafeMaintenance } from './cafe-maintenance.service.js';
@@ -16,7 +17,7 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
 
 /** The live café: rooms and opening hours (REST), the /cafe namespace, and its housekeeping. */
 @Module({
-  imports: [AuthModule, ScreeningModule],
+  imports: [AuthModule, ScreeningModule, QueueFeedModule],
   controllers: [CafeController],
   providers: [
     CafeRepository,
@@ -32,6 +33,6 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
       inject: [RedisConnection, APP_CONFIG],
     },
   ],
-  exports: [CafeRepository],
+  exports: [CafeRepository, CafeBroadcaster],
 })
 export class CafeModule {}

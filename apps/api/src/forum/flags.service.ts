@@ -8,9 +8,9 @@ import { ensure } from '../auth/policy.guard.js';
 import { conflict } from '../common/api-error.js';
 import { RateLimitService } from '../common/rate-limit.service.js';
 import { QueueFeed } from '../moderation/queue-feed.service.js';
-import { StaffingService } from '../moderation/staffing.service.js';
 import { NotificationsService, postLink } from '../notifications/notifications.service.js';
 import { StandingService } from '../sanctions/standing.service.js';
+import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { CreateFlagDto, FlagDto } from './dto/flag.dto.js';
 import { ForumWriter } from './forum-writer.service.js';
@@ -40,7 +40,7 @@ export class FlagsService {
     private readonly holding: HoldingService,
     private readonly queue: QueueFeed,
     private readonly notifications: NotificationsService,
-    private readonly staffing: StaffingService,
+    private readonly crisisSupport: CrisisSupportService,
   ) {}
 
   async flag(policy: Policy, postId: string, dto: CreateFlagDto, ip: string): Promise<FlagDto> {
@@ -81,7 +81,7 @@ export class FlagsService {
     }
     const out: FlagDto = { id: flag.id, reason: dto.reason, note, createdAt: flag.created_at.toISOString() };
     // Whoever raises a crisis is told plainly whether anyone is there to see it now.
-    if (dto.reason === 'crisis') out.staffed = await this.staffing.staffed();
+    if (dto.reason === 'crisis') out.staffed = await this.crisisSupport.staffed();
     return out;
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SanctionsModule } from '../sanctions/sanctions.module.js';
+import { ScreeningModule } from '../screening/screening.module.js';
 import { CategoriesController } from './categories.controller.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
@@ -16,7 +17,7 @@ import { ModThreadsController, ThreadsController } from './threads.controller.js
 import { ThreadsService } from './threads.service.js';
 
 @Module({
-  imports: [SanctionsModule, QueueFeedModule, NotificationsModule],
+  imports: [SanctionsModule, QueueFeedModule, NotificationsModule, ScreeningModule],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
   providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, ReviewService, FlagsService],
   exports: [ReviewService, HoldingService, PostsService, ForumWriter, ContentRenderer],

@@ -85,8 +85,7 @@ export class PostsService {
       return { postId: post.id, receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined };
     });
 
-    const notices = this.holding.notices(decision);
-    return { ...(await this.asWriterSees(policy, viewer, postId)), ...(notices.length > 0 ? { notices } : {}), ...(receiptToken ? { receiptToken } : {}) };
+    return { ...(await this.asWriterSees(policy, viewer, postId)), ...(await this.holding.extras(decision)), ...(receiptToken ? { receiptToken } : {}) };
   }
 
   /** A post just written, as its writer gets it back. */
@@ -114,8 +113,7 @@ export class PostsService {
       if (!postFacts(post, viewer).mine) await this.audit.record(tx, { actorId: policy.userId ?? null, action: 'edit', targetType: 'post', targetId: id });
     });
 
-    const notices = this.holding.notices(decision);
-    return { ...(await this.asWriterSees(policy, viewer, id)), ...(notices.length > 0 ? { notices } : {}) };
+    return { ...(await this.asWriterSees(policy, viewer, id)), ...(await this.holding.extras(decision)) };
   }
 
   async delete(policy: Policy, id: string): Promise<void> {

@@ -81,8 +81,7 @@ export class ThreadsService {
     });
 
     const thread = await this.loadCreated(policy, viewer, threadId, postId);
-    const notices = this.holding.notices(decision);
-    return { ...thread, ...(notices.length > 0 ? { notices } : {}), ...(receiptToken ? { receiptToken } : {}) };
+    return { ...thread, ...(await this.holding.extras(decision)), ...(receiptToken ? { receiptToken } : {}) };
   }
 
   /** The new thread as its writer sees it. */

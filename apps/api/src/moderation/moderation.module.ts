@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { CafeModule } from '../cafe/cafe.module.js';
 import { ForumModule } from '../forum/forum.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ScreeningModule } from '../screening/screening.module.js';
 import { ModPostsController } from './mod-posts.controller.js';
 import { ModPostsService } from './mod-posts.service.js';
 import { ModGateway } from './mod.gateway.js';
@@ -13,7 +15,7 @@ import { StatsController } from './stats.controller.js';
 import { StatsService } from './stats.service.js';
 
 @Module({
-  imports: [AuthModule, ForumModule, NotificationsModule, QueueFeedModule],
+  imports: [AuthModule, CafeModule, ForumModule, NotificationsModule, QueueFeedModule, ScreeningModule],
   controllers: [QueueController, ModPostsController, StatsController],
   providers: [QueueService, QueueSources, ModPostsService, StatsService, ModGateway],
   exports: [StatsService],

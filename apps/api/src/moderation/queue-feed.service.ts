@@ -77,6 +77,45 @@ export class QueueFeed {
     }
   }
 
+  /**
+   * A café message was reported (by a participant, or by screening): its one open item gathers
+   * every open report, crisis first if any report says someone may be in danger.
+   */
+  async syncCafeMessage(tx: EntityManager, messageId: string): Promise<void> {
+    // The message row is the lock that keeps two reports at once from opening two items.
+    const [message]: { id: string }[] = await tx.query('SELECT id FROM cafe_messages WHERE id = $1 FOR UPDATE', [messageId]);
+    if (!message) return;
+    const reports: { kind: 'crisis' | 'report'; source: 'participant' | 'screening' }[] = await tx.query(
+      `SELECT kind, source FROM cafe_reports WHERE message_id = $1 AND status = 'open' ORDER BY created_at, id`,
+      [messageId],
+    );
+    const rows: OpenItemRow[] = await tx.query(`SELECT id, type, priority, reasons FROM moderation_queue WHERE cafe_message_id = $1 AND status = 'open' FOR UPDATE`, [messageId]);
+    const item = rows[0];
+    if (reports.length === 0) return;
+    const reasons = mergeReasons(item?.reasons ?? [], reports.map((r) => (r.kind === 'crisis' ? 'crisis' : r.source === 'screening' ? 'watched_word' : 'report')));
+    const priority: Priority = item?.priority === 'crisis' || reports.some((r) => r.kind === 'crisis') ? 'crisis' : 'normal';
+    if (!item) {
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO moderation_queue (type, cafe_message_id, priority, reasons) VALUES ('cafe_message', $1, $2, $3) RETURNING id`,
+        [messageId, priority, reasons],
+      );
+      await this.history(tx, row.id, 'queued', null, { type: 'cafe_message', priority, reasons });
+      this.announce(tx);
+      return;
+    }
+    if (item.priority !== priority || item.reasons.length !== reasons.length) {
+      await tx.query('UPDATE moderation_queue SET priority = $2, reasons = $3 WHERE id = $1', [item.id, priority, reasons]);
+      await this.history(tx, item.id, priority !== item.priority ? 'escalated' : 'updated', null, { reasons });
+      this.announce(tx);
+    }
+  }
+
+  /** A host removed a reported café message in the room: that settles its item. */
+  async cafeMessageRemoved(tx: EntityManager, messageId: string, actorId: string): Promise<void> {
+    const rows: { id: string }[] = await tx.query(`SELECT id FROM moderation_queue WHERE cafe_message_id = $1 AND status = 'open' FOR UPDATE`, [messageId]);
+    if (rows[0]) await this.close(tx, rows[0].id, 'hidden', actorId);
+  }
+
   /** The post's open item, row-locked, if it has one. */
   async openItemOf(tx: EntityManager, postId: string): Promise<OpenItemRow | null> {
     const rows: OpenItemRow[] = await tx.query(`SELECT id, type, priority, reasons FROM moderation_queue WHERE post_id = $1 AND status = 'open' FOR UPDATE`, [postId]);
@@ -99,14 +138,18 @@ export class QueueFeed {
    * Returns false when the item was not open any more (someone else decided first).
    */
   async close(tx: EntityManager, itemId: string, status: 'approved' | 'rejected' | 'hidden' | 'withdrawn', actorId: string | null, postStatusBefore?: string): Promise<boolean> {
-    const [rows]: [{ id: string }[], number] = await tx.query(
+    const [rows]: [{ id: string; cafe_message_id: string | null }[], number] = await tx.query(
       `UPDATE moderation_queue SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3, post_status_before = $4
-       WHERE id = $1 AND status = 'open' RETURNING id`,
+       WHERE id = $1 AND status = 'open' RETURNING id, cafe_message_id`,
       [itemId, status, actorId, postStatusBefore ?? null],
     );
     if (rows.length === 0) return false;
     const flagStatus = status === 'rejected' || status === 'hidden' ? 'resolved' : 'dismissed';
-    await tx.query(`UPDATE flags SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3 WHERE item_id = $1 AND status = 'open'`, [itemId, flagStatus, actorId]);
+    if (rows[0].cafe_message_id) {
+      await tx.query(`UPDATE cafe_reports SET status = $2, handled_at = clock_timestamp(), handled_by = $3 WHERE message_id = $1 AND status = 'open'`, [rows[0].cafe_message_id, flagStatus, actorId]);
+    } else {
+      await tx.query(`UPDATE flags SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3 WHERE item_id = $1 AND status = 'open'`, [itemId, flagStatus, actorId]);
+    }
     await this.history(tx, itemId, status, actorId);
     this.announce(tx);
     return true;

@@ -22,7 +22,40 @@ export class QueueSources {
   async load(policy: Policy, items: QueueItemRow[]): Promise<Map<string, QueueContent>> {
     const out = new Map<string, QueueContent>();
     await this.loadForum(policy, items.filter((i) => i.post_id !== null), out);
+    await this.loadCafe(items.filter((i) => i.cafe_message_id !== null), out);
     return out;
+  }
+
+  /** A café message is shown by its nickname only, as in the room (never the account behind it). */
+  private async loadCafe(items: QueueItemRow[], out: Map<string, QueueContent>): Promise<void> {
+    if (items.length === 0) return;
+    const messages: { id: string; body: string; nickname: string; deleted_at: Date | null; room_slug: string; room_name: string }[] = await this.db.query(
+      `SELECT m.id, m.body, m.nickname, m.deleted_at, r.slug AS room_slug, r.name AS room_name
+       FROM cafe_messages m JOIN cafe_rooms r ON r.id = m.room_id WHERE m.id = ANY($1::uuid[])`,
+      [items.map((i) => i.cafe_message_id)],
+    );
+    const byId = new Map(messages.map((m) => [m.id, m]));
+    const reports: { message_id: string; kind: string; reason: string; createdAt: string }[] = await this.db.query(
+      `SELECT message_id, kind, reason, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+       FROM cafe_reports WHERE message_id = ANY($1::uuid[]) AND status = 'open' ORDER BY created_at, id`,
+      [items.map((i) => i.cafe_message_id)],
+    );
+    for (const item of items) {
+      const m = byId.get(item.cafe_message_id!);
+      if (!m) continue;
+      out.set(item.id, {
+        content: {
+          messageId: m.id,
+          bodyHtml: `<p>${escapeHtml(m.body).replace(/\n/g, '<br>')}</p>`,
+          author: { kind: 'anonymous', alias: m.nickname },
+          room: { slug: m.room_slug, name: m.room_name },
+          removed: m.deleted_at !== null,
+        },
+        flags: reports
+          .filter((r) => r.message_id === m.id)
+          .map((r) => ({ reason: r.kind === 'crisis' ? 'crisis' : 'other', note: r.reason, createdAt: r.createdAt })),
+      });
+    }
   }
 
   /** Through the forum's own mapper, so an anonymous or guest author is shown to moderators exactly as to everyone. */
@@ -60,3 +93,6 @@ export class QueueSources {
     }
   }
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);

@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CANNED_REJECTION_REASONS, CLAIM_MINUTES, UNDO_WINDOW_MINUTES, type HoldReason, type QueueItemStatus, type QueueItemType } from '#libs/moderation';
 import type { Policy, QueueItemFacts } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
+import { CafeBroadcaster } from '../cafe/cafe.broadcaster.js';
+import { CafeRepository } from '../cafe/cafe.repository.js';
 import { ensure } from '../auth/policy.guard.js';
 import { conflict, notFound } from '../common/api-error.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
@@ -24,6 +26,7 @@ interface LockedItem {
   status: QueueItemStatus;
   post_id: string | null;
   thread_id: string | null;
+  cafe_message_id: string | null;
   claimed_by: string | null;
   resolved_at: Date | null;
   post_status_before: string | null;
@@ -31,7 +34,7 @@ interface LockedItem {
 
 const CLAIM_ACTIVE = `claimed_at > clock_timestamp() - interval '${CLAIM_MINUTES} minutes'`;
 
-const ITEM_COLUMNS = `id, type, status, post_id, thread_id, CASE WHEN ${CLAIM_ACTIVE} THEN claimed_by END AS claimed_by, resolved_at, post_status_before`;
+const ITEM_COLUMNS = `id, type, status, post_id, thread_id, cafe_message_id, CASE WHEN ${CLAIM_ACTIVE} THEN claimed_by END AS claimed_by, resolved_at, post_status_before`;
 
 function facts(item: LockedItem): QueueItemFacts {
   return { status: item.status, claimedBy: item.claimed_by, resolvedAt: item.resolved_at };
@@ -55,6 +58,8 @@ export class QueueService {
     private readonly renderer: ContentRenderer,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly cafe: CafeRepository,
+    private readonly cafeRooms: CafeBroadcaster,
   ) {}
 
   reasons(policy: Policy): CannedReasonDto[] {
@@ -100,6 +105,7 @@ export class QueueService {
 
   /** Publishes held content (with the moderator's edit, if any, applied first), or keeps a flagged post. */
   async approve(policy: Policy, id: string, dto: ApproveDto): Promise<QueueDecisionDto> {
+    if ((await this.typeOf(policy, id)) === 'cafe_message') return this.decideCafe(policy, id, 'approved', dto.note ?? null);
     const rendered = dto.body !== undefined ? await this.renderer.render(dto.body) : null;
     await this.decide(policy, id, async (tx, item, post) => {
       const ref = postRef(post);
@@ -121,6 +127,7 @@ export class QueueService {
 
   /** Rejects with a reason the author is told (ground rule 8): beside their post, by notification, on a guest's receipt. */
   async reject(policy: Policy, id: string, reason: string): Promise<QueueDecisionDto> {
+    if ((await this.typeOf(policy, id)) === 'cafe_message') return this.decideCafe(policy, id, 'rejected', reason);
     await this.decide(policy, id, async (tx, item, post) => {
       await this.closeOrConflict(tx, item.id, 'rejected', policy.userId!, post.status);
       await this.writer.decide(tx, postRef(post), 'rejected', reason);
@@ -134,6 +141,7 @@ export class QueueService {
   async undo(policy: Policy, id: string): Promise<QueueDecisionDto> {
     ensure(policy.can('mod.queue'));
     const found = await this.findItem(this.db.manager, id);
+    if (found.type === 'cafe_message') throw conflict('not_supported', 'A removed café message can’t be brought back; its session may be over.');
     await this.db.transaction(async (tx) => {
       await loadThread(tx, policy, found.thread_id!, true);
       const item = await this.lockItem(tx, id);
@@ -163,7 +171,6 @@ export class QueueService {
   private async decide(policy: Policy, id: string, apply: (tx: EntityManager, item: LockedItem, post: PostRow) => Promise<void>): Promise<void> {
     ensure(policy.can('mod.queue'));
     const found = await this.findItem(this.db.manager, id);
-    if (found.type === 'cafe_message') throw conflict('not_supported', 'Café reports are not in this queue yet.');
     await this.db.transaction(async (tx) => {
       await loadThread(tx, policy, found.thread_id!, true);
       const item = await this.lockItem(tx, id);
@@ -171,6 +178,34 @@ export class QueueService {
       const post = await loadPost(tx, policy, item.post_id!);
       await apply(tx, item, post);
     });
+  }
+
+  /**
+   * A reported café message: kept (the reports dismissed) or removed from every screen in the room
+   * (the reports resolved). Its row is the lock, as for the reports that queued it.
+   */
+  private async decideCafe(policy: Policy, id: string, to: 'approved' | 'rejected', reason: string | null): Promise<QueueDecisionDto> {
+    const removed = await this.db.transaction(async (tx) => {
+      const found = await this.findItem(tx, id);
+      const [message]: { id: string; session_id: string; room: string }[] = await tx.query(
+        'SELECT m.id, m.session_id, r.slug AS room FROM cafe_messages m JOIN cafe_rooms r ON r.id = m.room_id WHERE m.id = $1 FOR UPDATE OF m',
+        [found.cafe_message_id],
+      );
+      if (!message) throw notFound('That café message is gone (its session ended and the café forgot it).');
+      const item = await this.lockItem(tx, id);
+      ensure(policy.canDecideQueueItem(facts(item)));
+      await this.closeOrConflict(tx, id, to, policy.userId!);
+      const gone = to === 'rejected' && (await this.cafe.softDelete(tx, message.session_id, message.id, policy.userId!));
+      await this.audit.record(tx, { actorId: policy.userId!, action: to === 'approved' ? 'approve' : 'reject', targetType: 'cafe_message', targetId: message.id, reason, meta: { item: id } });
+      return gone ? message : null;
+    });
+    if (removed) this.cafeRooms.messageDeleted(removed.session_id, removed.room, removed.id);
+    return { id, status: to };
+  }
+
+  private async typeOf(policy: Policy, id: string): Promise<QueueItemType> {
+    ensure(policy.can('mod.queue'));
+    return (await this.findItem(this.db.manager, id)).type;
   }
 
   private async closeOrConflict(tx: EntityManager, id: string, status: 'approved' | 'rejected', actorId: string, postStatusBefore?: string): Promise<void> {

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ROLES, roleAtLeast } from '#libs/contracts';
 import type { Policy } from '#libs/policy';
 import { ensure } from '../auth/policy.guard.js';
+import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import type { DutyDto, ModStatsDto, StatusDto } from './dto/stats.dto.js';
 import { QueueFeed } from './queue-feed.service.js';
-import { MODERATING_ROLES, StaffingService } from './staffing.service.js';
+
+/** The roles that moderate (and so can be on duty). */
+const MODERATING_ROLES = ROLES.filter((r) => roleAtLeast(r, 'moderator'));
 
 /** A shift: marking oneself on duty lasts this long unless ended sooner. */
 export const DUTY_HOURS = 8;
@@ -16,7 +20,7 @@ export class StatsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly feed: QueueFeed,
-    private readonly staffing: StaffingService,
+    private readonly crisisSupport: CrisisSupportService,
   ) {}
 
   async stats(policy: Policy): Promise<ModStatsDto> {
@@ -52,6 +56,6 @@ export class StatsService {
   }
 
   async status(): Promise<StatusDto> {
-    return { staffed: await this.staffing.staffed() };
+    return { staffed: await this.crisisSupport.staffed() };
   }
 }

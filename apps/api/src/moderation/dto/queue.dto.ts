@@ -14,6 +14,11 @@ export class QueueCategoryDto {
   @ApiProperty() name: string;
 }
 
+export class QueueRoomDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+}
+
 /** What the item is about. Forum content always has `threadId`; the author is shown as the forum shows it. */
 export class QueueContentDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Always present for forum content' }) threadId?: string;
@@ -23,6 +28,9 @@ export class QueueContentDto {
   @ApiProperty({ type: AuthorDto, description: 'Anonymous and guest authors stay anonymous here too' }) author: AuthorDto;
   @ApiPropertyOptional({ enum: STATUSES, description: 'The post’s status now' }) status?: string;
   @ApiPropertyOptional({ type: QueueCategoryDto }) category?: QueueCategoryDto;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A café message' }) messageId?: string;
+  @ApiPropertyOptional({ type: QueueRoomDto, description: 'The café room of a reported message' }) room?: QueueRoomDto;
+  @ApiPropertyOptional({ description: 'A café message already removed by a host' }) removed?: boolean;
 }
 
 /** A flag as moderators see it: never who raised it. */
