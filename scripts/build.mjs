@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -19,8 +20,26 @@ const TARGETS = {
     inputs: ['apps/web', 'libs', 'package-lock.json'],
     output: 'dist/web/index.html',
     command: [bin('vite'), ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']],
+    after: () => precompress(join(root, 'dist/web')),
   },
 };
+
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+
+/**
+ * Brotli and gzip copies of the web app's text files, made once at build time, so the server sends
+ * a slow phone the small version without compressing on every request (express-static-gzip).
+ */
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !COMPRESSIBLE.test(entry.name)) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    const data = readFileSync(file);
+    if (data.length < 1024) continue;
+    writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+  }
+}
 
 function files(path) {
   const full = join(root, path);
@@ -56,6 +75,7 @@ export function build({ force = false } = {}) {
       process.stderr.write(`Build of ${name} failed.\n`);
       process.exit(result.status ?? 1);
     }
+    target.after?.();
     writeFileSync(stamp, hash);
   }
 }

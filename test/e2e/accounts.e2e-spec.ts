@@ -234,3 +234,39 @@ describe('rate limits at scale 1', () => {
     expect(statuses[9]).toBe(429);
   });
 });
+
+describe('taking a break', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('should keep a break on the server, show it in /api/auth/me on every device, and end it on request', async () => {
+    const user = await newUser(app);
+    const otherDevice = await login(app.client(), user.user!.username, user.password!);
+    expect((await user.get('/api/auth/me')).body.breakUntil).toBeNull();
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const res = await user.post('/api/me/break', { until });
+    expect(res.status).toBe(200);
+    expect(res.body.breakUntil).toBe(until);
+    expect((await otherDevice.get('/api/auth/me')).body.breakUntil).toBe(until);
+    expect((await user.delete('/api/me/break')).status).toBe(204);
+    expect((await otherDevice.get('/api/auth/me')).body.breakUntil).toBeNull();
+  });
+
+  it.each([
+    ['in the past', new Date(Date.now() - 60_000).toISOString()],
+    ['more than a year ahead', new Date(Date.now() + 400 * 86_400_000).toISOString()],
+    ['not a date', 'neste uke'],
+  ])('should refuse a break that ends %s (400)', async (_, until) => {
+    const user = await newUser(app);
+    const res = await user.post('/api/me/break', { until });
+    expect(res.status).toBe(400);
+    expect((await user.get('/api/auth/me')).body.breakUntil).toBeNull();
+  });
+
+  it('should need a login', async () => {
+    expect((await app.client().post('/api/me/break', { until: new Date(Date.now() + 60_000).toISOString() })).status).toBe(401);
+  });
+});

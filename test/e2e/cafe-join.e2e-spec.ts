@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import { asAdmin, newUser } from '../support/factories.js';
-import { collect, connect, connectSocket, connected, emitAck, joinRoom, openRoom, sleep, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
+import { collect, connect, connectSocket, connected, emitAck, openRoom, sleep, SocketPool, uniqueNick, waitFor, type joinRoom } from '../support/sockets.js';
 import { sql } from '../support/sql.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
@@ -11,16 +11,9 @@ describe('café: joining', () => {
   let member: TestClient;
   let panel: TestClient;
   let room: string;
-  const sockets: ClientSocket[] = [];
-  const track = <T extends { socket: ClientSocket }>(joined: T): T => {
-    sockets.push(joined.socket);
-    return joined;
-  };
-  const guest = async () => {
-    const socket = await connect(app);
-    sockets.push(socket);
-    return socket;
-  };
+  const pool = new SocketPool();
+  const join = (target: string, opts: Parameters<typeof joinRoom>[2] = {}) => pool.join(app, target, opts);
+  const guest = () => pool.connect(app);
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -28,9 +21,7 @@ describe('café: joining', () => {
     [host, member, panel] = await Promise.all([newUser(app, 'host', { displayName: 'Vertinne Hanne' }), newUser(app, 'member', { displayName: 'Medlem Mona' }), newUser(app, 'panel')]);
     room = await openRoom(admin);
   });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
+  afterEach(() => pool.closeAll());
   afterAll(() => app.stop());
 
   it('should let a guest join with a nickname after accepting the rules, with self, history and participants', async () => {
@@ -70,7 +61,7 @@ describe('café: joining', () => {
 
   it('should keep a nickname unique in the room at the moment, in any letter case, and free it on leave', async () => {
     const nickname = uniqueNick();
-    const first = track(await joinRoom(app, room, { nickname }));
+    const first = await join(room, { nickname });
     const second = await guest();
     const taken = await emitAck(second, 'join', { room, nickname: nickname.toUpperCase(), acceptRules: true });
     expect(taken.error?.code).toBe('nickname_taken');
@@ -96,23 +87,21 @@ describe('café: joining', () => {
 
   it('should let a member join under their display name without accepting rules again, or under a nickname', async () => {
     const other = await newUser(app, 'member', { displayName: `Per ${Math.random().toString(36).slice(2, 6)}` });
-    const byName = track(await joinRoom(app, room, { as: other }));
+    const byName = await join(room, { as: other });
     expect(byName.ack.self).toMatchObject({ nickname: other.user!.displayName, isHost: false });
-    const s2 = await connect(app, { as: other });
-    sockets.push(s2);
+    const s2 = await pool.connect(app, { as: other });
     const nick = uniqueNick('Kveld');
     const byNick = await emitAck(s2, 'join', { room, nickname: nick });
     expect(byNick.self).toMatchObject({ nickname: nick, isHost: false });
     // Their own username is theirs to use.
-    const s3 = await connect(app, { as: other });
-    sockets.push(s3);
+    const s3 = await pool.connect(app, { as: other });
     expect((await emitAck(s3, 'join', { room, nickname: other.user!.username })).ok).toBe(true);
   });
 
   it('should mark hosts, in the ack and in everyone\'s participant list, hosts first', async () => {
-    const g = track(await joinRoom(app, room));
+    const g = await join(room);
     const presence = waitFor(g.socket, 'presence', (p) => p.participants.some((x: { isHost: boolean }) => x.isHost));
-    const h = track(await joinRoom(app, room, { as: host }));
+    const h = await join(room, { as: host });
     expect(h.ack.self).toEqual({ id: expect.any(String), nickname: 'Vertinne Hanne', isHost: true });
     const seen = await presence;
     expect(seen.room).toBe(room);
@@ -121,24 +110,24 @@ describe('café: joining', () => {
   });
 
   it('should show presence live: others see a join and a leave', async () => {
-    const a = track(await joinRoom(app, room));
+    const a = await join(room);
     const nickname = uniqueNick();
     const joinedSeen = waitFor(a.socket, 'presence', (p) => p.participants.some((x: { nickname: string }) => x.nickname === nickname));
-    const b = track(await joinRoom(app, room, { nickname }));
+    const b = await join(room, { nickname });
     await joinedSeen;
     const leftSeen = waitFor(a.socket, 'presence', (p) => !p.participants.some((x: { nickname: string }) => x.nickname === nickname));
     await emitAck(b.socket, 'leave', { room });
     await leftSeen;
     const nickname2 = uniqueNick();
-    const c = track(await joinRoom(app, room, { nickname: nickname2 }));
+    const c = await join(room, { nickname: nickname2 });
     const goneSeen = waitFor(a.socket, 'presence', (p) => !p.participants.some((x: { nickname: string }) => x.nickname === nickname2));
     c.socket.close();
     await goneSeen;
   });
 
   it('should pass typing notices to the others, not back to the writer', async () => {
-    const a = track(await joinRoom(app, room));
-    const b = track(await joinRoom(app, room));
+    const a = await join(room);
+    const b = await join(room);
     const own = collect(b.socket, 'typing');
     const seen = waitFor(a.socket, 'typing', (t) => t.nickname === b.ack.self.nickname);
     expect((await emitAck(b.socket, 'typing', { room })).ok).toBe(true);
@@ -153,12 +142,10 @@ describe('café: joining', () => {
     const g = await guest();
     const refused = await emitAck(g, 'join', { room: membersRoom, nickname: uniqueNick(), acceptRules: true });
     expect(refused.error).toEqual({ code: 'forbidden', message: expect.stringMatching(/Log in/) });
-    const m = await connect(app, { as: member });
-    sockets.push(m);
+    const m = await pool.connect(app, { as: member });
     expect((await emitAck(m, 'join', { room: membersRoom, nickname: uniqueNick() })).ok).toBe(true);
     expect((await emitAck(m, 'join', { room: panelRoom, nickname: uniqueNick() })).error?.code).toBe('forbidden');
-    const p = await connect(app, { as: panel });
-    sockets.push(p);
+    const p = await pool.connect(app, { as: panel });
     expect((await emitAck(p, 'join', { room: panelRoom })).ok).toBe(true);
   });
 
@@ -177,15 +164,15 @@ describe('café: joining', () => {
   });
 
   it('should treat a second join of the same room on one connection as the same participant', async () => {
-    const a = track(await joinRoom(app, room));
+    const a = await join(room);
     const again = await emitAck(a.socket, 'join', { room, nickname: 'Ignored', acceptRules: true });
     expect(again.self).toEqual(a.ack.self);
   });
 
   it('should never put a user id or username in anything a member\'s message produces, and store only an author hash', async () => {
     const m = await newUser(app, 'member', { displayName: `Anne ${Math.random().toString(36).slice(2, 6)}` });
-    const watcher = track(await joinRoom(app, room));
-    const writer = track(await joinRoom(app, room, { as: m, nickname: uniqueNick('Ugla') }));
+    const watcher = await join(room);
+    const writer = await join(room, { as: m, nickname: uniqueNick('Ugla') });
     const got = waitFor(watcher.socket, 'message', (msg) => msg.author.participantId === writer.ack.self.id);
     const sent = await emitAck(writer.socket, 'message', { room, body: 'Hei fra et medlem' });
     const broadcast = await got;
@@ -220,11 +207,21 @@ describe('café: joining', () => {
     noOrigin.close();
   });
 
+  it('should work over HTTP long-polling too (networks that block websockets), for guests and members', async () => {
+    const m = await newUser(app, 'member', { displayName: `Polly ${Math.random().toString(36).slice(2, 6)}` });
+    const membersRoom = await openRoom(admin, { audience: 'members' });
+    const g = await pool.connect(app, { transports: ['polling'] });
+    const p = await pool.connect(app, { as: m, transports: ['polling'] });
+    expect((await emitAck(p, 'join', { room: membersRoom })).self.nickname).toBe(m.user!.displayName);
+    expect((await emitAck(g, 'join', { room, nickname: uniqueNick(), acceptRules: true })).ok).toBe(true);
+    expect((await emitAck(g, 'message', { room, body: 'via polling' })).ok).toBe(true);
+    expect((await emitAck(p, 'message', { room: membersRoom, body: 'via polling som medlem' })).ok).toBe(true);
+  });
+
   it('should read the login from the session cookie at the handshake, and treat a logged-out socket as a guest', async () => {
     const m = await newUser(app, 'member');
     const membersRoom = await openRoom(admin, { audience: 'members' });
-    const s = await connect(app, { as: m });
-    sockets.push(s);
+    const s = await pool.connect(app, { as: m });
     expect((await emitAck(s, 'join', { room: membersRoom, nickname: uniqueNick() })).ok).toBe(true);
     expect((await m.post('/api/auth/logout')).status).toBe(204);
     // The session has ended: this connection no longer speaks for a member.

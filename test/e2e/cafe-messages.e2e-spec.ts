@@ -1,30 +1,25 @@
 import { createHmac } from 'node:crypto';
 import { HELPLINES } from '#libs/screening';
 import { asAdmin, newUser } from '../support/factories.js';
-import { collect, emitAck, joinRoom, openRoom, silence, sleep, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
+import { collect, emitAck, openRoom, silence, sleep, SocketPool, uniqueNick, waitFor, type joinRoom } from '../support/sockets.js';
 import { sql } from '../support/sql.js';
 import { ANON_SECRET, startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
+import { CafeReportFeed, type CafeReportCreated } from '../../apps/api/src/cafe/cafe-report-feed.js';
 
 describe('café: messages, screening, reports and host tools', () => {
   let app: TestApp;
   let admin: TestClient;
   let host: TestClient;
   let moderator: TestClient;
-  const sockets: ClientSocket[] = [];
-  const join = async (room: string, opts: Parameters<typeof joinRoom>[2] = {}) => {
-    const joined = await joinRoom(app, room, opts);
-    sockets.push(joined.socket);
-    return joined;
-  };
+  const pool = new SocketPool();
+  const join = (room: string, opts: Parameters<typeof joinRoom>[2] = {}) => pool.join(app, room, opts);
 
   beforeAll(async () => {
     app = await startTestApp();
     admin = await asAdmin(app);
     [host, moderator] = await Promise.all([newUser(app, 'host', { displayName: 'Vert Vilde' }), newUser(app, 'moderator', { displayName: 'Moderator Mats' })]);
   });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
+  afterEach(() => pool.closeAll());
   afterAll(() => app.stop());
 
   describe('messages', () => {
@@ -183,12 +178,24 @@ describe('café: messages, screening, reports and host tools', () => {
       expect(rows).toEqual([{ kind: 'report', reason: 'harassment', source: 'participant', status: 'open', reporter_participant_id: reporter.ack.self.id }]);
     });
 
-    it('should make a crisis report of kind crisis', async () => {
-      const writer = await join(room);
-      const reporter = await join(room);
-      const msg = (await emitAck(writer.socket, 'message', { room, body: 'jeg klarer ikke mer av dette' })).message;
-      expect((await emitAck(reporter.socket, 'report', { room, messageId: msg.id, reason: 'crisis' })).ok).toBe(true);
-      expect(await sql(app, 'SELECT kind FROM cafe_reports WHERE message_id = $1', [msg.id])).toEqual([{ kind: 'crisis' }]);
+    it('should make a crisis report of kind crisis, and tell the moderation side of every new report', async () => {
+      const feed: CafeReportCreated[] = [];
+      const subscription = app.server.app.get(CafeReportFeed).reports.subscribe((r) => feed.push(r));
+      try {
+        const writer = await join(room);
+        const reporter = await join(room);
+        const msg = (await emitAck(writer.socket, 'message', { room, body: 'jeg klarer ikke mer av dette' })).message;
+        expect((await emitAck(reporter.socket, 'report', { room, messageId: msg.id, reason: 'crisis' })).ok).toBe(true);
+        const rows = await sql(app, 'SELECT id, kind FROM cafe_reports WHERE message_id = $1', [msg.id]);
+        expect(rows).toEqual([{ id: expect.any(String), kind: 'crisis' }]);
+        const screened = (await emitAck(writer.socket, 'message', { room, body: 'selvmordstanker igjen' })).message;
+        expect(feed).toEqual([
+          { reportId: rows[0].id, messageId: msg.id, kind: 'crisis', source: 'participant' },
+          { reportId: expect.any(String), messageId: screened.id, kind: 'crisis', source: 'screening' },
+        ]);
+      } finally {
+        subscription.unsubscribe();
+      }
     });
 
     it('should answer not_found for an unknown message and invalid for a bad id or an empty reason', async () => {

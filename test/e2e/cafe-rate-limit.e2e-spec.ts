@@ -1,24 +1,23 @@
 import { asAdmin } from '../support/factories.js';
-import { connect, emitAck, joinRoom, openRoom, uniqueNick, type ClientSocket } from '../support/sockets.js';
+import { emitAck, openRoom, SocketPool, uniqueNick } from '../support/sockets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('café: rate limits at their real size (RATE_LIMIT_SCALE=1)', () => {
   let app: TestApp;
   let room: string;
-  const sockets: ClientSocket[] = [];
+  const pool = new SocketPool();
   beforeAll(async () => {
     app = await startTestApp({ RATE_LIMIT_SCALE: '1' });
     room = await openRoom(await asAdmin(app));
   });
   afterAll(async () => {
-    for (const s of sockets) s.close();
+    pool.closeAll();
     await app.stop();
   });
 
   it('should let a participant send 5 messages in 10 seconds and refuse the 6th with the seconds to wait, without touching others', async () => {
-    const a = await joinRoom(app, room);
-    const b = await joinRoom(app, room);
-    sockets.push(a.socket, b.socket);
+    const a = await pool.join(app, room);
+    const b = await pool.join(app, room);
     for (let i = 0; i < 5; i++) expect((await emitAck(a.socket, 'message', { room, body: `melding ${i}` })).ok).toBe(true);
     const sixth = await emitAck(a.socket, 'message', { room, body: 'en for mye' });
     expect(sixth.error).toEqual({ code: 'rate_limited', message: expect.any(String), retryAfter: expect.any(Number) });
@@ -28,8 +27,7 @@ describe('café: rate limits at their real size (RATE_LIMIT_SCALE=1)', () => {
   });
 
   it('should limit joins per address to 30 a minute', async () => {
-    const s = await connect(app);
-    sockets.push(s);
+    const s = await pool.connect(app);
     let refused: { code: string } | undefined;
     for (let i = 0; i < 40 && !refused; i++) {
       const ack = await emitAck(s, 'join', { room: 'finnes-ikke', nickname: uniqueNick(), acceptRules: true });

@@ -1,5 +1,5 @@
 import { asAdmin, newUser } from '../support/factories.js';
-import { collect, connect, emitAck, eventually, joinRoom, openRoom, sleep, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
+import { collect, emitAck, eventually, joinRoom, openRoom, sleep, SocketPool, uniqueNick, waitFor } from '../support/sockets.js';
 import { freshDatabase } from '../support/database.js';
 import { sql } from '../support/sql.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
@@ -11,21 +11,15 @@ describe('café: nothing lost', () => {
   let app: TestApp;
   let admin: TestClient;
   let host: TestClient;
-  const sockets: ClientSocket[] = [];
-  const join = async (room: string, opts: Parameters<typeof joinRoom>[2] = {}) => {
-    const joined = await joinRoom(app, room, opts);
-    sockets.push(joined.socket);
-    return joined;
-  };
+  const pool = new SocketPool();
+  const join = (room: string, opts: Parameters<typeof joinRoom>[2] = {}) => pool.join(app, room, opts);
 
   beforeAll(async () => {
     app = await startTestApp();
     admin = await asAdmin(app);
     host = await newUser(app, 'host');
   });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
+  afterEach(() => pool.closeAll());
   afterAll(() => app.stop());
 
   it('should give a dropped participant every message it missed exactly once, in order, keeping its place and nickname', async () => {
@@ -44,8 +38,7 @@ describe('café: nothing lost', () => {
     a.socket.io.engine.close();
     await dropped;
     // The name is held while A is away: nobody takes it over.
-    const c = await connect(app);
-    sockets.push(c);
+    const c = await pool.connect(app);
     expect((await emitAck(c, 'join', { room, nickname, acceptRules: true })).error?.code).toBe('nickname_taken');
     const sent: string[] = [];
     for (let i = 1; i <= 5; i++) {

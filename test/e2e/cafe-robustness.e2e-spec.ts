@@ -1,5 +1,5 @@
 import { asAdmin } from '../support/factories.js';
-import { collect, connect, emitAck, joinRoom, openRoom, sleep, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
+import { collect, emitAck, joinRoom, openRoom, sleep, SocketPool, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -10,17 +10,9 @@ describe('café: bad input', () => {
   let room: string;
   let bystander: { socket: ClientSocket };
   let bystanderMessages: { body: string }[];
-  const sockets: ClientSocket[] = [];
-  const client = async () => {
-    const s = await connect(app);
-    sockets.push(s);
-    return s;
-  };
-  const joined = async () => {
-    const j = await joinRoom(app, room);
-    sockets.push(j.socket);
-    return j;
-  };
+  const pool = new SocketPool();
+  const client = () => pool.connect(app);
+  const joined = () => pool.join(app, room);
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -28,9 +20,7 @@ describe('café: bad input', () => {
     bystander = await joinRoom(app, room);
     bystanderMessages = collect(bystander.socket, 'message');
   });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
+  afterEach(() => pool.closeAll());
   afterAll(async () => {
     bystander.socket.close();
     await app.stop();

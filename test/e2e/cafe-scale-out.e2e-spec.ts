@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { asAdmin, login, newUser } from '../support/factories.js';
 import { freshDatabase, serverUrl, type TestDatabase } from '../support/database.js';
-import { collect, connect, emitAck, eventually, joinRoom, openRoom, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
+import { collect, emitAck, eventually, openRoom, SocketPool, uniqueNick, waitFor, type joinRoom } from '../support/sockets.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -16,12 +16,8 @@ describeScaleOut('café across two app processes (Redis)', () => {
   let b: TestApp;
   let adminA: TestClient;
   let hostB: TestClient;
-  const sockets: ClientSocket[] = [];
-  const join = async (app: TestApp, room: string, opts: Parameters<typeof joinRoom>[2] = {}) => {
-    const joined = await joinRoom(app, room, opts);
-    sockets.push(joined.socket);
-    return joined;
-  };
+  const pool = new SocketPool();
+  const join = (app: TestApp, room: string, opts: Parameters<typeof joinRoom>[2] = {}) => pool.join(app, room, opts);
 
   beforeAll(async () => {
     db = await freshDatabase();
@@ -33,9 +29,7 @@ describeScaleOut('café across two app processes (Redis)', () => {
     const host = await newUser(a, 'host', { displayName: 'Vert på B' });
     hostB = await login(b.client(), host.user!.username, host.password!);
   });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
+  afterEach(() => pool.closeAll());
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
@@ -67,8 +61,7 @@ describeScaleOut('café across two app processes (Redis)', () => {
     const room = await openRoom(adminA);
     const nickname = uniqueNick();
     await join(a, room, { nickname });
-    const s = await connect(b);
-    sockets.push(s);
+    const s = await pool.connect(b);
     expect((await emitAck(s, 'join', { room, nickname: nickname.toLowerCase(), acceptRules: true })).error?.code).toBe('nickname_taken');
   });
 
@@ -103,7 +96,7 @@ describeScaleOut('café across two app processes (Redis)', () => {
 
     // The same client session, reconnecting through the other process (as behind a load balancer).
     const moved = io(`${b.url}/cafe`, { transports: ['websocket'], extraHeaders: { origin: b.url }, forceNew: true, reconnection: false, autoConnect: false });
-    sockets.push(moved);
+    pool.track(moved);
     Object.assign(moved, { _pid: pid, _lastOffset: offset });
     const got = collect<Msg>(moved, 'message');
     moved.connect();

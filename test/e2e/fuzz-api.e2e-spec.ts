@@ -20,7 +20,7 @@ interface Operation {
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const SKIP = new Set(['post /api/auth/logout', 'delete /api/me']); // they end the fuzzing member's session: covered elsewhere
-export let casesRun = 0;
+let casesRun = 0;
 
 const hostileStrings = [
   '', ' ', '\u0000', 'a\u0000b', '\uD800', '\uDFFF', 'x\uD83Dy', '\u202Eevil', '\u200B', 'ǅ', 'ﬀ', '𝕏'.repeat(50),

@@ -34,5 +34,5 @@ const server = serverUrl();
       await adminQuery(server!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await embeddedDb.drop();
     }
-  });
+  }, 240_000); // builds an embedded template, boots two apps and copies: slow on a loaded machine
 });

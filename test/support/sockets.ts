@@ -146,3 +146,27 @@ export async function joinRoom(app: TestApp | { url: string }, room: string, opt
   }
   return { socket, ack };
 }
+
+/** The sockets a test opens, closed together after it (`afterEach(() => pool.closeAll())`). */
+export class SocketPool {
+  private readonly open: ClientSocket[] = [];
+
+  track(socket: ClientSocket): ClientSocket {
+    this.open.push(socket);
+    return socket;
+  }
+
+  async connect(app: TestApp | { url: string }, opts: ConnectOptions = {}): Promise<ClientSocket> {
+    return this.track(await connect(app, opts));
+  }
+
+  async join(app: TestApp | { url: string }, room: string, opts: Parameters<typeof joinRoom>[2] = {}): Promise<{ socket: ClientSocket; ack: Ack }> {
+    const joined = await joinRoom(app, room, opts);
+    this.track(joined.socket);
+    return joined;
+  }
+
+  closeAll(): void {
+    for (const socket of this.open.splice(0)) socket.close();
+  }
+}

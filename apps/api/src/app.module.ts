@@ -18,7 +18,7 @@ import { ModerationModule } from './moderation/moderation.module.js';
 import { MeModule } from './notifications/me.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PanelModule } from './panel/panel.module.js';
-import { RealtimeModule } from './realtime/realtime.module.js';
+import { LiveEventsModule } from './realtime/live-events.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { ScreeningModule } from './screening/screening.module.js';
@@ -36,7 +36,7 @@ export class AppModule {
         DatabaseModule.forRoot(database),
         UsersModule,
         AuthModule,
-        RealtimeModule,
+        LiveEventsModule,
         ForumModule,
         PanelModule,
         SanctionsModule,

@@ -1,7 +1,3 @@
-import '@fontsource-variable/inter/wght.css';
-import '@digdir/designsystemet-css';
-import '@digdir/designsystemet-theme';
-import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -24,4 +20,8 @@ function render() {
   );
 }
 
-void initI18n().then(render, render);
+// The styles load as a chunk of their own, so they don't block the first paint of index.html's
+// shell; React renders once they and the language are in (Vite resolves the import after the CSS
+// has loaded, so nothing is shown unstyled).
+const ready = Promise.all([import('./styles'), initI18n().catch(() => undefined)]);
+void ready.then(render, render);

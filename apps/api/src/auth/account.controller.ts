@@ -1,15 +1,23 @@
 import { Body, Controller, Delete, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
-import { ChangePasswordDto, DeleteAccountDto } from './dto/auth.dto.js';
+import { UsersService } from '../users/users.service.js';
+import { ChangePasswordDto, DeleteAccountDto, TakeBreakDto } from './dto/auth.dto.js';
 import { Allow } from './policy.guard.js';
 import { CurrentUser, type SessionUser } from './session-user.js';
+
+class BreakDto {
+  @ApiProperty({ format: 'date-time' }) breakUntil: string;
+}
 
 @ApiTags('account')
 @Controller('api/me')
 export class AccountController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
 
   @Post('password')
   @HttpCode(204)
@@ -17,6 +25,24 @@ export class AccountController {
   @ApiNoContentResponse({ description: 'Password changed; every other session of the user ends' })
   changePassword(@Body() dto: ChangePasswordDto, @CurrentUser() user: SessionUser, @Req() req: Request): Promise<void> {
     return this.auth.changePassword(user, dto, req.sessionID);
+  }
+
+  @Post('break')
+  @HttpCode(200)
+  @Allow('account.use')
+  @ApiOkResponse({ type: BreakDto, description: '"Ta en pause": the forum and café are hidden from the user until then, on every device' })
+  async takeBreak(@Body() dto: TakeBreakDto, @CurrentUser() user: SessionUser): Promise<BreakDto> {
+    const until = new Date(dto.until);
+    await this.users.setBreak(user.id, until);
+    return { breakUntil: until.toISOString() };
+  }
+
+  @Delete('break')
+  @HttpCode(204)
+  @Allow('account.use')
+  @ApiNoContentResponse({ description: 'The break ends now' })
+  endBreak(@CurrentUser() user: SessionUser): Promise<void> {
+    return this.users.setBreak(user.id, null);
   }
 
   @Delete()

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/c
 import { ApiOkResponse, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { unauthenticated } from '../common/api-error.js';
-import { UserDto } from '../users/dto/user.dto.js';
+import { MeDto, toUserDto, UserDto } from '../users/dto/user.dto.js';
+import { UsersService } from '../users/users.service.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, RegisterDto, ResetPasswordDto } from './dto/auth.dto.js';
 import { LoginGuard } from './login.guard.js';
@@ -12,7 +13,10 @@ import { CurrentUser, type SessionUser } from './session-user.js';
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
 
   @Post('register')
   @ApiCreatedResponse({ type: UserDto })
@@ -38,10 +42,11 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiOkResponse({ type: UserDto })
-  me(@CurrentUser() user: SessionUser | undefined): UserDto {
+  @ApiOkResponse({ type: MeDto })
+  async me(@CurrentUser() user: SessionUser | undefined): Promise<MeDto> {
     if (!user) throw unauthenticated('You are not logged in.');
-    return user;
+    const breakUntil = await this.users.breakUntil(user.id);
+    return { ...toUserDto(user), breakUntil: breakUntil?.toISOString() ?? null };
   }
 
   @Post('reset-password')

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
 import { RedisConnection } from '../common/redis.provider.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
-import { SocketIdentityService } from '../realtime/socket-identity.service.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { CafeMaintenance } from './cafe-maintenance.service.js';
+import { CafeReportFeed } from './cafe-report-feed.js';
 import { CafeRoomsService } from './cafe-rooms.service.js';
 import { CafeBroadcaster } from './cafe.broadcaster.js';
 import { CafeController } from './cafe.controller.js';
@@ -17,7 +17,7 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
 
 /** The live café: rooms and opening hours (REST), the /cafe namespace, and its housekeeping. */
 @Module({
-  imports: [AuthModule, ScreeningModule, QueueFeedModule],
+  imports: [RealtimeModule, ScreeningModule, QueueFeedModule],
   controllers: [CafeController],
   providers: [
     CafeRepository,
@@ -26,13 +26,13 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
     CafeBroadcaster,
     CafeGateway,
     CafeMaintenance,
-    SocketIdentityService,
+    CafeReportFeed,
     {
       provide: CafeStateStore,
       useFactory: (redis: RedisConnection, config: AppConfig) => new LazyCafeStateStore(redis, config.redisPrefix),
       inject: [RedisConnection, APP_CONFIG],
     },
   ],
-  exports: [CafeRepository, CafeBroadcaster],
+  exports: [CafeRepository, CafeReportFeed, CafeBroadcaster],
 })
 export class CafeModule {}

@@ -14,6 +14,15 @@ export function isForeignOrigin(publicUrl: string | undefined, req: Parameters<t
   return String(origin).replace(/\/+$/, '') !== ownOrigin(publicUrl, req);
 }
 
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function send(res: Response, error: ApiError): void {
@@ -26,6 +35,10 @@ function send(res: Response, error: ApiError): void {
  */
 export function requestGuards(publicUrl: string | undefined) {
   return (req: Request, res: Response, next: NextFunction): void => {
+    if (!decodable(req.path)) {
+      // The router would answer a bare text error; clients get the API's shape instead.
+      return send(res, new ApiError(400, 'validation', 'The address holds characters that are not valid.'));
+    }
     if (isForeignOrigin(publicUrl, req)) {
       return send(res, new ApiError(403, 'foreign_origin', 'Requests from another site are not accepted.'));
     }

@@ -1,8 +1,8 @@
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { ActorService } from '../auth/actor.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { refuseUnless } from '../realtime/socket-auth.js';
+import { SocketIdentityService } from '../realtime/socket-identity.service.js';
 import { QueueFeed } from './queue-feed.service.js';
 
 /**
@@ -12,13 +12,13 @@ import { QueueFeed } from './queue-feed.service.js';
 @WebSocketGateway({ namespace: '/mod' })
 export class ModGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
-    private readonly actors: ActorService,
+    private readonly identity: SocketIdentityService,
     private readonly realtime: RealtimeService,
     private readonly feed: QueueFeed,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use(refuseUnless(this.actors, (policy) => policy.canWatchQueue()));
+    namespace.use(refuseUnless(this.identity, (policy) => policy.canWatchQueue()));
     this.realtime.bindModeration(namespace);
   }
 

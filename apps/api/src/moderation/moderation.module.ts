@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { CafeModule } from '../cafe/cafe.module.js';
 import { ForumModule } from '../forum/forum.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { ModPostsController } from './mod-posts.controller.js';
 import { ModPostsService } from './mod-posts.service.js';
@@ -15,7 +16,7 @@ import { StatsController } from './stats.controller.js';
 import { StatsService } from './stats.service.js';
 
 @Module({
-  imports: [AuthModule, CafeModule, ForumModule, NotificationsModule, QueueFeedModule, ScreeningModule],
+  imports: [AuthModule, CafeModule, ForumModule, NotificationsModule, QueueFeedModule, RealtimeModule, ScreeningModule],
   controllers: [QueueController, ModPostsController, StatsController],
   providers: [QueueService, QueueSources, ModPostsService, StatsService, ModGateway],
   exports: [StatsService],

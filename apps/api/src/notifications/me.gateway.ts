@@ -1,19 +1,19 @@
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { ActorService } from '../auth/actor.service.js';
 import { RealtimeService, userRoom } from '../realtime/realtime.service.js';
 import { handshakeUser, refuseUnless } from '../realtime/socket-auth.js';
+import { SocketIdentityService } from '../realtime/socket-identity.service.js';
 
 /** Socket.IO /me: a logged-in user's own live events (`notification`). Guests are refused at the handshake. */
 @WebSocketGateway({ namespace: '/me' })
 export class MeGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
-    private readonly actors: ActorService,
+    private readonly identity: SocketIdentityService,
     private readonly realtime: RealtimeService,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use(refuseUnless(this.actors, (policy) => policy.canReadNotifications()));
+    namespace.use(refuseUnless(this.identity, (policy) => policy.canReadNotifications()));
     this.realtime.bindNotifications(namespace);
   }
 

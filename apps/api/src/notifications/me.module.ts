@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { MeGateway } from './me.gateway.js';
 
-/** Socket.IO /me (its handshake asks the policy, so it needs the session's actor). */
-@Module({ imports: [AuthModule], providers: [MeGateway] })
+/** Socket.IO /me (its handshake asks the policy, through the socket identity). */
+@Module({ imports: [RealtimeModule], providers: [MeGateway] })
 export class MeModule {}

@@ -1,7 +1,11 @@
-import { Global, Module } from '@nestjs/common';
-import { RealtimeService } from './realtime.service.js';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { SocketIdentityService } from './socket-identity.service.js';
 
-/** The live side every feature emits through. */
-@Global()
-@Module({ providers: [RealtimeService], exports: [RealtimeService] })
+/** What every Socket.IO namespace needs: who is behind a socket, and their policy, per event. */
+@Module({
+  imports: [AuthModule],
+  providers: [SocketIdentityService],
+  exports: [SocketIdentityService],
+})
 export class RealtimeModule {}

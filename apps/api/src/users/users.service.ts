@@ -59,6 +59,16 @@ export class UsersService {
     return user ? toUserDto(user) : null;
   }
 
+  /** "Ta en pause": until when the user has chosen to hide the forum and café from themselves. */
+  async breakUntil(id: string): Promise<Date | null> {
+    const rows: { break_until: Date | null }[] = await this.db.query('SELECT break_until FROM users WHERE id = $1 AND break_until > now()', [id]);
+    return rows[0]?.break_until ?? null;
+  }
+
+  async setBreak(id: string, until: Date | null): Promise<void> {
+    await this.db.query('UPDATE users SET break_until = $2 WHERE id = $1', [id, until]);
+  }
+
   async get(id: string): Promise<UserEntity> {
     const user = await this.users.findOneBy({ id });
     if (!user) throw notFound('No such user.');

@@ -1,5 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Equals, IsEmail, IsISO8601, ValidateBy, type ValidationOptions, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** A date in the future, at most `days` ahead. */
+function IsFutureWithin(days: number, options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isFutureWithin',
+      validator: {
+        validate: (value: unknown) => {
+          const at = typeof value === 'string' ? Date.parse(value) : NaN;
+          return Number.isFinite(at) && at > Date.now() && at <= Date.now() + days * 86_400_000;
+        },
+        defaultMessage: () => `until must be in the future and at most ${days} days ahead`,
+      },
+    },
+    options,
+  );
+}
 
 export const USERNAME_PATTERN = /^[\p{L}\p{N}_-]{3,32}$/u;
 const USERNAME_MESSAGE = 'username must be 3–32 characters: letters, digits, _ or -';
@@ -61,4 +78,13 @@ export class ResetLinkDto {
 export class LegalTextDto {
   @ApiProperty({ description: 'Norwegian bokmål, Markdown' }) nb: string;
   @ApiProperty({ description: 'English, Markdown' }) en: string;
+}
+
+const MAX_BREAK_DAYS = 366;
+
+export class TakeBreakDto {
+  @ApiProperty({ format: 'date-time', description: `When the break ends: in the future, at most ${MAX_BREAK_DAYS} days ahead` })
+  @IsISO8601({ strict: true }, { message: 'until must be a date and time, e.g. 2026-12-01T12:00:00Z' })
+  @IsFutureWithin(MAX_BREAK_DAYS)
+  until: string;
 }

@@ -8,6 +8,12 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role: Role;
 }
 
+/** The logged-in user's own view of themselves (GET /api/auth/me). */
+export class MeDto extends UserDto {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '"Ta en pause": the forum and café are hidden from the user until then' })
+  breakUntil: string | null;
+}
+
 export class UserPageDto {
   @ApiProperty({ type: [UserDto] }) items: UserDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
