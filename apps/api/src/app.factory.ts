@@ -12,7 +12,10 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
+import { SESSION_COOKIE } from './auth/session-cookie.js';
 import { TypeormSessionStore } from './auth/session.store.js';
+import { ContentVersion } from './guest-cache/content-version.service.js';
+import { guestPageCache } from './guest-cache/guest-page-cache.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { jsonBody } from './common/json-body.js';
 import { RedisConnection } from './common/redis.provider.js';
@@ -22,7 +25,6 @@ import type { AppConfig } from './config/app-config.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { AppIoAdapter } from './realtime/app-io.adapter.js';
 
-export const SESSION_COOKIE = 'erf.sid';
 const SESSION_DAYS = 14;
 
 /** Where the built web app lives (vite builds it into dist/web). */
@@ -103,6 +105,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docsHeaders : strictHeaders)(req, res, next));
   app.use(requestGuards(config.publicUrl));
   app.use(jsonBody());
+  app.use(guestPageCache(app.get(ContentVersion)));
 
   const store = new TypeormSessionStore(app.get(DataSource));
   const sessionMiddleware = session({

@@ -1,0 +1,2 @@
+/** The login session's cookie. */
+export const SESSION_COOKIE = 'erf.sid';
