@@ -28,7 +28,7 @@ describe('café: joining', () => {
     const socket = await guest();
     const nickname = uniqueNick();
     const ack = await emitAck(socket, 'join', { room, nickname, acceptRules: true });
-    expect(ack).toEqual({ ok: true, self: { id: expect.any(String), nickname, isHost: false }, history: expect.any(Array), participants: expect.arrayContaining([{ id: ack.self.id, nickname, isHost: false }]) });
+    expect(ack).toEqual({ ok: true, self: { id: expect.any(String), nickname, isHost: false }, history: expect.any(Array), count: 1, participants: expect.arrayContaining([{ id: ack.self.id, nickname, isHost: false }]) });
   });
 
   it('should refuse a guest who has not accepted the rules (rules_not_accepted)', async () => {

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountExportModule } from './account-export/account-export.module.js';
 import { AnonymityModule } from './anonymity/anonymity.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         MeModule,
         ModerationModule,
         MaintenanceModule,
+        AccountExportModule,
         ScreeningModule,
         CafeModule,
       ],

@@ -77,7 +77,9 @@ export type CafeAck<T extends object = object> = ({ ok: true } & T) | { ok: fals
 export interface CafeJoinResult {
   self: CafeParticipant;
   history: CafeMessage[];
+  /** At most 100 (hosts first); `count` is everyone in the room. */
   participants: CafeParticipant[];
+  count: number;
   /** With `since`: ids of messages of this session removed by a host (drop them from view). */
   deleted?: string[];
 }
@@ -108,7 +110,8 @@ export interface CafeClientEvents {
 export interface CafeServerEvents {
   message(message: CafeMessage): void;
   'message:deleted'(payload: { room: string; id: string }): void;
-  presence(payload: { room: string; participants: CafeParticipant[] }): void;
+  /** `participants` lists at most 100 (hosts first); `count` is everyone in the room. */
+  presence(payload: { room: string; participants: CafeParticipant[]; count: number }): void;
   typing(payload: { room: string; nickname: string }): void;
   support(payload: { resources: CafeHelpline[]; staffed: boolean }): void;
   alert(payload: CafeAlert): void;

@@ -168,6 +168,11 @@ export class Policy {
     return this.owns(post) || this.seesAllContent;
   }
 
+  /** The Markdown a post was written in goes to those who may edit it: its author and moderators. */
+  canSeePostSource(post: PostFacts): boolean {
+    return post.status !== 'deleted' && (this.owns(post) || this.seesAllContent);
+  }
+
   canEditPost(post: PostFacts, context: EditContext): Decision {
     const see = this.canSeePost(post);
     if (!see.allowed) return see;

@@ -35,9 +35,25 @@ export const channels = {
  * socket), so every event carries an offset and reaches a client that reconnects in time
  * (connection state recovery), and through the adapter every process's clients get it.
  */
+/** Presence changes within this window reach the room as one event (a join storm is one update). */
+const PRESENCE_COALESCE_MS = 300;
+/** In a crowded room, a slower beat: a list that long is read, not watched. */
+const PRESENCE_COALESCE_CROWDED_MS = 2_000;
+const CROWDED = 100;
+/** The most participants one presence event lists (hosts always first); `count` has the total. */
+export const PRESENCE_LIST_MAX = 100;
+
+/** Hosts first, then the others, up to PRESENCE_LIST_MAX: what a phone can show and a person can read. */
+export function presenceList(participants: CafeParticipant[]): CafeParticipant[] {
+  if (participants.length <= PRESENCE_LIST_MAX) return participants;
+  return [...participants.filter((p) => p.isHost), ...participants.filter((p) => !p.isHost)].slice(0, PRESENCE_LIST_MAX);
+}
+
 @Injectable()
 export class CafeBroadcaster {
   private ns: CafeNamespace | null = null;
+  private readonly pendingPresence = new Map<string, { room: string; participants: CafeParticipant[] }>();
+  private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
 
   attach(ns: CafeNamespace): void {
     this.ns = ns;
@@ -56,8 +72,22 @@ export class CafeBroadcaster {
     this.ns?.to(channels.session(sessionId)).emit('message:deleted', { room, id });
   }
 
+  /**
+   * Presence is coalesced per session: the latest list goes out once per window, so 1,000 people
+   * joining cost a handful of events instead of a million list copies.
+   */
   presence(sessionId: string, room: string, participants: CafeParticipant[]): void {
-    this.ns?.to(channels.session(sessionId)).emit('presence', { room, participants });
+    this.pendingPresence.set(sessionId, { room, participants });
+    if (this.presenceTimers.has(sessionId)) return;
+    const wait = participants.length > CROWDED ? PRESENCE_COALESCE_CROWDED_MS : PRESENCE_COALESCE_MS;
+    const timer = setTimeout(() => {
+      this.presenceTimers.delete(sessionId);
+      const latest = this.pendingPresence.get(sessionId);
+      this.pendingPresence.delete(sessionId);
+      if (latest) this.ns?.to(channels.session(sessionId)).emit('presence', { room: latest.room, participants: presenceList(latest.participants), count: latest.participants.length });
+    }, wait);
+    timer.unref();
+    this.presenceTimers.set(sessionId, timer);
   }
 
   typing(from: CafeSocket, sessionId: string, room: string, nickname: string): void {

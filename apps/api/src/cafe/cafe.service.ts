@@ -17,7 +17,7 @@ import { ScreeningService } from '../screening/screening.service.js';
 import { CafeError, ensureCafe } from './cafe-error.js';
 import { CafeReportFeed } from './cafe-report-feed.js';
 import { CafeRoomsService } from './cafe-rooms.service.js';
-import { CafeBroadcaster, channels, type CafeSocket, type JoinedParticipant } from './cafe.broadcaster.js';
+import { CafeBroadcaster, channels, type CafeSocket, type JoinedParticipant, presenceList } from './cafe.broadcaster.js';
 import { toCafeMessage, toParticipants } from './cafe.mappers.js';
 import { CafeRepository, type RoomRow } from './cafe.repository.js';
 import { CafeRoomPayload, JoinPayload, MessagePayload, ModeratePayload, ReportPayload } from './dto/cafe-socket.dto.js';
@@ -159,7 +159,7 @@ export class CafeService {
       // The joiner receives this broadcast too, which gives their connection a recovery offset.
       this.broadcaster.presence(session.id, room.slug, result.participants);
       if (restrictions.mutedUntil !== undefined) this.broadcaster.muted(participant.id, room.slug, restrictions.mutedUntil);
-      return result;
+      return { ...result, participants: presenceList(result.participants), count: result.participants.length };
     } catch (e) {
       this.forget(socket, participant);
       await this.state.release(session.id, participant.id);
@@ -386,6 +386,7 @@ export class CafeService {
       self: { id: participant.id, nickname: participant.nickname, isHost: participant.isHost },
       history: rows.map((r) => toCafeMessage(r, participant.room)),
       participants: toParticipants(online.participants),
+      count: online.participants.length,
     };
     if (since) result.deleted = await this.repo.deletedIds(participant.sessionId, CAFE_LIMITS.sinceMax);
     return result;

@@ -27,6 +27,7 @@ export class PostDto {
   @ApiProperty({ enum: STATUSES }) status: ContentStatus;
   @ApiProperty({ description: 'True only for the caller’s own posts' }) mine: boolean;
   @ApiPropertyOptional({ description: 'Why it was rejected: to its author and moderators only' }) rejectionReason?: string;
+  @ApiPropertyOptional({ description: 'The Markdown it was written in, for editing: to its author and moderators only' }) body?: string;
 }
 
 export class PostPageDto {
