@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RedisConnection } from '../common/redis.provider.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { CafeMaintenance } from './cafe-maintenance.service.js';
@@ -16,7 +17,7 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
 
 /** The live café: rooms and opening hours (REST), the /cafe namespace, and its housekeeping. */
 @Module({
-  imports: [RealtimeModule, ScreeningModule],
+  imports: [RealtimeModule, ScreeningModule, QueueFeedModule],
   controllers: [CafeController],
   providers: [
     CafeRepository,
@@ -32,6 +33,6 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
       inject: [RedisConnection, APP_CONFIG],
     },
   ],
-  exports: [CafeRepository, CafeReportFeed],
+  exports: [CafeRepository, CafeReportFeed, CafeBroadcaster],
 })
 export class CafeModule {}

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { QueueFeedModule } from '../moderation/queue-feed.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SanctionsModule } from '../sanctions/sanctions.module.js';
+import { ScreeningModule } from '../screening/screening.module.js';
 import { CategoriesController } from './categories.controller.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
@@ -14,9 +17,9 @@ import { ModThreadsController, ThreadsController } from './threads.controller.js
 import { ThreadsService } from './threads.service.js';
 
 @Module({
-  imports: [SanctionsModule],
+  imports: [SanctionsModule, QueueFeedModule, NotificationsModule, ScreeningModule],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
   providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, ReviewService, FlagsService],
-  exports: [ReviewService, HoldingService, PostsService],
+  exports: [ReviewService, HoldingService, PostsService, ForumWriter, ContentRenderer],
 })
 export class ForumModule {}

@@ -5,6 +5,8 @@ import type { Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { conflict } from '../common/api-error.js';
+import { QueueFeed } from '../moderation/queue-feed.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ForumWriter } from './forum-writer.service.js';
 import { loadPost, loadThread } from './forum-queries.js';
 
@@ -18,6 +20,8 @@ export class ReviewService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly writer: ForumWriter,
     private readonly audit: AuditService,
+    private readonly queue: QueueFeed,
+    private readonly notifications: NotificationsService,
   ) {}
 
   approve(policy: Policy, postId: string, note?: string): Promise<void> {
@@ -36,7 +40,11 @@ export class ReviewService {
       await loadThread(tx, policy, before.thread_id, true);
       const post = await loadPost(tx, policy, postId);
       if (post.status !== 'pending') throw conflict('already_handled', 'This post is not waiting for review any more.');
+      // The post's queue item is decided with it, and the author told, as through the queue.
+      const item = await this.queue.openItemOf(tx, postId);
+      if (item) await this.queue.close(tx, item.id, to === 'published' ? 'approved' : 'rejected', policy.userId ?? null, post.status);
       await this.writer.decide(tx, { id: postId, threadId: post.thread_id, opening: post.is_opening, status: post.status }, to, reason);
+      await this.notifications.decided(tx, post, to === 'published' ? 'approved' : 'rejected', reason, item?.id);
       await this.audit.record(tx, { actorId: policy.userId ?? null, action: to === 'published' ? 'approve' : 'reject', targetType: 'post', targetId: postId, reason });
     });
   }

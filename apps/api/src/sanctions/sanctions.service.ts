@@ -8,6 +8,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { ApiError, badRequest, notFound } from '../common/api-error.js';
 import { loadPost } from '../forum/forum-queries.js';
+import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
+import { RealtimeService } from '../realtime/realtime.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
 
@@ -20,6 +22,8 @@ export class SanctionsService {
     private readonly anonymity: AnonymityService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /**
@@ -58,13 +62,20 @@ export class SanctionsService {
         reason: dto.reason,
         meta: { kind: dto.kind, until: until?.toISOString() ?? null },
       });
+      // The person is told why and until when; behind an anonymous post, through its keyed hash only.
+      const recipient: Recipient = 'userId' in subject ? { userId: subject.userId } : { hash: subject.hash, scope: subject.threadId };
+      await this.notifications.send(tx, recipient, { type: 'sanction', text: sanctionText(dto.kind, dto.reason, until), link: null });
       return row.id;
     });
 
     // A ban ends every session at once; for an anonymous author the account is found in memory only.
     if (dto.kind === 'ban') {
       const account = 'userId' in subject ? subject.userId : (await this.anonymity.findAccount(subject.hash, subject.threadId))?.id;
-      if (account) await this.users.endSessions(account);
+      if (account) {
+        await this.users.endSessions(account);
+        // Open sockets (café, /me, /mod) were let in by a session that no longer exists.
+        await this.realtime.disconnectUser(account);
+      }
     }
     return { id, kind: dto.kind, until: until?.toISOString() ?? null, target: postId ? { postId } : { userId: userId! } };
   }
@@ -92,4 +103,12 @@ export class SanctionsService {
     ensure(policy.canSanctionUser(post.role!));
     return { userId: post.author_id };
   }
+}
+
+/** What the sanctioned person is told (in Norwegian, as the community speaks). */
+export function sanctionText(kind: 'warn' | 'mute' | 'ban', reason: string, until: Date | null): string {
+  const end = until ? ` til ${until.toISOString().slice(0, 16).replace('T', ' ')} (UTC)` : ' til en moderator opphever det';
+  if (kind === 'warn') return `Du har fått en advarsel fra en moderator. Begrunnelse: ${reason}`;
+  if (kind === 'mute') return `Du kan lese, men ikke skrive eller chatte${end}. Begrunnelse: ${reason}`;
+  return `Kontoen din er utestengt${end}. Begrunnelse: ${reason}`;
 }
