@@ -19,6 +19,7 @@ interface SanctionRow {
   username: string | null;
   display_name: string | null;
   post_id: string | null;
+  cafe_message_id: string | null;
   thread_id: string | null;
   issuer_username: string | null;
 }
@@ -42,7 +43,7 @@ export class SanctionListService {
               CASE WHEN s.post_id IS NULL THEN s.user_id END AS user_id,
               CASE WHEN s.post_id IS NULL THEN u.username END AS username,
               CASE WHEN s.post_id IS NULL THEN u.display_name END AS display_name,
-              s.post_id, p.thread_id, iu.username AS issuer_username
+              s.post_id, s.cafe_message_id, p.thread_id, iu.username AS issuer_username
        FROM sanctions s
        LEFT JOIN users u ON u.id = s.user_id
        LEFT JOIN posts p ON p.id = s.post_id
@@ -70,7 +71,9 @@ function toSanctionListItem(r: SanctionRow): SanctionListItemDto {
     active: r.active,
     target: r.post_id
       ? { postId: r.post_id, threadId: r.thread_id }
-      : { user: r.user_id && r.username ? { id: r.user_id, username: r.username, displayName: r.display_name ?? r.username } : null },
+      : r.cafe_message_id
+        ? { cafeMessageId: r.cafe_message_id }
+        : { user: r.user_id && r.username ? { id: r.user_id, username: r.username, displayName: r.display_name ?? r.username } : null },
     issuedBy: r.issuer_username,
   };
 }

@@ -29,6 +29,7 @@ export class SanctionListTargetDto {
   @ApiPropertyOptional({ type: SanctionedUserDto, nullable: true, description: 'null once the account is deleted' }) user?: SanctionedUserDto | null;
   @ApiPropertyOptional({ format: 'uuid' }) postId?: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) threadId?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Given against the member behind this café message, who stays unknown' }) cafeMessageId?: string;
 }
 
 export class SanctionListItemDto {
