@@ -46,6 +46,8 @@ describe('GET /api/me/export', () => {
     expect(data.panelApplications).toEqual([expect.objectContaining({ motivation: 'Ulla vil være med i panelet', status: 'pending' })]);
     expect(data.sanctions).toEqual([expect.objectContaining({ kind: 'warn', reason: 'Advarsel til forfatteren' })]);
     expect(data.cafeMessages).toEqual([expect.objectContaining({ body: 'Ulla i kafeen', nickname: 'Ullakafé' })]);
+    // The warning reached the anonymous author through the keyed hash; the reply notice by name.
+    expect(data.notifications.map((n: { type: string }) => n.type)).toEqual(expect.arrayContaining(['sanction']));
 
     const text = JSON.stringify(data);
     for (const other of [v.user!.id, v.user!.username, 'Vidar Annen', 'Vidars tråd', 'Vidar skriver', 'Vidar svarer', moderator.user!.id, moderator.user!.username, 'Mona Moderator']) {

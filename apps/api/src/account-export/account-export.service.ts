@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AnonymityService, sameKey } from '../anonymity/anonymity.service.js';
+import { AnonymityService, sameKey, type Viewer } from '../anonymity/anonymity.service.js';
 import type { SessionUser } from '../auth/session-user.js';
 
 type Row = Record<string, unknown>;
@@ -34,7 +34,19 @@ export class AccountExportService {
         `SELECT post_id AS "postId", reason, note, status, created_at AS "createdAt" FROM flags WHERE reporter_id = $1 ORDER BY created_at`, [user.id]),
       sanctions: await this.sanctions(user.id, salt),
       cafeMessages: salt ? await this.cafeMessages(salt) : [],
+      notifications: await this.notifications(user.id, viewer),
     };
+  }
+
+  /** Notices to the user by name, and those addressed to their keyed hash (about anonymous posts). */
+  private async notifications(userId: string, viewer: Viewer): Promise<Row[]> {
+    const scopes: { scope_id: string }[] = await this.db.query('SELECT DISTINCT scope_id FROM notifications WHERE recipient_hash IS NOT NULL');
+    return this.db.query(
+      `SELECT type, text, link, created_at AS "createdAt", read_at AS "readAt" FROM notifications
+       WHERE user_id = $1 OR (scope_id, recipient_hash) IN (SELECT * FROM unnest($2::uuid[], $3::bytea[]))
+       ORDER BY created_at`,
+      [userId, scopes.map((s) => s.scope_id), scopes.map((s) => viewer.keyIn(s.scope_id))],
+    );
   }
 
   private async account(userId: string): Promise<Row> {
