@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Moderation: one queue for everything a moderator must look at (flags join it), the history of
  * each queue item, and in-app notifications.
  *
- * The queue is race-free by construction (docs/decisions/0005-moderation-queue-race-free.md):
+ * The queue is race-free by construction (docs/decisions/0007-moderation-queue-race-free.md):
  * at most one open item per post (a partial unique index), and every decision is a conditional
  * UPDATE … WHERE status = 'open' in the transaction that applies it.
  *

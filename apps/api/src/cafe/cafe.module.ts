@@ -5,7 +5,6 @@ import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { CafeMaintenance } from './cafe-maintenance.service.js';
-import { CafeReportFeed } from './cafe-report-feed.js';
 import { CafeRoomsService } from './cafe-rooms.service.js';
 import { CafeBroadcaster } from './cafe.broadcaster.js';
 import { CafeController } from './cafe.controller.js';
@@ -26,13 +25,12 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
     CafeBroadcaster,
     CafeGateway,
     CafeMaintenance,
-    CafeReportFeed,
     {
       provide: CafeStateStore,
       useFactory: (redis: RedisConnection, config: AppConfig) => new LazyCafeStateStore(redis, config.redisPrefix),
       inject: [RedisConnection, APP_CONFIG],
     },
   ],
-  exports: [CafeRepository, CafeReportFeed, CafeBroadcaster],
+  exports: [CafeRepository, CafeBroadcaster],
 })
 export class CafeModule {}

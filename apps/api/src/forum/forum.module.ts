@@ -11,7 +11,6 @@ import { ForumWriter } from './forum-writer.service.js';
 import { HoldingService } from './holding.service.js';
 import { PostsController } from './posts.controller.js';
 import { PostsService } from './posts.service.js';
-import { ReviewService } from './review.service.js';
 import { SearchService } from './search.service.js';
 import { ModThreadsController, ThreadsController } from './threads.controller.js';
 import { ThreadsService } from './threads.service.js';
@@ -19,7 +18,7 @@ import { ThreadsService } from './threads.service.js';
 @Module({
   imports: [SanctionsModule, QueueFeedModule, NotificationsModule, ScreeningModule],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
-  providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, ReviewService, FlagsService],
-  exports: [ReviewService, HoldingService, PostsService, ForumWriter, ContentRenderer],
+  providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, FlagsService],
+  exports: [HoldingService, PostsService, ForumWriter, ContentRenderer],
 })
 export class ForumModule {}
