@@ -1,66 +1,61 @@
-// Every page, as guest, member, moderator and admin, at 1280 px and 360 px: zero axe-core
-// violations (WCAG 2.1 A and AA), no sideways scrolling, no CSP violation or script error, and a
-// screenshot in test/browser/artifacts/ to look at.
+// Every page, as guest, member, moderator and admin, at 1280 px and 360 px, with the seeded content
+// on it (seed.ts): zero axe-core violations (WCAG 2.1 A and AA), no sideways scrolling, no CSP
+// violation or script error, and a screenshot in test/browser/artifacts/ to look at.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { asAdmin, axe, backendFeatures, contextFor, horizontalOverflow, launch, makeUser, screenshot, settle, watchPage, WIDTHS, type TestUser } from './support.js';
+import { asAdmin, axe, contextFor, horizontalOverflow, launch, makeUser, screenshot, settle, watchPage, WIDTHS, type TestUser } from './support.js';
+import { populateRoom, seed } from './seed.js';
 
-const features = await backendFeatures();
 const admin = await asAdmin();
+const s = await seed();
 
-// Real content where the backend has it, so the pages are checked with data on them.
-async function fixtures() {
-  let categorySlug = 'velkommen';
-  let threadId = '00000000-0000-4000-8000-000000000000';
-  let roomSlug = 'erfaringskafeen';
-  if (features.forum) {
-    const categories = (await (await admin.get('/api/categories')).json()) as { slug: string; canPost: boolean; visibility: string }[];
-    const open = categories.find((c) => c.visibility === 'open' && c.canPost) ?? categories[0];
-    if (open) {
-      categorySlug = open.slug;
-      const res = await admin.post(`/api/categories/${open.slug}/threads`, { data: { title: 'Hvordan har dere det i dag?', body: 'Jeg tenkte vi kunne **dele** litt om hvordan uka har vært.\n\n- Hva har hjulpet?\n- Hva har vært tungt?' } });
-      if (res.status() === 201) {
-        threadId = ((await res.json()) as { id: string }).id;
-        await admin.post(`/api/threads/${threadId}/posts`, { data: { body: 'Takk for at du spør. Det har vært en grei uke, med litt bedre søvn.' } });
-      }
-    }
-  }
-  if (features.cafe) {
-    const rooms = (await (await admin.get('/api/cafe/rooms')).json()) as { slug: string }[];
-    if (rooms[0]) roomSlug = rooms[0].slug;
-  }
-  const someone = await makeUser('member', 'nullstill');
-  const reset = (await (await admin.post(`/api/admin/users/${someone.id}/reset-password`)).json()) as { resetUrl: string };
-  const resetPath = new URL(reset.resetUrl).pathname + new URL(reset.resetUrl).hash;
-  return { categorySlug, threadId, roomSlug, resetPath };
-}
+// A room with company: a host and three participants, live while the pages are walked.
+const company = await populateRoom(
+  s.rooms.open,
+  [{ nickname: 'Ingrid', as: s.users.ingrid }, { nickname: 'Solveig' }, { nickname: 'Tore' }, { nickname: 'Jonas', as: s.users.jonas }],
+  [
+    ['Ingrid', 'Velkommen til kveldens kafé! Vi tar en runde: hvordan har uka vært?'],
+    ['Solveig', 'Hei! Litt slitsom uke, men godt å være her.'],
+    ['Tore', 'Første gang jeg er med. Jeg leser litt først, hvis det er greit.'],
+    ['Ingrid', 'Så fint at du kom, Tore. Du bestemmer selv om og når du vil skrive.'],
+  ],
+);
 
-const f = await fixtures();
+const someone = await makeUser('member', 'nullstill');
+const reset = (await (await admin.post(`/api/admin/users/${someone.id}/reset-password`)).json()) as { resetUrl: string };
+const resetPath = new URL(reset.resetUrl).pathname + new URL(reset.resetUrl).hash;
 
 const PAGES: [name: string, path: string][] = [
   ['forside', '/'],
-  ['kategori', `/kategori/${f.categorySlug}`],
-  ['trad', `/trad/${f.threadId}`],
-  ['sok', '/sok?q=uke'],
+  ['kategori', `/kategori/${s.categories.erfaringer}`],
+  ['kategori-forhand', `/kategori/${s.categories.parorende}`],
+  ['kategori-lukket', `/kategori/${s.categories.panelet}`],
+  ['trad', `/trad/${s.threads.anonymous}`],
+  ['trad-lang', `/trad/${s.threads.long}`],
+  ['trad-last', `/trad/${s.threads.locked}`],
+  ['trad-venter', `/trad/${s.threads.heldReply}`],
+  ['sok', '/sok?q=søvn'],
   ['logg-inn', '/logg-inn'],
   ['registrer', '/registrer'],
   ['profil', '/profil'],
   ['kafe', '/kafe'],
-  ['kaferom', `/kafe/${f.roomSlug}`],
+  ['kaferom', `/kafe/${s.rooms.open}`],
+  ['kaferom-stengt', `/kafe/${s.rooms.planned}`],
   ['moderering', '/moderering'],
   ['admin', '/admin'],
   ['tilgjengelighet', '/tilgjengelighet'],
   ['personvern', '/personvern'],
   ['retningslinjer', '/retningslinjer'],
-  ['kvittering', '/kvittering/ukjent-kvittering-0123456789'],
+  ['kvittering', `/kvittering/${s.guestReceipt}`],
   ['hjelp', '/hjelp'],
-  ['nytt-passord', f.resetPath],
+  ['nytt-passord', resetPath],
   ['ukjent-side', '/finnes-ikke'],
 ];
 
+// The member is Sigrid, who has anonymous and held posts of her own.
 const users: Record<string, TestUser | undefined> = {
   guest: undefined,
-  member: await makeUser('member', 'medlem'),
-  moderator: await makeUser('moderator', 'moderator'),
+  member: s.users.sigrid,
+  moderator: s.users.mette,
   admin: { id: '', username: process.env.BROWSER_ADMIN_USERNAME ?? 'admin', password: process.env.BROWSER_ADMIN_PASSWORD ?? '', displayName: 'Admin', role: 'admin' },
 };
 
@@ -69,6 +64,7 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => {
+  company.close();
   await browser?.close();
 });
 

@@ -48,11 +48,11 @@ export interface TestUser {
   role: Role;
 }
 
-/** Registers a user through the API and gives them `role` as the admin. */
-export async function makeUser(role: Role = 'member', prefix = 'bruker'): Promise<TestUser> {
+/** Registers a user through the API (display name `name`, or one made from `prefix`) and gives them `role` as the admin. */
+export async function makeUser(role: Role = 'member', prefix = 'bruker', name?: string): Promise<TestUser> {
   counter += 1;
   const username = `${prefix}_${Date.now().toString(36)}_${counter}`;
-  const displayName = `${prefix[0].toUpperCase()}${prefix.slice(1)} ${counter}`;
+  const displayName = name ?? `${prefix[0].toUpperCase()}${prefix.slice(1)} ${counter}`;
   const password = 'browser-test-password-1';
   const client = await apiClient();
   const res = await client.post('/api/auth/register', { data: { username, password, displayName, acceptGuidelines: true, acceptPrivacy: true } });
@@ -69,7 +69,7 @@ export async function makeUser(role: Role = 'member', prefix = 'bruker'): Promis
 
 /** A browser context logged in as `user` (or a guest's when no user is given). */
 export async function contextFor(browser: Browser, user?: { username: string; password: string }, width = 1280): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: width < 600 ? 780 : 900 }, locale: 'nb-NO', reducedMotion: 'reduce' });
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: width < 600 ? 780 : 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo', reducedMotion: 'reduce' });
   if (user) {
     const res = await context.request.post('/api/auth/login', { data: { username: user.username, password: user.password } });
     if (res.status() !== 200) throw new Error(`login as ${user.username}: ${res.status()}`);
@@ -79,6 +79,7 @@ export async function contextFor(browser: Browser, user?: { username: string; pa
 
 /** Collects what must never happen on a page: CSP violations, uncaught errors. */
 export function watchPage(page: Page): string[] {
+  trackRequests(page);
   const problems: string[] = [];
   page.on('console', (msg) => {
     const text = msg.text();
@@ -88,11 +89,40 @@ export function watchPage(page: Page): string[] {
   return problems;
 }
 
-/** Waits until the page has its heading and no loading spinner. */
+const inFlight = new WeakMap<Page, { count: number; since: number }>();
+
+/** Counts the page's requests in flight, so settle() can wait for a quiet moment. */
+function trackRequests(page: Page): { count: number; since: number } {
+  const known = inFlight.get(page);
+  if (known) return known;
+  const s = { count: 0, since: Date.now() };
+  const done = () => {
+    s.count = Math.max(0, s.count - 1);
+    if (s.count === 0) s.since = Date.now();
+  };
+  page.on('request', (r) => {
+    // A long-poll or an event stream stays open by design: it is not "loading".
+    if (r.resourceType() === 'websocket' || r.resourceType() === 'eventsource' || r.url().includes('/socket.io/')) return;
+    s.count += 1;
+  });
+  page.on('requestfinished', (r) => !r.url().includes('/socket.io/') && done());
+  page.on('requestfailed', (r) => !r.url().includes('/socket.io/') && done());
+  inFlight.set(page, s);
+  return s;
+}
+
+/**
+ * Waits until the page has its heading, no loading spinner, and no request in flight for a short
+ * while (Playwright's "networkidle" waits half a second; 150 ms is enough here and saves minutes
+ * over the whole page matrix).
+ */
 export async function settle(page: Page): Promise<void> {
+  const requests = trackRequests(page);
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.waitForFunction(() => document.querySelectorAll('main .ds-spinner, main [aria-busy="true"]').length === 0, undefined, { timeout: 30_000 }).catch(() => undefined);
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+  const until = Date.now() + 10_000;
+  while (Date.now() < until && (requests.count > 0 || Date.now() - requests.since < 150)) await page.waitForTimeout(50);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 export interface AxeResult {

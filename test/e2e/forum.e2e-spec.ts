@@ -550,6 +550,8 @@ describe('forum', () => {
       const thread = await newThread(kari, slug);
       const target = await reply(kari, thread.id, 'noe mange reagerer på');
       const [a, b, muted] = await Promise.all([newUser(app), newUser(app), newUser(app)]);
+      // Brand-new accounts are not in good standing (libs/moderation standing.ts): these are a month old.
+      await sql(app, `UPDATE users SET created_at = now() - interval '30 days' WHERE id = ANY($1::uuid[])`, [[a.user!.id, b.user!.id, muted.user!.id]]);
       await moderator.post('/api/mod/sanctions', { target: { userId: muted.user!.id }, kind: 'mute', reason: 'pause' });
       expect((await a.post(`/api/posts/${target.id}/flags`, { reason: 'harassment' })).status).toBe(201);
       // a muted member's flag: refused (a crisis flag would still be taken, but not counted)

@@ -48,15 +48,19 @@ export async function reply(client: TestClient, threadId: string, body = 'Et sva
   return res.body as { id: string; status: string; author: Record<string, string>; receiptToken?: string };
 }
 
-/** Approves or rejects a held post through the service the moderation queue calls (no endpoint of its own yet). */
+/** Approves or rejects a held post as a moderator would: through its item in the moderation queue (REST). */
 export async function review(app: TestApp, postId: string, decision: 'approve' | 'reject', reason = 'Ikke i tråd med retningslinjene'): Promise<void> {
-  const { Policy } = await import('#libs/policy');
-  const { ReviewService } = await import('../../apps/api/src/forum/review.service.js');
   const admin = await asAdmin(app);
-  const policy = new Policy({ kind: 'user', id: admin.user!.id, role: 'admin' });
-  const reviews = app.server.app.get(ReviewService);
-  if (decision === 'approve') await reviews.approve(policy, postId);
-  else await reviews.reject(policy, postId, reason);
+  let item: { id: string } | undefined;
+  for (let cursor: string | null = null; !item; ) {
+    const page = await admin.get(`/api/mod/queue?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    if (page.status !== 200) throw new Error(`queue: ${page.status} ${JSON.stringify(page.body)}`);
+    item = page.body.items.find((i: { content: { postId?: string } }) => i.content.postId === postId);
+    cursor = page.body.nextCursor;
+    if (!item && !cursor) throw new Error(`no queue item for post ${postId}`);
+  }
+  const res = await admin.post(`/api/mod/queue/${item.id}/${decision}`, decision === 'approve' ? {} : { reason });
+  if (res.status !== 200) throw new Error(`${decision}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** Runs SQL on the test app's own database (through its pool: the embedded database has one connection). */

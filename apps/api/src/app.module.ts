@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountExportModule } from './account-export/account-export.module.js';
 import { AnonymityModule } from './anonymity/anonymity.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -14,7 +15,11 @@ import { HealthController } from './health/health.controller.js';
 import { LegalController } from './legal/legal.controller.js';
 import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
+import { MeModule } from './notifications/me.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PanelModule } from './panel/panel.module.js';
+import { LiveEventsModule } from './realtime/live-events.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { ScreeningModule } from './screening/screening.module.js';
@@ -32,12 +37,17 @@ export class AppModule {
         DatabaseModule.forRoot(database),
         UsersModule,
         AuthModule,
+        LiveEventsModule,
         ForumModule,
         PanelModule,
         SanctionsModule,
         AuditModule,
         AnonymityModule,
+        NotificationsModule,
+        MeModule,
+        ModerationModule,
         MaintenanceModule,
+        AccountExportModule,
         ScreeningModule,
         CafeModule,
       ],

@@ -1,4 +1,4 @@
-import { holdReasons, type HoldingFacts } from './holding.js';
+import { decideHolding, holdReasons, type HoldingFacts } from './holding.js';
 
 const base: HoldingFacts = { moderation: 'post', writer: 'trusted', unnamed: false, personalDetails: [] };
 
@@ -15,5 +15,21 @@ describe('holdReasons', () => {
     ['a moderator in a pre category with personal details', { writer: 'moderator', moderation: 'pre', unnamed: true, personalDetails: ['national_id'] }, []],
   ])('should decide for %s', (_, facts, reasons) => {
     expect(holdReasons({ ...base, ...facts })).toEqual(reasons);
+  });
+});
+
+describe('decideHolding', () => {
+  it.each<[string, Partial<HoldingFacts>, { held: string[]; review: string[]; priority: string }]>([
+    ['a watched word asking for review', { watched: ['review'] }, { held: ['watched_word'], review: [], priority: 'normal' }],
+    ['a watched word asking for a look', { watched: ['flag'] }, { held: [], review: ['watched_word'], priority: 'normal' }],
+    ['a crisis word in a post category', { watched: ['crisis'] }, { held: [], review: ['crisis'], priority: 'crisis' }],
+    ['a crisis word from a guest', { watched: ['crisis'], writer: 'guest', unnamed: true }, { held: ['guest'], review: ['crisis'], priority: 'crisis' }],
+    ['a crisis word in a pre category', { watched: ['crisis'], moderation: 'pre' }, { held: ['category_pre'], review: ['crisis'], priority: 'crisis' }],
+    ['a moderator’s crisis word', { watched: ['crisis'], writer: 'moderator' }, { held: [], review: [], priority: 'normal' }],
+    ['nothing at all', {}, { held: [], review: [], priority: 'normal' }],
+    ['a crisis word and a review word together', { watched: ['crisis', 'review'] }, { held: ['watched_word'], review: ['crisis'], priority: 'crisis' }],
+    ['a review word and a flag word together', { watched: ['review', 'flag'] }, { held: ['watched_word'], review: [], priority: 'normal' }],
+  ])('should decide for %s', (_, facts, outcome) => {
+    expect(decideHolding({ ...base, ...facts })).toEqual(outcome);
   });
 });

@@ -2,6 +2,7 @@ import { roleAtLeast, type CafeAudience, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
 import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type FlagReason, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
+import type { QueueItemFacts, UndoContext } from './moderation-facts.js';
 
 /** Actions that depend on the actor alone (no object to look at). */
 export const ROLE_ACTIONS = {
@@ -9,6 +10,7 @@ export const ROLE_ACTIONS = {
   'panel.apply': 'member',
   'cafe.host': 'host',
   'mod.queue': 'moderator',
+  'mod.posts': 'moderator',
   'mod.threads': 'moderator',
   'mod.sanction': 'moderator',
   'mod.audit': 'moderator',
@@ -166,6 +168,11 @@ export class Policy {
     return this.owns(post) || this.seesAllContent;
   }
 
+  /** The Markdown a post was written in goes to those who may edit it: its author and moderators. */
+  canSeePostSource(post: PostFacts): boolean {
+    return post.status !== 'deleted' && (this.owns(post) || this.seesAllContent);
+  }
+
   canEditPost(post: PostFacts, context: EditContext): Decision {
     const see = this.canSeePost(post);
     if (!see.allowed) return see;
@@ -195,6 +202,8 @@ export class Policy {
     return refuse(403, 'forbidden', 'You can only delete your own posts.');
   }
 
+  // --- Flags and the moderation queue -----------------------------------------------------
+
   canFlagPost(post: PostFacts, reason: FlagReason): Decision {
     const see = this.canSeePost(post);
     if (!see.allowed) return see;
@@ -218,6 +227,52 @@ export class Policy {
     if (this.seesAllContent) return 'reviewer';
     // Panel members and hosts were let in by an administrator; plain members earn trust by posting.
     return this.actor.role === 'member' ? 'member' : 'vetted';
+  }
+
+  /** Deciding on a queue item: open, and not claimed by another moderator. */
+  canDecideQueueItem(item: QueueItemFacts): Decision {
+    const can = this.can('mod.queue');
+    if (!can.allowed) return can;
+    // The first decision stands; a second one would apply twice or undo the first unseen.
+    if (item.status !== 'open') return refuse(409, 'already_handled', 'Another moderator has already handled this item.');
+    // A claim keeps two moderators from doing the same work (and from contradicting each other).
+    if (item.claimedBy !== null && item.claimedBy !== this.userId) return refuse(409, 'claimed', 'Another moderator is working on this item.');
+    return ALLOW;
+  }
+
+  /** Taking back a rejection, within the undo window, so a slip of the hand costs the author nothing. */
+  canUndoRejection(item: QueueItemFacts, context: UndoContext): Decision {
+    const can = this.can('mod.queue');
+    if (!can.allowed) return can;
+    if (item.status !== 'rejected' || !item.resolvedAt) return refuse(409, 'not_rejected', 'Only a rejection can be undone.');
+    const ageMinutes = (context.now.getTime() - item.resolvedAt.getTime()) / 60_000;
+    // After the window the author has been told and may have acted on it: decide again instead.
+    if (ageMinutes > context.undoWindowMinutes) return refuse(409, 'undo_window_passed', `A rejection can be undone only within ${context.undoWindowMinutes} minutes.`);
+    return ALLOW;
+  }
+
+  canHidePost(post: PostFacts): Decision {
+    const can = this.can('mod.posts');
+    if (!can.allowed) return can;
+    if (post.status !== 'published') return refuse(409, 'not_published', 'Only a published post can be hidden.');
+    return ALLOW;
+  }
+
+  canRestorePost(post: PostFacts): Decision {
+    const can = this.can('mod.posts');
+    if (!can.allowed) return can;
+    if (post.status !== 'hidden') return refuse(409, 'not_hidden', 'Only a hidden post can be restored.');
+    return ALLOW;
+  }
+
+  /** The moderators' live channel (Socket.IO /mod). */
+  canWatchQueue(): Decision {
+    return this.can('mod.queue');
+  }
+
+  /** One's own notifications, over REST and Socket.IO /me. */
+  canReadNotifications(): Decision {
+    return this.can('account.use');
   }
 
   // --- Panel and staff ---------------------------------------------------------------------

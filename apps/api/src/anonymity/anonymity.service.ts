@@ -1,7 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { authorKey } from '../common/author-key.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /** What authorship of a piece of content looks like in a row. */
@@ -21,17 +22,17 @@ export interface Authored {
  */
 @Injectable()
 export class AnonymityService {
-  private readonly secret: Buffer;
+  private readonly secret: string;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
   ) {
-    this.secret = Buffer.from(config.anonSecret, 'utf8');
+    this.secret = config.anonSecret;
   }
 
   keyFor(salt: Buffer, scope: string): Buffer {
-    return createHmac('sha256', this.secret).update(salt).update(scope, 'utf8').digest();
+    return authorKey(this.secret, salt, scope);
   }
 
   async saltOf(userId: string, manager: EntityManager = this.db.manager): Promise<Buffer | null> {

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RedisConnection } from '../common/redis.provider.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { CafeMaintenance } from './cafe-maintenance.service.js';
-import { CafeReportFeed } from './cafe-report-feed.js';
 import { CafeRoomsService } from './cafe-rooms.service.js';
 import { CafeBroadcaster } from './cafe.broadcaster.js';
 import { CafeController } from './cafe.controller.js';
@@ -16,7 +16,7 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
 
 /** The live café: rooms and opening hours (REST), the /cafe namespace, and its housekeeping. */
 @Module({
-  imports: [RealtimeModule, ScreeningModule],
+  imports: [RealtimeModule, ScreeningModule, QueueFeedModule],
   controllers: [CafeController],
   providers: [
     CafeRepository,
@@ -25,13 +25,12 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
     CafeBroadcaster,
     CafeGateway,
     CafeMaintenance,
-    CafeReportFeed,
     {
       provide: CafeStateStore,
       useFactory: (redis: RedisConnection, config: AppConfig) => new LazyCafeStateStore(redis, config.redisPrefix),
       inject: [RedisConnection, APP_CONFIG],
     },
   ],
-  exports: [CafeRepository, CafeReportFeed],
+  exports: [CafeRepository, CafeBroadcaster],
 })
 export class CafeModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CafeAudience } from '#libs/contracts';
+import { QueueFeed } from '../moderation/queue-feed.service.js';
 
 export interface RoomRow {
   id: string;
@@ -69,7 +70,10 @@ const MESSAGE_COLUMNS = 'm.id, m.participant_id, m.nickname, m.is_host, m.body, 
 /** Every query of the café, in one place. Methods that write take the caller's transaction manager. */
 @Injectable()
 export class CafeRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: QueueFeed,
+  ) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -253,6 +257,7 @@ export class CafeRepository {
       'UPDATE cafe_messages SET deleted_at = now(), deleted_by = $3 WHERE id = $1 AND session_id = $2 AND deleted_at IS NULL RETURNING id',
       [id, sessionId, by],
     );
+    if (rows.length > 0) await this.queue.cafeMessageRemoved(tx, id, by);
     return rows.length > 0;
   }
 
@@ -295,6 +300,8 @@ export class CafeRepository {
        RETURNING id`,
       [r.messageId, r.kind, r.reason, r.source, r.reporterParticipantId],
     );
+    // In the same transaction, the report joins the moderators' one queue.
+    if (rows[0]) await this.queue.syncCafeMessage(tx, r.messageId);
     return rows[0] ?? null;
   }
 

@@ -15,7 +15,6 @@ import { SocketIdentityService, type HandshakeRequest } from '../realtime/socket
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
 import { CafeError, ensureCafe } from './cafe-error.js';
-import { CafeReportFeed } from './cafe-report-feed.js';
 import { CafeRoomsService } from './cafe-rooms.service.js';
 import { CafeBroadcaster, channels, type CafeSocket, type JoinedParticipant, presenceList } from './cafe.broadcaster.js';
 import { toCafeMessage, toParticipants } from './cafe.mappers.js';
@@ -76,7 +75,6 @@ export class CafeService {
     private readonly screening: ScreeningService,
     private readonly crisis: CrisisSupportService,
     private readonly audit: AuditService,
-    private readonly reportFeed: CafeReportFeed,
   ) {}
 
   // --- connection lifecycle ---
@@ -194,7 +192,6 @@ export class CafeService {
     // Stored (with any report for the moderators) before anyone is told, so an acknowledged
     // message survives a restart.
     const reportReason = screening.action ? this.screeningReason(screening) : null;
-    let reportId: string | null = null;
     const row = await this.repo.transaction(async (tx) => {
       const inserted = await this.repo.insertMessage(tx, {
         roomId: participant.roomId,
@@ -206,14 +203,12 @@ export class CafeService {
         body,
       });
       if (reportReason) {
-        const report = await this.repo.insertReport(tx, { messageId: inserted.id, kind: crisis ? 'crisis' : 'report', reason: reportReason, source: 'screening', reporterParticipantId: null });
-        reportId = report?.id ?? null;
+        await this.repo.insertReport(tx, { messageId: inserted.id, kind: crisis ? 'crisis' : 'report', reason: reportReason, source: 'screening', reporterParticipantId: null });
       }
       return inserted;
     });
     const message = toCafeMessage(row, participant.room);
     this.broadcaster.message(participant.sessionId, message);
-    if (reportId) this.reportFeed.published({ reportId, messageId: row.id, kind: crisis ? 'crisis' : 'report', source: 'screening' });
     if (crisis) {
       await this.offerSupport(participant);
       this.broadcaster.alertHosts(participant.sessionId, { room: participant.room, kind: 'crisis', messageId: row.id, nickname: row.nickname, body: row.body, reason: reportReason ?? undefined, createdAt: message.createdAt });
@@ -262,7 +257,6 @@ export class CafeService {
       this.repo.insertReport(tx, { messageId: message.id, kind, reason, source: 'participant', reporterParticipantId: participant.id }),
     );
     if (created) {
-      this.reportFeed.published({ reportId: created.id, messageId: message.id, kind, source: 'participant' });
       this.broadcaster.alertHosts(participant.sessionId, { room: participant.room, kind, messageId: message.id, nickname: message.nickname, body: message.body, reason, createdAt: new Date().toISOString() });
     }
     return {};

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { installAfterCommit } from './after-commit.js';
 import { dataSourceOptions, type DatabaseTarget } from './data-source-options.js';
 import { runMigrations } from './migrate.js';
 
@@ -15,6 +16,7 @@ export class DatabaseModule {
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
             await runMigrations(dataSource, { exclusive: target.poolSize > 1 });
+            installAfterCommit(dataSource);
             return dataSource;
           },
         }),

@@ -1,22 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { flagsHidePost, inGoodStanding, mergeReasons } from '#libs/moderation';
 import type { Policy } from '#libs/policy';
-import { AnonymityService } from '../anonymity/anonymity.service.js';
+import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { conflict } from '../common/api-error.js';
 import { RateLimitService } from '../common/rate-limit.service.js';
+import { QueueFeed } from '../moderation/queue-feed.service.js';
+import { NotificationsService, postLink } from '../notifications/notifications.service.js';
 import { StandingService } from '../sanctions/standing.service.js';
+import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { CreateFlagDto, FlagDto } from './dto/flag.dto.js';
 import { ForumWriter } from './forum-writer.service.js';
 import { loadPost, loadThread } from './forum-queries.js';
-import { postFacts } from './forum-rows.js';
+import { postFacts, type PostRow } from './forum-rows.js';
+import { HoldingService } from './holding.service.js';
+
+const UNIQUE_VIOLATION = '23505';
+const ALREADY = 'You have flagged this post already; a moderator will look at it.';
 
 /**
- * Flags on posts. Enough open flags from members in good standing hide a post until a moderator
- * looks (settings.flagHideThreshold), so no one person can silence another. The moderation queue
- * reads the open flags (`flags.status = 'open'`); the reporter is never shown.
+ * Flags on posts. Each joins its post's one open moderation queue item (a `flag` item; crisis first
+ * when any flag says someone is in danger), in the same transaction, under the thread's lock.
+ * Enough open flags from members in good standing (libs/moderation standing.ts) hide the post
+ * until a moderator looks (settings.flagHideThreshold), so no one person, and no handful of new
+ * accounts, can silence another. The reporter is never shown to anyone.
  */
 @Injectable()
 export class FlagsService {
@@ -27,48 +37,91 @@ export class FlagsService {
     private readonly settings: SettingsService,
     private readonly writer: ForumWriter,
     private readonly limits: RateLimitService,
+    private readonly holding: HoldingService,
+    private readonly queue: QueueFeed,
+    private readonly notifications: NotificationsService,
+    private readonly crisisSupport: CrisisSupportService,
   ) {}
 
   async flag(policy: Policy, postId: string, dto: CreateFlagDto, ip: string): Promise<FlagDto> {
     const viewer = await this.anonymity.viewer(policy.userId);
-    const post = await loadPost(this.db.manager, policy, postId);
-    ensure(policy.canFlagPost(postFacts(post, viewer), dto.reason));
+    const before = await loadPost(this.db.manager, policy, postId);
+    ensure(policy.canFlagPost(postFacts(before, viewer), dto.reason));
     if (policy.userId) await this.limits.consume('flagsPerUser', policy.userId);
     else await this.limits.consume('flagsPerGuestIp', ip);
+    const counts = await this.countsTowardHiding(policy, viewer);
+    const { flagHideThreshold } = await this.settings.get();
+    const note = dto.note?.trim() || null;
 
-    const rows: { id: string; created_at: Date }[] = await this.db.query(
-      `INSERT INTO flags (post_id, reporter_id, reason, note) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (post_id, reporter_id) WHERE status = 'open' DO NOTHING
-       RETURNING id, created_at`,
-      [postId, policy.userId ?? null, dto.reason, dto.note?.trim() || null],
-    );
-    if (!rows[0]) throw conflict('already_flagged', 'You have flagged this post already; a moderator will look at it.');
-    await this.hideIfFlaggedEnough(policy, postId);
-    return { id: rows[0].id, reason: dto.reason, note: dto.note?.trim() || null, createdAt: rows[0].created_at.toISOString() };
+    let flag: { id: string; created_at: Date };
+    try {
+      flag = await this.db.transaction(async (tx) => {
+        await loadThread(tx, policy, before.thread_id, true);
+        const post = await loadPost(tx, policy, before.id);
+        ensure(policy.canFlagPost(postFacts(post, viewer), dto.reason));
+        // Once per member and post, even after the moderators dealt with it.
+        if (policy.userId) {
+          const [seen]: { n: number }[] = await tx.query('SELECT count(*)::int AS n FROM flags WHERE post_id = $1 AND reporter_id = $2', [post.id, policy.userId]);
+          if (seen.n > 0) throw conflict('already_flagged', ALREADY);
+        }
+        const itemId = await this.itemFor(tx, post, dto.reason);
+        const [row]: { id: string; created_at: Date }[] = await tx.query(
+          `INSERT INTO flags (post_id, reporter_id, reason, note, item_id, counts_toward_hide) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
+          [post.id, policy.userId ?? null, dto.reason, note, itemId, counts],
+        );
+        await this.queue.history(tx, itemId, 'flagged', null, { reason: dto.reason });
+        this.queue.announce(tx);
+        await this.hideIfFlaggedEnough(tx, post, itemId, flagHideThreshold);
+        return row;
+      });
+    } catch (e) {
+      // Two flags from one member at the same moment: the index keeps one.
+      if ((e as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) throw conflict('already_flagged', ALREADY);
+      throw e;
+    }
+    const out: FlagDto = { id: flag.id, reason: dto.reason, note, createdAt: flag.created_at.toISOString() };
+    // Whoever raises a crisis is told plainly whether anyone is there to see it now.
+    if (dto.reason === 'crisis') out.staffed = await this.crisisSupport.staffed();
+    return out;
   }
 
-  private async hideIfFlaggedEnough(policy: Policy, postId: string): Promise<void> {
-    const { flagHideThreshold } = await this.settings.get();
-    const reporters: { reporter_id: string }[] = await this.db.query(
-      `SELECT DISTINCT reporter_id FROM flags WHERE post_id = $1 AND status = 'open' AND reporter_id IS NOT NULL`,
-      [postId],
-    );
-    if (reporters.length < flagHideThreshold) return;
-    // Good standing: neither muted nor banned, whether named or as the author behind a post.
-    let inGoodStanding = 0;
-    for (const { reporter_id } of reporters) {
-      const s = await this.standing.of(reporter_id);
-      if (!s.mute && !s.ban) inGoodStanding++;
+  /** The post's open item, made a flag item (and a crisis one if need be), or a new one. */
+  private async itemFor(tx: EntityManager, post: PostRow, reason: string): Promise<string> {
+    const item = await this.queue.openItemOf(tx, post.id);
+    const priority = reason === 'crisis' || item?.priority === 'crisis' ? 'crisis' : 'normal';
+    if (!item) return this.queue.insert(tx, { type: 'flag', postId: post.id, threadId: post.thread_id, priority, reasons: [reason] });
+    const reasons = mergeReasons(item.reasons, [reason]);
+    if (priority !== item.priority || reasons.length !== item.reasons.length) {
+      await tx.query('UPDATE moderation_queue SET priority = $2, reasons = $3 WHERE id = $1', [item.id, priority, reasons]);
+      if (priority !== item.priority) await this.queue.history(tx, item.id, 'escalated', null, { priority });
     }
-    if (inGoodStanding < flagHideThreshold) return;
-    await this.db.transaction(async (tx) => {
-      const before = await loadPost(tx, policy, postId);
-      await loadThread(tx, policy, before.thread_id, true);
-      const [[row]]: [{ is_opening: boolean; thread_id: string }[], number] = await tx.query(
-        `UPDATE posts SET status = 'hidden' WHERE id = $1 AND status = 'published' RETURNING is_opening, thread_id`,
-        [postId],
-      );
-      if (row) await this.writer.statusChanged(tx, { threadId: row.thread_id, opening: row.is_opening }, 'published', 'hidden');
+    return item.id;
+  }
+
+  private async hideIfFlaggedEnough(tx: EntityManager, post: PostRow, itemId: string, threshold: number): Promise<void> {
+    if (post.status !== 'published') return;
+    const [{ n }]: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM flags WHERE item_id = $1 AND status = 'open' AND counts_toward_hide`, [itemId]);
+    if (!flagsHidePost(n, threshold)) return;
+    await this.writer.setStatus(tx, { id: post.id, threadId: post.thread_id, opening: post.is_opening, status: post.status }, 'hidden');
+    await this.queue.history(tx, itemId, 'hidden_by_flags', null, { flags: n });
+    await this.notifications.toAuthorOf(tx, post.id, {
+      type: 'hidden',
+      text: 'Innlegget ditt er skjult til en moderator har lest det, fordi flere har meldt det.',
+      link: postLink(post.thread_id, post.id),
+      itemId,
+    });
+  }
+
+  /** Whether this reporter's flag counts towards hiding: a member in good standing. */
+  private async countsTowardHiding(policy: Policy, viewer: Viewer): Promise<boolean> {
+    if (!policy.userId || !policy.role) return false;
+    const [user]: { age_hours: number }[] = await this.db.query(`SELECT extract(epoch FROM now() - created_at) / 3600 AS age_hours FROM users WHERE id = $1`, [policy.userId]);
+    const { mute, ban } = await this.standing.of(policy.userId);
+    return inGoodStanding({
+      role: policy.role,
+      sanctioned: Boolean(mute || ban),
+      accountAgeHours: Number(user?.age_hours ?? 0),
+      newMember: await this.holding.isNewMember(policy, viewer),
     });
   }
 }

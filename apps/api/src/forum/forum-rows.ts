@@ -65,6 +65,7 @@ export interface PostRow extends AuthorColumns {
   alias: string | null;
   is_opening: boolean;
   body_html: string;
+  body: string;
   status: ContentStatus;
   rejection_reason: string | null;
   held_reasons: string[];
@@ -91,7 +92,7 @@ export interface PostRow extends AuthorColumns {
  * category's content can't come back from a query that forgot to ask.
  */
 export const POST_SELECT = `
-  SELECT p.id, p.thread_id, p.author_kind, p.author_id, p.anon_hash, p.alias, p.is_opening, p.body_html, p.status,
+  SELECT p.id, p.thread_id, p.author_kind, p.author_id, p.anon_hash, p.alias, p.is_opening, p.body_html, p.body, p.status,
          p.rejection_reason, p.held_reasons, p.created_at, p.edited_at, p.created_at::text AS created_key,
          u.username, u.display_name, u.role,
          t.title AS thread_title, t.status AS thread_status, t.locked AS thread_locked, t.author_kind AS thread_author_kind,

@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import type { Rendered } from '#libs/content';
 import type { HoldReason } from '#libs/moderation';
 import type { ContentStatus } from '#libs/policy';
+import { QueueFeed, type ReviewRequest } from '../moderation/queue-feed.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 export type NewAuthor = { kind: 'user'; userId: string } | { kind: 'anonymous'; hash: Buffer } | { kind: 'guest' };
 
@@ -17,6 +19,8 @@ export interface NewPost {
   body: string;
   rendered: Rendered;
   reasons: HoldReason[];
+  /** Queued for a look even when published (a watched word's `flag` or `crisis`). */
+  review?: ReviewRequest;
 }
 
 /** A post's search vector: the thread title (opening posts, weight A) and the text (weight B). */
@@ -32,6 +36,11 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest();
  */
 @Injectable()
 export class ForumWriter {
+  constructor(
+    private readonly queue: QueueFeed,
+    private readonly notifications: NotificationsService,
+  ) {}
+
   /** The alias within a thread: one per anonymous author (by order of first appearance), one per guest post. */
   async aliasFor(tx: EntityManager, threadId: string, author: NewAuthor): Promise<string | null> {
     if (author.kind === 'user') return null;
@@ -71,11 +80,12 @@ export class ForumWriter {
       ],
     );
     await this.statusChanged(tx, { threadId: post.threadId, opening: post.opening }, null, status);
+    await this.afterWrite(tx, { id: rows[0].id, opening: post.opening }, null, status, post.review);
     return { id: rows[0].id, status };
   }
 
   /** New text for a post, screened again: held again with `reasons`, or published when none remain. */
-  async updateBody(tx: EntityManager, post: { id: string; threadId: string; opening: boolean; status: ContentStatus; title: string }, body: string, rendered: Rendered, reasons: HoldReason[]): Promise<ContentStatus> {
+  async updateBody(tx: EntityManager, post: { id: string; threadId: string; opening: boolean; status: ContentStatus; title: string }, body: string, rendered: Rendered, reasons: HoldReason[], review?: ReviewRequest): Promise<ContentStatus> {
     const status: ContentStatus = reasons.length > 0 ? 'pending' : post.status === 'pending' ? 'published' : post.status;
     await tx.query(
       `UPDATE posts SET body = $2, body_html = $3, body_text = $4, search = ${SEARCH_VECTOR('$5', '$4')},
@@ -84,6 +94,7 @@ export class ForumWriter {
       [post.id, body, rendered.html, rendered.text, post.opening ? post.title : '', status, reasons],
     );
     await this.statusChanged(tx, post, post.status, status);
+    await this.afterWrite(tx, post, post.status, status, review);
     return status;
   }
 
@@ -95,6 +106,7 @@ export class ForumWriter {
       [post.id],
     );
     await this.statusChanged(tx, post, post.status, 'deleted');
+    await this.afterWrite(tx, post, post.status, 'deleted');
   }
 
   /** A moderator's decision on a held post: published, or rejected with a reason its author is told. */
@@ -104,6 +116,23 @@ export class ForumWriter {
       [post.id, to, to === 'rejected' ? reason : null],
     );
     await this.statusChanged(tx, post, post.status, to);
+    await this.afterWrite(tx, post, post.status, to);
+  }
+
+  /** A moderator's hide, restore or undo: the post's new status, text untouched. */
+  async setStatus(tx: EntityManager, post: { id: string; threadId: string; opening: boolean; status: ContentStatus }, to: ContentStatus): Promise<void> {
+    await tx.query(`UPDATE posts SET status = $2, rejection_reason = CASE WHEN $2 = 'rejected' THEN rejection_reason END WHERE id = $1`, [post.id, to]);
+    await this.statusChanged(tx, post, post.status, to);
+    await this.afterWrite(tx, post, post.status, to);
+  }
+
+  /**
+   * In the same transaction as every post write: the moderation queue follows the post, and a
+   * reply that has just become visible tells the thread's author.
+   */
+  private async afterWrite(tx: EntityManager, post: { id: string; opening: boolean }, from: ContentStatus | null, to: ContentStatus, review?: ReviewRequest): Promise<void> {
+    await this.queue.syncPost(tx, post.id, review);
+    if (!post.opening && to === 'published' && (from === null || from === 'pending')) await this.notifications.replyPublished(tx, post.id);
   }
 
   /**

@@ -61,6 +61,7 @@ export function toPostDto(row: PostRow, policy: Policy, viewer: Viewer): PostDto
     mine: facts.mine,
   };
   if (row.status === 'rejected' && row.rejection_reason && policy.canSeeRejectionReason(facts)) dto.rejectionReason = row.rejection_reason;
+  if (policy.canSeePostSource(facts)) dto.body = row.body;
   return dto;
 }
 

@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findPersonalDetails, type PersonalDetail } from '#libs/content';
-import { holdReasons, type HoldReason } from '#libs/moderation';
+import { decideHolding, type HoldReason, type Priority, type ReviewReason } from '#libs/moderation';
 import type { ModerationMode, Policy } from '#libs/policy';
+import type { Helpline, WatchedAction } from '#libs/screening';
 import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
+import { ApiError } from '../common/api-error.js';
+import { CrisisSupportService } from '../screening/crisis-support.service.js';
+import { ScreeningService } from '../screening/screening.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { NoticeDto } from './dto/author.dto.js';
 
@@ -17,8 +21,21 @@ export interface HoldingInput {
 }
 
 export interface HoldingDecision {
+  /** Held until a moderator approves it, and why; empty: published. */
   reasons: HoldReason[];
+  /** Queued for a look even when published, and how urgently. */
+  review: ReviewReason[];
+  priority: Priority;
   personalDetails: PersonalDetail[];
+  /** A watched word asked for help for the writer: they are shown the helplines. */
+  crisis: boolean;
+}
+
+/** What the writer gets back beside their post: why it is held, and where to get help now. */
+export interface WriterExtras {
+  notices?: NoticeDto[];
+  support?: Helpline[];
+  staffed?: boolean;
 }
 
 const DETAIL_NAMES: Record<PersonalDetail, string> = {
@@ -37,17 +54,48 @@ export class HoldingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly settings: SettingsService,
     private readonly anonymity: AnonymityService,
+    private readonly screening: ScreeningService,
+    private readonly crisisSupport: CrisisSupportService,
   ) {}
 
+  /**
+   * Decides before anything is written: a `block` watched word refuses the text (422, saying which
+   * word), so nothing is stored; every other match becomes a fact of the holding decision.
+   */
   async decide(policy: Policy, viewer: Viewer, input: HoldingInput): Promise<HoldingDecision> {
+    const screened = await this.screening.screen(input.text);
+    const actions = new Set(screened.matches.map((m) => m.action));
+    if (actions.has('block')) {
+      const word = screened.matches.find((m) => m.action === 'block')!.text;
+      // Someone refused while writing about wanting to die still gets the helplines.
+      const help = actions.has('crisis') ? await this.support() : {};
+      throw new ApiError(422, 'blocked_word', `Your post was not published: "${word}" is not allowed here. Please rephrase it.`, help);
+    }
     const personalDetails = input.unnamed ? findPersonalDetails(input.text) : [];
-    const reasons = holdReasons({
+    const outcome = decideHolding({
       moderation: input.moderation,
       writer: await this.writerKind(policy, viewer),
       unnamed: input.unnamed,
       personalDetails,
+      watched: [...actions].filter((a): a is Exclude<WatchedAction, 'block'> => a !== 'block'),
     });
-    return { reasons, personalDetails };
+    return { reasons: outcome.held, review: outcome.review, priority: outcome.priority, personalDetails, crisis: actions.has('crisis') };
+  }
+
+  /** Notices, and for a crisis match the helplines and whether a moderator is on duty right now. */
+  async extras(decision: HoldingDecision): Promise<WriterExtras> {
+    const notices = this.notices(decision);
+    return { ...(notices.length > 0 ? { notices } : {}), ...(decision.crisis ? await this.support() : {}) };
+  }
+
+  private async support(): Promise<{ support: Helpline[]; staffed: boolean }> {
+    const { resources, staffed } = await this.crisisSupport.support();
+    return { support: resources, staffed };
+  }
+
+  /** Whether the user is still a new member, whose posts are read first (see libs/moderation standing.ts). */
+  async isNewMember(policy: Policy, viewer: Viewer): Promise<boolean> {
+    return (await this.writerKind(policy, viewer)) === 'new_member';
   }
 
   private async writerKind(policy: Policy, viewer: Viewer): Promise<'guest' | 'new_member' | 'trusted' | 'moderator'> {

@@ -81,12 +81,11 @@ export class PostsService {
       const thread = await loadThread(tx, policy, before.id, true);
       ensure(policy.canReply(threadFacts(thread, viewer), { anonymous }));
       const alias = await this.writer.aliasFor(tx, thread.id, author);
-      const post = await this.writer.insertPost(tx, { threadId: thread.id, title: null, opening: false, author, alias, body: dto.body, rendered, reasons: decision.reasons });
+      const post = await this.writer.insertPost(tx, { threadId: thread.id, title: null, opening: false, author, alias, body: dto.body, rendered, reasons: decision.reasons, review: decision });
       return { postId: post.id, receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined };
     });
 
-    const notices = this.holding.notices(decision);
-    return { ...(await this.asWriterSees(policy, viewer, postId)), ...(notices.length > 0 ? { notices } : {}), ...(receiptToken ? { receiptToken } : {}) };
+    return { ...(await this.asWriterSees(policy, viewer, postId)), ...(await this.holding.extras(decision)), ...(receiptToken ? { receiptToken } : {}) };
   }
 
   /** A post just written, as its writer gets it back. */
@@ -109,13 +108,12 @@ export class PostsService {
       await loadThread(tx, policy, before.thread_id, true);
       const post = await loadPost(tx, policy, id);
       ensure(policy.canEditPost(postFacts(post, viewer), { now: new Date(), editWindowMinutes }));
-      await this.writer.updateBody(tx, { id, threadId: post.thread_id, opening: post.is_opening, status: post.status, title: post.thread_title }, body, rendered, decision.reasons);
+      await this.writer.updateBody(tx, { id, threadId: post.thread_id, opening: post.is_opening, status: post.status, title: post.thread_title }, body, rendered, decision.reasons, decision);
       // A moderator changing someone else's words is a moderation action.
       if (!postFacts(post, viewer).mine) await this.audit.record(tx, { actorId: policy.userId ?? null, action: 'edit', targetType: 'post', targetId: id });
     });
 
-    const notices = this.holding.notices(decision);
-    return { ...(await this.asWriterSees(policy, viewer, id)), ...(notices.length > 0 ? { notices } : {}) };
+    return { ...(await this.asWriterSees(policy, viewer, id)), ...(await this.holding.extras(decision)) };
   }
 
   async delete(policy: Policy, id: string): Promise<void> {

@@ -76,13 +76,12 @@ export class ThreadsService {
           author.kind === 'anonymous' ? 1 : 0, author.kind === 'guest' ? 1 : 0,
         ],
       );
-      const post = await this.writer.insertPost(tx, { threadId, title: dto.title, opening: true, author, alias, body: dto.body, rendered, reasons: decision.reasons });
+      const post = await this.writer.insertPost(tx, { threadId, title: dto.title, opening: true, author, alias, body: dto.body, rendered, reasons: decision.reasons, review: decision });
       return { postId: post.id, receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined };
     });
 
     const thread = await this.loadCreated(policy, viewer, threadId, postId);
-    const notices = this.holding.notices(decision);
-    return { ...thread, ...(notices.length > 0 ? { notices } : {}), ...(receiptToken ? { receiptToken } : {}) };
+    return { ...thread, ...(await this.holding.extras(decision)), ...(receiptToken ? { receiptToken } : {}) };
   }
 
   /** The new thread as its writer sees it. */

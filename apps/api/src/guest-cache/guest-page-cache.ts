@@ -14,7 +14,7 @@ interface Entry {
 
 /**
  * Answers a guest's read of a forum page from memory when nothing has changed since it was made
- * (docs/decisions/0007-guest-page-cache.md). A response made while a write was committing is never
+ * (docs/decisions/0009-guest-page-cache.md). A response made while a write was committing is never
  * kept: the version is read before the request and checked again after it, and an entry is only
  * ever served for the version it was made under. Anyone with a session cookie bypasses the cache.
  */

@@ -46,6 +46,13 @@ export class AppIoAdapter extends IoAdapter {
       serverOptions.adapter = createAdapter(this.redis.client, adapterOptions) as unknown as ServerOptions['adapter'];
     }
     const server: Server = super.createIOServer(port, serverOptions as ServerOptions);
+    // Every namespace's sockets carry their user's id, so a ban can find and end them all.
+    server.on('new_namespace', (namespace) => {
+      namespace.use((socket, next) => {
+        socket.data.userId = (socket.request as { user?: { id: string } }).user?.id ?? null;
+        next();
+      });
+    });
     // The login session is read for the handshake request only (the Socket.IO docs' pattern).
     for (const middleware of this.handshakeMiddleware) {
       server.engine.use((req: IncomingMessage & { _query?: { sid?: string } }, res: ServerResponse, next: (err?: unknown) => void) => {

@@ -1,14 +1,27 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
+import type { Page } from '../common/paging.js';
+import { SanctionListPageDto, SanctionListQueryDto, type SanctionListItemDto } from './dto/sanction-list.dto.js';
 import { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
+import { SanctionListService } from './sanction-list.service.js';
 import { SanctionsService } from './sanctions.service.js';
 
 @ApiTags('moderation')
 @Controller('api/mod/sanctions')
 export class SanctionsController {
-  constructor(private readonly sanctions: SanctionsService) {}
+  constructor(
+    private readonly sanctions: SanctionsService,
+    private readonly lists: SanctionListService,
+  ) {}
+
+  @Get()
+  @Allow('mod.sanction')
+  @ApiOkResponse({ type: SanctionListPageDto, description: 'Newest first; those given against a post show the post, never the person' })
+  list(@Query() query: SanctionListQueryDto, @RequestPolicy() policy: Policy): Promise<Page<SanctionListItemDto>> {
+    return this.lists.list(policy, query);
+  }
 
   @Post()
   @Allow('mod.sanction')

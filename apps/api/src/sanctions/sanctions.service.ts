@@ -8,10 +8,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { ApiError, badRequest, notFound } from '../common/api-error.js';
 import { loadPost } from '../forum/forum-queries.js';
+import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
+import { RealtimeService } from '../realtime/realtime.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
 
-type Subject = { userId: string } | { hash: Buffer; threadId: string };
+type Subject = { userId: string } | { hash: Buffer; scopeKind: 'thread' | 'cafe_session'; scopeId: string };
 
 @Injectable()
 export class SanctionsService {
@@ -20,6 +22,8 @@ export class SanctionsService {
     private readonly anonymity: AnonymityService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /**
@@ -29,22 +33,28 @@ export class SanctionsService {
    */
   async issue(policy: Policy, dto: CreateSanctionDto): Promise<SanctionDto> {
     ensure(policy.can('mod.sanction'));
-    const { userId, postId } = dto.target;
-    if ((userId === undefined) === (postId === undefined)) throw badRequest('target must name exactly one of userId and postId.');
+    const { userId, postId, cafeMessageId } = dto.target;
+    if ([userId, postId, cafeMessageId].filter((x) => x !== undefined).length !== 1) {
+      throw badRequest('target must name exactly one of userId, postId and cafeMessageId.');
+    }
     const until = this.until(dto);
-    const subject = userId !== undefined ? await this.userSubject(policy, userId) : await this.postSubject(policy, postId!);
+    const subject =
+      userId !== undefined ? await this.userSubject(policy, userId)
+      : postId !== undefined ? await this.postSubject(policy, postId)
+      : await this.cafeSubject(policy, cafeMessageId!);
 
     const id = await this.db.transaction(async (tx) => {
       const [row]: { id: string }[] = await tx.query(
-        `INSERT INTO sanctions (kind, user_id, subject_hash, scope_kind, scope_id, post_id, reason, until, issued_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        `INSERT INTO sanctions (kind, user_id, subject_hash, scope_kind, scope_id, post_id, cafe_message_id, reason, until, issued_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           dto.kind,
           'userId' in subject ? subject.userId : null,
           'hash' in subject ? subject.hash : null,
-          'hash' in subject ? 'thread' : null,
-          'hash' in subject ? subject.threadId : null,
+          'hash' in subject ? subject.scopeKind : null,
+          'hash' in subject ? subject.scopeId : null,
           postId ?? null,
+          cafeMessageId ?? null,
           dto.reason,
           until,
           policy.userId ?? null,
@@ -53,20 +63,31 @@ export class SanctionsService {
       await this.audit.record(tx, {
         actorId: policy.userId ?? null,
         action: 'sanction',
-        targetType: postId ? 'post' : 'user',
-        targetId: postId ?? userId,
+        targetType: postId ? 'post' : cafeMessageId ? 'cafe_message' : 'user',
+        targetId: postId ?? cafeMessageId ?? userId,
         reason: dto.reason,
         meta: { kind: dto.kind, until: until?.toISOString() ?? null },
       });
+      // The person is told why and until when; behind an anonymous post, through its keyed hash only.
+      // Behind a café message there is no such channel that would not tie them to the message, so
+      // they learn it where it applies: a mute's or ban's refusal says why and until when.
+      if (!('hash' in subject) || subject.scopeKind === 'thread') {
+        const recipient: Recipient = 'userId' in subject ? { userId: subject.userId } : { hash: subject.hash, scope: subject.scopeId };
+        await this.notifications.send(tx, recipient, { type: 'sanction', text: sanctionText(dto.kind, dto.reason, until), link: null });
+      }
       return row.id;
     });
 
     // A ban ends every session at once; for an anonymous author the account is found in memory only.
     if (dto.kind === 'ban') {
-      const account = 'userId' in subject ? subject.userId : (await this.anonymity.findAccount(subject.hash, subject.threadId))?.id;
-      if (account) await this.users.endSessions(account);
+      const account = 'userId' in subject ? subject.userId : (await this.anonymity.findAccount(subject.hash, subject.scopeId))?.id;
+      if (account) {
+        await this.users.endSessions(account);
+        // Open sockets (café, /me, /mod) were let in by a session that no longer exists.
+        await this.realtime.disconnectUser(account);
+      }
     }
-    return { id, kind: dto.kind, until: until?.toISOString() ?? null, target: postId ? { postId } : { userId: userId! } };
+    return { id, kind: dto.kind, until: until?.toISOString() ?? null, target: postId ? { postId } : cafeMessageId ? { cafeMessageId } : { userId: userId! } };
   }
 
   private until(dto: CreateSanctionDto): Date | null {
@@ -87,9 +108,33 @@ export class SanctionsService {
   private async postSubject(policy: Policy, postId: string): Promise<Subject> {
     const post = await loadPost(this.db.manager, policy, postId);
     if (post.author_kind === 'guest') throw badRequest('A guest post has no account behind it: there is no one to sanction.', 'no_account');
-    if (post.author_kind === 'anonymous') return { hash: post.anon_hash!, threadId: post.thread_id };
+    if (post.author_kind === 'anonymous') return { hash: post.anon_hash!, scopeKind: 'thread', scopeId: post.thread_id };
     if (!post.author_id) throw new ApiError(404, 'author_gone', 'The author of this post no longer has an account.');
     ensure(policy.canSanctionUser(post.role!));
     return { userId: post.author_id };
   }
+
+  /**
+   * The member behind a café message, by their keyed hash in that session. Their rank is checked on
+   * the account found in memory (staff can't silence each other); nothing of it is returned or kept.
+   */
+  private async cafeSubject(policy: Policy, messageId: string): Promise<Subject> {
+    const rows: { author_hash: Buffer | null; session_id: string }[] = await this.db.query('SELECT author_hash, session_id FROM cafe_messages WHERE id = $1', [messageId]);
+    if (!rows[0]) throw notFound('No such café message (it may have been deleted after the retention period).');
+    const { author_hash: hash, session_id: sessionId } = rows[0];
+    if (!hash) throw badRequest('A guest wrote this message: there is no account to sanction. A host can mute or remove the guest in the room.', 'no_account');
+    const account = await this.anonymity.findAccount(hash, sessionId);
+    if (!account) throw new ApiError(404, 'author_gone', 'The writer of this message no longer has an account.');
+    const [{ role }]: { role: Role }[] = await this.db.query('SELECT role FROM users WHERE id = $1', [account.id]);
+    ensure(policy.canSanctionUser(role));
+    return { hash, scopeKind: 'cafe_session', scopeId: sessionId };
+  }
+}
+
+/** What the sanctioned person is told (in Norwegian, as the community speaks). */
+export function sanctionText(kind: 'warn' | 'mute' | 'ban', reason: string, until: Date | null): string {
+  const end = until ? ` til ${until.toISOString().slice(0, 16).replace('T', ' ')} (UTC)` : ' til en moderator opphever det';
+  if (kind === 'warn') return `Du har fått en advarsel fra en moderator. Begrunnelse: ${reason}`;
+  if (kind === 'mute') return `Du kan lese, men ikke skrive eller chatte${end}. Begrunnelse: ${reason}`;
+  return `Kontoen din er utestengt${end}. Begrunnelse: ${reason}`;
 }

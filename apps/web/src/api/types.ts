@@ -58,20 +58,21 @@ export interface Post {
   editedAt: string | null;
   status: PostStatus;
   mine: boolean;
-  anonymous?: boolean;
+  /** Author and moderators only, when rejected. */
   rejectionReason?: string;
-  /** Present on GET /api/me/posts where the server includes it. */
-  threadTitle?: string;
+  /** The Markdown source, where the server sends it (proposed for one's own posts, for editing). */
+  body?: string;
 }
 
-export interface Thread {
-  id: string;
-  title: string;
+/** One of the caller's own posts (GET /api/me/posts). */
+export interface MyPost extends Post {
+  /** Written anonymously: shown as such to its author only. */
+  anonymous: boolean;
+  threadTitle: string;
+}
+
+export interface Thread extends ThreadSummary {
   category: { slug: string; name: string };
-  author: Author;
-  createdAt: string;
-  pinned: boolean;
-  locked: boolean;
   status: PostStatus;
   posts: Page<Post>;
 }
@@ -142,9 +143,11 @@ export interface ModStats {
 
 export interface AuditEntry {
   id: string;
-  actor: string | { username?: string; displayName?: string } | null;
+  /** null when the account is gone. */
+  actor: { id: string; username: string } | null;
   action: string;
-  target: unknown;
+  /** `type`: post, thread, user, category, settings, panel_application, cafe_room, … */
+  target: { type: string; id: string | null } | null;
   reason: string | null;
   createdAt: string;
 }
@@ -183,11 +186,16 @@ export interface WatchedWord {
 export interface PanelApplication {
   id: string;
   motivation: string;
+  status: 'pending' | 'approved' | 'rejected';
+  /** The administrator's words to the applicant. */
+  decisionReason: string | null;
   createdAt: string;
-  status?: string;
-  user?: { id?: string; username?: string; displayName?: string };
-  username?: string;
-  displayName?: string;
+  decidedAt: string | null;
+}
+
+/** An application as administrators see it. */
+export interface AdminPanelApplication extends PanelApplication {
+  applicant: { id: string; username: string; displayName: string; role: Role };
 }
 
 export type Settings = Record<string, number | boolean | string>;

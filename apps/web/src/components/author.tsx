@@ -21,23 +21,20 @@ export function AuthorName({ author, showRole = true }: { author: Author; showRo
         </span>
       );
     case 'anonymous':
+    case 'guest': {
+      // "Anonym 2" and "Gjest 1" say what they are; in another language the marker says it.
+      const marker = t(author.kind === 'anonymous' ? 'author.anonymous' : 'author.guest');
       return (
         <span className="author">
           <span className="author-name">{author.alias}</span>
-          <Tag data-size="sm" data-color="neutral" className="author-tag">
-            {t('author.anonymous')}
-          </Tag>
+          {author.alias.toLowerCase().startsWith(marker.toLowerCase()) ? null : (
+            <Tag data-size="sm" data-color="neutral" className="author-tag">
+              {marker}
+            </Tag>
+          )}
         </span>
       );
-    case 'guest':
-      return (
-        <span className="author">
-          <span className="author-name">{author.alias}</span>
-          <Tag data-size="sm" data-color="neutral" className="author-tag">
-            {t('author.guest')}
-          </Tag>
-        </span>
-      );
+    }
     default:
       return <span className="author author-deleted">{t('author.deleted')}</span>;
   }

@@ -1,10 +1,27 @@
+import i18next from 'i18next';
 import { locale } from '../i18n';
 
-export function formatDateTime(iso: string | null | undefined, lng: string): string {
+const DAY = 86_400_000;
+const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+
+/**
+ * A point in time as people say it: "i dag kl. 18:00", "i går kl. 09:15", "torsdag 27. november
+ * kl. 18:00" within the coming week, "3. november kl. 14:10" this year, "3. november 2025" before.
+ */
+export function formatDateTime(iso: string | null | undefined, lng: string, now: Date = new Date()): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale(lng), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+  const loc = locale(lng);
+  const time = formatTime(iso, lng);
+  const days = Math.round((startOfDay(d) - startOfDay(now)) / DAY);
+  const t = (key: string, values: Record<string, string>) => i18next.t(key, { lng, ...values });
+  if (days === 0) return t('time.today', { time });
+  if (days === -1) return t('time.yesterday', { time });
+  if (days === 1) return t('time.tomorrow', { time });
+  if (days > 1 && days < 7) return t('time.at', { date: new Intl.DateTimeFormat(loc, { weekday: 'long', day: 'numeric', month: 'long' }).format(d), time });
+  if (d.getFullYear() === now.getFullYear()) return t('time.at', { date: new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long' }).format(d), time });
+  return new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
 }
 
 export function formatTime(iso: string, lng: string): string {

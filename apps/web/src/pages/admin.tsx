@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '#libs/contracts';
 import { api } from '../api/client';
-import type { CafeRoom, Category, PanelApplication, Settings, User, WatchedWord } from '../api/types';
+import type { AdminPanelApplication, CafeRoom, Category, Page, Settings, User, WatchedWord } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { ErrorAlert, Loading, StatusAlert } from '../components/feedback';
 import { RequireRole } from '../components/guards';
@@ -137,8 +137,9 @@ function Categories() {
 function WatchedWords() {
   const { t } = useTranslation();
   const say = useAnnounce();
-  const { data, error, loading, reload } = useApi<WatchedWord[] | { items: WatchedWord[] }>('/api/admin/watched-words');
-  const words = Array.isArray(data) ? data : data?.items ?? [];
+  const paged = usePaged<WatchedWord>('/api/admin/watched-words', 100);
+  const { error, loading, reload } = paged;
+  const words = paged.items;
   const [pattern, setPattern] = useState('');
   const [action, setAction] = useState('review');
   const [err, setErr] = useState<string | undefined>();
@@ -188,6 +189,7 @@ function WatchedWords() {
           </Table>
         </div>
       ) : null}
+      {paged.hasMore ? <LoadMoreButton onClick={() => void paged.loadMore()} loading={paged.loadingMore} /> : null}
       <form
         className="form admin-form"
         noValidate
@@ -528,8 +530,8 @@ function Users() {
 function Applications() {
   const { t, i18n } = useTranslation();
   const say = useAnnounce();
-  const { data, error, loading, reload } = useApi<PanelApplication[] | { items: PanelApplication[] }>('/api/admin/panel/applications');
-  const list = Array.isArray(data) ? data : data?.items ?? [];
+  const { data, error, loading, reload } = useApi<Page<AdminPanelApplication>>('/api/admin/panel/applications?status=pending&limit=50');
+  const list = data?.items ?? [];
   const [failure, setFailure] = useState<unknown>();
   if (loading) return <Loading />;
   if (error) return <ErrorAlert error={error} retry={reload} announce={false} />;
@@ -538,7 +540,7 @@ function Applications() {
     <>
       <ul className="admin-list">
         {list.map((a) => {
-          const name = a.user?.displayName ?? a.displayName ?? a.user?.username ?? a.username ?? '';
+          const name = a.applicant.displayName || a.applicant.username;
           return (
             <li key={a.id}>
               <Card data-color="neutral">
@@ -547,10 +549,10 @@ function Applications() {
                 </Heading>
                 <Paragraph data-size="sm" className="muted">
                   {formatDateTime(a.createdAt, i18n.language)}
-                  {a.status ? ` · ${t(`admin.applications.status.${a.status}`, { defaultValue: a.status })}` : ''}
+                  {` · ${t(`admin.applications.status.${a.status}`, { defaultValue: a.status })}`}
                 </Paragraph>
                 <Paragraph>{a.motivation}</Paragraph>
-                {!a.status || a.status === 'pending' ? (
+                {a.status === 'pending' ? (
                   <div className="button-row mt-2">
                     {(['approve', 'reject'] as const).map((action) => (
                       <Button

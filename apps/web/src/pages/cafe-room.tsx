@@ -22,13 +22,36 @@ type Phase = 'intro' | 'connecting' | 'joined' | 'reconnecting' | 'closed' | 're
 interface AckError {
   code: string;
   message: string;
+  /** `muted`: when the mute ends, or null until a host lifts it. */
+  until?: string | null;
+  /** `rate_limited`: seconds to wait. */
+  retryAfter?: number;
+  /** `closed`: when the room opens next, or null when nothing is planned. */
+  opensAt?: string | null;
 }
 type Ack<T> = ({ ok: true } & T) | { ok: false; error: AckError };
 interface JoinAck {
   self: Participant;
   history: CafeMessage[];
   participants: Participant[];
+  /** After a join with `since`: messages a host removed meanwhile. */
+  deleted?: string[];
 }
+/** Sent to hosts in the room when a message needs a look now. */
+interface CafeAlert {
+  room: string;
+  kind: 'crisis' | 'report';
+  messageId: string;
+  nickname: string;
+  body: string;
+  reason?: string;
+  createdAt: string;
+}
+/** A muted participant: until when, or null until a host lifts it. */
+type Muted = { until: string | null } | null;
+
+/** The server's rule for a nickname (apps/api/src/cafe/nickname.ts), checked before connecting. */
+const NICKNAME_SHAPE = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._'-]*[\p{L}\p{N}])?$/u;
 
 const REPORT_REASONS = ['crisis', 'harassment', 'personal_info', 'spam', 'other'] as const;
 const MAX_LENGTH = 1000;
@@ -169,7 +192,7 @@ function MessageItem({
   );
 }
 
-function HostTools({ onModerate }: { onModerate(action: 'slowmode' | 'close', extra?: { seconds?: number }): Promise<void> }) {
+function HostTools({ alerts, onDismiss, onModerate }: { alerts: CafeAlert[]; onDismiss(messageId: string): void; onModerate(action: 'slowmode' | 'close', extra?: { seconds?: number }): Promise<void> }) {
   const { t } = useTranslation();
   const [seconds, setSeconds] = useState('0');
   const [confirmClose, setConfirmClose] = useState(false);
@@ -178,6 +201,16 @@ function HostTools({ onModerate }: { onModerate(action: 'slowmode' | 'close', ex
       <Heading level={2} id="host-tools-h" data-size="xs">
         {t('chat.hostTools')}
       </Heading>
+      {alerts.map((a) => (
+        <Alert key={a.messageId} data-color={a.kind === 'crisis' ? 'danger' : 'warning'} data-size="sm" className="block" data-testid="host-alert">
+          <Paragraph data-size="sm">
+            <strong>{t(`chat.alert.${a.kind}`, { nickname: a.nickname })}</strong> «{a.body.slice(0, 200)}»{a.reason ? ` (${t(`flag.reasons.${a.reason}`, { defaultValue: a.reason })})` : ''}
+          </Paragraph>
+          <Button variant="tertiary" data-size="sm" onClick={() => onDismiss(a.messageId)}>
+            {t('chat.alert.dismiss')}
+          </Button>
+        </Alert>
+      ))}
       <form
         className="move-form"
         onSubmit={(e) => {
@@ -219,30 +252,74 @@ function HostTools({ onModerate }: { onModerate(action: 'slowmode' | 'close', ex
   );
 }
 
+function mutedText(t: TFunction, until: string | null, language: string): string {
+  return until ? t('chat.mutedUntil', { time: formatTime(until, language) }) : t('chat.mutedOpen');
+}
+
+/**
+ * The rules a participant accepts, as the server states them (GET /api/cafe/rules). The Markdown
+ * renderer is loaded after the form is on screen, so a slow connection can start typing a nickname.
+ */
+function CafeRules() {
+  const { t, i18n } = useTranslation();
+  const { data, error, reload } = useApi<{ nb: string; en: string }>('/api/cafe/rules');
+  const [html, setHtml] = useState<string | null>(null);
+  const source = data ? (i18n.language === 'en' ? data.en : data.nb) : null;
+  useEffect(() => {
+    if (source === null) return;
+    let live = true;
+    void import('../lib/markdown').then(({ renderMarkdown, splitTitle }) => {
+      if (live) setHtml(renderMarkdown(splitTitle(source).body));
+    });
+    return () => {
+      live = false;
+    };
+  }, [source]);
+  return (
+    <section aria-labelledby="cafe-rules-h" className="rules" data-testid="cafe-rules">
+      <Heading level={3} id="cafe-rules-h" data-size="2xs">
+        {t('chat.rulesHeading')}
+      </Heading>
+      {error ? <ErrorAlert error={error} retry={reload} announce={false} /> : html === null ? <Loading /> : <div className="prose rules-text" dangerouslySetInnerHTML={{ __html: html }} />}
+    </section>
+  );
+}
+
 function ackErrorText(t: TFunction, error: AckError): string {
   const key = `chat.errors.${error.code}`;
   const text = t(key);
   return text === key ? error.message || t('errors.generic') : text;
 }
 
-function Room({ room }: { room: CafeRoom }) {
+/** The room once the page has it; `onPresence` hears how many are in it while one is inside. */
+function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number | null): void }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const say = useAnnounce();
   const announceMessage = useChatAnnouncer();
-  const [phase, setPhase] = useState<Phase>('intro');
+  const [phase, setPhase] = useState<Phase>(room.isOpen ? 'intro' : 'closed');
+  const [nextOpening, setNextOpening] = useState<string | null>(room.isOpen ? null : room.opensAt);
   const [nickname, setNickname] = useState(user?.displayName ?? '');
   const [accepted, setAccepted] = useState(false);
   const [joinErrors, setJoinErrors] = useState<{ nickname?: string; rules?: string }>({});
   const [joinFailure, setJoinFailure] = useState<string | undefined>();
   const [self, setSelf] = useState<Participant | null>(null);
   const [messages, setMessages] = useState<CafeMessage[]>([]);
-  const [participants, setParticipants] = useState<Participant[]>([]);
+  const [participants, setParticipantList] = useState<Participant[]>([]);
+  const setParticipants = useCallback(
+    (list: Participant[]) => {
+      setParticipantList(list);
+      onPresence(list.length ? list.length : null);
+    },
+    [onPresence],
+  );
   const [typing, setTyping] = useState<Record<string, number>>({});
   const [draft, setDraft] = useState('');
   const [sendError, setSendError] = useState<string | undefined>();
   const [support, setSupport] = useState<{ resources: SupportResource[]; staffed: boolean } | null>(null);
-  const [mutedUntil, setMutedUntil] = useState<string | null>(null);
+  const [muted, setMuted] = useState<Muted>(null);
+  const [slowSeconds, setSlowSeconds] = useState(0);
+  const [alerts, setAlerts] = useState<CafeAlert[]>([]);
   const [notice, setNotice] = useState<string | undefined>();
   const socketRef = useRef<Socket | null>(null);
   const lastId = useRef<string | undefined>(undefined);
@@ -306,12 +383,16 @@ function Room({ room }: { room: CafeRoom }) {
       }
       if (!ack.ok) {
         const code = ack.error.code;
-        if (code === 'closed') setPhase('closed');
+        if (code === 'closed') {
+          setNextOpening(ack.error.opensAt ?? null);
+          setPhase('closed');
+          socket.close();
+        }
         else if (code === 'removed' || code === 'banned') {
           setPhase('removed');
           setNotice(ackErrorText(t, ack.error));
-        } else if (code === 'nickname_taken' || code === 'invalid') {
-          setJoinErrors({ nickname: ackErrorText(t, ack.error) });
+        } else if (code === 'nickname_taken' || code === 'invalid' || code === 'blocked') {
+          setJoinErrors({ nickname: code === 'invalid' ? t('chat.errors.nicknameShape') : code === 'blocked' ? t('chat.errors.nicknameBlocked') : ackErrorText(t, ack.error) });
           setPhase('intro');
           socket.close();
           window.setTimeout(() => nickRef.current?.focus(), 0);
@@ -324,22 +405,26 @@ function Room({ room }: { room: CafeRoom }) {
       }
       setSelf(ack.self);
       setParticipants(ack.participants);
-      if (since) addMessages(ack.history);
-      else {
+      if (since) {
+        addMessages(ack.history);
+        const gone = new Set(ack.deleted ?? []);
+        if (gone.size) setMessages((list) => list.filter((m) => !gone.has(m.id)));
+      } else {
         setMessages(ack.history);
         lastId.current = ack.history.length ? ack.history[ack.history.length - 1].id : undefined;
       }
       setPhase('joined');
       return true;
     },
-    [room.slug, t, addMessages],
+    [room.slug, t, addMessages, setParticipants],
   );
 
   async function join(e: FormEvent) {
     e.preventDefault();
     const errs: typeof joinErrors = {};
-    const nick = nickname.trim();
-    if (nick.length < 2 || nick.length > 24) errs.nickname = t('chat.errors.nicknameLength');
+    const nick = nickname.trim().replace(/\s+/g, ' ');
+    if ([...nick].length < 2 || [...nick].length > 24) errs.nickname = t('chat.errors.nicknameLength');
+    else if (!NICKNAME_SHAPE.test(nick)) errs.nickname = t('chat.errors.nicknameShape');
     if (!accepted) errs.rules = t('chat.errors.rules_not_accepted');
     setJoinErrors(errs);
     setJoinFailure(undefined);
@@ -399,6 +484,7 @@ function Room({ room }: { room: CafeRoom }) {
     socket.on('support', (ev: { resources: SupportResource[]; staffed: boolean }) => setSupport(ev));
     socket.on('room:closed', (ev: { room: string }) => {
       if (ev.room !== room.slug) return;
+      setNextOpening(null);
       setPhase('closed');
       say(t('chat.closedNow'), 'assertive');
       socket.close();
@@ -410,21 +496,31 @@ function Room({ room }: { room: CafeRoom }) {
       say(t('chat.kicked'), 'assertive');
       socket.close();
     });
-    socket.on('muted', (ev: { room: string; until?: string; reason?: string }) => {
+    socket.on('muted', (ev: { room: string; until?: string | null; reason?: string }) => {
       if (ev.room !== room.slug) return;
-      const until = ev.until ?? new Date(Date.now() + 600_000).toISOString();
-      setMutedUntil(until);
-      say(t('chat.mutedUntil', { time: formatTime(until, i18n.language) }), 'assertive');
+      const until = ev.until ?? null;
+      setMuted({ until });
+      say(mutedText(t, until, i18n.language), 'assertive');
+    });
+    socket.on('slowmode', (ev: { room: string; seconds: number }) => {
+      if (ev.room !== room.slug) return;
+      setSlowSeconds(ev.seconds);
+      say(ev.seconds > 0 ? t('chat.slowOn', { count: ev.seconds }) : t('chat.slowOffNow'));
+    });
+    socket.on('alert', (ev: CafeAlert) => {
+      if (ev.room !== room.slug) return;
+      setAlerts((list) => [ev, ...list.filter((a) => a.messageId !== ev.messageId)].slice(0, 5));
+      say(t(`chat.alert.${ev.kind}`, { nickname: ev.nickname }), 'assertive');
     });
   }
 
-  // A mute ends by itself.
+  // A mute with an end ends by itself.
   useEffect(() => {
-    if (!mutedUntil) return;
-    const ms = new Date(mutedUntil).getTime() - Date.now();
-    const timer = window.setTimeout(() => setMutedUntil(null), Math.max(0, ms));
+    if (!muted?.until) return;
+    const ms = new Date(muted.until).getTime() - Date.now();
+    const timer = window.setTimeout(() => setMuted(null), Math.max(0, ms));
     return () => window.clearTimeout(timer);
-  }, [mutedUntil]);
+  }, [muted]);
 
   async function send(e?: FormEvent) {
     e?.preventDefault();
@@ -444,8 +540,11 @@ function Room({ room }: { room: CafeRoom }) {
     try {
       const ack = await emitAck<Ack<{ message: CafeMessage }>>(socket, 'message', { room: room.slug, body });
       if (!ack.ok) {
-        setSendError(ackErrorText(t, ack.error));
-        if (ack.error.code === 'muted') setMutedUntil(new Date(Date.now() + 600_000).toISOString());
+        if (ack.error.code === 'muted') {
+          setMuted({ until: ack.error.until ?? null });
+          setSendError(undefined);
+        } else if (ack.error.code === 'rate_limited' && ack.error.retryAfter) setSendError(t('chat.errors.rate_limited_seconds', { count: Math.ceil(ack.error.retryAfter) }));
+        else setSendError(ackErrorText(t, ack.error));
         return;
       }
       addMessages([ack.message]);
@@ -519,7 +618,7 @@ function Room({ room }: { room: CafeRoom }) {
         <Heading level={2} data-size="xs">
           {t('chat.closedHeading')}
         </Heading>
-        <Paragraph>{room.opensAt ? t('cafe.opensAt', { time: formatDateTime(room.opensAt, i18n.language) }) : t('chat.closedText')}</Paragraph>
+        <Paragraph>{nextOpening ? t('chat.opensAgain', { time: formatDateTime(nextOpening, i18n.language) }) : t('chat.closedText')}</Paragraph>
         <Paragraph className="mt-2">
           <Link to="/kafe" className="ds-link">
             {t('chat.backToRooms')}
@@ -549,19 +648,9 @@ function Room({ room }: { room: CafeRoom }) {
         <Heading level={2} id="join-heading" data-size="sm">
           {t('chat.joinHeading')}
         </Heading>
-        {!room.isOpen ? <Paragraph className="muted">{room.opensAt ? t('cafe.opensAt', { time: formatDateTime(room.opensAt, i18n.language) }) : t('chat.closedText')}</Paragraph> : null}
         <form onSubmit={join} noValidate className="form">
           <Textfield id="cafe-nickname" label={t('chat.nickname')} description={t('chat.nicknameHelp')} value={nickname} onChange={(e) => setNickname(e.target.value)} error={joinErrors.nickname} ref={nickRef as React.Ref<HTMLInputElement>} maxLength={24} autoComplete="off" name="nickname" />
-          <section aria-labelledby="cafe-rules-h" className="rules">
-            <Heading level={3} id="cafe-rules-h" data-size="2xs">
-              {t('chat.rulesHeading')}
-            </Heading>
-            <ul>
-              {(['respect', 'confidentiality', 'noAdvice', 'help', 'hosts'] as const).map((r) => (
-                <li key={r}>{t(`chat.rules.${r}`)}</li>
-              ))}
-            </ul>
-          </section>
+          <CafeRules />
           <Checkbox id="cafe-rules-accept" label={t('chat.acceptRules')} checked={accepted} onChange={(e) => setAccepted(e.target.checked)} error={joinErrors.rules} name="acceptRules" />
           {joinFailure ? (
             <Alert data-color="danger" className="block">
@@ -604,10 +693,15 @@ function Room({ room }: { room: CafeRoom }) {
           <p className="typing muted" aria-hidden="true">
             {typingNames.length === 1 ? t('chat.typingOne', { nickname: typingNames[0] }) : typingNames.length > 1 ? t('chat.typingMany', { count: typingNames.length }) : '\u00a0'}
           </p>
-          {mutedUntil ? (
+          {muted ? (
             <Alert data-color="warning" className="block" data-testid="muted">
-              <Paragraph>{t('chat.mutedUntil', { time: formatTime(mutedUntil, i18n.language) })}</Paragraph>
+              <Paragraph>{mutedText(t, muted.until, i18n.language)}</Paragraph>
             </Alert>
+          ) : null}
+          {slowSeconds > 0 ? (
+            <Paragraph data-size="sm" className="muted" data-testid="slowmode">
+              {t('chat.slowOn', { count: slowSeconds })}
+            </Paragraph>
           ) : null}
           <form onSubmit={send} noValidate className="composer">
             <Textfield
@@ -620,13 +714,13 @@ function Room({ room }: { room: CafeRoom }) {
               onKeyDown={onComposerKey}
               error={sendError}
               ref={composerRef as React.Ref<HTMLTextAreaElement>}
-              disabled={!!mutedUntil || phase !== 'joined'}
+              disabled={!!muted || phase !== 'joined'}
               maxLength={MAX_LENGTH}
               name="message"
               data-testid="composer"
             />
             <div className="button-row">
-              <Button type="submit" disabled={!!mutedUntil || phase !== 'joined'} data-testid="send-message">
+              <Button type="submit" disabled={!!muted || phase !== 'joined'} data-testid="send-message">
                 {t('chat.send')}
               </Button>
               <Button type="button" variant="tertiary" onClick={leave}>
@@ -653,7 +747,7 @@ function Room({ room }: { room: CafeRoom }) {
               </li>
             ))}
           </ul>
-          {isHost ? <HostTools onModerate={(action, extra) => moderate(action, extra ?? {})} /> : null}
+          {isHost ? <HostTools alerts={alerts} onDismiss={(id) => setAlerts((list) => list.filter((a) => a.messageId !== id))} onModerate={(action, extra) => moderate(action, extra ?? {})} /> : null}
         </aside>
       </div>
     </div>
@@ -665,6 +759,8 @@ export default function CafeRoomPage() {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useApi<CafeRoom[]>('/api/cafe/rooms');
   const room = data?.find((r) => r.slug === slug);
+  // While one is in the room, the count in the heading follows who is there.
+  const [presence, setPresence] = useState<number | null>(null);
   return (
     <BreakGate>
       {loading ? (
@@ -684,9 +780,9 @@ export default function CafeRoomPage() {
             </Link>
           </nav>
           <PageHeader title={room.name} lead={room.description}>
-            <RoomState room={room} />
+            <RoomState room={presence === null ? room : { ...room, participants: presence }} />
           </PageHeader>
-          <Room room={room} />
+          <Room room={room} onPresence={setPresence} />
         </>
       )}
     </BreakGate>

@@ -48,8 +48,8 @@ function ThreadList({ slug }: { slug: string }) {
             <div className="meta">
               <AuthorName author={th.author} />
               <span>{formatDateTime(th.createdAt, i18n.language)}</span>
-              <span>{t('thread.replies', { count: th.replyCount })}</span>
-              <span>{t('thread.lastActivity', { time: formatDateTime(th.lastPostAt, i18n.language) })}</span>
+              <span>{th.replyCount > 0 ? t('thread.replies', { count: th.replyCount }) : t('thread.noReplies')}</span>
+              {th.replyCount > 0 ? <span>{t('thread.lastActivity', { time: formatDateTime(th.lastPostAt, i18n.language) })}</span> : null}
             </div>
           </li>
         ))}

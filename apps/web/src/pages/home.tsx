@@ -101,6 +101,13 @@ export function RoomState({ room }: { room: CafeRoom }) {
   );
 }
 
+const openingRank = (r: CafeRoom) => (r.isOpen ? 0 : r.opensAt ? 1 : 2);
+
+/** Open rooms first, then the ones opening soonest, then those without a planned opening. */
+function byOpening(rooms: CafeRoom[]): CafeRoom[] {
+  return [...rooms].sort((a, b) => openingRank(a) - openingRank(b) || (a.opensAt ?? '').localeCompare(b.opensAt ?? '') || a.name.localeCompare(b.name, 'nb'));
+}
+
 export function CafeRooms({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useApi<CafeRoom[]>('/api/cafe/rooms');
@@ -109,7 +116,7 @@ export function CafeRooms({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
   if (!data || data.length === 0) return <Paragraph>{t('cafe.noRooms')}</Paragraph>;
   return (
     <ul className="card-grid" data-testid="room-list">
-      {data.map((room) => (
+      {byOpening(data).map((room) => (
         <li key={room.slug}>
           <Card data-color="neutral" className="room-card">
             <Heading level={headingLevel} data-size="xs">

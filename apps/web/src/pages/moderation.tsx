@@ -17,7 +17,31 @@ import { connect, type Socket } from '../lib/socket';
 import { useApi, type ApiState } from '../lib/use-api';
 
 const CANNED = ['personal', 'respect', 'advice', 'spam', 'offTopic'] as const;
-const AUDIT_ACTIONS = ['approve', 'reject', 'undo', 'hide', 'restore', 'lock', 'unlock', 'pin', 'unpin', 'move', 'sanction', 'reveal', 'role', 'settings', 'watched_word', 'category', 'cafe_moderate'] as const;
+// As the server names them (apps/api/src/audit/audit.service.ts).
+const AUDIT_ACTIONS = [
+  'approve', 'reject', 'undo', 'hide', 'restore', 'lock', 'unlock', 'pin', 'unpin', 'move', 'sanction', 'reveal', 'role', 'settings',
+  'watched_word', 'category', 'cafe_moderate', 'cafe_room', 'password_reset', 'panel_application', 'edit', 'delete', 'claim',
+] as const;
+
+/** What an audit entry is about, in words; a thread is a link. */
+function AuditTarget({ target }: { target: AuditEntry['target'] }) {
+  const { t } = useTranslation();
+  if (!target) return null;
+  const label = t(`mod.audit.targets.${target.type}`, { defaultValue: target.type });
+  if (target.type === 'thread' && target.id) {
+    return (
+      <Link to={`/trad/${target.id}`} className="ds-link">
+        {label}
+      </Link>
+    );
+  }
+  return (
+    <>
+      {label}
+      {target.id ? <span className="muted audit-id"> {target.id.slice(0, 8)}</span> : null}
+    </>
+  );
+}
 const SENSITIVE_FLAGS = new Set(['crisis', 'harassment']);
 
 function nameOf(value: unknown): string {
@@ -422,9 +446,11 @@ function AuditLog() {
               {paged.items.map((a) => (
                 <Table.Row key={a.id}>
                   <Table.Cell data-label={t('mod.audit.time')}>{formatDateTime(a.createdAt, i18n.language)}</Table.Cell>
-                  <Table.Cell data-label={t('mod.audit.actor')}>{nameOf(a.actor)}</Table.Cell>
+                  <Table.Cell data-label={t('mod.audit.actor')}>{a.actor ? a.actor.username : t('author.deleted')}</Table.Cell>
                   <Table.Cell data-label={t('mod.audit.action')}>{t(`mod.audit.actions.${a.action}`, { defaultValue: a.action })}</Table.Cell>
-                  <Table.Cell data-label={t('mod.audit.target')} className="break">{typeof a.target === 'string' ? a.target : JSON.stringify(a.target)}</Table.Cell>
+                  <Table.Cell data-label={t('mod.audit.target')}>
+                    <AuditTarget target={a.target} />
+                  </Table.Cell>
                   <Table.Cell data-label={t('mod.audit.reason')}>{a.reason ?? ''}</Table.Cell>
                 </Table.Row>
               ))}

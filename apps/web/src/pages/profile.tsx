@@ -3,20 +3,22 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client';
-import type { AppNotification, Post } from '../api/types';
+import type { AppNotification, MyPost, PanelApplication as Application } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { ErrorAlert, Loading, StatusAlert } from '../components/feedback';
 import { RequireRole } from '../components/guards';
 import { LoadMoreButton, usePaged } from '../components/load-more';
 import { PageHeader } from '../components/page-header';
+import { isStatus } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { setLocalBreak, breakUntil } from '../lib/pause';
+import { useApi } from '../lib/use-api';
 import { useSession } from '../session';
-import { StatusTag } from './thread';
+import { RejectionReason, StatusTag } from './thread';
 
 function MyPosts() {
   const { t, i18n } = useTranslation();
-  const paged = usePaged<Post>('/api/me/posts');
+  const paged = usePaged<MyPost>('/api/me/posts', 10);
   if (paged.loading) return <Loading />;
   if (paged.error && paged.items.length === 0) return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
   if (paged.items.length === 0) return <Paragraph>{t('profile.noPosts')}</Paragraph>;
@@ -26,14 +28,16 @@ function MyPosts() {
         {paged.items.map((p) => (
           <li key={p.id} className="my-post">
             <div className="tags">
-              <Link to={`/trad/${p.threadId}`} className="ds-link">
-                {p.threadTitle ?? t('profile.openThread')}
+              <Link to={`/trad/${p.threadId}#post-${p.id}`} className="ds-link">
+                {p.threadTitle}
               </Link>
               <StatusTag status={p.status} />
-              {p.anonymous || p.author.kind === 'anonymous' ? <span className="only-you">{t('profile.anonymousOnlyYou', { alias: p.author.kind === 'anonymous' ? p.author.alias : '' })}</span> : null}
             </div>
-            <span className="muted">{formatDateTime(p.createdAt, i18n.language)}</span>
-            {p.status === 'rejected' && p.rejectionReason ? <Paragraph data-size="sm">{t('post.rejectedReason', { reason: p.rejectionReason })}</Paragraph> : null}
+            <div className="meta">
+              <span>{formatDateTime(p.createdAt, i18n.language)}</span>
+              {p.anonymous && p.author.kind === 'anonymous' ? <span className="only-you">{t('profile.anonymousOnlyYou', { alias: p.author.alias })}</span> : null}
+            </div>
+            {p.status === 'rejected' && p.rejectionReason ? <RejectionReason reason={p.rejectionReason} /> : null}
             <div className="post-body excerpt" dangerouslySetInnerHTML={{ __html: p.bodyHtml }} />
           </li>
         ))}
@@ -49,7 +53,8 @@ function Notifications() {
   const paged = usePaged<AppNotification>('/api/me/notifications');
   const [failure, setFailure] = useState<unknown>();
   if (paged.loading) return <Loading />;
-  if (paged.error && paged.items.length === 0) return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
+  // A server without notifications (404) simply has none for you.
+  if (paged.error && paged.items.length === 0 && !isStatus(paged.error, 404)) return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
   if (paged.items.length === 0) return <Paragraph>{t('notifications.none')}</Paragraph>;
   const unread = paged.items.filter((n) => !n.readAt);
   return (
@@ -147,16 +152,24 @@ function ChangePassword() {
 }
 
 function PanelApplication() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
+  const mine = useApi<Application[]>(user?.role === 'member' ? '/api/panel/applications/mine' : null);
   const [motivation, setMotivation] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<unknown>();
-  const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
   if (user && user.role !== 'member') return <Paragraph>{t('panel.alreadyMember')}</Paragraph>;
-  if (sent) return <StatusAlert message={t('panel.sent')} />;
+  if (mine.loading) return <Loading />;
+  const latest = mine.data?.[0];
+  if (latest?.status === 'pending') {
+    return (
+      <Alert data-color="info" className="block" data-testid="application-pending">
+        <Paragraph>{t('panel.pending', { date: formatDateTime(latest.createdAt, i18n.language) })}</Paragraph>
+      </Alert>
+    );
+  }
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure(undefined);
@@ -168,26 +181,34 @@ function PanelApplication() {
     setError(undefined);
     setBusy(true);
     try {
-      await api.post('/api/panel/applications', { motivation: motivation.trim() });
-      setSent(true);
+      const created = await api.post<Application>('/api/panel/applications', { motivation: motivation.trim() });
+      mine.setData((list) => [created, ...(list ?? [])]);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) setSent(true);
+      if (err instanceof ApiError && err.status === 409) mine.reload();
       else setFailure(err);
     } finally {
       setBusy(false);
     }
   }
   return (
-    <form onSubmit={submit} noValidate className="form">
-      <Paragraph>{t('panel.intro')}</Paragraph>
-      <Textfield multiline rows={4} label={t('panel.motivation')} description={t('panel.motivationHelp')} value={motivation} onChange={(e) => setMotivation(e.target.value)} error={error} ref={ref as React.Ref<HTMLTextAreaElement>} maxLength={2000} />
-      {failure ? <ErrorAlert error={failure} /> : null}
-      <div>
-        <Button type="submit" variant="secondary" disabled={busy}>
-          {t('panel.apply')}
-        </Button>
-      </div>
-    </form>
+    <>
+      {latest?.status === 'rejected' ? (
+        <Alert data-color="warning" className="block" data-testid="application-rejected">
+          <Paragraph>{latest.decisionReason ? t('panel.rejectedReason', { reason: latest.decisionReason }) : t('panel.rejected')}</Paragraph>
+          <Paragraph className="mt-2">{t('panel.applyAgain')}</Paragraph>
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate className="form">
+        <Paragraph>{t('panel.intro')}</Paragraph>
+        <Textfield multiline rows={4} label={t('panel.motivation')} description={t('panel.motivationHelp')} value={motivation} onChange={(e) => setMotivation(e.target.value)} error={error} ref={ref as React.Ref<HTMLTextAreaElement>} maxLength={2000} />
+        {failure ? <ErrorAlert error={failure} /> : null}
+        <div>
+          <Button type="submit" variant="secondary" disabled={busy}>
+            {t('panel.apply')}
+          </Button>
+        </div>
+      </form>
+    </>
   );
 }
 
@@ -261,6 +282,7 @@ function YourData() {
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [exportMissing, setExportMissing] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
 
   async function exportData() {
@@ -277,7 +299,9 @@ function YourData() {
       window.setTimeout(() => URL.revokeObjectURL(url), 1000);
       say(t('profile.exported'));
     } catch (err) {
-      setFailure(err);
+      // A server without the export (404) is told plainly, with what to do instead.
+      if (isStatus(err, 404)) setExportMissing(true);
+      else setFailure(err);
     }
   }
 
@@ -311,6 +335,7 @@ function YourData() {
       <Button variant="secondary" className="mt-2" onClick={() => void exportData()}>
         {t('profile.export')}
       </Button>
+      {exportMissing ? <StatusAlert color="info" message={t('profile.exportUnavailable')} /> : null}
       <Heading level={3} data-size="xs" className="mt-6">
         {t('profile.deleteHeading')}
       </Heading>

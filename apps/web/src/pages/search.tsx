@@ -44,7 +44,7 @@ function Results({ q }: { q: string }) {
       <ol className="search-results" ref={listRef}>
         {paged.items.map((hit) => (
           <li key={hit.postId} className="search-hit" data-list-item tabIndex={-1}>
-            <Link to={`/trad/${hit.threadId}#innlegg-${hit.postId}`} className="ds-link thread-title">
+            <Link to={`/trad/${hit.threadId}#post-${hit.postId}`} className="ds-link thread-title">
               {hit.title}
             </Link>
             <Paragraph data-size="sm" className="snippet">

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Heading, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Category, Page, Post, Thread, WriteOutcome } from '../api/types';
 import { useAnnounce } from '../components/announcer';
@@ -18,6 +18,15 @@ import { useApi } from '../lib/use-api';
 import { useSession } from '../session';
 import NotFoundPage from './not-found';
 import { AnonymousExplanation } from './category';
+
+/** Scrolls to and focuses the element once React has put it on the page (a few frames at most). */
+function showWhenThere(id: string, frames = 30): void {
+  const el = document.getElementById(id);
+  if (el) {
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  } else if (frames > 0) requestAnimationFrame(() => showWhenThere(id, frames - 1));
+}
 
 /** Best effort at the Markdown source of a post when the API sends only HTML. */
 function htmlToText(html: string): string {
@@ -37,6 +46,16 @@ export function StatusTag({ status }: { status: Post['status'] }) {
   );
 }
 
+/** Why a moderator did not publish a post: told to its writer (ground rule 8). */
+export function RejectionReason({ reason }: { reason: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert data-color="warning" data-size="sm" className="block" data-testid="rejection-reason">
+      <Paragraph data-size="sm">{t('post.rejectedReason', { reason })}</Paragraph>
+    </Alert>
+  );
+}
+
 /** The confirming button takes focus when the question appears. */
 export function DeleteConfirmButton({ onClick, disabled, children }: { onClick(): void; disabled?: boolean; children: React.ReactNode }) {
   const ref = useFocusOnMount<HTMLButtonElement>();
@@ -49,7 +68,7 @@ export function DeleteConfirmButton({ onClick, disabled, children }: { onClick()
 
 type Mode = null | 'edit' | 'delete' | 'flag' | 'hide' | 'sanction';
 
-function PostItem({ post, onChange }: { post: Post & { body?: string }; onChange(post: Post | null): void }) {
+function PostItem({ post, onChange }: { post: Post; onChange(post: Post | null): void }) {
   const { t, i18n } = useTranslation();
   const { user, can } = useSession();
   const say = useAnnounce();
@@ -107,7 +126,7 @@ function PostItem({ post, onChange }: { post: Post & { body?: string }; onChange
 
   const deleted = post.status === 'deleted';
   return (
-    <article className={`post${post.status !== 'published' ? ` post-${post.status}` : ''}`} aria-labelledby={`post-${post.id}-author`} data-testid="post" data-post-id={post.id} data-list-item tabIndex={-1}>
+    <article id={`post-${post.id}`} className={`post${post.status !== 'published' ? ` post-${post.status}` : ''}`} aria-labelledby={`post-${post.id}-author`} data-testid="post" data-post-id={post.id} data-list-item tabIndex={-1}>
       <header className="post-header">
         <span id={`post-${post.id}-author`}>
           <AuthorName author={post.author} />
@@ -118,13 +137,9 @@ function PostItem({ post, onChange }: { post: Post & { body?: string }; onChange
         </span>
         <StatusTag status={post.status} />
       </header>
-      {post.mine && post.author.kind === 'anonymous' ? <Paragraph data-size="sm" className="only-you">{t('post.anonymousMine')}</Paragraph> : null}
-      {post.status === 'pending' ? <Paragraph data-size="sm" className="muted">{t('post.pendingInfo')}</Paragraph> : null}
-      {post.status === 'rejected' && post.rejectionReason ? (
-        <Alert data-color="danger" data-size="sm" className="block">
-          <Paragraph data-size="sm">{t('post.rejectedReason', { reason: post.rejectionReason })}</Paragraph>
-        </Alert>
-      ) : null}
+      {post.mine && post.author.kind === 'anonymous' ? <Paragraph data-size="sm" className="only-you post-note">{t('post.anonymousMine')}</Paragraph> : null}
+      {post.status === 'pending' ? <Paragraph data-size="sm" className="muted post-note">{t('post.pendingInfo')}</Paragraph> : null}
+      {post.status === 'rejected' && post.rejectionReason ? <RejectionReason reason={post.rejectionReason} /> : null}
       {deleted ? (
         <Paragraph className="muted">{t('post.deletedBody')}</Paragraph>
       ) : mode === 'edit' ? (
@@ -157,7 +172,7 @@ function PostItem({ post, onChange }: { post: Post & { body?: string }; onChange
             </>
           ) : (
             <Button variant="tertiary" data-size="sm" onClick={() => setMode('flag')}>
-              {user ? t('post.flag') : t('post.flagCrisis')}
+              {t('post.flag')}
             </Button>
           )}
           {moderator ? (
@@ -360,6 +375,56 @@ export default function ThreadPage() {
 
   const category = useMemo(() => categories?.find((c) => c.slug === data?.category.slug), [categories, data]);
 
+  const loadMore = useCallback(async () => {
+    if (!cursor || !data) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await api.get<Page<Post>>(`/api/threads/${data.id}/posts?limit=20&cursor=${encodeURIComponent(cursor)}`);
+      setFirstNew(posts.length);
+      setPosts((p) => [...p, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (err) {
+      setMoreError(err);
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [cursor, data, posts.length]);
+
+  // A link to one post (`#post-<id>`: search, "my posts", a guest's receipt) pages on until the post is there, then shows it.
+  const { hash } = useLocation();
+  const target = /^#post-[0-9a-f-]{36}$/.test(hash) ? hash.slice(1) : null;
+  const reached = useRef<string | null>(null);
+  useEffect(() => {
+    if (!target || !data || reached.current === target) return;
+    reached.current = target;
+    const postId = target.slice('post-'.length);
+    let live = true;
+    void (async () => {
+      const extra: Post[] = [];
+      let next = data.posts.nextCursor;
+      const has = () => data.posts.items.some((p) => p.id === postId) || extra.some((p) => p.id === postId);
+      try {
+        for (let i = 0; i < 25 && next && !has(); i++) {
+          const page = await api.get<Page<Post>>(`/api/threads/${data.id}/posts?limit=50&cursor=${encodeURIComponent(next)}`);
+          extra.push(...page.items);
+          next = page.nextCursor;
+        }
+      } catch {
+        // the first page is shown; "show more" still works
+      }
+      if (!live) return;
+      if (extra.length) {
+        setPosts((list) => [...list, ...extra]);
+        setCursor(next);
+      }
+      showWhenThere(target);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [target, data]);
+
   if (loading) return <Loading />;
   if (error) {
     if (isStatus(error, 400, 404)) return <NotFoundPage />;
@@ -372,23 +437,10 @@ export default function ThreadPage() {
   }
   if (!data) return null;
   const thread = data;
+  const moderator = can('moderator');
 
-  async function loadMore() {
-    if (!cursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await api.get<Page<Post>>(`/api/threads/${thread.id}/posts?limit=20&cursor=${encodeURIComponent(cursor)}`);
-      setFirstNew(posts.length);
-      setPosts((p) => [...p, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (err) {
-      setMoreError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
-  const mayReply = !thread.locked && (user ? category?.canPost !== false : category?.allowGuests === true);
+  // Only a published thread takes replies; a lock ends the conversation, except for moderators.
+  const mayReply = thread.status === 'published' && (!thread.locked || moderator) && (user ? category?.canPost !== false : category?.allowGuests === true);
   return (
     <>
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -418,7 +470,7 @@ export default function ThreadPage() {
           </span>
         </div>
       </PageHeader>
-      {can('moderator') ? <ModTools thread={thread} onChange={(patch) => setData({ ...thread, ...patch })} /> : null}
+      {moderator ? <ModTools thread={thread} onChange={(patch) => setData({ ...thread, ...patch })} /> : null}
       <section aria-labelledby="posts-heading" className="section">
         <Heading level={2} id="posts-heading" className="ds-sr-only">
           {t('thread.posts')}
@@ -434,12 +486,13 @@ export default function ThreadPage() {
         {moreError ? <ErrorAlert error={moreError} /> : null}
       </section>
       {thread.locked ? (
-        <Alert data-color="info" className="block">
-          <Paragraph>{t('errors.codes.locked')}</Paragraph>
+        <Alert data-color="info" className="block" data-testid="thread-locked">
+          <Paragraph>{moderator ? t('thread.lockedModerator') : t('errors.codes.locked')}</Paragraph>
         </Alert>
-      ) : mayReply ? (
+      ) : null}
+      {mayReply ? (
         <ReplyForm thread={thread} category={category} onPosted={(p) => !cursor && setPosts((list) => [...list, p])} />
-      ) : !user ? (
+      ) : !user && !thread.locked ? (
         <Alert data-color="info" className="block">
           <Paragraph>
             {t('category.loginToPost')}{' '}

@@ -17,3 +17,10 @@ export class NoticeDto {
   @ApiProperty({ enum: ['held_for_review', 'personal_details'] }) code: string;
   @ApiProperty() message: string;
 }
+
+/** Where to get help now (shown to a writer whose words matched a `crisis` watched word). */
+export class HelplineDto {
+  @ApiProperty({ example: 'Mental Helse Hjelpetelefonen' }) name: string;
+  @ApiProperty({ example: '116 123' }) phone: string;
+  @ApiPropertyOptional() url?: string;
+}

@@ -17,4 +17,5 @@ export class FlagDto {
   @ApiProperty({ enum: FLAG_REASONS }) reason: FlagReason;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ description: 'For a crisis flag: whether a moderator is on duty right now (if not, call 113 when someone is in danger)' }) staffed?: boolean;
 }

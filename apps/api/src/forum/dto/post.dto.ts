@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { ContentStatus } from '#libs/policy';
-import { AuthorDto, NoticeDto } from './author.dto.js';
+import { AuthorDto, HelplineDto, NoticeDto } from './author.dto.js';
 
 export const BODY_MAX = 20_000;
 export const STATUSES: ContentStatus[] = ['published', 'pending', 'rejected', 'hidden', 'deleted'];
@@ -27,6 +27,7 @@ export class PostDto {
   @ApiProperty({ enum: STATUSES }) status: ContentStatus;
   @ApiProperty({ description: 'True only for the caller’s own posts' }) mine: boolean;
   @ApiPropertyOptional({ description: 'Why it was rejected: to its author and moderators only' }) rejectionReason?: string;
+  @ApiPropertyOptional({ description: 'The Markdown it was written in, for editing: to its author and moderators only' }) body?: string;
 }
 
 export class PostPageDto {
@@ -37,6 +38,8 @@ export class PostPageDto {
 /** A new post as its writer gets it back: held or not, and why. */
 export class CreatedPostDto extends PostDto {
   @ApiPropertyOptional({ type: [NoticeDto] }) notices?: NoticeDto[];
+  @ApiPropertyOptional({ type: [HelplineDto], description: 'When the text matched a crisis watched word: where to get help now' }) support?: HelplineDto[];
+  @ApiPropertyOptional({ description: 'With `support`: whether a moderator is on duty right now' }) staffed?: boolean;
   @ApiPropertyOptional({ description: 'Guests only: keep it to see at GET /api/receipts/{token} whether the post was published' }) receiptToken?: string;
 }
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Trim } from '../../common/validation.js';
 import type { ContentStatus } from '#libs/policy';
-import { AuthorDto, NoticeDto } from './author.dto.js';
+import { AuthorDto, HelplineDto, NoticeDto } from './author.dto.js';
 import { SLUG_PATTERN } from './category.dto.js';
 import { PostBody, PostPageDto, STATUSES } from './post.dto.js';
 
@@ -43,6 +43,8 @@ export class ThreadDto {
 
 export class CreatedThreadDto extends ThreadDto {
   @ApiPropertyOptional({ type: [NoticeDto] }) notices?: NoticeDto[];
+  @ApiPropertyOptional({ type: [HelplineDto], description: 'When the text matched a crisis watched word: where to get help now' }) support?: HelplineDto[];
+  @ApiPropertyOptional({ description: 'With `support`: whether a moderator is on duty right now' }) staffed?: boolean;
   @ApiPropertyOptional({ description: 'Guests only: see GET /api/receipts/{token}' }) receiptToken?: string;
 }
 

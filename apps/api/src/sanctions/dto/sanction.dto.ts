@@ -5,7 +5,7 @@ import { IsDateString, IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength,
 export const SANCTION_KINDS = ['warn', 'mute', 'ban'] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
 
-/** Exactly one of the two: a user by id, or the author behind a post (who stays unknown). */
+/** Exactly one of three: a user by id, the author behind a post, or the member behind a café message (both stay unknown). */
 export class SanctionTargetDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional() @IsUUID('all', { message: 'target.userId must be an id' })
@@ -14,11 +14,15 @@ export class SanctionTargetDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The author behind this post, anonymous or not; nothing about them is revealed' })
   @IsOptional() @IsUUID('all', { message: 'target.postId must be an id' })
   postId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The member behind this café message; nothing about them is revealed' })
+  @IsOptional() @IsUUID('all', { message: 'target.cafeMessageId must be an id' })
+  cafeMessageId?: string;
 }
 
 export class CreateSanctionDto {
   @ApiProperty({ type: SanctionTargetDto })
-  @IsDefined({ message: 'target is required: {userId} or {postId}' }) @ValidateNested() @Type(() => SanctionTargetDto)
+  @IsDefined({ message: 'target is required: {userId}, {postId} or {cafeMessageId}' }) @ValidateNested() @Type(() => SanctionTargetDto)
   target: SanctionTargetDto;
 
   @ApiProperty({ enum: SANCTION_KINDS })
@@ -37,6 +41,7 @@ export class CreateSanctionDto {
 export class SanctionTargetRefDto {
   @ApiPropertyOptional({ format: 'uuid' }) userId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) postId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) cafeMessageId?: string;
 }
 
 /** What the moderator gets back: the sanction as they gave it, and nothing about the person behind a post. */

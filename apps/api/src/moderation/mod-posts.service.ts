@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Policy } from '#libs/policy';
+import { AnonymityService } from '../anonymity/anonymity.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ensure } from '../auth/policy.guard.js';
+import type { PostDto } from '../forum/dto/post.dto.js';
+import { ForumWriter } from '../forum/forum-writer.service.js';
+import { loadPost, loadThread } from '../forum/forum-queries.js';
+import { postFacts } from '../forum/forum-rows.js';
+import { PostsService } from '../forum/posts.service.js';
+import { NotificationsService, postLink } from '../notifications/notifications.service.js';
+import { QueueFeed } from './queue-feed.service.js';
+
+/** A moderator hiding a post (its place stays, its text goes until restored) or restoring it. Both audited, both told to the author. */
+@Injectable()
+export class ModPostsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly feed: QueueFeed,
+    private readonly writer: ForumWriter,
+    private readonly posts: PostsService,
+    private readonly notifications: NotificationsService,
+    private readonly anonymity: AnonymityService,
+    private readonly audit: AuditService,
+  ) {}
+
+  hide(policy: Policy, id: string, reason: string): Promise<PostDto> {
+    return this.change(policy, id, 'hide', reason);
+  }
+
+  restore(policy: Policy, id: string, reason: string): Promise<PostDto> {
+    return this.change(policy, id, 'restore', reason);
+  }
+
+  private async change(policy: Policy, id: string, action: 'hide' | 'restore', reason: string): Promise<PostDto> {
+    ensure(policy.can('mod.posts'));
+    const viewer = await this.anonymity.viewer(policy.userId);
+    const before = await loadPost(this.db.manager, policy, id);
+    await this.db.transaction(async (tx) => {
+      await loadThread(tx, policy, before.thread_id, true);
+      const post = await loadPost(tx, policy, id);
+      const facts = postFacts(post, viewer);
+      ensure(action === 'hide' ? policy.canHidePost(facts) : policy.canRestorePost(facts));
+      // The decision settles whatever the queue held about this post (flags resolved or dismissed).
+      const item = await this.feed.openItemOf(tx, id);
+      if (item) await this.feed.close(tx, item.id, action === 'hide' ? 'hidden' : 'approved', policy.userId!);
+      await this.writer.setStatus(tx, { id, threadId: post.thread_id, opening: post.is_opening, status: post.status }, action === 'hide' ? 'hidden' : 'published');
+      await this.notifications.toAuthorOf(tx, id, {
+        type: action === 'hide' ? 'hidden' : 'restored',
+        text: action === 'hide' ? `En moderator har skjult innlegget ditt. Begrunnelse: ${reason}` : `En moderator har gjort innlegget ditt synlig igjen. ${reason}`,
+        link: postLink(post.thread_id, id),
+      });
+      await this.audit.record(tx, { actorId: policy.userId!, action, targetType: 'post', targetId: id, reason, meta: item ? { item: item.id } : {} });
+    });
+    return this.posts.asWriterSees(policy, viewer, id);
+  }
+}

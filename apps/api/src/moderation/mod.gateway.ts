@@ -1,0 +1,29 @@
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { RealtimeService } from '../realtime/realtime.service.js';
+import { refuseUnless } from '../realtime/socket-auth.js';
+import { SocketIdentityService } from '../realtime/socket-identity.service.js';
+import { QueueFeed } from './queue-feed.service.js';
+
+/**
+ * Socket.IO /mod: moderators only, checked at the handshake from the login session; others get a
+ * connect_error with the refusal's message and code. Emits `queue:changed` {pending, crisisPending}.
+ */
+@WebSocketGateway({ namespace: '/mod' })
+export class ModGateway implements OnGatewayInit, OnGatewayConnection {
+  constructor(
+    private readonly identity: SocketIdentityService,
+    private readonly realtime: RealtimeService,
+    private readonly feed: QueueFeed,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use(refuseUnless(this.identity, (policy) => policy.canWatchQueue()));
+    this.realtime.bindModeration(namespace);
+  }
+
+  /** The counts as they are now, so a moderator's screen starts right. */
+  async handleConnection(socket: Socket): Promise<void> {
+    socket.emit('queue:changed', await this.feed.counts());
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { CafeModule } from '../cafe/cafe.module.js';
+import { ForumModule } from '../forum/forum.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
+import { ScreeningModule } from '../screening/screening.module.js';
+import { ModPostsController } from './mod-posts.controller.js';
+import { ModPostsService } from './mod-posts.service.js';
+import { ModGateway } from './mod.gateway.js';
+import { QueueFeedModule } from './queue-feed.module.js';
+import { QueueSources } from './queue-sources.service.js';
+import { QueueController } from './queue.controller.js';
+import { QueueService } from './queue.service.js';
+import { StatsController } from './stats.controller.js';
+import { StatsService } from './stats.service.js';
+
+@Module({
+  imports: [AuthModule, CafeModule, ForumModule, NotificationsModule, QueueFeedModule, RealtimeModule, ScreeningModule],
+  controllers: [QueueController, ModPostsController, StatsController],
+  providers: [QueueService, QueueSources, ModPostsService, StatsService, ModGateway],
+  exports: [StatsService],
+})
+export class ModerationModule {}

@@ -1,0 +1,35 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { notificationEmail } from './mail.js';
+
+const FROM = 'Erfaringsforum <no-reply@erfaringsforum.invalid>';
+
+/** Email, only when SMTP_URL is set; a failure is logged and never fails what caused it. */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private readonly logger = new Logger(Mailer.name);
+  private readonly transport: Transporter | null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  }
+
+  get enabled(): boolean {
+    return this.transport !== null;
+  }
+
+  async sendNotification(to: string, link: string | null): Promise<void> {
+    if (!this.transport) return;
+    const mail = notificationEmail(to, this.config.publicUrl, link);
+    try {
+      await this.transport.sendMail({ from: FROM, ...mail });
+    } catch (e) {
+      this.logger.warn(`notification email not sent: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+}

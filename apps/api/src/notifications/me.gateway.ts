@@ -1,0 +1,24 @@
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { RealtimeService, userRoom } from '../realtime/realtime.service.js';
+import { handshakeUser, refuseUnless } from '../realtime/socket-auth.js';
+import { SocketIdentityService } from '../realtime/socket-identity.service.js';
+
+/** Socket.IO /me: a logged-in user's own live events (`notification`). Guests are refused at the handshake. */
+@WebSocketGateway({ namespace: '/me' })
+export class MeGateway implements OnGatewayInit, OnGatewayConnection {
+  constructor(
+    private readonly identity: SocketIdentityService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use(refuseUnless(this.identity, (policy) => policy.canReadNotifications()));
+    this.realtime.bindNotifications(namespace);
+  }
+
+  handleConnection(socket: Socket): void {
+    const user = handshakeUser(socket);
+    if (user) void socket.join(userRoom(user.id));
+  }
+}

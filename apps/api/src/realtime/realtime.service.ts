@@ -1,0 +1,111 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Namespace, Server } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { AnonymityService, sameKey } from '../anonymity/anonymity.service.js';
+import { RedisConnection } from '../common/redis.provider.js';
+
+/** What a socket carries about its user, set at the handshake for every namespace (see app-io.adapter.ts). */
+export interface SocketData {
+  userId?: string | null;
+}
+
+export interface QueueCounts {
+  pending: number;
+  crisisPending: number;
+}
+
+/** A notification as it goes out live (the same shape GET /api/me/notifications lists). */
+export interface LiveNotification {
+  id: string;
+  type: string;
+  text: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** The room of one user's sockets in a namespace. */
+export const userRoom = (userId: string) => `user:${userId}`;
+
+const ANON_EVENT = 'erf:notify-key';
+
+/**
+ * The one place services emit live events through (after immich's websocket repository): they
+ * say what happened, this knows about namespaces, rooms and sockets. Gateways bind their
+ * namespaces here at start.
+ */
+@Injectable()
+export class RealtimeService {
+  private readonly logger = new Logger(RealtimeService.name);
+  private mod?: Namespace;
+  private me?: Namespace;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly anonymity: AnonymityService,
+    private readonly redis: RedisConnection,
+  ) {}
+
+  bindModeration(namespace: Namespace): void {
+    this.mod = namespace;
+  }
+
+  bindNotifications(namespace: Namespace): void {
+    this.me = namespace;
+    // Another process asks this one to deliver to the author behind a keyed hash, if they are here.
+    namespace.on(ANON_EVENT, (scope: string, hash: string, notification: LiveNotification) => {
+      void this.deliverToKeyLocally(scope, Buffer.from(hash, 'base64'), notification);
+    });
+  }
+
+  /** `queue:changed` to every moderator's socket. */
+  queueChanged(counts: QueueCounts): void {
+    this.mod?.emit('queue:changed', counts);
+  }
+
+  notifyUser(userId: string, notification: LiveNotification): void {
+    this.me?.to(userRoom(userId)).emit('notification', notification);
+  }
+
+  /**
+   * A notification for the author of anonymous content: the sockets whose user's key in `scope`
+   * is `hash` get it, found by recomputing keys in memory; nothing about the match is kept.
+   */
+  async notifyAuthorKey(scope: string, hash: Buffer, notification: LiveNotification): Promise<void> {
+    if (!this.me) return;
+    // Several processes (REDIS_URL): each looks among its own sockets.
+    if (this.redis.client) this.me.serverSideEmit(ANON_EVENT, scope, hash.toString('base64'), notification);
+    await this.deliverToKeyLocally(scope, hash, notification);
+  }
+
+  /** Ends every open socket of a user, in every namespace and every process (a ban). */
+  async disconnectUser(userId: string): Promise<void> {
+    const server = this.server();
+    if (!server) return;
+    for (const namespace of server._nsps.values()) {
+      const sockets = await namespace.fetchSockets();
+      for (const socket of sockets) if ((socket.data as SocketData | undefined)?.userId === userId) socket.disconnect(true);
+    }
+  }
+
+  private server(): Server | undefined {
+    return (this.me ?? this.mod)?.server;
+  }
+
+  private async deliverToKeyLocally(scope: string, hash: Buffer, notification: LiveNotification): Promise<void> {
+    if (!this.me) return;
+    const userIds = [...new Set([...this.me.sockets.values()].map((s) => (s.data as SocketData).userId).filter((id): id is string => !!id))];
+    if (userIds.length === 0) return;
+    try {
+      const rows: { id: string; anon_salt: Buffer }[] = await this.db.query('SELECT id, anon_salt FROM users WHERE id = ANY($1::uuid[])', [userIds]);
+      for (const row of rows) if (sameKey(this.anonymity.keyFor(row.anon_salt, scope), hash)) this.notifyLocalUser(row.id, notification);
+    } catch (e) {
+      this.logger.warn(`live notification not delivered: ${String(e)}`);
+    }
+  }
+
+  private notifyLocalUser(userId: string, notification: LiveNotification): void {
+    for (const socket of this.me!.sockets.values()) if ((socket.data as SocketData).userId === userId) socket.emit('notification', notification);
+  }
+}

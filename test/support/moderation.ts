@@ -1,0 +1,34 @@
+import { DataSource } from 'typeorm';
+import type { TestApp, TestClient } from './test-app.js';
+
+/** Runs SQL on the app's own database (e.g. to move a timestamp into the past instead of waiting). */
+export async function sql<T = Record<string, unknown>>(app: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
+  return app.server.app.get(DataSource).query(text, params);
+}
+
+export interface QueueItem {
+  id: string;
+  type: string;
+  priority: string;
+  reasons: string[];
+  createdAt: string;
+  claimedBy: { id: string; username: string } | null;
+  content: { threadId?: string; postId?: string; title?: string; bodyHtml: string; author: Record<string, unknown>; status?: string };
+  flags: { reason: string; note: string | null; createdAt: string }[];
+}
+
+export async function queue(moderator: TestClient, limit = 100): Promise<QueueItem[]> {
+  const res = await moderator.get(`/api/mod/queue?limit=${limit}`);
+  if (res.status !== 200) throw new Error(`queue: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.items;
+}
+
+/** The open queue item about a post. */
+export async function itemFor(moderator: TestClient, postId: string): Promise<QueueItem | undefined> {
+  return (await queue(moderator)).find((i) => i.content.postId === postId);
+}
+
+/** Makes an account old enough to count as in good standing. */
+export async function ageAccount(app: TestApp, userId: string, days = 30): Promise<void> {
+  await sql(app, `UPDATE users SET created_at = now() - make_interval(days => $2) WHERE id = $1`, [userId, days]);
+}
