@@ -59,7 +59,8 @@ for (let seq = 0; seq < total; seq++) {
 }
 // Let the last messages arrive: until everything expected is in, or 30 s.
 const expectedAll = total * (sockets.length + 1);
-for (let waited = 0; samples < expectedAll && waited < 30_000; waited += 250) await sleep(250);
+const allArrived = () => samples >= expectedAll;
+for (let waited = 0; !allArrived() && waited < 30_000; waited += 250) await sleep(250);
 const sorted = latencies.subarray(0, samples).sort();
 const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 // Every client (the sender included) should receive every message exactly once.

@@ -72,9 +72,9 @@ export async function scaleAndDeep({ rounds, seconds, threads = 100_000, postsPe
       const basics = await seedBasics(c, 'skala');
       await seedThreads(c, { ...basics, threads, postsPerThread });
       const long = await seedBasics(c, 'lang');
-      const threadId = await seedLongThread(c, { ...long, posts: longThread });
+      const longThreadId = await seedLongThread(c, { ...long, posts: longThread });
       await c.query('ANALYZE');
-      return { threadId };
+      return { threadId: longThreadId };
     });
     const seededSeconds = (Date.now() - started) / 1000;
     baseline = await startBaseline(db.url);

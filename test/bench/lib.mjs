@@ -100,11 +100,12 @@ export function load({ url, connections = 50, duration = 8, amount, method = 'GE
  * Runs `a` and `b` alternately `rounds` times (a, b, a, b, …) so drift on a shared machine hits both
  * alike; returns the medians of each.
  */
+const medianOf = (rs, k) => median(rs.map((r) => r[k]));
+
 export async function interleaved(rounds, a, b) {
   const ra = []; const rb = [];
   for (let i = 0; i < rounds; i++) { ra.push(await a(i)); rb.push(await b(i)); }
-  const med = (rs, k) => median(rs.map((r) => r[k]));
-  const summary = (rs) => ({ rps: med(rs, 'rps'), p50: med(rs, 'p50'), p99: med(rs, 'p99'), errors: rs.reduce((s, r) => s + (r.errors ?? 0) + (r.non2xx ?? 0), 0), runs: rs });
+  const summary = (rs) => ({ rps: medianOf(rs, 'rps'), p50: medianOf(rs, 'p50'), p99: medianOf(rs, 'p99'), errors: rs.reduce((s, r) => s + (r.errors ?? 0) + (r.non2xx ?? 0), 0), runs: rs });
   return { a: summary(ra), b: summary(rb) };
 }
 

@@ -3,7 +3,7 @@
 // same link (the network's floor), in the same run.
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
-import { freePort, freshDatabase, median, ratio, startApp } from './lib.mjs';
+import { freshDatabase, median, ratio, startApp } from './lib.mjs';
 
 // The widely used "slow 3G" profile (WebPageTest, Chrome's original preset): 400 ms round trip,
 // 400 kbit/s down and up.
