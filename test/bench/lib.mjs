@@ -101,11 +101,11 @@ export function load({ url, connections = 50, duration = 8, amount, method = 'GE
  * alike; returns the medians of each.
  */
 const medianOf = (rs, k) => median(rs.map((r) => r[k]));
+const summary = (rs) => ({ rps: medianOf(rs, 'rps'), p50: medianOf(rs, 'p50'), p99: medianOf(rs, 'p99'), errors: rs.reduce((s, r) => s + (r.errors ?? 0) + (r.non2xx ?? 0), 0), runs: rs });
 
 export async function interleaved(rounds, a, b) {
   const ra = []; const rb = [];
   for (let i = 0; i < rounds; i++) { ra.push(await a(i)); rb.push(await b(i)); }
-  const summary = (rs) => ({ rps: medianOf(rs, 'rps'), p50: medianOf(rs, 'p50'), p99: medianOf(rs, 'p99'), errors: rs.reduce((s, r) => s + (r.errors ?? 0) + (r.non2xx ?? 0), 0), runs: rs });
   return { a: summary(ra), b: summary(rb) };
 }
 
