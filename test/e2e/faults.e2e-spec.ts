@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { EmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
 import { build } from '../../scripts/build.mjs';
+import { freePort, startAppProcess, stopProcess } from '../support/app-process.js';
 import { freshDatabase, serverUrl } from '../support/database.js';
 import { newUser } from '../support/factories.js';
 import { newCategory, newThread, setSettings } from '../support/forum.js';
@@ -72,38 +71,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startProcess(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200) return child;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(250);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the app did not start');
-}
-
-/** Sends the signal and waits for the exit (at once if it has already happened). */
-function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
-}
-
 async function api(port: number, method: string, path: string, body?: unknown, cookie?: string) {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -119,7 +86,7 @@ describe('the app killed with SIGKILL in the middle of writes', () => {
     const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'silent', ...(db?.url ? { DATABASE_URL: db.url } : {}) };
     if (!db) env.DATABASE_URL = '';
     const port = await freePort();
-    let child = await startProcess(env, port);
+    let child = await startAppProcess(env, port);
     try {
       const admin = await api(port, 'POST', '/api/auth/login', ADMIN);
       await api(port, 'PATCH', '/api/admin/settings', { newMemberReviewCount: 0 }, admin.cookie);
@@ -136,14 +103,14 @@ describe('the app killed with SIGKILL in the middle of writes', () => {
         }
       });
       await sleep(1500);
-      await kill(child, 'SIGKILL');
+      await stopProcess(child, 'SIGKILL');
       flow.running = false;
       await Promise.all(writers);
 
       // It comes back by itself on the same data, serving every thread it acknowledged.
-      child = await startProcess(env, port);
+      child = await startAppProcess(env, port);
       for (const id of acknowledged) expect((await api(port, 'GET', `/api/threads/${id}`)).status).toBe(200);
-      await kill(child, 'SIGTERM');
+      await stopProcess(child, 'SIGTERM');
 
       // Then the rows themselves, straight from the database.
       const embedded = db ? undefined : await EmbeddedPostgres.start(dataDir);

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
+import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
+import { SESSION_COOKIE } from '../../apps/api/src/auth/session-cookie.js';
 import { asAdmin, newUser } from '../support/factories.js';
 import { databaseFingerprint } from '../support/fingerprint.js';
 import { hostileString, hostileValue, toPayload } from '../support/hostile.js';
-import { connect, emitAck, openRoom, type ClientSocket } from '../support/sockets.js';
+import { newCategory, newThread, reply, setSettings } from '../support/forum.js';
+import { connect as connectNamespace, nextEvent } from '../support/mod-sockets.js';
+import { connect, emitAck, openRoom, sleep, type ClientSocket } from '../support/sockets.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 /**
@@ -11,6 +15,8 @@ import { startTestApp, type TestApp, type TestClient } from '../support/test-app
  * every client event of /cafe, with and without an acknowledgement, as a guest and as a member.
  * Every ack is {ok: true, …} or {ok: false, error: {code, message}}; a refusal changes nothing in
  * the database; the server stays up, and a bystander in the room is untouched and can still talk.
+ * /mod and /me take no events from clients: whatever is sent there changes nothing, hostile
+ * handshakes are refused with a reason, and their own live events still arrive afterwards.
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
@@ -109,5 +115,99 @@ describe('Socket.IO fuzzing of /cafe', () => {
     const ack = await emitAck(bystander, 'message', { room, body: 'Er alle her fortsatt?' });
     expect(ack.ok).toBe(true);
     process.stdout.write(`socket fuzz: ${cases} cases\n`);
+  });
+});
+
+describe('Socket.IO fuzzing of /mod and /me', () => {
+  let app: TestApp;
+  let db: DataSource;
+  let moderator: TestClient;
+  let member: TestClient;
+
+  beforeAll(async () => {
+    app = await startTestApp({ RATE_LIMIT_SCALE: '0' });
+    db = app.server.app.get(DataSource);
+    moderator = await newUser(app, 'moderator');
+    member = await newUser(app);
+    await setSettings(app, { newMemberReviewCount: 0 });
+  });
+  afterAll(() => app.stop());
+
+  const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
+  const anyEvent = fc.oneof(fc.constantFrom('queue:changed', 'notification', 'join', 'message', 'moderate', 'claim', 'approve', '__proto__'), hostileString.filter((e) => e.length > 0 && e.length < 200 && !RESERVED.has(e)));
+
+  for (const [namespace, who] of [['/mod', 'moderator'], ['/me', 'member']] as const) {
+    it(`should change nothing and stay connected whatever a ${who} sends on ${namespace}`, async () => {
+      const socket = await connectNamespace(app, namespace, who === 'moderator' ? moderator : member);
+      const failures: string[] = [];
+      socket.on('disconnect', (reason) => failures.push(`disconnected: ${reason}`));
+      try {
+        const before = await databaseFingerprint(db);
+        await fc.assert(
+          fc.asyncProperty(anyEvent, hostileValue, fc.boolean(), async (event, raw, withAck) => {
+            const body = toPayload(raw);
+            if (Buffer.byteLength(JSON.stringify(body) ?? '') > 30_000) return;
+            if (withAck) socket.timeout(200).emit(event, body, () => undefined);
+            else socket.emit(event, body);
+          }),
+          { numRuns: RUNS * 3 },
+        );
+        await sleep(300);
+        if ((await databaseFingerprint(db)) !== before) failures.push('the database changed');
+        if (!socket.connected) failures.push('the socket was disconnected');
+      } finally {
+        socket.off('disconnect');
+        socket.close();
+      }
+      expect(failures).toEqual([]);
+    }, 120_000);
+  }
+
+  it('should refuse hostile handshakes with a reason, never crash, and let nobody in without a session', async () => {
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/mod', '/me'), hostileValue, hostileString, hostileString, async (namespace, raw, cookie, query) => {
+        const auth = toPayload(raw);
+        if (Buffer.byteLength(JSON.stringify(auth) ?? '') > 30_000) return; // over the frame bound: refused by the transport
+        const socket = io(`${app.url}${namespace}`, {
+          forceNew: true,
+          reconnection: false,
+          transports: ['polling', 'websocket'],
+          // the protocol allows only an object here; the client library sends anything else as it is
+          auth: (auth && typeof auth === 'object' && !Array.isArray(auth) ? auth : { token: auth }) as Record<string, unknown>,
+          query: { q: query.slice(0, 500) },
+          // a header can only carry visible ASCII
+          extraHeaders: { cookie: `${SESSION_COOKIE}=${cookie.replaceAll(/[^\x21-\x7e]/g, '').slice(0, 500)}` },
+        });
+        const outcome = await new Promise<string>((resolve) => {
+          const timer = setTimeout(() => resolve('no answer'), 5_000);
+          socket.once('connect', () => { clearTimeout(timer); resolve('connected'); });
+          socket.once('connect_error', (err: Error & { data?: { code?: string } }) => { clearTimeout(timer); resolve(err.data?.code ? 'refused' : `error without a code: ${err.message}`); });
+        });
+        socket.close();
+        if (outcome !== 'refused') failures.push(`${namespace} ${JSON.stringify(auth).slice(0, 80)}: ${outcome}`);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(failures).toEqual([]);
+  }, 180_000);
+
+  it('should still bring a moderator the queue and a member their notifications afterwards', async () => {
+    expect((await app.client().get('/api/health')).status).toBe(200);
+    const slug = await newCategory(app, { moderation: 'pre' });
+    const mod = await connectNamespace(app, '/mod', moderator);
+    const me = await connectNamespace(app, '/me', member);
+    try {
+      const queued = nextEvent<{ pending: number }>(mod, 'queue:changed', (c) => c.pending > 0);
+      await newThread(member, slug, { title: 'Holdt tilbake' });
+      await queued;
+      const own = await newThread(member, await newCategory(app), { title: 'Min tråd' });
+      const note = nextEvent<{ type: string }>(me, 'notification');
+      await reply(moderator, own.id, 'Et svar til deg');
+      expect((await note).type).toBe('reply');
+    } finally {
+      mod.close();
+      me.close();
+    }
   });
 });

@@ -12,12 +12,15 @@ export async function login(client: TestClient, username: string, password: stri
   return client;
 }
 
-export async function asAdmin(app: TestApp): Promise<TestClient> {
+/** Anything that hands out clients of one running app: a TestApp, or an app in a process of its own. */
+export type AppClients = Pick<TestApp, 'client'>;
+
+export async function asAdmin(app: AppClients): Promise<TestClient> {
   return login(app.client(), ADMIN.username, ADMIN.password);
 }
 
 /** Registers and logs in a new user; with a role other than member, an admin grants it first. */
-export async function newUser(app: TestApp, role: Role = 'member', fields: { username?: string; displayName?: string; email?: string } = {}): Promise<TestClient> {
+export async function newUser(app: AppClients, role: Role = 'member', fields: { username?: string; displayName?: string; email?: string } = {}): Promise<TestClient> {
   const username = fields.username ?? uniqueName(role);
   const password = `pw-${username}-long-enough`;
   const client = app.client();
