@@ -105,6 +105,8 @@ const input = createInterface({ input: process.stdin });
 const commands = [];
 let wake;
 input.on('line', (line) => { commands.push(line.trim()); wake?.(); });
+// The parent gone (its stdin closed): nothing left to report to.
+input.on('close', () => { if (!run.stopping) process.exit(3); });
 const nextCommand = async () => { while (!commands.length) await new Promise((r) => { wake = r; }); return commands.shift(); };
 
 if ((await nextCommand()) !== 'go') process.exit(2);
@@ -154,11 +156,13 @@ async function churn(slot) {
   while (!run.stopping) {
     if (client) close(client, Math.random() < 0.5);
     client = null;
+    comers[slot] = null;
     await sleep(500 + Math.random() * 2000);
     if (run.stopping) break;
     generation++;
     try {
       client = await connect({ name: `Innom ${slot} ${generation}`, roomIndex: weightedRoom(), stays: false });
+      comers[slot] = client;
     } catch (e) {
       error(`rejoin ${e.message}`);
     }

@@ -42,6 +42,9 @@ const ROOMS = [
 ];
 const ADMIN = { username: 'soakadmin', password: 'soak-admin-password' };
 const say = (line = '') => process.stdout.write(`${line}\n`);
+/** CPU seconds (user + system) a process has used so far, from /proc/PID/stat (clock ticks of 1/100 s, as on Linux). */
+const cpuSeconds = (pid) => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return NaN; } };
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const rssMiB = (pid) => { try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; } };
 
 build();
@@ -53,6 +56,12 @@ const db = await freshDatabase('erf_soak');
 let app;
 let cafe;
 let exitCode = 1;
+// Ctrl-C: stop the processes and drop the database rather than leave them behind.
+process.once('SIGINT', () => {
+  process.stderr.write('soak: interrupted, cleaning up\n');
+  if (cafe && cafe.exitCode === null) cafe.kill('SIGTERM');
+  Promise.resolve(app?.stop()).finally(() => db.drop().finally(() => process.exit(130)));
+});
 try {
   app = await startApp(db.url, { RATE_LIMIT_SCALE: '1000', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
   // The app logs JSON lines at warn and above (LOG_LEVEL=warn): count them, keep a few.
@@ -117,25 +126,32 @@ try {
   const memory = [{ t: 0, rssMiB: rssAtStart }];
   const windows = [];
   const t0 = performance.now();
+  let cpu = { app: cpuSeconds(app.pid), clients: cpuSeconds(cafe.pid), at: t0 };
+  const cpuAtStart = cpu;
   cafe.stdin.write('go\n');
   const http = httpTraffic({ baseUrl: app.url, forumMembers, categories: ['velkommen', 'erfaringer', 'arkiv'], threadPool: archive, liveThreads, readRate: config.readRate, postRate: config.postRate });
-  const header = ['t s', 'RSS MiB', 'reads', 'err', 'p50', 'p99', 'posts', 'err', 'p50', 'p99', 'café sent', 'acked', 'recv', 'err', 'e2e p50', 'e2e p99', 'conn', 'log e/w'];
-  const widths = [5, 7, 6, 4, 6, 6, 5, 4, 6, 6, 9, 5, 6, 4, 7, 7, 4, 7];
+  const header = ['t s', 'RSS MiB', 'CPU %', 'reads', 'err', 'p50', 'p99', 'posts', 'err', 'p50', 'p99', 'café sent', 'acked', 'recv', 'err', 'e2e p50', 'e2e p99', 'conn', 'log e/w'];
+  const widths = [5, 7, 5, 6, 4, 6, 6, 5, 4, 6, 6, 9, 5, 6, 4, 7, 7, 4, 7];
   const row = (cells) => cells.map((c, i) => String(c).padStart(widths[i])).join(' ');
   say();
   say(row(header));
-  const windowRow = (w) => [fmt(w.end, Number.isInteger(config.sampleS) ? 0 : 1), fmt(w.rssMiB, 1), w.reads.count, w.reads.errors, fmt(p50(w.reads.latencies), 1), fmt(p99(w.reads.latencies), 1), w.posts.count, w.posts.errors, fmt(p50(w.posts.latencies), 1), fmt(p99(w.posts.latencies), 1), w.cafe.sent, w.cafe.acked, w.cafe.received, w.cafe.errors, fmt(p50(w.cafe.e2e), 1), fmt(p99(w.cafe.e2e), 1), w.cafe.connected, `${w.logErrors}/${w.logWarnings}`];
+  const windowRow = (w) => [fmt(w.end, Number.isInteger(config.sampleS) ? 0 : 1), fmt(w.rssMiB, 1), fmt(w.cpuApp), w.reads.count, w.reads.errors, fmt(p50(w.reads.latencies), 1), fmt(p99(w.reads.latencies), 1), w.posts.count, w.posts.errors, fmt(p50(w.posts.latencies), 1), fmt(p99(w.posts.latencies), 1), w.cafe.sent, w.cafe.acked, w.cafe.received, w.cafe.errors, fmt(p50(w.cafe.e2e), 1), fmt(p99(w.cafe.e2e), 1), w.cafe.connected, `${w.logErrors}/${w.logWarnings}`];
   let start = 0;
-  for (let k = 1; start < durationS - 1e-6; k++) {
-    const end = Math.min(durationS, k * config.sampleS);
+  for (let windowNo = 1; start < durationS - 1e-6; windowNo++) {
+    const end = Math.min(durationS, windowNo * config.sampleS);
     const wait = t0 + end * 1000 - performance.now();
     if (wait > 0) await sleep(wait);
     if (appExited !== null) throw new Error(`the app exited (${appExited}) during the run`);
     const rss = rssMiB(app.pid);
+    const now = { app: cpuSeconds(app.pid), clients: cpuSeconds(cafe.pid), at: performance.now() };
+    const cpuShare = (k) => (100 * (now[k] - cpu[k])) / ((now.at - cpu.at) / 1000);
+    const cpuApp = cpuShare('app');
+    const cpuClients = cpuShare('clients');
+    cpu = now;
     const h = http.window();
     cafe.stdin.write('sample\n');
     const c = await cafeMessage('window', 10_000);
-    const w = { start, end, rssMiB: rss, reads: h.reads, posts: h.posts, cafe: c, e2e: c.e2e, readLatencies: h.reads.latencies, postLatencies: h.posts.latencies, logErrors: logs.windowErrors, logWarnings: logs.windowWarnings };
+    const w = { start, end, rssMiB: rss, cpuApp, cpuClients, reads: h.reads, posts: h.posts, cafe: c, e2e: c.e2e, readLatencies: h.reads.latencies, postLatencies: h.posts.latencies, logErrors: logs.windowErrors, logWarnings: logs.windowWarnings };
     logs.windowErrors = 0; logs.windowWarnings = 0;
     windows.push(w);
     memory.push({ t: end, rssMiB: rss });
@@ -155,6 +171,7 @@ try {
     pgVersion: (await c.query('SHOW server_version')).rows[0].server_version,
   }));
   const totals = http.totals();
+  const cpuWhole = (k) => (100 * (cpu[k] - cpuAtStart[k])) / ((cpu.at - cpuAtStart.at) / 1000);
   const memoryResult = memoryVerdict(memory, durationS);
   const p99s = { reads: p99Verdict(windows, 'readLatencies', durationS), posts: p99Verdict(windows, 'postLatencies', durationS), cafe: p99Verdict(windows, 'e2e', durationS) };
   const all = (key) => windows.flatMap((w) => w[key]);
@@ -183,6 +200,7 @@ try {
 
   say();
   for (const [label, n, a, b] of overall) say(`${label.padEnd(34)} n ${String(n).padStart(7)}  p50 ${fmt(a, 1).padStart(7)} ms  p99 ${fmt(b, 1).padStart(7)} ms`);
+  say(`CPU over the run: app ${fmt(cpuWhole('app'))}% of one core, café client process ${fmt(cpuWhole('clients'))}%.`);
   say(`Posts acknowledged: ${acknowledged.posts.length} (${acknowledged.threads.length} new threads, ${acknowledged.anonymous} anonymous replies, ${acknowledged.pending} held). Café: ${final.joins} joins (the first ${ready.connected} before the start), ${final.leaves} departures, ${final.typing} typing events.`);
   say();
   for (const c of checks) say(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.value}`);
@@ -196,7 +214,7 @@ try {
   const cpus = os.cpus();
   const md = `# Soak test
 
-${full ? '' : `> **Short trial (${config.minutes} min), not the figures issue 9 asks for (10 min).** Re-run \`npm run soak\` on a quiet machine for those.\n\n`}Measured by \`npm run soak\` on ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC: **${config.minutes} minutes** of mixed traffic, sampled every ${fmt(config.sampleS, 1)} s.
+${full ? '' : `> **Short trial (${config.minutes} min), not the figures issue 9 asks for (10 min).** Re-run \`npm run soak\` on a quiet machine for those.\n\n`}Measured by \`npm run soak\` on ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC: **${plural(config.minutes, 'minute')}** of mixed traffic, sampled every ${fmt(config.sampleS, 1)} s.
 Verdict: **${passed ? 'pass' : 'FAIL'}**.
 
 Machine: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} at the start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end.
@@ -206,13 +224,13 @@ Node ${process.version}; PostgreSQL ${stored.pgVersion} on ${new URL(SERVER_URL)
 
 - HTTP readers, ${config.readRate} requests/s on a fixed schedule (open loop), half as guests and half as ${config.forumMembers} logged-in members:
   category list, category listings, threads, thread posts, search, café rooms; members also \`/api/auth/me\` and notifications.
-- Posters, ${config.postRate} posts/s by the same members: replies (anonymous in part in "erfaringer"), 15% new threads.
+- Posters, ${config.postRate} posts/s (one every ${fmt(1 / config.postRate, 1)} s) by the same members: replies (anonymous in part in "erfaringer"), 15% new threads.
 - Seeded: ${config.seedThreads.toLocaleString('en')} threads × ${config.seedPostsPerThread} posts (SQL), 10 threads through the API; new members publish at once (\`newMemberReviewCount\` 0).
 - Café: ${ready.connected} socket.io-client clients in a separate process (${config.cafeMembers} members with their session, the rest guests) in ${ROOMS.length} open rooms (${ROOMS.map((r) => `${r.slug}: ${r.audience}`).join(', ')}); staying all along per room: ${ready.stayersIn.join('/')}; ${ready.churners} places come and go (stay ${config.stayS[0]}–${config.stayS[1]} s, leave with a goodbye or a dropped connection, come back under a new nickname); ${ready.talkers} talkers send ${config.cafeRate} messages/s in total; ${config.typingRate} typing events/s.
 
 ## Per window
 
-RSS: the app process's VmRSS at the end of the window. Latencies in ms (HTTP: request to full body; café end-to-end: sent by one client to received by another, every delivery). "conn": café clients connected; "log e/w": app log lines at error/warn level.
+RSS: the app process's VmRSS at the end of the window; CPU: the app process's CPU time in the window, in % of one core. Latencies in ms (HTTP: request to full body; café end-to-end: sent by one client to received by another, every delivery). "conn": café clients connected; "log e/w": app log lines at error/warn level.
 
 | ${header.join(' | ')} |
 |${header.map(() => '---:').join('|')}|
@@ -225,6 +243,7 @@ ${windows.map((w) => `| ${windowRow(w).join(' | ')} |`).join('\n')}
 ${overall.map(([label, n, a, b]) => `| ${label} | ${n} | ${fmt(a, 1)} | ${fmt(b, 1)} |`).join('\n')}
 
 Posts acknowledged: ${acknowledged.posts.length} (${acknowledged.threads.length} new threads, ${acknowledged.anonymous} anonymous replies, ${acknowledged.pending} held). Café: ${final.sent} messages sent, ${final.joins} joins (the first ${ready.connected} before the start), ${final.leaves} departures.
+CPU over the run: the app ${fmt(cpuWhole('app'))}% of one core, the café client process ${fmt(cpuWhole('clients'))}% (café end-to-end latency includes the client process's own delays).
 RSS: ${fmt(rssAtStart, 1)} MiB when the load started, ${fmt(memoryResult.midMiB, 1)} MiB at ${fmt(memoryResult.midT)} s, ${fmt(memoryResult.lastMiB, 1)} MiB at the end.
 
 ## Verdict
