@@ -77,6 +77,7 @@ const WHO_MAY = {
   'DELETE /api/posts/{id} [someone else’s post]': MODERATORS,
   'POST /api/posts/{id}/flags [spam]': WRITERS,
   'POST /api/posts/{id}/flags [crisis]': EVERYONE,
+  'POST /api/posts/{id}/flags [crisis, closed-category post]': PANEL,
 
   'POST /api/cafe/rooms/{slug}/sessions': HOSTS,
   'POST /api/cafe/rooms/{slug}/open': HOSTS,
@@ -124,23 +125,27 @@ const ALSO_REFUSED_WITH: Partial<Record<Operation, number>> = {
   'POST /api/threads/{id}/posts [locked thread]': 423,
 };
 
-/** Socket.IO: a namespace's handshake, or joining a café room of an audience. */
+/** Socket.IO: a namespace's handshake, joining a café room of an audience, and writing in a room joined. */
 const SOCKET_WHO_MAY = {
   'connect /mod': MODERATORS,
   'connect /me': USERS,
   'join /cafe [room for everyone]': EVERYONE,
   'join /cafe [room for members]': USERS,
   'join /cafe [panel room]': PANEL,
+  'message /cafe [room for everyone]': WRITERS_AND_GUESTS,
+  'moderate /cafe [slow mode]': HOSTS,
 } satisfies Record<string, readonly Who[]>;
 
 type SocketOperation = keyof typeof SOCKET_WHO_MAY;
+
+const SOCKET_REFUSALS = ['unauthenticated', 'forbidden', 'muted', 'not_host'];
 
 interface Fixtures {
   app: TestApp;
   actors: Record<Who, TestClient>;
   slugs: { open: string; closed: string; pre: string; guests: string; scratch: string };
   threads: { open: string; closed: string; held: string; locked: string; guests: string; moderated: string };
-  posts: { named: string; anonymous: string; hidden: string; spam: string; crisis: string };
+  posts: { named: string; anonymous: string; hidden: string; spam: string; crisis: string; closed: string };
   ownPosts: Record<Who, { edit: string; remove: string }>;
   rooms: { scheduled: string; everyone: string; members: string; panel: string };
   receipt: string;
@@ -175,6 +180,7 @@ const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toIS
 let sessionDay = 0;
 const newThreadBody = { title: 'En tråd fra feiingen', body: 'Første innlegg' };
 const replyBody = { body: 'Et svar fra feiingen' };
+const crisisFlag = { reason: 'crisis', note: 'Jeg er bekymret for skribenten' };
 const uniqueWord = () => `feieord${Math.random().toString(36).slice(2, 10).replace(/\d/g, 'x')}`;
 
 const REQUESTS: Record<Operation, Build> = {
@@ -233,7 +239,8 @@ const REQUESTS: Record<Operation, Build> = {
   'DELETE /api/posts/{id} [own post]': (f, { who }) => ({ params: { id: f.ownPosts[who].remove } }),
   'DELETE /api/posts/{id} [someone else’s post]': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshPost() : f.posts.named } }),
   'POST /api/posts/{id}/flags [spam]': (f) => ({ params: { id: f.posts.spam }, body: { reason: 'spam' } }),
-  'POST /api/posts/{id}/flags [crisis]': (f) => ({ params: { id: f.posts.crisis }, body: { reason: 'crisis', note: 'Jeg er bekymret for skribenten' } }),
+  'POST /api/posts/{id}/flags [crisis]': (f) => ({ params: { id: f.posts.crisis }, body: crisisFlag }),
+  'POST /api/posts/{id}/flags [crisis, closed-category post]': (f) => ({ params: { id: f.posts.closed }, body: crisisFlag }),
 
   'POST /api/cafe/rooms/{slug}/sessions': (f) => {
     const startsAt = new Date(Date.now() + ++sessionDay * 86_400_000);
@@ -362,6 +369,7 @@ async function setUp(app: TestApp): Promise<Fixtures> {
       hidden: await freshHiddenPost(),
       spam: await freshPost(),
       crisis: await freshPost(),
+      closed: (await reply(author, threads.closed)).id,
     },
     ownPosts,
     rooms: {
@@ -456,11 +464,11 @@ describe('authorisation sweep', () => {
     const failures: string[] = [];
     for (const who of refusedFirst(allowedRoles)) {
       const allowed = allowedRoles.includes(who);
-      const before = await databaseFingerprint(db);
-      const outcome = await trySocket(f, operation, who);
+      let before = '';
+      const outcome = await trySocket(f, operation, who, async () => void (before = await databaseFingerprint(db)));
       const label = `${operation} as ${who} → ${outcome}`;
       if (allowed !== (outcome === 'ok')) failures.push(`${label} (should be ${allowed ? 'allowed' : 'refused'})`);
-      if (!allowed && !['unauthenticated', 'forbidden'].includes(outcome)) failures.push(`${label} (an unexpected refusal)`);
+      if (!allowed && !SOCKET_REFUSALS.includes(outcome)) failures.push(`${label} (an unexpected refusal)`);
       if (!allowed && (await databaseFingerprint(db)) !== before) failures.push(`${label} changed the database`);
     }
     expect(failures).toEqual([]);
@@ -472,12 +480,14 @@ describe('authorisation sweep', () => {
   });
 });
 
-/** 'ok', or the refusal's code. */
-async function trySocket(f: Fixtures, operation: SocketOperation, who: Who): Promise<string> {
+/** 'ok', or the refusal's code. `ready` runs when the socket is where the operation starts. */
+async function trySocket(f: Fixtures, operation: SocketOperation, who: Who, ready: () => Promise<void>): Promise<string> {
   const client = f.actors[who];
-  if (operation.startsWith('connect ')) {
+  const [action, namespace] = operation.split(' ');
+  if (action === 'connect') {
+    await ready();
     try {
-      (await connectNamespace(f.app, operation.slice('connect '.length), client)).close();
+      (await connectNamespace(f.app, namespace, client)).close();
       return 'ok';
     } catch (e) {
       return (e as { data?: { code?: string } }).data?.code ?? String(e);
@@ -486,7 +496,16 @@ async function trySocket(f: Fixtures, operation: SocketOperation, who: Who): Pro
   const room = operation.includes('panel') ? f.rooms.panel : operation.includes('members') ? f.rooms.members : f.rooms.everyone;
   const socket = await connectCafe(f.app, { as: client });
   try {
-    const ack = await emitAck(socket, 'join', { room, nickname: uniqueNick(), acceptRules: true });
+    const join = { room, nickname: uniqueNick(), acceptRules: true };
+    if (action !== 'join') {
+      const joined = await emitAck(socket, 'join', join);
+      if (!joined.ok) throw new Error(`join ${room} as ${who}: ${joined.error?.code}`);
+    }
+    await ready();
+    const ack =
+      action === 'join' ? await emitAck(socket, 'join', join)
+      : action === 'message' ? await emitAck(socket, 'message', { room, body: 'Hei fra feiingen' })
+      : await emitAck(socket, 'moderate', { room, action: 'slowmode', seconds: 0 });
     return ack.ok ? 'ok' : (ack.error?.code ?? 'no code');
   } finally {
     socket.close();
