@@ -8,9 +8,10 @@ import { connect as connectCafe, emitAck, openRoom, uniqueNick, uniqueSlug } fro
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 /**
- * An authorisation sweep (issue 9.3): every operation of the OpenAPI document, and every Socket.IO
- * handshake and café join, tried by every kind of caller against one table of who may. A caller
- * the table does not name is refused (401, 403 or 404) and the database does not change.
+ * An authorisation sweep (issue 9.3): every operation of the OpenAPI document, the Socket.IO
+ * handshakes and the café's joining, writing and hosting, tried by every kind of caller against one
+ * table of who may. A caller the table does not name is refused (401, 403 or 404, or the code the
+ * socket answers with) and the database does not change.
  *
  * `muted`: a member under a mute (may read, not write). `banned`: a member whose ban ended their
  * session, so their browser is a guest's from then on and logging in again is refused.
@@ -434,6 +435,38 @@ async function documentedOperations(app: TestApp): Promise<string[]> {
     .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
 }
 
+/** 'ok', or the refusal's code. `ready` runs when the socket is where the operation starts. */
+async function trySocket(f: Fixtures, operation: SocketOperation, who: Who, ready: () => Promise<void>): Promise<string> {
+  const client = f.actors[who];
+  const [action, namespace] = operation.split(' ');
+  if (action === 'connect') {
+    await ready();
+    try {
+      (await connectNamespace(f.app, namespace, client)).close();
+      return 'ok';
+    } catch (e) {
+      return (e as { data?: { code?: string } }).data?.code ?? String(e);
+    }
+  }
+  const room = operation.includes('panel') ? f.rooms.panel : operation.includes('members') ? f.rooms.members : f.rooms.everyone;
+  const socket = await connectCafe(f.app, { as: client });
+  try {
+    const join = { room, nickname: uniqueNick(), acceptRules: true };
+    if (action !== 'join') {
+      const joined = await emitAck(socket, 'join', join);
+      if (!joined.ok) throw new Error(`join ${room} as ${who}: ${joined.error?.code}`);
+    }
+    await ready();
+    const ack =
+      action === 'join' ? await emitAck(socket, 'join', join)
+      : action === 'message' ? await emitAck(socket, 'message', { room, body: 'Hei fra feiingen' })
+      : await emitAck(socket, 'moderate', { room, action: 'slowmode', seconds: 0 });
+    return ack.ok ? 'ok' : (ack.error?.code ?? 'no code');
+  } finally {
+    socket.close();
+  }
+}
+
 describe('authorisation sweep', () => {
   let app: TestApp;
   let db: DataSource;
@@ -495,35 +528,3 @@ describe('authorisation sweep', () => {
     expect(seen).toEqual({ guest: 'none', member: 'member', muted: 'member', panel: 'panel', host: 'host', moderator: 'moderator', admin: 'admin', banned: 'none' });
   });
 });
-
-/** 'ok', or the refusal's code. `ready` runs when the socket is where the operation starts. */
-async function trySocket(f: Fixtures, operation: SocketOperation, who: Who, ready: () => Promise<void>): Promise<string> {
-  const client = f.actors[who];
-  const [action, namespace] = operation.split(' ');
-  if (action === 'connect') {
-    await ready();
-    try {
-      (await connectNamespace(f.app, namespace, client)).close();
-      return 'ok';
-    } catch (e) {
-      return (e as { data?: { code?: string } }).data?.code ?? String(e);
-    }
-  }
-  const room = operation.includes('panel') ? f.rooms.panel : operation.includes('members') ? f.rooms.members : f.rooms.everyone;
-  const socket = await connectCafe(f.app, { as: client });
-  try {
-    const join = { room, nickname: uniqueNick(), acceptRules: true };
-    if (action !== 'join') {
-      const joined = await emitAck(socket, 'join', join);
-      if (!joined.ok) throw new Error(`join ${room} as ${who}: ${joined.error?.code}`);
-    }
-    await ready();
-    const ack =
-      action === 'join' ? await emitAck(socket, 'join', join)
-      : action === 'message' ? await emitAck(socket, 'message', { room, body: 'Hei fra feiingen' })
-      : await emitAck(socket, 'moderate', { room, action: 'slowmode', seconds: 0 });
-    return ack.ok ? 'ok' : (ack.error?.code ?? 'no code');
-  } finally {
-    socket.close();
-  }
-}
