@@ -108,10 +108,20 @@ export class SanctionsService {
   private async postSubject(policy: Policy, postId: string): Promise<Subject> {
     const post = await loadPost(this.db.manager, policy, postId);
     if (post.author_kind === 'guest') throw badRequest('A guest post has no account behind it: there is no one to sanction.', 'no_account');
-    if (post.author_kind === 'anonymous') return { hash: post.anon_hash!, scopeKind: 'thread', scopeId: post.thread_id };
+    if (post.author_kind === 'anonymous') {
+      // Rank is checked on the account found in memory, as behind a café message: staff can't silence each other.
+      const account = await this.anonymity.findAccount(post.anon_hash!, post.thread_id);
+      if (account) ensure(policy.canSanctionUser(await this.roleOf(account.id)));
+      return { hash: post.anon_hash!, scopeKind: 'thread', scopeId: post.thread_id };
+    }
     if (!post.author_id) throw new ApiError(404, 'author_gone', 'The author of this post no longer has an account.');
     ensure(policy.canSanctionUser(post.role!));
     return { userId: post.author_id };
+  }
+
+  private async roleOf(userId: string): Promise<Role> {
+    const [{ role }]: { role: Role }[] = await this.db.query('SELECT role FROM users WHERE id = $1', [userId]);
+    return role;
   }
 
   /**
@@ -125,8 +135,7 @@ export class SanctionsService {
     if (!hash) throw badRequest('A guest wrote this message: there is no account to sanction. A host can mute or remove the guest in the room.', 'no_account');
     const account = await this.anonymity.findAccount(hash, sessionId);
     if (!account) throw new ApiError(404, 'author_gone', 'The writer of this message no longer has an account.');
-    const [{ role }]: { role: Role }[] = await this.db.query('SELECT role FROM users WHERE id = $1', [account.id]);
-    ensure(policy.canSanctionUser(role));
+    ensure(policy.canSanctionUser(await this.roleOf(account.id)));
     return { hash, scopeKind: 'cafe_session', scopeId: sessionId };
   }
 }
