@@ -1,9 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import { isForeignOrigin } from '../common/request-guards.middleware.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { RedisConnection } from '../common/redis.provider.js';
@@ -61,5 +63,34 @@ export class AppIoAdapter extends IoAdapter {
       });
     }
     return server;
+  }
+
+  /**
+   * Nest's own version subscribes an RxJS pipeline per event per socket: about 20 KiB of closures
+   * for every café client, kept while it is connected (docs/decisions/0010). A plain listener per
+   * event does the same: the handler's result is the acknowledgement, a failure is logged.
+   */
+  override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message as string, (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
+        let result$: Observable<unknown>;
+        try {
+          result$ = transform(callback(data, ack));
+        } catch (err) {
+          this.logger.error(err);
+          return;
+        }
+        result$.subscribe({
+          next: (response) => {
+            if (response === null || response === undefined) return;
+            const { event, data: eventData } = response as { event?: string; data?: unknown };
+            if (event) socket.emit(event, eventData);
+            else if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          },
+          error: (err: unknown) => this.logger.error(err),
+        });
+      });
+    }
   }
 }
