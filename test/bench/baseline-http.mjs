@@ -23,8 +23,8 @@ async function threadPosts(threadId, limit, after) {
 async function categoryThreads(slug, limit, after) {
   const { rows } = await pool.query(
     `SELECT t.id, t.title, t.author_kind, t.author_alias AS alias, u.username, u.display_name, u.role, t.created_at, t.last_post_at, t.reply_count, t.pinned, t.locked, t.last_post_at::text AS k
-     FROM threads t JOIN categories c ON c.id = t.category_id AND c.slug = $1 LEFT JOIN users u ON u.id = t.author_id
-     WHERE t.status = 'published' AND ($3::boolean IS NULL OR (t.pinned, t.last_post_at, t.id) < ($3::boolean, $4::timestamptz, $5::uuid))
+     FROM threads t LEFT JOIN users u ON u.id = t.author_id
+     WHERE t.category_id = (SELECT id FROM categories WHERE slug = $1) AND t.status = 'published' AND ($3::boolean IS NULL OR (t.pinned, t.last_post_at, t.id) < ($3::boolean, $4::timestamptz, $5::uuid))
      ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT $2`,
     [slug, limit + 1, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
   );

@@ -32,7 +32,7 @@ const scenario = async (name, fn) => {
 };
 
 await scenario('thread', () => threadPage({ rounds, seconds }));
-await scenario('scale', () => scaleAndDeep(quick ? { rounds, seconds, threads: 2_000, postsPerThread: 5, longThread: 100_000 } : { rounds, seconds }));
+await scenario('scale', () => scaleAndDeep(quick ? { rounds, seconds, threads: 2_000, postsPerThread: 5, longThread: 100_000, deepPage: 20 } : { rounds, seconds }));
 await scenario('posting', () => posting({ rounds, seconds }));
 const cafe = await optional('./cafe-scenarios.mjs');
 if (cafe) {

@@ -54,24 +54,25 @@ function contentSecurityPolicy() {
 function serveWebApp(app: NestExpressApplication): void {
   const root = webRoot();
   const index = join(root, 'index.html');
-  app.use(
-    expressStaticGzip(root, {
-      enableBrotli: true,
-      orderPreference: ['br', 'gz'],
+  const isApi = (path: string) => path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io');
+  const staticFiles = expressStaticGzip(root, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    index: false,
+    serveStatic: {
       index: false,
-      serveStatic: {
-        index: false,
-        maxAge: '1h',
-        setHeaders: (res, path) => {
-          // Vite's file names carry a content hash: they never change.
-          if (path.includes(`${join(root, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        },
+      maxAge: '1h',
+      setHeaders: (res, path) => {
+        // Vite's file names carry a content hash: they never change.
+        if (path.includes(`${join(root, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       },
-    }),
-  );
+    },
+  });
+  // API requests skip the file system altogether (a stat per request otherwise).
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req.path) ? next() : staticFiles(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (req.path.startsWith('/api/') || req.path === '/api' || req.path.startsWith('/socket.io')) return next();
+    if (isApi(req.path)) return next();
     if (!existsSync(index)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

@@ -2,7 +2,8 @@ import { Store, type SessionData } from 'express-session';
 import type { DataSource } from 'typeorm';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 function userIdOf(session: SessionData): string | null {
   const passport = (session as SessionData & { passport?: { user?: { id?: string } } }).passport;
@@ -41,11 +42,26 @@ export class TypeormSessionStore extends Store {
       .then(() => cb(), cb);
   }
 
+  /** When this process last moved each session's expiry on (bounded: cleared when it grows large). */
+  private readonly touchedAt = new Map<string, number>();
+
+  /**
+   * express-session touches on every request to slide the expiry. Writing the row each time would
+   * make every read by a logged-in user a committed write; moving the expiry on only once an hour
+   * keeps reads reads, at the cost of a session lasting up to an hour less.
+   */
   override touch(sid: string, session: SessionData, cb: Callback = () => undefined): void {
-    this.db.query('UPDATE sessions SET expires_at = $2 WHERE sid = $1', [sid, this.expiry(session)]).then(() => cb(), cb);
+    const now = Date.now();
+    if (now - (this.touchedAt.get(sid) ?? 0) < HOUR_MS) return cb();
+    if (this.touchedAt.size >= 10_000) this.touchedAt.clear();
+    this.touchedAt.set(sid, now);
+    this.db
+      .query(`UPDATE sessions SET expires_at = $2 WHERE sid = $1 AND expires_at < $2::timestamptz - interval '1 hour'`, [sid, this.expiry(session)])
+      .then(() => cb(), cb);
   }
 
   override destroy(sid: string, cb: Callback = () => undefined): void {
+    this.touchedAt.delete(sid);
     this.db.query('DELETE FROM sessions WHERE sid = $1', [sid]).then(() => cb(), cb);
   }
 }
