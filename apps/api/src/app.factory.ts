@@ -50,11 +50,12 @@ function contentSecurityPolicy() {
   };
 }
 
+const isApi = (path: string) => path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io');
+
 /** The single-page app answers its own routes; /api and /socket.io stay the server's. */
 function serveWebApp(app: NestExpressApplication): void {
   const root = webRoot();
   const index = join(root, 'index.html');
-  const isApi = (path: string) => path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io');
   const staticFiles = expressStaticGzip(root, {
     enableBrotli: true,
     orderPreference: ['br', 'gz'],
