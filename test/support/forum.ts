@@ -1,5 +1,6 @@
 import type { TestApp, TestClient } from './test-app.js';
 import { asAdmin } from './factories.js';
+import { itemFor } from './moderation.js';
 
 let counter = 0;
 
@@ -51,14 +52,8 @@ export async function reply(client: TestClient, threadId: string, body = 'Et sva
 /** Approves or rejects a held post as a moderator would: through its item in the moderation queue (REST). */
 export async function review(app: TestApp, postId: string, decision: 'approve' | 'reject', reason = 'Ikke i tråd med retningslinjene'): Promise<void> {
   const admin = await asAdmin(app);
-  let item: { id: string } | undefined;
-  for (let cursor: string | null = null; !item; ) {
-    const page = await admin.get(`/api/mod/queue?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
-    if (page.status !== 200) throw new Error(`queue: ${page.status} ${JSON.stringify(page.body)}`);
-    item = page.body.items.find((i: { content: { postId?: string } }) => i.content.postId === postId);
-    cursor = page.body.nextCursor;
-    if (!item && !cursor) throw new Error(`no queue item for post ${postId}`);
-  }
+  const item = await itemFor(admin, postId);
+  if (!item) throw new Error(`no queue item for post ${postId}`);
   const res = await admin.post(`/api/mod/queue/${item.id}/${decision}`, decision === 'approve' ? {} : { reason });
   if (res.status !== 200) throw new Error(`${decision}: ${res.status} ${JSON.stringify(res.body)}`);
 }

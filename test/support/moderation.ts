@@ -23,9 +23,15 @@ export async function queue(moderator: TestClient, limit = 100): Promise<QueueIt
   return res.body.items;
 }
 
-/** The open queue item about a post. */
+/** The open queue item about a post, wherever it is in the queue. */
 export async function itemFor(moderator: TestClient, postId: string): Promise<QueueItem | undefined> {
-  return (await queue(moderator)).find((i) => i.content.postId === postId);
+  for (let cursor: string | null = null; ; ) {
+    const res = await moderator.get(`/api/mod/queue?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    if (res.status !== 200) throw new Error(`queue: ${res.status} ${JSON.stringify(res.body)}`);
+    const item = (res.body.items as QueueItem[]).find((i) => i.content.postId === postId);
+    cursor = res.body.nextCursor;
+    if (item || !cursor) return item;
+  }
 }
 
 /** Makes an account old enough to count as in good standing. */

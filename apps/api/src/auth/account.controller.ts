@@ -1,15 +1,11 @@
 import { Body, Controller, Delete, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
 import { UsersService } from '../users/users.service.js';
-import { ChangePasswordDto, DeleteAccountDto, TakeBreakDto } from './dto/auth.dto.js';
+import { BreakDto, ChangePasswordDto, DeleteAccountDto, TakeBreakDto } from './dto/auth.dto.js';
 import { Allow } from './policy.guard.js';
 import { CurrentUser, type SessionUser } from './session-user.js';
-
-class BreakDto {
-  @ApiProperty({ format: 'date-time' }) breakUntil: string;
-}
 
 @ApiTags('account')
 @Controller('api/me')

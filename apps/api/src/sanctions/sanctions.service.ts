@@ -13,7 +13,8 @@ import { RealtimeService } from '../realtime/realtime.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
 
-type Subject = { userId: string } | { hash: Buffer; scopeKind: 'thread' | 'cafe_session'; scopeId: string };
+/** Whom a sanction is for: an account, or a keyed hash in a scope (with the account found in memory, never stored). */
+type Subject = { userId: string } | { hash: Buffer; scopeKind: 'thread' | 'cafe_session'; scopeId: string; accountId?: string };
 
 @Injectable()
 export class SanctionsService {
@@ -80,7 +81,7 @@ export class SanctionsService {
 
     // A ban ends every session at once; for an anonymous author the account is found in memory only.
     if (dto.kind === 'ban') {
-      const account = 'userId' in subject ? subject.userId : (await this.anonymity.findAccount(subject.hash, subject.scopeId))?.id;
+      const account = 'userId' in subject ? subject.userId : subject.accountId;
       if (account) {
         await this.users.endSessions(account);
         // Open sockets (café, /me, /mod) were let in by a session that no longer exists.
@@ -99,9 +100,9 @@ export class SanctionsService {
   }
 
   private async userSubject(policy: Policy, userId: string): Promise<Subject> {
-    const rows: { role: Role }[] = await this.db.query('SELECT role FROM users WHERE id = $1', [userId]);
-    if (!rows[0]) throw notFound('No such user.');
-    ensure(policy.canSanctionUser(rows[0].role));
+    const role = await this.roleOf(userId);
+    if (!role) throw notFound('No such user.');
+    ensure(policy.canSanctionUser(role));
     return { userId };
   }
 
@@ -111,22 +112,22 @@ export class SanctionsService {
     if (post.author_kind === 'anonymous') {
       // Rank is checked on the account found in memory, as behind a café message: staff can't silence each other.
       const account = await this.anonymity.findAccount(post.anon_hash!, post.thread_id);
-      if (account) ensure(policy.canSanctionUser(await this.roleOf(account.id)));
-      return { hash: post.anon_hash!, scopeKind: 'thread', scopeId: post.thread_id };
+      if (account) ensure(policy.canSanctionUser((await this.roleOf(account.id))!));
+      return { hash: post.anon_hash!, scopeKind: 'thread', scopeId: post.thread_id, accountId: account?.id };
     }
     if (!post.author_id) throw new ApiError(404, 'author_gone', 'The author of this post no longer has an account.');
     ensure(policy.canSanctionUser(post.role!));
     return { userId: post.author_id };
   }
 
-  private async roleOf(userId: string): Promise<Role> {
-    const [{ role }]: { role: Role }[] = await this.db.query('SELECT role FROM users WHERE id = $1', [userId]);
-    return role;
+  private async roleOf(userId: string): Promise<Role | undefined> {
+    const rows: { role: Role }[] = await this.db.query('SELECT role FROM users WHERE id = $1', [userId]);
+    return rows[0]?.role;
   }
 
   /**
    * The member behind a café message, by their keyed hash in that session. Their rank is checked on
-   * the account found in memory (staff can't silence each other); nothing of it is returned or kept.
+   * the account found in memory (staff can't silence each other); it is used for a ban's disconnect, never kept.
    */
   private async cafeSubject(policy: Policy, messageId: string): Promise<Subject> {
     const rows: { author_hash: Buffer | null; session_id: string }[] = await this.db.query('SELECT author_hash, session_id FROM cafe_messages WHERE id = $1', [messageId]);
@@ -135,8 +136,8 @@ export class SanctionsService {
     if (!hash) throw badRequest('A guest wrote this message: there is no account to sanction. A host can mute or remove the guest in the room.', 'no_account');
     const account = await this.anonymity.findAccount(hash, sessionId);
     if (!account) throw new ApiError(404, 'author_gone', 'The writer of this message no longer has an account.');
-    ensure(policy.canSanctionUser(await this.roleOf(account.id)));
-    return { hash, scopeKind: 'cafe_session', scopeId: sessionId };
+    ensure(policy.canSanctionUser((await this.roleOf(account.id))!));
+    return { hash, scopeKind: 'cafe_session', scopeId: sessionId, accountId: account.id };
   }
 }
 

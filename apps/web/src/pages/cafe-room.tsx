@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { CafeAck as Ack, CafeAlert, CafeError as AckError, CafeJoinResult as JoinAck } from '#libs/contracts';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -19,34 +20,6 @@ import NotFoundPage from './not-found';
 import { DeleteConfirmButton } from './thread';
 
 type Phase = 'intro' | 'connecting' | 'joined' | 'reconnecting' | 'closed' | 'removed';
-interface AckError {
-  code: string;
-  message: string;
-  /** `muted`: when the mute ends, or null until a host lifts it. */
-  until?: string | null;
-  /** `rate_limited`: seconds to wait. */
-  retryAfter?: number;
-  /** `closed`: when the room opens next, or null when nothing is planned. */
-  opensAt?: string | null;
-}
-type Ack<T> = ({ ok: true } & T) | { ok: false; error: AckError };
-interface JoinAck {
-  self: Participant;
-  history: CafeMessage[];
-  participants: Participant[];
-  /** After a join with `since`: messages a host removed meanwhile. */
-  deleted?: string[];
-}
-/** Sent to hosts in the room when a message needs a look now. */
-interface CafeAlert {
-  room: string;
-  kind: 'crisis' | 'report';
-  messageId: string;
-  nickname: string;
-  body: string;
-  reason?: string;
-  createdAt: string;
-}
 /** A muted participant: until when, or null until a host lifts it. */
 type Muted = { until: string | null } | null;
 

@@ -88,3 +88,7 @@ export class TakeBreakDto {
   @IsFutureWithin(MAX_BREAK_DAYS)
   until: string;
 }
+
+export class BreakDto {
+  @ApiProperty({ format: 'date-time' }) breakUntil: string;
+}
