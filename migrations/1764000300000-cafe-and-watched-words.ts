@@ -168,7 +168,9 @@ export class CafeAndWatchedWords1764000300000 implements MigrationInterface {
       WHERE reporter_participant_id IS NOT NULL`);
 
     // Guests may not take a host's name: looked up by lower-case display name among staff.
-    await db.query(`CREATE INDEX users_staff_display_name_idx ON users (lower(display_name)) WHERE role IN ('host', 'moderator', 'admin')`);
+    await db.query(
+      `CREATE INDEX users_staff_display_name_idx ON users (lower(display_name)) WHERE role IN ('host', 'moderator', 'admin')`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

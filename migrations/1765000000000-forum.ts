@@ -55,7 +55,9 @@ export class Forum1765000000000 implements MigrationInterface {
         CHECK ((author_kind = 'anonymous') = (author_hash IS NOT NULL)),
         CHECK ((author_kind = 'user') = (author_alias IS NULL))
       )`);
-    await db.query(`CREATE INDEX threads_category_listing_idx ON threads (category_id, pinned DESC, last_post_at DESC, id DESC) WHERE status = 'published'`);
+    await db.query(
+      `CREATE INDEX threads_category_listing_idx ON threads (category_id, pinned DESC, last_post_at DESC, id DESC) WHERE status = 'published'`,
+    );
     await db.query(`CREATE INDEX threads_author_idx ON threads (author_id) WHERE author_id IS NOT NULL`);
     // The threads where someone's anonymous posts can be: the only ones to compute keys for.
     await db.query(`CREATE INDEX threads_with_anonymous_idx ON threads (id) WHERE anonymous_aliases > 0`);
@@ -88,7 +90,9 @@ export class Forum1765000000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX posts_thread_order_idx ON posts (thread_id, created_at, id)`);
     await db.query(`CREATE UNIQUE INDEX posts_one_opening_idx ON posts (thread_id) WHERE is_opening`);
-    await db.query(`CREATE INDEX posts_author_idx ON posts (author_id, created_at DESC, id DESC) WHERE author_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX posts_author_idx ON posts (author_id, created_at DESC, id DESC) WHERE author_id IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX posts_anonymous_idx ON posts (thread_id, anon_hash) WHERE anon_hash IS NOT NULL`);
     await db.query(`CREATE INDEX posts_pending_idx ON posts (created_at, id) WHERE status = 'pending'`);
     await db.query(`CREATE INDEX posts_search_idx ON posts USING GIN (search)`);
@@ -108,7 +112,9 @@ export class Forum1765000000000 implements MigrationInterface {
         resolved_at timestamptz,
         resolved_by uuid REFERENCES users (id) ON DELETE SET NULL
       )`);
-    await db.query(`CREATE UNIQUE INDEX flags_one_open_per_reporter_idx ON flags (post_id, reporter_id) WHERE status = 'open'`);
+    await db.query(
+      `CREATE UNIQUE INDEX flags_one_open_per_reporter_idx ON flags (post_id, reporter_id) WHERE status = 'open'`,
+    );
     await db.query(`CREATE INDEX flags_open_idx ON flags (created_at, id) WHERE status = 'open'`);
     await db.query(`CREATE INDEX flags_post_idx ON flags (post_id)`);
 
@@ -131,7 +137,9 @@ export class Forum1765000000000 implements MigrationInterface {
         created_at      timestamptz NOT NULL DEFAULT clock_timestamp(),
         decided_at      timestamptz
       )`);
-    await db.query(`CREATE UNIQUE INDEX panel_applications_one_pending_idx ON panel_applications (user_id) WHERE status = 'pending'`);
+    await db.query(
+      `CREATE UNIQUE INDEX panel_applications_one_pending_idx ON panel_applications (user_id) WHERE status = 'pending'`,
+    );
     await db.query(`CREATE INDEX panel_applications_listing_idx ON panel_applications (created_at DESC, id DESC)`);
     await db.query(`CREATE INDEX panel_applications_user_idx ON panel_applications (user_id, created_at DESC)`);
 
@@ -154,8 +162,12 @@ export class Forum1765000000000 implements MigrationInterface {
         CHECK ((user_id IS NULL) <> (subject_hash IS NULL)),
         CHECK ((subject_hash IS NULL) = (scope_id IS NULL) AND (scope_id IS NULL) = (scope_kind IS NULL))
       )`);
-    await db.query(`CREATE INDEX sanctions_user_idx ON sanctions (user_id) WHERE user_id IS NOT NULL AND lifted_at IS NULL`);
-    await db.query(`CREATE INDEX sanctions_by_hash_idx ON sanctions (kind) WHERE subject_hash IS NOT NULL AND lifted_at IS NULL`);
+    await db.query(
+      `CREATE INDEX sanctions_user_idx ON sanctions (user_id) WHERE user_id IS NOT NULL AND lifted_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX sanctions_by_hash_idx ON sanctions (kind) WHERE subject_hash IS NOT NULL AND lifted_at IS NULL`,
+    );
 
     await db.query(`
       INSERT INTO categories (slug, name, description, visibility, moderation, allow_anonymous, allow_guests, position) VALUES

@@ -39,12 +39,22 @@ export class Moderation1766000000000 implements MigrationInterface {
         CHECK (type = 'cafe_message' OR (post_id IS NOT NULL AND thread_id IS NOT NULL)),
         CHECK ((status = 'open') = (resolved_at IS NULL))
       )`);
-    await db.query(`CREATE UNIQUE INDEX moderation_queue_one_open_post_idx ON moderation_queue (post_id) WHERE status = 'open' AND post_id IS NOT NULL`);
-    await db.query(`CREATE UNIQUE INDEX moderation_queue_one_open_cafe_idx ON moderation_queue (cafe_message_id) WHERE status = 'open' AND cafe_message_id IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX moderation_queue_one_open_post_idx ON moderation_queue (post_id) WHERE status = 'open' AND post_id IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE UNIQUE INDEX moderation_queue_one_open_cafe_idx ON moderation_queue (cafe_message_id) WHERE status = 'open' AND cafe_message_id IS NOT NULL`,
+    );
     // The queue's order: crisis first, then oldest.
-    await db.query(`CREATE INDEX moderation_queue_open_idx ON moderation_queue ((priority = 'crisis') DESC, created_at, id) WHERE status = 'open'`);
-    await db.query(`CREATE INDEX moderation_queue_resolved_idx ON moderation_queue (resolved_at) WHERE resolved_by IS NOT NULL`);
-    await db.query(`CREATE INDEX moderation_queue_post_idx ON moderation_queue (post_id, resolved_at DESC) WHERE post_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX moderation_queue_open_idx ON moderation_queue ((priority = 'crisis') DESC, created_at, id) WHERE status = 'open'`,
+    );
+    await db.query(
+      `CREATE INDEX moderation_queue_resolved_idx ON moderation_queue (resolved_at) WHERE resolved_by IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX moderation_queue_post_idx ON moderation_queue (post_id, resolved_at DESC) WHERE post_id IS NOT NULL`,
+    );
 
     // What happened to each queue item, oldest first. Ids only (no foreign keys), like the audit
     // log, and append-only through the same trigger.
@@ -87,8 +97,12 @@ export class Moderation1766000000000 implements MigrationInterface {
         CHECK ((user_id IS NULL) <> (recipient_hash IS NULL)),
         CHECK ((recipient_hash IS NULL) = (scope_id IS NULL))
       )`);
-    await db.query(`CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC, id DESC) WHERE user_id IS NOT NULL`);
-    await db.query(`CREATE INDEX notifications_hash_idx ON notifications (scope_id, recipient_hash, created_at DESC) WHERE recipient_hash IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC, id DESC) WHERE user_id IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX notifications_hash_idx ON notifications (scope_id, recipient_hash, created_at DESC) WHERE recipient_hash IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX notifications_item_idx ON notifications (item_id) WHERE item_id IS NOT NULL`);
 
     await db.query(`CREATE INDEX users_on_duty_idx ON users (on_duty_until) WHERE on_duty_until IS NOT NULL`);

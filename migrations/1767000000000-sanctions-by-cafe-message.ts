@@ -10,7 +10,9 @@ export class SanctionsByCafeMessage1767000000000 implements MigrationInterface {
   name = 'SanctionsByCafeMessage1767000000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE sanctions ADD COLUMN cafe_message_id uuid REFERENCES cafe_messages (id) ON DELETE SET NULL`);
+    await db.query(
+      `ALTER TABLE sanctions ADD COLUMN cafe_message_id uuid REFERENCES cafe_messages (id) ON DELETE SET NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -5,4 +5,10 @@ import { Moderation1766000000000 } from './1766000000000-moderation.js';
 import { SanctionsByCafeMessage1767000000000 } from './1767000000000-sanctions-by-cafe-message.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
-export const MIGRATIONS = [AccountsAndSessions1764000000000, CafeAndWatchedWords1764000300000, Forum1765000000000, Moderation1766000000000, SanctionsByCafeMessage1767000000000];
+export const MIGRATIONS = [
+  AccountsAndSessions1764000000000,
+  CafeAndWatchedWords1764000300000,
+  Forum1765000000000,
+  Moderation1766000000000,
+  SanctionsByCafeMessage1767000000000,
+];

@@ -36,7 +36,12 @@ function precompress(dir) {
     const file = join(entry.parentPath ?? entry.path, entry.name);
     const data = readFileSync(file);
     if (data.length < 1024) continue;
-    writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(data, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      }),
+    );
     writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
   }
 }
@@ -70,7 +75,11 @@ export function build({ force = false } = {}) {
     const [cmd, args] = target.command;
     // A build is always a production build, even when started from a test run (NODE_ENV=test
     // would make Vite bundle React's development build).
-    const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    const result = spawnSync(cmd, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) {
       process.stderr.write(`Build of ${name} failed.\n`);
       process.exit(result.status ?? 1);

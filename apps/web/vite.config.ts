@@ -21,7 +21,10 @@ export default defineConfig({
       // (and everything they import) in whichever chunk first touches it. Its React modules are
       // pure; only @digdir/designsystemet-web (custom elements) must run for its side effects.
       treeshake: {
-        moduleSideEffects: (id: string) => !/node_modules[\\/](@digdir[\\/]designsystemet-react|@navikt[\\/]aksel-icons|@radix-ui|@tanstack|@floating-ui)[\\/]/.test(id),
+        moduleSideEffects: (id: string) =>
+          !/node_modules[\\/](@digdir[\\/]designsystemet-react|@navikt[\\/]aksel-icons|@radix-ui|@tanstack|@floating-ui)[\\/]/.test(
+            id,
+          ),
       },
       // Designsystemet's icon package marks every module "use client" (meaningless in a SPA).
       onwarn(warning, warn) {

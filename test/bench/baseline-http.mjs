@@ -4,8 +4,15 @@ import { createServer } from 'node:http';
 import pg from 'pg';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL ?? 10) });
-const send = (res, status, body) => { const text = JSON.stringify(body); res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }); res.end(text); };
-const author = (r) => (r.author_kind === 'user' ? { kind: 'user', username: r.username, displayName: r.display_name, role: r.role } : { kind: r.author_kind, alias: r.alias });
+const send = (res, status, body) => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+};
+const author = (r) =>
+  r.author_kind === 'user'
+    ? { kind: 'user', username: r.username, displayName: r.display_name, role: r.role }
+    : { kind: r.author_kind, alias: r.alias };
 
 async function threadPosts(threadId, limit, after) {
   const { rows } = await pool.query(
@@ -15,9 +22,21 @@ async function threadPosts(threadId, limit, after) {
      ORDER BY p.created_at, p.id LIMIT $2`,
     [threadId, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
   );
-  const items = rows.slice(0, limit).map((r) => ({ id: r.id, threadId: r.thread_id, author: author(r), bodyHtml: r.body_html, createdAt: r.created_at, editedAt: r.edited_at, status: r.status, mine: false }));
+  const items = rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    threadId: r.thread_id,
+    author: author(r),
+    bodyHtml: r.body_html,
+    createdAt: r.created_at,
+    editedAt: r.edited_at,
+    status: r.status,
+    mine: false,
+  }));
   const last = rows[limit - 1];
-  return { items, nextCursor: rows.length > limit ? Buffer.from(JSON.stringify([last.k, last.id])).toString('base64url') : null };
+  return {
+    items,
+    nextCursor: rows.length > limit ? Buffer.from(JSON.stringify([last.k, last.id])).toString('base64url') : null,
+  };
 }
 
 async function categoryThreads(slug, limit, after) {
@@ -28,9 +47,22 @@ async function categoryThreads(slug, limit, after) {
      ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT $2`,
     [slug, limit + 1, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
   );
-  const items = rows.slice(0, limit).map((r) => ({ id: r.id, title: r.title, author: author(r), createdAt: r.created_at, lastPostAt: r.last_post_at, replyCount: r.reply_count, pinned: r.pinned, locked: r.locked }));
+  const items = rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    title: r.title,
+    author: author(r),
+    createdAt: r.created_at,
+    lastPostAt: r.last_post_at,
+    replyCount: r.reply_count,
+    pinned: r.pinned,
+    locked: r.locked,
+  }));
   const last = rows[limit - 1];
-  return { items, nextCursor: rows.length > limit ? Buffer.from(JSON.stringify([last.pinned, last.k, last.id])).toString('base64url') : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > limit ? Buffer.from(JSON.stringify([last.pinned, last.k, last.id])).toString('base64url') : null,
+  };
 }
 
 async function search(q, limit) {
@@ -50,7 +82,17 @@ async function search(q, limit) {
      FROM hits, query ORDER BY hits.rank DESC, hits.post_id DESC`,
     [q, limit + 1],
   );
-  return { items: rows.slice(0, limit).map((r) => ({ threadId: r.thread_id, postId: r.post_id, title: r.title, snippet: r.snippet, author: author(r), createdAt: r.created_at })), nextCursor: null };
+  return {
+    items: rows.slice(0, limit).map((r) => ({
+      threadId: r.thread_id,
+      postId: r.post_id,
+      title: r.title,
+      snippet: r.snippet,
+      author: author(r),
+      createdAt: r.created_at,
+    })),
+    nextCursor: null,
+  };
 }
 
 async function reply(threadId, body, userId) {
@@ -58,12 +100,17 @@ async function reply(threadId, body, userId) {
   try {
     await client.query('BEGIN');
     await client.query('SELECT 1 FROM threads WHERE id = $1 FOR UPDATE', [threadId]);
-    const { rows: [post] } = await client.query(
+    const {
+      rows: [post],
+    } = await client.query(
       `INSERT INTO posts (thread_id, author_kind, author_id, body, body_html, body_text, search, status)
        VALUES ($1, 'user', $2, $3, '<p>' || $3 || '</p>', $3, to_tsvector('norwegian', $3), 'published') RETURNING id, created_at`,
       [threadId, userId, body],
     );
-    await client.query('UPDATE threads SET reply_count = reply_count + 1, last_post_at = $2 WHERE id = $1', [threadId, post.created_at]);
+    await client.query('UPDATE threads SET reply_count = reply_count + 1, last_post_at = $2 WHERE id = $1', [
+      threadId,
+      post.created_at,
+    ]);
     await client.query('COMMIT');
     return { id: post.id, threadId, status: 'published' };
   } catch (e) {
@@ -82,8 +129,10 @@ const server = createServer(async (req, res) => {
     const after = cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString()) : null;
     let m;
     if (url.pathname === '/health') return send(res, 200, { ok: true });
-    if ((m = url.pathname.match(/^\/threads\/([0-9a-f-]{36})\/posts$/)) && req.method === 'GET') return send(res, 200, await threadPosts(m[1], limit, after));
-    if ((m = url.pathname.match(/^\/categories\/([a-z0-9-]+)\/threads$/))) return send(res, 200, await categoryThreads(m[1], limit, after));
+    if ((m = url.pathname.match(/^\/threads\/([0-9a-f-]{36})\/posts$/)) && req.method === 'GET')
+      return send(res, 200, await threadPosts(m[1], limit, after));
+    if ((m = url.pathname.match(/^\/categories\/([a-z0-9-]+)\/threads$/)))
+      return send(res, 200, await categoryThreads(m[1], limit, after));
     if (url.pathname === '/search') return send(res, 200, await search(url.searchParams.get('q') ?? '', limit));
     if ((m = url.pathname.match(/^\/threads\/([0-9a-f-]{36})\/posts$/)) && req.method === 'POST') {
       let raw = '';

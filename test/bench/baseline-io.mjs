@@ -6,10 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { Server } from 'socket.io';
 
 const http = createServer((req, res) => {
-  if (req.url === '/health') { res.writeHead(200); res.end('ok'); return; }
-  res.writeHead(404); res.end();
+  if (req.url === '/health') {
+    res.writeHead(200);
+    res.end('ok');
+    return;
+  }
+  res.writeHead(404);
+  res.end();
 });
-const options = { maxHttpBufferSize: 32 * 1024, connectionStateRecovery: { maxDisconnectionDuration: 120_000, skipMiddlewares: true } };
+const options = {
+  maxHttpBufferSize: 32 * 1024,
+  connectionStateRecovery: { maxDisconnectionDuration: 120_000, skipMiddlewares: true },
+};
 if (process.env.REDIS_URL) {
   const { createClient } = await import('redis');
   const { createAdapter } = await import('@socket.io/redis-streams-adapter');
@@ -26,7 +34,13 @@ ns.on('connection', (socket) => {
     ack?.({ ok: true, self: { id: socket.id, nickname: p.nickname, isHost: false }, history: [], participants: [] });
   });
   socket.on('message', (p, ack) => {
-    const message = { id: randomUUID(), room: p.room, author: { participantId: socket.id, nickname: socket.data.nickname, isHost: false }, body: p.body, createdAt: new Date().toISOString() };
+    const message = {
+      id: randomUUID(),
+      room: p.room,
+      author: { participantId: socket.id, nickname: socket.data.nickname, isHost: false },
+      body: p.body,
+      createdAt: new Date().toISOString(),
+    };
     ns.to(p.room).emit('message', message);
     ack?.({ ok: true, message });
   });

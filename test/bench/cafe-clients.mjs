@@ -13,15 +13,27 @@ let duplicates = 0;
 
 function connect(url, i) {
   return new Promise((resolve, reject) => {
-    const socket = io(`${url}/cafe`, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+    const socket = io(`${url}/cafe`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      timeout: 20_000,
+    });
     const timer = setTimeout(() => reject(new Error(`client ${i} did not join in time`)), 60_000);
-    socket.on('connect_error', (e) => { clearTimeout(timer); reject(e); });
+    socket.on('connect_error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
     socket.on('connect', () => {
-      socket.emit('join', { room, nickname: `b${i}-${Math.random().toString(36).slice(2, 6)}`, acceptRules: true }, (ack) => {
-        clearTimeout(timer);
-        if (!ack?.ok) return reject(new Error(`join ${i}: ${JSON.stringify(ack)}`));
-        resolve(socket);
-      });
+      socket.emit(
+        'join',
+        { room, nickname: `b${i}-${Math.random().toString(36).slice(2, 6)}`, acceptRules: true },
+        (ack) => {
+          clearTimeout(timer);
+          if (!ack?.ok) return reject(new Error(`join ${i}: ${JSON.stringify(ack)}`));
+          resolve(socket);
+        },
+      );
     });
     // Which messages this client has seen, so a duplicate is counted as one, not as delivery.
     const seen = new Uint8Array(total);
@@ -30,7 +42,10 @@ function connect(url, i) {
       const seq = Number(tag.slice(1));
       const sent = Number(at);
       if (!Number.isInteger(seq) || seq < 0 || seq >= total || !Number.isFinite(sent)) return;
-      if (seen[seq]) { duplicates++; return; }
+      if (seen[seq]) {
+        duplicates++;
+        return;
+      }
       seen[seq] = 1;
       latencies[samples++] = performance.timeOrigin + performance.now() - sent;
     });
@@ -55,7 +70,9 @@ for (let seq = 0; seq < total; seq++) {
   const due = t0 + (seq * 1000) / rate;
   const wait = due - performance.now();
   if (wait > 0) await sleep(wait);
-  sender.emit('message', { room, body: `m${seq}:${performance.timeOrigin + performance.now()}` }, (ack) => { if (ack?.ok) acked++; });
+  sender.emit('message', { room, body: `m${seq}:${performance.timeOrigin + performance.now()}` }, (ack) => {
+    if (ack?.ok) acked++;
+  });
 }
 // Let the last messages arrive: until everything expected is in, or 30 s.
 const expectedAll = total * (sockets.length + 1);
@@ -64,6 +81,18 @@ for (let waited = 0; !allArrived() && waited < 30_000; waited += 250) await slee
 const sorted = latencies.subarray(0, samples).sort();
 const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 // Every client (the sender included) should receive every message exactly once.
-process.stdout.write(JSON.stringify({ phase: 'done', sent: total, acked, received: samples, duplicates, expected: expectedAll, p50: pct(50), p99: pct(99), max: sorted[sorted.length - 1] }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    phase: 'done',
+    sent: total,
+    acked,
+    received: samples,
+    duplicates,
+    expected: expectedAll,
+    p50: pct(50),
+    p99: pct(99),
+    max: sorted[sorted.length - 1],
+  }) + '\n',
+);
 for (const s of [...sockets, sender]) s.close();
 process.exit(0);

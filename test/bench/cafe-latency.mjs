@@ -16,8 +16,12 @@ import { startServer } from '../../dist/apps/api/src/server.js';
 
 const N = Number(process.env.BENCH_MESSAGES ?? 300);
 const P = Number(process.env.BENCH_PARTICIPANTS ?? 20);
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
-const fmt = (xs) => `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, max ${Math.max(...xs).toFixed(2)} ms`;
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const fmt = (xs) =>
+  `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, max ${Math.max(...xs).toFixed(2)} ms`;
 const say = (line) => process.stdout.write(`${line}\n`);
 const ack = (s, ev, payload) => new Promise((resolve) => s.emit(ev, payload, resolve));
 
@@ -35,16 +39,35 @@ if (process.env.BENCH_PG) {
   databaseUrl = url.toString();
 }
 const config = loadConfig({
-  PORT: '1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'bench-password-123',
-  RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'silent', REDIS_URL: process.env.BENCH_REDIS, REDIS_KEY_PREFIX: `erf-bench-${process.pid}`,
+  PORT: '1',
+  DATA_DIR: dataDir,
+  DATABASE_URL: databaseUrl,
+  ADMIN_USERNAME: 'admin',
+  ADMIN_PASSWORD: 'bench-password-123',
+  RATE_LIMIT_SCALE: '0',
+  LOG_LEVEL: 'silent',
+  REDIS_URL: process.env.BENCH_REDIS,
+  REDIS_KEY_PREFIX: `erf-bench-${process.pid}`,
 });
 config.port = 0;
 const server = await startServer(config, { host: '127.0.0.1' });
 const base = server.url;
 try {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password-123' }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const post = (path, body) => fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'bench-password-123' }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const post = (path, body) =>
+    fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    });
   await post('/api/cafe/rooms', { slug: 'bench', name: 'Bench', audience: 'everyone' });
   await post('/api/cafe/rooms/bench/open', {});
 
@@ -70,7 +93,20 @@ try {
   const fanout = [];
   for (let i = 0; i < N; i++) {
     const body = `Melding nummer ${i}: ${'hei '.repeat(40)}`.trim();
-    const everyone = Promise.all(sockets.map((s) => new Promise((r) => { const h = (m) => { if (m.body === body) { s.off('message', h); r(); } }; s.on('message', h); })));
+    const everyone = Promise.all(
+      sockets.map(
+        (s) =>
+          new Promise((r) => {
+            const h = (m) => {
+              if (m.body === body) {
+                s.off('message', h);
+                r();
+              }
+            };
+            s.on('message', h);
+          }),
+      ),
+    );
     const t = performance.now();
     const res = await ack(writer, 'message', { room: 'bench', body });
     acks.push(performance.now() - t);
@@ -78,7 +114,9 @@ try {
     await everyone;
     fanout.push(performance.now() - t);
   }
-  say(`café latency: ${databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}${process.env.BENCH_REDIS ? ' + Redis' : ''}, ${P} participants, ${N} messages`);
+  say(
+    `café latency: ${databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}${process.env.BENCH_REDIS ? ' + Redis' : ''}, ${P} participants, ${N} messages`,
+  );
   say(`  join ack              ${fmt(joins)}`);
   say(`  baseline typing ack   ${fmt(baseline)}`);
   say(`  message ack           ${fmt(acks)}  (${(pct(acks, 50) / pct(baseline, 50)).toFixed(1)}× baseline at p50)`);

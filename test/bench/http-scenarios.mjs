@@ -1,12 +1,29 @@
 // The HTTP benchmarks (issue 8, figures 1–4): the app against a bare node:http + pg baseline on the
 // same database, interleaved, medians of several rounds.
 import { join } from 'node:path';
-import { ROOT, freePort, freshDatabase, interleaved, load, startApp, startProcess, fmt, ratio, median, percentile } from './lib.mjs';
+import {
+  ROOT,
+  freePort,
+  freshDatabase,
+  interleaved,
+  load,
+  startApp,
+  startProcess,
+  fmt,
+  ratio,
+  median,
+  percentile,
+} from './lib.mjs';
 import { seedBasics, seedLongThread, seedThreads, withClient } from './seed.mjs';
 
 async function startBaseline(databaseUrl, env = {}) {
   const port = await freePort();
-  const proc = await startProcess(join(ROOT, 'test/bench/baseline-http.mjs'), [], { DATABASE_URL: databaseUrl, PORT: String(port), ...env }, `http://127.0.0.1:${port}/health`);
+  const proc = await startProcess(
+    join(ROOT, 'test/bench/baseline-http.mjs'),
+    [],
+    { DATABASE_URL: databaseUrl, PORT: String(port), ...env },
+    `http://127.0.0.1:${port}/health`,
+  );
   return { ...proc, url: `http://127.0.0.1:${port}` };
 }
 
@@ -16,14 +33,25 @@ async function json(url, init) {
 }
 
 async function loginCookie(app, username, password) {
-  const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${app.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 async function registeredCookie(app, username) {
   const password = `${username}-password-1`;
-  const res = await fetch(`${app.url}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, acceptGuidelines: true, acceptPrivacy: true }) });
+  const res = await fetch(`${app.url}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, acceptGuidelines: true, acceptPrivacy: true }),
+  });
   if (res.status !== 201) throw new Error(`register ${username}: ${res.status}`);
   return loginCookie(app, username, password);
 }
@@ -67,12 +95,29 @@ export async function threadPage({ rounds, seconds }) {
     const check = await json(appUrl);
     if (check.status !== 200 || check.body.items.length !== 50) throw new Error(`thread page: ${check.status}`);
     const bytes = JSON.stringify(check.body).length;
-    const r = await interleaved(rounds,
+    const r = await interleaved(
+      rounds,
       () => load({ url: `${baseline.url}/threads/${threadId}/posts?limit=50`, connections: 50, duration: seconds }),
-      () => load({ url: appUrl, connections: 50, duration: seconds }));
+      () => load({ url: appUrl, connections: 50, duration: seconds }),
+    );
     return [
-      { figure: '1. Thread page, 50 posts, 50 connections: req/s', app: r.b.rps, baseline: r.a.rps, ratio: ratio(r.b.rps, r.a.rps), target: '≥ 0.5', ok: ratio(r.b.rps, r.a.rps) >= 0.5, note: `${bytes} bytes a page; errors ${r.b.errors}` },
-      { figure: '1. Thread page: p99 latency (ms)', app: r.b.p99, baseline: r.a.p99, ratio: ratio(r.b.p99, r.a.p99), target: '≤ 2', ok: ratio(r.b.p99, r.a.p99) <= 2 },
+      {
+        figure: '1. Thread page, 50 posts, 50 connections: req/s',
+        app: r.b.rps,
+        baseline: r.a.rps,
+        ratio: ratio(r.b.rps, r.a.rps),
+        target: '≥ 0.5',
+        ok: ratio(r.b.rps, r.a.rps) >= 0.5,
+        note: `${bytes} bytes a page; errors ${r.b.errors}`,
+      },
+      {
+        figure: '1. Thread page: p99 latency (ms)',
+        app: r.b.p99,
+        baseline: r.a.p99,
+        ratio: ratio(r.b.p99, r.a.p99),
+        target: '≤ 2',
+        ok: ratio(r.b.p99, r.a.p99) <= 2,
+      },
     ];
   } finally {
     await baseline?.stop();
@@ -81,7 +126,14 @@ export async function threadPage({ rounds, seconds }) {
   }
 }
 
-export async function scaleAndDeep({ rounds, seconds, threads = 100_000, postsPerThread = 10, longThread = 100_000, deepPage = 2_000 }) {
+export async function scaleAndDeep({
+  rounds,
+  seconds,
+  threads = 100_000,
+  postsPerThread = 10,
+  longThread = 100_000,
+  deepPage = 2_000,
+}) {
   const db = await freshDatabase();
   const app = await startApp(db.url);
   let baseline;
@@ -102,29 +154,99 @@ export async function scaleAndDeep({ rounds, seconds, threads = 100_000, postsPe
     const seededSeconds = (Date.now() - started) / 1000;
     baseline = await startBaseline(db.url);
 
-    const listing = await interleaved(rounds,
+    const listing = await interleaved(
+      rounds,
       () => load({ url: `${baseline.url}/categories/skala/threads?limit=20`, connections: 20, duration: seconds }),
-      () => load({ url: `${app.url}/api/categories/skala/threads?limit=20`, connections: 20, duration: seconds }));
-    rows.push({ figure: `2. Category listing, ${threads.toLocaleString('en')} threads / ${(threads * postsPerThread + longThread).toLocaleString('en')} posts: req/s`, app: listing.b.rps, baseline: listing.a.rps, ratio: ratio(listing.b.rps, listing.a.rps), target: 'report', ok: listing.b.errors === 0, note: `seeded in ${fmt(seededSeconds)} s` });
-    rows.push({ figure: '2. Category listing: p99 (ms)', app: listing.b.p99, baseline: listing.a.p99, ratio: ratio(listing.b.p99, listing.a.p99), target: 'report', ok: true });
+      () => load({ url: `${app.url}/api/categories/skala/threads?limit=20`, connections: 20, duration: seconds }),
+    );
+    rows.push({
+      figure: `2. Category listing, ${threads.toLocaleString('en')} threads / ${(threads * postsPerThread + longThread).toLocaleString('en')} posts: req/s`,
+      app: listing.b.rps,
+      baseline: listing.a.rps,
+      ratio: ratio(listing.b.rps, listing.a.rps),
+      target: 'report',
+      ok: listing.b.errors === 0,
+      note: `seeded in ${fmt(seededSeconds)} s`,
+    });
+    rows.push({
+      figure: '2. Category listing: p99 (ms)',
+      app: listing.b.p99,
+      baseline: listing.a.p99,
+      ratio: ratio(listing.b.p99, listing.a.p99),
+      target: 'report',
+      ok: true,
+    });
 
     // A member's requests carry a session cookie, so they skip the guest page cache: the work itself.
     const member = await registeredCookie(app, 'skalamedlem');
-    const listingAsMember = await interleaved(rounds,
+    const listingAsMember = await interleaved(
+      rounds,
       () => load({ url: `${baseline.url}/categories/skala/threads?limit=20`, connections: 20, duration: seconds }),
-      () => load({ url: `${app.url}/api/categories/skala/threads?limit=20`, connections: 20, duration: seconds, headers: { cookie: member } }));
-    rows.push({ figure: '2. Category listing as a member (no cache): req/s', app: listingAsMember.b.rps, baseline: listingAsMember.a.rps, ratio: ratio(listingAsMember.b.rps, listingAsMember.a.rps), target: 'report', ok: listingAsMember.b.errors === 0 });
-    rows.push({ figure: '2. Category listing as a member: p99 (ms)', app: listingAsMember.b.p99, baseline: listingAsMember.a.p99, ratio: ratio(listingAsMember.b.p99, listingAsMember.a.p99), target: 'report', ok: true });
+      () =>
+        load({
+          url: `${app.url}/api/categories/skala/threads?limit=20`,
+          connections: 20,
+          duration: seconds,
+          headers: { cookie: member },
+        }),
+    );
+    rows.push({
+      figure: '2. Category listing as a member (no cache): req/s',
+      app: listingAsMember.b.rps,
+      baseline: listingAsMember.a.rps,
+      ratio: ratio(listingAsMember.b.rps, listingAsMember.a.rps),
+      target: 'report',
+      ok: listingAsMember.b.errors === 0,
+    });
+    rows.push({
+      figure: '2. Category listing as a member: p99 (ms)',
+      app: listingAsMember.b.p99,
+      baseline: listingAsMember.a.p99,
+      ratio: ratio(listingAsMember.b.p99, listingAsMember.a.p99),
+      target: 'report',
+      ok: true,
+    });
 
-    for (const [label, words] of [['a rare word', 'fjellvann'], ['common words', 'fjelltur samtale']]) {
+    for (const [label, words] of [
+      ['a rare word', 'fjellvann'],
+      ['common words', 'fjelltur samtale'],
+    ]) {
       const q = encodeURIComponent(words);
-      const hits = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM posts WHERE search @@ websearch_to_tsquery('norwegian', $1)`, [words])).rows[0].n);
-      for (const [who, headers] of [['guest', {}], ['member (no cache)', { cookie: member }]]) {
-        const search = await interleaved(rounds,
+      const hits = await withClient(
+        db.url,
+        async (c) =>
+          (
+            await c.query(
+              `SELECT count(*)::int AS n FROM posts WHERE search @@ websearch_to_tsquery('norwegian', $1)`,
+              [words],
+            )
+          ).rows[0].n,
+      );
+      for (const [who, headers] of [
+        ['guest', {}],
+        ['member (no cache)', { cookie: member }],
+      ]) {
+        const search = await interleaved(
+          rounds,
           () => load({ url: `${baseline.url}/search?q=${q}&limit=20`, connections: 10, duration: seconds }),
-          () => load({ url: `${app.url}/api/search?q=${q}&limit=20`, connections: 10, duration: seconds, headers }));
-        rows.push({ figure: `2. Search, ${label} ("${words}", ${hits.toLocaleString('en')} matching posts), as a ${who}: req/s`, app: search.b.rps, baseline: search.a.rps, ratio: ratio(search.b.rps, search.a.rps), target: 'report', ok: search.b.errors === 0 });
-        rows.push({ figure: `2. Search, ${label}, as a ${who}: p99 (ms)`, app: search.b.p99, baseline: search.a.p99, ratio: ratio(search.b.p99, search.a.p99), target: 'report', ok: true });
+          () => load({ url: `${app.url}/api/search?q=${q}&limit=20`, connections: 10, duration: seconds, headers }),
+        );
+        rows.push({
+          figure: `2. Search, ${label} ("${words}", ${hits.toLocaleString('en')} matching posts), as a ${who}: req/s`,
+          app: search.b.rps,
+          baseline: search.a.rps,
+          ratio: ratio(search.b.rps, search.a.rps),
+          target: 'report',
+          ok: search.b.errors === 0,
+        });
+        rows.push({
+          figure: `2. Search, ${label}, as a ${who}: p99 (ms)`,
+          app: search.b.p99,
+          baseline: search.a.p99,
+          ratio: ratio(search.b.p99, search.a.p99),
+          target: 'report',
+          ok: true,
+        });
       }
     }
 
@@ -134,9 +256,21 @@ export async function scaleAndDeep({ rounds, seconds, threads = 100_000, postsPe
     ]) {
       const deepCursor = await cursorOfPage(base, deepPage);
       // One request at a time, timed to the microsecond: at ~1 ms a page, autocannon's whole milliseconds can't tell 1.5× apart.
-      const deep = await interleaved(rounds, () => sequentialLatency(base, 300, { cookie: member }), () => sequentialLatency(`${base}&cursor=${deepCursor}`, 300, { cookie: member }));
+      const deep = await interleaved(
+        rounds,
+        () => sequentialLatency(base, 300, { cookie: member }),
+        () => sequentialLatency(`${base}&cursor=${deepCursor}`, 300, { cookie: member }),
+      );
       const r = ratio(deep.b.p50, deep.a.p50);
-      rows.push({ figure: `3. Page ${deepPage.toLocaleString('en')} vs page 1 of a ${label}: p50 (ms)`, app: deep.b.p50, baseline: deep.a.p50, ratio: r, target: '≤ 1.5', ok: r <= 1.5, note: 'baseline column = page 1; as a member (no cache), 300 sequential requests a round' });
+      rows.push({
+        figure: `3. Page ${deepPage.toLocaleString('en')} vs page 1 of a ${label}: p50 (ms)`,
+        app: deep.b.p50,
+        baseline: deep.a.p50,
+        ratio: r,
+        target: '≤ 1.5',
+        ok: r <= 1.5,
+        note: 'baseline column = page 1; as a member (no cache), 300 sequential requests a round',
+      });
     }
     return rows;
   } finally {
@@ -152,27 +286,91 @@ export async function posting({ rounds, seconds }) {
   let baseline;
   try {
     const admin = await loginCookie(app, 'benchadmin', 'bench-admin-password');
-    await json(`${app.url}/api/admin/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie: admin }, body: JSON.stringify({ newMemberReviewCount: 0 }) });
+    await json(`${app.url}/api/admin/settings`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ newMemberReviewCount: 0 }),
+    });
     const user = { username: 'poster', password: 'poster-password-1', acceptGuidelines: true, acceptPrivacy: true };
-    const reg = await json(`${app.url}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
+    const reg = await json(`${app.url}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(user),
+    });
     const cookie = await loginCookie(app, user.username, user.password);
-    const thread = await json(`${app.url}/api/categories/velkommen/threads`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ title: 'Lasttest', body: 'Første innlegg' }) });
+    const thread = await json(`${app.url}/api/categories/velkommen/threads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ title: 'Lasttest', body: 'Første innlegg' }),
+    });
     if (thread.status !== 201) throw new Error(`create thread: ${thread.status} ${JSON.stringify(thread.body)}`);
     const threadId = thread.body.id;
     baseline = await startBaseline(db.url, { BENCH_USER_ID: reg.body.id });
     const body = JSON.stringify({ body: 'Et svar fra lasttesten, med litt tekst om en fjelltur og en god samtale.' });
     let acknowledged = 0;
-    const r = await interleaved(rounds,
-      () => load({ url: `${baseline.url}/threads/${threadId}/posts`, method: 'POST', connections: 20, duration: seconds, headers: { 'content-type': 'application/json' }, body }),
-      () => load({ url: `${app.url}/api/threads/${threadId}/posts`, method: 'POST', connections: 20, duration: seconds, headers: { 'content-type': 'application/json', cookie }, body, onResponse: (_c, status) => { if (status === 201) acknowledged++; } }));
-    const stored = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM posts WHERE thread_id = $1 AND author_id = $2 AND NOT is_opening`, [threadId, reg.body.id])).rows[0].n);
+    const r = await interleaved(
+      rounds,
+      () =>
+        load({
+          url: `${baseline.url}/threads/${threadId}/posts`,
+          method: 'POST',
+          connections: 20,
+          duration: seconds,
+          headers: { 'content-type': 'application/json' },
+          body,
+        }),
+      () =>
+        load({
+          url: `${app.url}/api/threads/${threadId}/posts`,
+          method: 'POST',
+          connections: 20,
+          duration: seconds,
+          headers: { 'content-type': 'application/json', cookie },
+          body,
+          onResponse: (_c, status) => {
+            if (status === 201) acknowledged++;
+          },
+        }),
+    );
+    const stored = await withClient(
+      db.url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT count(*)::int AS n FROM posts WHERE thread_id = $1 AND author_id = $2 AND NOT is_opening`,
+            [threadId, reg.body.id],
+          )
+        ).rows[0].n,
+    );
     // The baseline inserts as the same user, so its posts are counted too.
     const baselineTotal = r.a.runs.reduce((s, x) => s + x.total, 0);
     const lost = acknowledged + baselineTotal - stored;
     return [
-      { figure: '4. Posting a reply, 20 connections: req/s', app: r.b.rps, baseline: r.a.rps, ratio: ratio(r.b.rps, r.a.rps), target: 'report', ok: r.b.errors === 0 },
-      { figure: '4. Posting: p99 (ms)', app: r.b.p99, baseline: r.a.p99, ratio: ratio(r.b.p99, r.a.p99), target: 'report', ok: true },
-      { figure: '4. Posting: acknowledged posts missing from the database', app: Math.max(0, lost), baseline: 0, ratio: NaN, target: '0', ok: lost <= 0, note: `${acknowledged} acknowledged by the app` },
+      {
+        figure: '4. Posting a reply, 20 connections: req/s',
+        app: r.b.rps,
+        baseline: r.a.rps,
+        ratio: ratio(r.b.rps, r.a.rps),
+        target: 'report',
+        ok: r.b.errors === 0,
+      },
+      {
+        figure: '4. Posting: p99 (ms)',
+        app: r.b.p99,
+        baseline: r.a.p99,
+        ratio: ratio(r.b.p99, r.a.p99),
+        target: 'report',
+        ok: true,
+      },
+      {
+        figure: '4. Posting: acknowledged posts missing from the database',
+        app: Math.max(0, lost),
+        baseline: 0,
+        ratio: NaN,
+        target: '0',
+        ok: lost <= 0,
+        note: `${acknowledged} acknowledged by the app`,
+      },
     ];
   } finally {
     await baseline?.stop();

@@ -16,7 +16,14 @@ const seconds = Number(arg('seconds', quick ? 2 : 8));
 const only = arg('only', '').split(',').filter(Boolean);
 const want = (name) => only.length === 0 || only.includes(name);
 
-const optional = async (path) => { try { return await import(path); } catch (e) { if (e.code === 'ERR_MODULE_NOT_FOUND') return null; throw e; } };
+const optional = async (path) => {
+  try {
+    return await import(path);
+  } catch (e) {
+    if (e.code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw e;
+  }
+};
 
 build();
 const rows = [];
@@ -27,12 +34,26 @@ const scenario = async (name, fn) => {
   try {
     rows.push(...(await fn()));
   } catch (e) {
-    rows.push({ figure: `${name}: failed`, app: NaN, baseline: NaN, ratio: NaN, target: '', ok: false, note: String(e.message ?? e).slice(0, 200) });
+    rows.push({
+      figure: `${name}: failed`,
+      app: NaN,
+      baseline: NaN,
+      ratio: NaN,
+      target: '',
+      ok: false,
+      note: String(e.message ?? e).slice(0, 200),
+    });
   }
 };
 
 await scenario('thread', () => threadPage({ rounds, seconds }));
-await scenario('scale', () => scaleAndDeep(quick ? { rounds, seconds, threads: 2_000, postsPerThread: 5, longThread: 100_000, deepPage: 20 } : { rounds, seconds }));
+await scenario('scale', () =>
+  scaleAndDeep(
+    quick
+      ? { rounds, seconds, threads: 2_000, postsPerThread: 5, longThread: 100_000, deepPage: 20 }
+      : { rounds, seconds },
+  ),
+);
 await scenario('posting', () => posting({ rounds, seconds }));
 const cafe = await optional('./cafe-scenarios.mjs');
 if (cafe) {
@@ -43,15 +64,29 @@ const web = await optional('./web-scenarios.mjs');
 if (web) await scenario('web', () => web.homePage({ rounds }));
 
 const header = ['figure', 'app', 'baseline', 'app/baseline', 'target', 'ok', 'note'];
-const table = rows.map((r) => [r.figure, fmt(r.app, r.app < 10 ? 2 : 0), fmt(r.baseline, r.baseline < 10 ? 2 : 0), fmt(r.ratio, 2), r.target, r.ok ? 'yes' : 'NO', r.note ?? '']);
+const table = rows.map((r) => [
+  r.figure,
+  fmt(r.app, r.app < 10 ? 2 : 0),
+  fmt(r.baseline, r.baseline < 10 ? 2 : 0),
+  fmt(r.ratio, 2),
+  r.target,
+  r.ok ? 'yes' : 'NO',
+  r.note ?? '',
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => String(r[i]).length)));
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
-process.stdout.write(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${table.map(line).join('\n')}\n`);
+process.stdout.write(
+  `\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${table.map(line).join('\n')}\n`,
+);
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')).packages;
 const version = (name) => pkg[`node_modules/${name}`]?.version ?? '?';
 let pgVersion = '?';
-try { pgVersion = execSync(`psql "${SERVER_URL}" -Atc "show server_version"`, { encoding: 'utf8' }).trim(); } catch { /* psql missing */ }
+try {
+  pgVersion = execSync(`psql "${SERVER_URL}" -Atc "show server_version"`, { encoding: 'utf8' }).trim();
+} catch {
+  /* psql missing */
+}
 const md = `# Benchmarks
 
 Measured by \`npm run bench\` on ${started.toISOString().slice(0, 10)} (${quick ? 'QUICK run: small data, short runs — not figures to quote' : `${rounds} interleaved rounds of ${seconds} s per figure, medians`}).

@@ -2,31 +2,46 @@
 import pg from 'pg';
 
 // ~350 characters of Norwegian, in a few variants, so search has something to find.
-const WORDS = ('erfaring mestring håp fjelltur samtale pårørende hverdag søvn arbeid venner familie turgruppe ' +
-  'kafé panel medvirkning tilbakemelding respekt tid trygghet natur skog musikk bok trening ro pust').split(' ');
+const WORDS = (
+  'erfaring mestring håp fjelltur samtale pårørende hverdag søvn arbeid venner familie turgruppe ' +
+  'kafé panel medvirkning tilbakemelding respekt tid trygghet natur skog musikk bok trening ro pust'
+).split(' ');
 export function body(i) {
   const out = [];
   let x = (i * 2654435761) >>> 0;
-  while (out.join(' ').length < 340) { x = (x * 1103515245 + 12345) >>> 0; out.push(WORDS[x % WORDS.length]); }
+  while (out.join(' ').length < 340) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out.push(WORDS[x % WORDS.length]);
+  }
   return `${out.join(' ')}.`;
 }
 
 export async function withClient(url, fn) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try { return await fn(client); } finally { await client.end(); }
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** An author (a named member) and an open category; returns their ids. */
 export async function seedBasics(client, slug = 'bench') {
-  const { rows: [user] } = await client.query(
+  const {
+    rows: [user],
+  } = await client.query(
     `INSERT INTO users (username, display_name, password_hash, role, anon_salt)
      VALUES ($1, 'Bench Author', 'x', 'member', decode(md5(random()::text) || md5(random()::text), 'hex')) RETURNING id`,
     [`author_${slug}`],
   );
-  const { rows: [category] } = await client.query(
+  const {
+    rows: [category],
+  } = await client.query(
     `INSERT INTO categories (slug, name, description, visibility, moderation, allow_anonymous, allow_guests)
-     VALUES ($1, 'Bench', 'Benchmark data', 'open', 'post', true, false) RETURNING id`, [slug]);
+     VALUES ($1, 'Bench', 'Benchmark data', 'open', 'post', true, false) RETURNING id`,
+    [slug],
+  );
   return { userId: user.id, categoryId: category.id };
 }
 
@@ -38,7 +53,10 @@ export async function seedThreads(client, { userId, categoryId, threads, postsPe
   const bodies = Array.from({ length: 64 }, (_, i) => body(i));
   await client.query('CREATE TEMP TABLE IF NOT EXISTS bench_bodies (n int PRIMARY KEY, body text, html text)');
   await client.query('TRUNCATE bench_bodies');
-  await client.query(`INSERT INTO bench_bodies SELECT n, b, '<p>' || b || '</p>' FROM unnest($1::text[]) WITH ORDINALITY AS t(b, n)`, [bodies]);
+  await client.query(
+    `INSERT INTO bench_bodies SELECT n, b, '<p>' || b || '</p>' FROM unnest($1::text[]) WITH ORDINALITY AS t(b, n)`,
+    [bodies],
+  );
   const threadIds = [];
   for (let start = 0; start < threads; start += batch) {
     const count = Math.min(batch, threads - start);

@@ -2,7 +2,17 @@
 // see and what they must not, paging, search, receipts, one's own posts, the panel application,
 // deleting an account, and the café's rooms. Each state is checked with axe and photographed.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiLogin, axe, contextFor, horizontalOverflow, launch, makeUser, screenshot, settle, watchPage } from './support.js';
+import {
+  apiLogin,
+  axe,
+  contextFor,
+  horizontalOverflow,
+  launch,
+  makeUser,
+  screenshot,
+  settle,
+  watchPage,
+} from './support.js';
 import { REJECTION_REASON, populateRoom, seed } from './seed.js';
 
 const s = await seed();
@@ -17,7 +27,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(user?: { username: string; password: string }, width = 1280): Promise<{ page: Page; problems: string[] }> {
+async function open(
+  user?: { username: string; password: string },
+  width = 1280,
+): Promise<{ page: Page; problems: string[] }> {
   const context = await contextFor(browser, user, width);
   contexts.push(context);
   const page = await context.newPage();
@@ -33,7 +46,10 @@ async function sound(page: Page, problems: string[]): Promise<void> {
 
 describe('forum', () => {
   it('should list pinned threads first, mark locked ones, and show anonymous writers by alias only', async () => {
-    for (const [who, width] of [[undefined, 1280], [s.users.jonas, 360]] as const) {
+    for (const [who, width] of [
+      [undefined, 1280],
+      [s.users.jonas, 360],
+    ] as const) {
       const { page, problems } = await open(who, width);
       await page.goto(`/kategori/${s.categories.erfaringer}`);
       await settle(page);
@@ -115,11 +131,13 @@ describe('forum', () => {
     await expect(page.locator(`#post-${postId}`).innerText()).resolves.toContain('søvnskole');
   });
 
-  it("should tell a guest through the receipt that the post waits for a moderator", async () => {
+  it('should tell a guest through the receipt that the post waits for a moderator', async () => {
     const { page, problems } = await open(undefined, 360);
     await page.goto(`/kvittering/${s.guestReceipt}`);
     await settle(page);
-    await expect(page.getByTestId('receipt-status').innerText()).resolves.toContain(s.moderation ? 'publisert' : 'Venter på godkjenning');
+    await expect(page.getByTestId('receipt-status').innerText()).resolves.toContain(
+      s.moderation ? 'publisert' : 'Venter på godkjenning',
+    );
     await screenshot(page, 'innhold-kvittering-360');
     await sound(page, problems);
   });
@@ -129,7 +147,9 @@ describe('forum', () => {
     await page.goto(`/kategori/${s.categories.parorende}`);
     await settle(page);
     await page.getByLabel('Tittel').fill('Hvordan finner jeg pårørendesenteret?');
-    await page.getByLabel('Innlegg', { exact: true }).fill('Jeg har hørt at det finnes et pårørendesenter i kommunen. Har noen vært der?');
+    await page
+      .getByLabel('Innlegg', { exact: true })
+      .fill('Jeg har hørt at det finnes et pårørendesenter i kommunen. Har noen vært der?');
     await page.getByRole('button', { name: 'Publiser' }).click();
     await page.getByTestId('held').waitFor();
     await page.getByTestId('receipt-link').click();
@@ -146,7 +166,12 @@ describe('profile', () => {
     await settle(page);
     const mine = page.getByTestId('my-posts');
     await mine.waitFor();
-    await expect(mine.getByText(/Anonymt \(Anonym \d+\) – bare synlig for deg/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      mine
+        .getByText(/Anonymt \(Anonym \d+\) – bare synlig for deg/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(mine.getByTestId('status-pending').first().isVisible()).resolves.toBe(true);
     await screenshot(page, 'innhold-profil-360');
     await sound(page, problems);
@@ -167,7 +192,9 @@ describe('profile', () => {
     await page.goto('/profil');
     await settle(page);
     await page.getByTestId('my-posts').waitFor();
-    await expect(page.getByTestId('rejection-reason').first().innerText()).resolves.toBe(`Moderatorens begrunnelse: ${REJECTION_REASON}`);
+    await expect(page.getByTestId('rejection-reason').first().innerText()).resolves.toBe(
+      `Moderatorens begrunnelse: ${REJECTION_REASON}`,
+    );
     await expect(page.getByTestId('status-rejected').first().innerText()).resolves.toBe('Ikke godkjent');
     await screenshot(page, 'innhold-profil-avvist-1280');
     await sound(page, problems);
@@ -178,7 +205,9 @@ describe('profile', () => {
     const { page, problems } = await open(applicant, 360);
     await page.goto('/profil#panel');
     await settle(page);
-    await page.getByLabel('Hvorfor vil du være med?').fill('Jeg har vært pårørende i mange år og vil gjerne bidra til bedre samarbeid med tjenestene.');
+    await page
+      .getByLabel('Hvorfor vil du være med?')
+      .fill('Jeg har vært pårørende i mange år og vil gjerne bidra til bedre samarbeid med tjenestene.');
     await page.getByRole('button', { name: 'Send søknad' }).click();
     await page.getByTestId('application-pending').waitFor();
     await page.reload();
@@ -190,7 +219,9 @@ describe('profile', () => {
   it("should delete the account after the password, and show its named posts as a deleted user's", async () => {
     const leaving = await makeUser('member', 'slutter', 'Tone Berg');
     const client = await apiLogin(leaving.username, leaving.password);
-    const named = await client.post(`/api/threads/${s.threads.anonymous}/posts`, { data: { body: 'Takk for en fin tråd. Jeg kjenner meg igjen.' } });
+    const named = await client.post(`/api/threads/${s.threads.anonymous}/posts`, {
+      data: { body: 'Takk for en fin tråd. Jeg kjenner meg igjen.' },
+    });
     expect(named.status()).toBe(201);
     const postId = ((await named.json()) as { id: string }).id;
     await client.dispose();
@@ -220,8 +251,12 @@ describe('café', () => {
     await page.goto('/kafe');
     await settle(page);
     const rooms = page.getByTestId('room-list').locator('> li');
-    await expect(rooms.filter({ hasText: 'Erfaringskaféen' }).first().innerText()).resolves.toMatch(/Åpen nå[\s\S]*(til stede|Ingen er her ennå)/);
-    await expect(rooms.filter({ hasText: 'Pårørendekaféen' }).first().innerText()).resolves.toMatch(/Stengt[\s\S]*Åpner/);
+    await expect(rooms.filter({ hasText: 'Erfaringskaféen' }).first().innerText()).resolves.toMatch(
+      /Åpen nå[\s\S]*(til stede|Ingen er her ennå)/,
+    );
+    await expect(rooms.filter({ hasText: 'Pårørendekaféen' }).first().innerText()).resolves.toMatch(
+      /Stengt[\s\S]*Åpner/,
+    );
     await expect(rooms.filter({ hasText: 'Morgenkaffe' }).first().innerText()).resolves.toContain('Ingen åpningstid');
     await screenshot(page, 'innhold-kafe-360');
     await sound(page, problems);
@@ -258,7 +293,9 @@ describe('café', () => {
         await page.getByTestId('chat-log').waitFor();
         await page.getByTestId('chat-message').filter({ hasText: 'gode og dårlige møter' }).waitFor();
         const people = page.getByTestId('participants');
-        await expect(people.locator('li').filter({ hasText: 'Ingrid Solberg' }).getByText('Vert', { exact: true }).isVisible()).resolves.toBe(true);
+        await expect(
+          people.locator('li').filter({ hasText: 'Ingrid Solberg' }).getByText('Vert', { exact: true }).isVisible(),
+        ).resolves.toBe(true);
         await expect(people.innerText()).resolves.toContain('Kari');
         await screenshot(page, `innhold-kaferom-${width}`);
         await sound(page, problems);

@@ -1,7 +1,19 @@
 // The flows a person walks, in a real browser against the real server. Flows whose backend has
 // not reached this branch yet are skipped (named "[waits for … backend]"), not failed.
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { asAdmin, axe, backendFeatures, contextFor, horizontalOverflow, launch, makeUser, screenshot, settle, unique, watchPage } from './support.js';
+import {
+  asAdmin,
+  axe,
+  backendFeatures,
+  contextFor,
+  horizontalOverflow,
+  launch,
+  makeUser,
+  screenshot,
+  settle,
+  unique,
+  watchPage,
+} from './support.js';
 
 const features = await backendFeatures();
 const admin = await asAdmin();
@@ -19,7 +31,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(user?: { username: string; password: string }, width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+async function open(
+  user?: { username: string; password: string },
+  width = 1280,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await contextFor(browser, user, width);
   contexts.push(context);
   const page = await context.newPage();
@@ -56,7 +71,10 @@ describe('keyboard and forms', () => {
     await page.goto('/hjelp');
     await settle(page);
     await page.keyboard.press('Tab');
-    const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    const first = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      href: document.activeElement?.getAttribute('href'),
+    }));
     expect(first).toEqual({ text: 'Hopp til hovedinnholdet', href: '#main' });
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
@@ -69,11 +87,22 @@ describe('keyboard and forms', () => {
     await page.getByRole('button', { name: 'Opprett konto' }).click();
     const summary = page.getByTestId('error-summary');
     await summary.waitFor();
-    await page.waitForFunction(() => document.activeElement?.closest('[data-testid="error-summary"]') !== null, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      () => document.activeElement?.closest('[data-testid="error-summary"]') !== null,
+      undefined,
+      { timeout: 5000 },
+    );
     const username = page.locator('#reg-username');
-    await page.waitForFunction(() => document.getElementById('reg-username')?.getAttribute('aria-invalid') === 'true', undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      () => document.getElementById('reg-username')?.getAttribute('aria-invalid') === 'true',
+      undefined,
+      { timeout: 5000 },
+    );
     const describedBy = (await username.getAttribute('aria-describedby')) ?? '';
-    const texts = await page.evaluate((ids) => ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? ''), describedBy);
+    const texts = await page.evaluate(
+      (ids) => ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? ''),
+      describedBy,
+    );
     expect(texts.join(' ')).toContain('Brukernavnet må ha 3–32 tegn');
     // The link in the summary takes the keyboard user to the field.
     await summary.getByRole('link', { name: /Brukernavnet må ha/ }).click();
@@ -103,7 +132,9 @@ describe('keyboard and forms', () => {
 
   it('should set a new password from an admin reset link, then log in with it', async () => {
     const user = await makeUser('member', 'glemsk');
-    const { resetUrl } = (await (await admin.post(`/api/admin/users/${user.id}/reset-password`)).json()) as { resetUrl: string };
+    const { resetUrl } = (await (await admin.post(`/api/admin/users/${user.id}/reset-password`)).json()) as {
+      resetUrl: string;
+    };
     const { page } = await open();
     const url = new URL(resetUrl);
     await page.goto(url.pathname + url.hash);
@@ -131,53 +162,72 @@ describe('keyboard and forms', () => {
     await page.getByLabel('Passord').fill('feil passord her');
     await page.getByRole('button', { name: 'Logg inn' }).last().click();
     await page.locator('main .ds-alert').getByText('Feil brukernavn eller passord.').waitFor();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="live-assertive"]')?.textContent ?? '').includes('Feil brukernavn eller passord.'));
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="live-assertive"]')?.textContent ?? '').includes(
+        'Feil brukernavn eller passord.',
+      ),
+    );
   });
 });
 
 async function preModeratedCategory(): Promise<string> {
   const slug = unique('forhand').slice(0, 40);
-  const res = await admin.post('/api/categories', { data: { slug, name: 'Forhåndsmoderert rom', description: 'Innlegg leses før de publiseres.', visibility: 'open', moderation: 'pre', allowAnonymous: true, allowGuests: true } });
+  const res = await admin.post('/api/categories', {
+    data: {
+      slug,
+      name: 'Forhåndsmoderert rom',
+      description: 'Innlegg leses før de publiseres.',
+      visibility: 'open',
+      moderation: 'pre',
+      allowAnonymous: true,
+      allowGuests: true,
+    },
+  });
   if (res.status() !== 201) throw new Error(`create category: ${res.status()} ${await res.text()}`);
   return slug;
 }
 
 describe('forum and moderation', () => {
-  itModeration(`should hold a post in a pre-moderated room, show it live in the moderator's queue, and publish it on approval${waitsFor('moderation', features.moderation)}`, async () => {
-    const slug = await preModeratedCategory();
-    const writer = await makeUser('member', 'skribent');
-    const moderator = await makeUser('moderator', 'vakt');
+  itModeration(
+    `should hold a post in a pre-moderated room, show it live in the moderator's queue, and publish it on approval${waitsFor('moderation', features.moderation)}`,
+    async () => {
+      const slug = await preModeratedCategory();
+      const writer = await makeUser('member', 'skribent');
+      const moderator = await makeUser('moderator', 'vakt');
 
-    const mod = await open(moderator);
-    await mod.page.goto('/moderering');
-    await settle(mod.page);
-    await mod.page.getByTestId('mod-live').filter({ hasText: 'Oppdateres automatisk' }).waitFor({ timeout: 20_000 });
+      const mod = await open(moderator);
+      await mod.page.goto('/moderering');
+      await settle(mod.page);
+      await mod.page.getByTestId('mod-live').filter({ hasText: 'Oppdateres automatisk' }).waitFor({ timeout: 20_000 });
 
-    const w = await open(writer);
-    await w.page.goto(`/kategori/${slug}`);
-    await settle(w.page);
-    const title = `Min første tråd ${unique('t')}`;
-    await w.page.getByLabel('Tittel').fill(title);
-    await w.page.getByLabel('Innlegg', { exact: true }).fill('Hei alle sammen. Jeg er ny her og vil gjerne dele litt.');
-    await w.page.getByRole('button', { name: 'Publiser' }).click();
-    await w.page.getByTestId('held').waitFor();
-    await expect(w.page.getByTestId('held').innerText()).resolves.toContain('Venter på godkjenning');
-    await screenshot(w.page, 'venter-pa-godkjenning-1280');
+      const w = await open(writer);
+      await w.page.goto(`/kategori/${slug}`);
+      await settle(w.page);
+      const title = `Min første tråd ${unique('t')}`;
+      await w.page.getByLabel('Tittel').fill(title);
+      await w.page
+        .getByLabel('Innlegg', { exact: true })
+        .fill('Hei alle sammen. Jeg er ny her og vil gjerne dele litt.');
+      await w.page.getByRole('button', { name: 'Publiser' }).click();
+      await w.page.getByTestId('held').waitFor();
+      await expect(w.page.getByTestId('held').innerText()).resolves.toContain('Venter på godkjenning');
+      await screenshot(w.page, 'venter-pa-godkjenning-1280');
 
-    // The moderator's queue updates by itself, over the /mod socket.
-    const item = mod.page.getByTestId('queue-item').filter({ hasText: title });
-    await item.waitFor({ timeout: 20_000 });
-    await screenshot(mod.page, 'moderering-ko-live-1280');
-    expect(await axe(mod.page)).toEqual([]);
-    await item.getByTestId('approve').click();
-    await item.waitFor({ state: 'detached' });
+      // The moderator's queue updates by itself, over the /mod socket.
+      const item = mod.page.getByTestId('queue-item').filter({ hasText: title });
+      await item.waitFor({ timeout: 20_000 });
+      await screenshot(mod.page, 'moderering-ko-live-1280');
+      expect(await axe(mod.page)).toEqual([]);
+      await item.getByTestId('approve').click();
+      await item.waitFor({ state: 'detached' });
 
-    await w.page.getByTestId('created-thread-link').click();
-    await settle(w.page);
-    await expect(w.page.locator('h1').innerText()).resolves.toBe(title);
-    await w.page.waitForFunction(() => !document.querySelector('[data-testid="status-pending"]'));
-    await expect(w.page.getByTestId('post').first().innerText()).resolves.toContain('Jeg er ny her');
-  });
+      await w.page.getByTestId('created-thread-link').click();
+      await settle(w.page);
+      await expect(w.page.locator('h1').innerText()).resolves.toBe(title);
+      await w.page.waitForFunction(() => !document.querySelector('[data-testid="status-pending"]'));
+      await expect(w.page.getByTestId('post').first().innerText()).resolves.toContain('Jeg er ny her');
+    },
+  );
 
   it("should show an anonymous post by its alias and never the writer's name, in the thread and the category", async () => {
     // "Erfaringer" is a starter category: open, published at once, anonymous posts and guests allowed.
@@ -202,7 +252,10 @@ describe('forum and moderation', () => {
     const reader = await makeUser('member', 'leser');
     for (const who of [reader, undefined]) {
       const r = await open(who);
-      for (const [where, path] of [['trad', new URL(threadUrl).pathname], ['kategori', `/kategori/${slug}`]] as const) {
+      for (const [where, path] of [
+        ['trad', new URL(threadUrl).pathname],
+        ['kategori', `/kategori/${slug}`],
+      ] as const) {
         await r.page.goto(path);
         await settle(r.page);
         const main = r.page.locator('main');
@@ -225,7 +278,14 @@ describe('forum and moderation', () => {
 
 async function openRoom(): Promise<string> {
   const slug = unique('kafe').slice(0, 40);
-  const res = await admin.post('/api/cafe/rooms', { data: { slug, name: 'Erfaringskaféen', description: 'Et lavterskel møtested, ledet av erfaringskonsulenter.', audience: 'everyone' } });
+  const res = await admin.post('/api/cafe/rooms', {
+    data: {
+      slug,
+      name: 'Erfaringskaféen',
+      description: 'Et lavterskel møtested, ledet av erfaringskonsulenter.',
+      audience: 'everyone',
+    },
+  });
   if (res.status() !== 201) throw new Error(`create room: ${res.status()} ${await res.text()}`);
   const opened = await admin.post(`/api/cafe/rooms/${slug}/open`, { data: {} });
   if (opened.status() !== 200) throw new Error(`open room: ${opened.status()} ${await opened.text()}`);
@@ -264,7 +324,11 @@ describe('café', () => {
     await say(b.page, 'Hei Solsikke! Velkommen.');
     await a.page.getByTestId('chat-message').filter({ hasText: 'Hei Solsikke! Velkommen.' }).waitFor();
     // The other participant hears it through the polite live region.
-    await a.page.waitForFunction(() => (document.querySelector('[data-testid="live-polite"]')?.textContent ?? '').includes('Fjellrev'), undefined, { timeout: 10_000 });
+    await a.page.waitForFunction(
+      () => (document.querySelector('[data-testid="live-polite"]')?.textContent ?? '').includes('Fjellrev'),
+      undefined,
+      { timeout: 10_000 },
+    );
     await expect(b.page.getByTestId('participants').innerText()).resolves.toContain('Solsikke');
     await screenshot(a.page, 'kafe-samtale-360');
     await screenshot(b.page, 'kafe-samtale-1280');
@@ -276,7 +340,10 @@ describe('café', () => {
     await onHost.locator('summary').click();
     await onHost.getByTestId('delete-message').click();
     await onB.waitFor({ state: 'detached' });
-    await a.page.getByTestId('chat-message').filter({ hasText: 'Hei, så fint å være her.' }).waitFor({ state: 'detached' });
+    await a.page
+      .getByTestId('chat-message')
+      .filter({ hasText: 'Hei, så fint å være her.' })
+      .waitFor({ state: 'detached' });
     await screenshot(h.page, 'kafe-vert-1280');
     expect(a.problems.concat(b.problems, h.problems)).toEqual([]);
   });
@@ -287,7 +354,12 @@ describe('café', () => {
     const cdp: CDPSession = await slow.context.newCDPSession(slow.page);
     await cdp.send('Network.enable');
     // Chrome DevTools' "Slow 3G": 400 ms round trip, about 400 kbit/s each way.
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 400,
+      downloadThroughput: (400 * 1024) / 8,
+      uploadThroughput: (400 * 1024) / 8,
+    });
     const started = Date.now();
     await slow.page.goto(`/kafe/${slug}`, { timeout: 120_000 });
     await slow.page.locator('main h1').waitFor({ timeout: 120_000 });
@@ -296,7 +368,10 @@ describe('café', () => {
     const other = await open();
     await join(other.page, slug, 'Rask linje');
     await say(slow.page, 'Hilsen fra en treg telefon');
-    await other.page.getByTestId('chat-message').filter({ hasText: 'Hilsen fra en treg telefon' }).waitFor({ timeout: 60_000 });
+    await other.page
+      .getByTestId('chat-message')
+      .filter({ hasText: 'Hilsen fra en treg telefon' })
+      .waitFor({ timeout: 60_000 });
     await say(other.page, 'Den kom fram!');
     await slow.page.getByTestId('chat-message').filter({ hasText: 'Den kom fram!' }).waitFor({ timeout: 60_000 });
     process.stdout.write(`slow 3G: café page heading after ${firstContentMs} ms\n`);

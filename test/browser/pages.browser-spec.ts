@@ -2,7 +2,19 @@
 // on it (seed.ts): zero axe-core violations (WCAG 2.1 A and AA), no sideways scrolling, no CSP
 // violation or script error, and a screenshot in test/browser/artifacts/ to look at.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { asAdmin, axe, contextFor, horizontalOverflow, launch, makeUser, screenshot, settle, watchPage, WIDTHS, type TestUser } from './support.js';
+import {
+  asAdmin,
+  axe,
+  contextFor,
+  horizontalOverflow,
+  launch,
+  makeUser,
+  screenshot,
+  settle,
+  watchPage,
+  WIDTHS,
+  type TestUser,
+} from './support.js';
 import { populateRoom, seed } from './seed.js';
 
 const admin = await asAdmin();
@@ -11,7 +23,12 @@ const s = await seed();
 // A room with company: a host and three participants, live while the pages are walked.
 const company = await populateRoom(
   s.rooms.open,
-  [{ nickname: 'Ingrid', as: s.users.ingrid }, { nickname: 'Solveig' }, { nickname: 'Tore' }, { nickname: 'Jonas', as: s.users.jonas }],
+  [
+    { nickname: 'Ingrid', as: s.users.ingrid },
+    { nickname: 'Solveig' },
+    { nickname: 'Tore' },
+    { nickname: 'Jonas', as: s.users.jonas },
+  ],
   [
     ['Ingrid', 'Velkommen til kveldens kafé! Vi tar en runde: hvordan har uka vært?'],
     ['Solveig', 'Hei! Litt slitsom uke, men godt å være her.'],
@@ -21,7 +38,9 @@ const company = await populateRoom(
 );
 
 const someone = await makeUser('member', 'nullstill');
-const reset = (await (await admin.post(`/api/admin/users/${someone.id}/reset-password`)).json()) as { resetUrl: string };
+const reset = (await (await admin.post(`/api/admin/users/${someone.id}/reset-password`)).json()) as {
+  resetUrl: string;
+};
 const resetPath = new URL(reset.resetUrl).pathname + new URL(reset.resetUrl).hash;
 
 const PAGES: [name: string, path: string][] = [
@@ -56,7 +75,13 @@ const users: Record<string, TestUser | undefined> = {
   guest: undefined,
   member: s.users.sigrid,
   moderator: s.users.mette,
-  admin: { id: '', username: process.env.BROWSER_ADMIN_USERNAME ?? 'admin', password: process.env.BROWSER_ADMIN_PASSWORD ?? '', displayName: 'Admin', role: 'admin' },
+  admin: {
+    id: '',
+    username: process.env.BROWSER_ADMIN_USERNAME ?? 'admin',
+    password: process.env.BROWSER_ADMIN_PASSWORD ?? '',
+    displayName: 'Admin',
+    role: 'admin',
+  },
 };
 
 let browser: Browser;

@@ -97,7 +97,13 @@ function stop(child) {
 function runJest(base) {
   return new Promise((ok) => {
     const jestBin = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-    const argv = ['--experimental-vm-modules', jestBin, '--config', join(root, 'test', 'browser', 'jest.config.mjs'), '--runInBand'];
+    const argv = [
+      '--experimental-vm-modules',
+      jestBin,
+      '--config',
+      join(root, 'test', 'browser', 'jest.config.mjs'),
+      '--runInBand',
+    ];
     if (jsonFile) {
       mkdirSync(dirname(jsonFile), { recursive: true });
       argv.push('--json', '--outputFile', jsonFile);
@@ -106,7 +112,13 @@ function runJest(base) {
     const child = spawn(process.execPath, argv, {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, NODE_NO_WARNINGS: '1', BROWSER_BASE_URL: base, BROWSER_ADMIN_USERNAME: ADMIN.username, BROWSER_ADMIN_PASSWORD: ADMIN.password },
+      env: {
+        ...process.env,
+        NODE_NO_WARNINGS: '1',
+        BROWSER_BASE_URL: base,
+        BROWSER_ADMIN_USERNAME: ADMIN.username,
+        BROWSER_ADMIN_PASSWORD: ADMIN.password,
+      },
     });
     child.on('exit', (code) => ok(code ?? 1));
   });
@@ -149,14 +161,21 @@ async function main() {
   let child;
   try {
     log(`starting the server on ${base} (${databaseUrl ? `database ${dbName}` : 'embedded database'})`);
-    child = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     await waitHealthy(base, child);
     const code = await runJest(base);
     if (jsonFile && !existsSync(jsonFile)) writeReport(failureReport(`jest exited with code ${code} without a report`));
     return code;
   } finally {
     await stop(child);
-    if (server) await adminQuery(server, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => log(`could not drop ${dbName}: ${e.message}`));
+    if (server)
+      await adminQuery(server, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) =>
+        log(`could not drop ${dbName}: ${e.message}`),
+      );
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

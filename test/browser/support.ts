@@ -4,10 +4,20 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  request,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from 'playwright-core';
 
 export const BASE = process.env.BROWSER_BASE_URL ?? 'http://127.0.0.1:3000';
-export const ADMIN = { username: process.env.BROWSER_ADMIN_USERNAME ?? 'admin', password: process.env.BROWSER_ADMIN_PASSWORD ?? '' };
+export const ADMIN = {
+  username: process.env.BROWSER_ADMIN_USERNAME ?? 'admin',
+  password: process.env.BROWSER_ADMIN_PASSWORD ?? '',
+};
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
 export const WIDTHS = [1280, 360] as const;
 export type Role = 'member' | 'panel' | 'host' | 'moderator' | 'admin';
@@ -55,23 +65,38 @@ export async function makeUser(role: Role = 'member', prefix = 'bruker', name?: 
   const displayName = name ?? `${prefix[0].toUpperCase()}${prefix.slice(1)} ${counter}`;
   const password = 'browser-test-password-1';
   const client = await apiClient();
-  const res = await client.post('/api/auth/register', { data: { username, password, displayName, acceptGuidelines: true, acceptPrivacy: true } });
+  const res = await client.post('/api/auth/register', {
+    data: { username, password, displayName, acceptGuidelines: true, acceptPrivacy: true },
+  });
   if (res.status() !== 201) throw new Error(`register ${username}: ${res.status()} ${await res.text()}`);
   const user = (await res.json()) as { id: string };
   await client.dispose();
   if (role !== 'member') {
     const admin = await asAdmin();
     const patch = await admin.patch(`/api/admin/users/${user.id}`, { data: { role } });
-    if (patch.status() !== 200) throw new Error(`role ${role} for ${username}: ${patch.status()} ${await patch.text()}`);
+    if (patch.status() !== 200)
+      throw new Error(`role ${role} for ${username}: ${patch.status()} ${await patch.text()}`);
   }
   return { id: user.id, username, displayName, password, role };
 }
 
 /** A browser context logged in as `user` (or a guest's when no user is given). */
-export async function contextFor(browser: Browser, user?: { username: string; password: string }, width = 1280): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: width < 600 ? 780 : 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo', reducedMotion: 'reduce' });
+export async function contextFor(
+  browser: Browser,
+  user?: { username: string; password: string },
+  width = 1280,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: BASE,
+    viewport: { width, height: width < 600 ? 780 : 900 },
+    locale: 'nb-NO',
+    timezoneId: 'Europe/Oslo',
+    reducedMotion: 'reduce',
+  });
   if (user) {
-    const res = await context.request.post('/api/auth/login', { data: { username: user.username, password: user.password } });
+    const res = await context.request.post('/api/auth/login', {
+      data: { username: user.username, password: user.password },
+    });
     if (res.status() !== 200) throw new Error(`login as ${user.username}: ${res.status()}`);
   }
   return context;
@@ -102,7 +127,8 @@ function trackRequests(page: Page): { count: number; since: number } {
   };
   page.on('request', (r) => {
     // A long-poll or an event stream stays open by design: it is not "loading".
-    if (r.resourceType() === 'websocket' || r.resourceType() === 'eventsource' || r.url().includes('/socket.io/')) return;
+    if (r.resourceType() === 'websocket' || r.resourceType() === 'eventsource' || r.url().includes('/socket.io/'))
+      return;
     s.count += 1;
   });
   page.on('requestfinished', (r) => !r.url().includes('/socket.io/') && done());
@@ -119,20 +145,39 @@ function trackRequests(page: Page): { count: number; since: number } {
 export async function settle(page: Page): Promise<void> {
   const requests = trackRequests(page);
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelectorAll('main .ds-spinner, main [aria-busy="true"]').length === 0, undefined, { timeout: 30_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => document.querySelectorAll('main .ds-spinner, main [aria-busy="true"]').length === 0,
+      undefined,
+      { timeout: 30_000 },
+    )
+    .catch(() => undefined);
   const until = Date.now() + 10_000;
   while (Date.now() < until && (requests.count > 0 || Date.now() - requests.since < 150)) await page.waitForTimeout(50);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 export interface AxeResult {
-  violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown; failureSummary?: string }[] }[];
+  violations: {
+    id: string;
+    impact?: string | null;
+    help: string;
+    nodes: { target: unknown; failureSummary?: string }[];
+  }[];
 }
 
 /** axe-core with the WCAG 2.0/2.1 A and AA rules; returns readable violations. */
 export async function axe(page: Page): Promise<string[]> {
-  const result = (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()) as AxeResult;
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5).join(', ')}`);
+  const result = (await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()) as AxeResult;
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => JSON.stringify(n.target))
+        .slice(0, 5)
+        .join(', ')}`,
+  );
 }
 
 /** Content wider than the viewport means sideways scrolling. */
@@ -145,13 +190,27 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** What the backend in this build offers, so tests of features not yet merged are skipped, not failed. */
-export async function backendFeatures(): Promise<{ forum: boolean; moderation: boolean; cafe: boolean; status: boolean }> {
+export async function backendFeatures(): Promise<{
+  forum: boolean;
+  moderation: boolean;
+  cafe: boolean;
+  status: boolean;
+}> {
   const client = await apiClient();
   try {
-    const [categories, cafe, status] = await Promise.all([client.get('/api/categories'), client.get('/api/cafe/rooms'), client.get('/api/status')]);
+    const [categories, cafe, status] = await Promise.all([
+      client.get('/api/categories'),
+      client.get('/api/cafe/rooms'),
+      client.get('/api/status'),
+    ]);
     const admin = await asAdmin();
     const queue = await admin.get('/api/mod/queue');
-    return { forum: categories.status() === 200, moderation: queue.status() === 200, cafe: cafe.status() === 200, status: status.status() === 200 };
+    return {
+      forum: categories.status() === 200,
+      moderation: queue.status() === 200,
+      cafe: cafe.status() === 200,
+      status: status.status() === 200,
+    };
   } finally {
     await client.dispose();
   }

@@ -2,7 +2,13 @@ import { asAdmin, login, newUser, uniqueName } from '../support/factories.js';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
 
 const register = (app: TestApp, body: Record<string, unknown>) => app.client().post('/api/auth/register', body);
-const valid = () => ({ username: uniqueName('kari'), password: 'korrekt-hest-batteri', displayName: 'Kari', acceptGuidelines: true, acceptPrivacy: true });
+const valid = () => ({
+  username: uniqueName('kari'),
+  password: 'korrekt-hest-batteri',
+  displayName: 'Kari',
+  acceptGuidelines: true,
+  acceptPrivacy: true,
+});
 const sessionCookie = (res: { headers: Record<string, unknown> }) =>
   ((res.headers['set-cookie'] as string[] | undefined) ?? []).find((c) => c.startsWith('erf.sid='));
 
@@ -42,15 +48,69 @@ describe('accounts and sessions', () => {
   });
 
   it.each([
-    ['a missing field', (b: Record<string, unknown>) => { delete b.password; }, /password/],
-    ['a wrong type', (b: Record<string, unknown>) => { b.username = 42; }, /username/],
-    ['an unknown field', (b: Record<string, unknown>) => { b.role = 'admin'; }, /role should not exist/],
-    ['a too long display name', (b: Record<string, unknown>) => { b.displayName = 'x'.repeat(51); }, /displayName/],
-    ['bad username characters', (b: Record<string, unknown>) => { b.username = 'kari nordmann!'; }, /letters, digits/],
-    ['a too short username', (b: Record<string, unknown>) => { b.username = 'ka'; }, /3–32/],
-    ['a short password', (b: Record<string, unknown>) => { b.password = 'kort'; }, /at least 10/],
-    ['guidelines not accepted', (b: Record<string, unknown>) => { b.acceptGuidelines = false; }, /guidelines must be accepted/],
-    ['privacy notice not accepted', (b: Record<string, unknown>) => { delete b.acceptPrivacy; }, /privacy notice must be accepted/],
+    [
+      'a missing field',
+      (b: Record<string, unknown>) => {
+        delete b.password;
+      },
+      /password/,
+    ],
+    [
+      'a wrong type',
+      (b: Record<string, unknown>) => {
+        b.username = 42;
+      },
+      /username/,
+    ],
+    [
+      'an unknown field',
+      (b: Record<string, unknown>) => {
+        b.role = 'admin';
+      },
+      /role should not exist/,
+    ],
+    [
+      'a too long display name',
+      (b: Record<string, unknown>) => {
+        b.displayName = 'x'.repeat(51);
+      },
+      /displayName/,
+    ],
+    [
+      'bad username characters',
+      (b: Record<string, unknown>) => {
+        b.username = 'kari nordmann!';
+      },
+      /letters, digits/,
+    ],
+    [
+      'a too short username',
+      (b: Record<string, unknown>) => {
+        b.username = 'ka';
+      },
+      /3–32/,
+    ],
+    [
+      'a short password',
+      (b: Record<string, unknown>) => {
+        b.password = 'kort';
+      },
+      /at least 10/,
+    ],
+    [
+      'guidelines not accepted',
+      (b: Record<string, unknown>) => {
+        b.acceptGuidelines = false;
+      },
+      /guidelines must be accepted/,
+    ],
+    [
+      'privacy notice not accepted',
+      (b: Record<string, unknown>) => {
+        delete b.acceptPrivacy;
+      },
+      /privacy notice must be accepted/,
+    ],
   ])('should refuse registration with %s (400) and create nothing', async (_, mutate, message) => {
     const body: Record<string, unknown> = valid();
     mutate(body);
@@ -65,7 +125,11 @@ describe('accounts and sessions', () => {
   });
 
   it('should refuse malformed JSON with 400 and a non-JSON state change with 415', async () => {
-    const bad = await app.client().post('/api/auth/register').set('Content-Type', 'application/json').send('{"username": ');
+    const bad = await app
+      .client()
+      .post('/api/auth/register')
+      .set('Content-Type', 'application/json')
+      .send('{"username": ');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/JSON/);
     const form = await app.client().post('/api/auth/register').type('form').send({ username: 'x' });
@@ -88,7 +152,10 @@ describe('accounts and sessions', () => {
     // A session exists before login (a would-be fixation): logging in must replace it.
     const failed = await client.post('/api/auth/login', { username: body.username, password: 'wrong-password-here' });
     expect(failed.status).toBe(401);
-    const res = await client.post('/api/auth/login', { username: body.username.toUpperCase(), password: body.password });
+    const res = await client.post('/api/auth/login', {
+      username: body.username.toUpperCase(),
+      password: body.password,
+    });
     expect(res.status).toBe(200);
     const cookie = sessionCookie(res)!;
     expect(cookie).toMatch(/HttpOnly/);
@@ -104,7 +171,9 @@ describe('accounts and sessions', () => {
     const body = valid();
     await register(app, body);
     const wrong = await app.client().post('/api/auth/login', { username: body.username, password: 'not-the-password' });
-    const unknown = await app.client().post('/api/auth/login', { username: uniqueName('ghost'), password: 'not-the-password' });
+    const unknown = await app
+      .client()
+      .post('/api/auth/login', { username: uniqueName('ghost'), password: 'not-the-password' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -146,21 +215,38 @@ describe('accounts and sessions', () => {
   it('should end the other sessions when the password changes', async () => {
     const first = await newUser(app);
     const second = await login(app.client(), first.user!.username, first.password!);
-    const wrong = await first.post('/api/me/password', { currentPassword: 'not-it-at-all', newPassword: 'nytt-passord-123' });
+    const wrong = await first.post('/api/me/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'nytt-passord-123',
+    });
     expect(wrong.status).toBe(400);
-    const res = await first.post('/api/me/password', { currentPassword: first.password!, newPassword: 'nytt-passord-123' });
+    const res = await first.post('/api/me/password', {
+      currentPassword: first.password!,
+      newPassword: 'nytt-passord-123',
+    });
     expect(res.status).toBe(204);
     expect((await first.get('/api/auth/me')).status).toBe(200);
     expect((await second.get('/api/auth/me')).status).toBe(401);
-    const relog = await app.client().post('/api/auth/login', { username: first.user!.username, password: 'nytt-passord-123' });
+    const relog = await app
+      .client()
+      .post('/api/auth/login', { username: first.user!.username, password: 'nytt-passord-123' });
     expect(relog.status).toBe(200);
   });
 
   it('should refuse a request from a foreign origin and accept one from its own', async () => {
-    const foreign = await app.client().post('/api/auth/login').set('Origin', 'https://evil.example').send({ username: 'a', password: 'b' });
+    const foreign = await app
+      .client()
+      .post('/api/auth/login')
+      .set('Origin', 'https://evil.example')
+      .send({ username: 'a', password: 'b' });
     expect(foreign.status).toBe(403);
     expect(foreign.body.code).toBe('foreign_origin');
-    const own = await app.client().post('/api/auth/login').set('Origin', app.url.replace('127.0.0.1', '127.0.0.1')).set('Host', new URL(app.url).host).send({ username: 'a', password: 'b' });
+    const own = await app
+      .client()
+      .post('/api/auth/login')
+      .set('Origin', app.url.replace('127.0.0.1', '127.0.0.1'))
+      .set('Host', new URL(app.url).host)
+      .send({ username: 'a', password: 'b' });
     expect(own.status).toBe(401);
   });
 
@@ -178,7 +264,9 @@ describe('accounts and sessions', () => {
     expect((await member.get('/api/auth/me')).body.role).toBe('panel');
     expect((await admin.patch(`/api/admin/users/${member.user!.id}`, { role: 'king' })).status).toBe(400);
     expect((await admin.patch('/api/admin/users/not-a-uuid', { role: 'panel' })).status).toBe(400);
-    expect((await admin.patch('/api/admin/users/3f2504e0-4f89-41d3-9a0c-0305e82c3301', { role: 'panel' })).status).toBe(404);
+    expect((await admin.patch('/api/admin/users/3f2504e0-4f89-41d3-9a0c-0305e82c3301', { role: 'panel' })).status).toBe(
+      404,
+    );
   });
 
   it('should page users by cursor without repeating anyone', async () => {
@@ -224,7 +312,9 @@ describe('accounts and sessions', () => {
     const res = await app.client().get('/api/docs-json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/register', '/api/auth/login', '/api/admin/users/{id}']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/register', '/api/auth/login', '/api/admin/users/{id}']),
+    );
   });
 });
 
@@ -238,10 +328,14 @@ describe('rate limits at scale 1', () => {
   it('should slow failed logins per username with 429 and Retry-After, without counting reads', async () => {
     const user = await newUser(app);
     for (let i = 0; i < 10; i++) {
-      const res = await app.client().post('/api/auth/login', { username: user.user!.username, password: `wrong-${i}-password` });
+      const res = await app
+        .client()
+        .post('/api/auth/login', { username: user.user!.username, password: `wrong-${i}-password` });
       expect(res.status).toBe(401);
     }
-    const blocked = await app.client().post('/api/auth/login', { username: user.user!.username, password: user.password! });
+    const blocked = await app
+      .client()
+      .post('/api/auth/login', { username: user.user!.username, password: user.password! });
     expect(blocked.status).toBe(429);
     // slowed, not locked out for good: the owner can try again within the 15-minute window
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -291,6 +385,8 @@ describe('taking a break', () => {
   });
 
   it('should need a login', async () => {
-    expect((await app.client().post('/api/me/break', { until: new Date(Date.now() + 60_000).toISOString() })).status).toBe(401);
+    expect(
+      (await app.client().post('/api/me/break', { until: new Date(Date.now() + 60_000).toISOString() })).status,
+    ).toBe(401);
   });
 });

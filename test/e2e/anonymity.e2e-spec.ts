@@ -3,7 +3,8 @@ import { asAdmin, login, newUser, uniqueName } from '../support/factories.js';
 import { must, newCategory, newThread, reply, review, setSettings, sql } from '../support/forum.js';
 import { ANON_SECRET, startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
-const hmac = (salt: Buffer, scope: string) => createHmac('sha256', Buffer.from(ANON_SECRET, 'utf8')).update(salt).update(scope, 'utf8').digest();
+const hmac = (salt: Buffer, scope: string) =>
+  createHmac('sha256', Buffer.from(ANON_SECRET, 'utf8')).update(salt).update(scope, 'utf8').digest();
 
 function mod11(w: number[], d: number[]): number {
   const r = 11 - (w.reduce((a, x, i) => a + x * d[i], 0) % 11);
@@ -24,13 +25,19 @@ function validFodselsnummer(): string {
 
 /** Every table's rows as text: what someone holding a database dump (but not ANON_SECRET) has. */
 async function dump(app: TestApp): Promise<Record<string, Record<string, unknown>[]>> {
-  const tables = await sql<{ table_name: string }>(app, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+  const tables = await sql<{ table_name: string }>(
+    app,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+  );
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const { table_name } of tables) out[table_name] = await sql(app, `SELECT * FROM "${table_name}"`);
   return out;
 }
 
-const asText = (v: unknown) => JSON.stringify(v, (_, x) => (x && typeof x === 'object' && x.type === 'Buffer' ? Buffer.from(x.data).toString('hex') : x));
+const asText = (v: unknown) =>
+  JSON.stringify(v, (_, x) =>
+    x && typeof x === 'object' && x.type === 'Buffer' ? Buffer.from(x.data).toString('hex') : x,
+  );
 
 describe('anonymous posting', () => {
   let app: TestApp;
@@ -48,7 +55,10 @@ describe('anonymous posting', () => {
     const t = await app.client().get(`/api/threads/${thread.id}`);
     expect(t.body.author).toEqual({ kind: 'anonymous', alias: 'Anonym 1' });
     expect(t.body.posts.items[0].author).toEqual({ kind: 'anonymous', alias: 'Anonym 1' });
-    expect((await app.client().get(`/api/categories/${slug}/threads`)).body.items[0].author).toEqual({ kind: 'anonymous', alias: 'Anonym 1' });
+    expect((await app.client().get(`/api/categories/${slug}/threads`)).body.items[0].author).toEqual({
+      kind: 'anonymous',
+      alias: 'Anonym 1',
+    });
   });
 
   it('should refuse anonymous posts where the category does not allow them (400 anonymous_not_allowed) and create nothing', async () => {
@@ -93,7 +103,8 @@ describe('anonymous posting', () => {
     const thread = await newThread(v, slug);
     const mine = await reply(u, thread.id, 'mitt anonyme svar', true);
     const named = await reply(u, thread.id, 'mitt svar med navn');
-    const find = async (c: TestClient) => (await c.get(`/api/threads/${thread.id}`)).body.posts.items.find((p: { id: string }) => p.id === mine.id);
+    const find = async (c: TestClient) =>
+      (await c.get(`/api/threads/${thread.id}`)).body.posts.items.find((p: { id: string }) => p.id === mine.id);
     expect((await find(u)).mine).toBe(true);
     expect((await find(v)).mine).toBe(false);
     expect((await find(moderator)).mine).toBe(false);
@@ -101,7 +112,12 @@ describe('anonymous posting', () => {
 
     const list = await u.get('/api/me/posts');
     expect(list.status).toBe(200);
-    expect(list.body.items.map((p: { id: string; anonymous: boolean; mine: boolean }) => [p.id, p.anonymous, p.mine])).toEqual([[named.id, false, true], [mine.id, true, true]]);
+    expect(
+      list.body.items.map((p: { id: string; anonymous: boolean; mine: boolean }) => [p.id, p.anonymous, p.mine]),
+    ).toEqual([
+      [named.id, false, true],
+      [mine.id, true, true],
+    ]);
     expect(list.body.items[1].author).toEqual({ kind: 'anonymous', alias: 'Anonym 1' });
     expect((await v.get('/api/me/posts')).body.items.map((p: { id: string }) => p.id)).not.toContain(mine.id);
     expect((await app.client().get('/api/me/posts')).status).toBe(401);
@@ -110,7 +126,11 @@ describe('anonymous posting', () => {
     expect((await v.delete(`/api/posts/${mine.id}`)).status).toBe(403);
     const edited = await u.patch(`/api/posts/${mine.id}`, { body: 'endret anonymt' });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ author: { kind: 'anonymous', alias: 'Anonym 1' }, mine: true, bodyHtml: '<p>endret anonymt</p>' });
+    expect(edited.body).toMatchObject({
+      author: { kind: 'anonymous', alias: 'Anonym 1' },
+      mine: true,
+      bodyHtml: '<p>endret anonymt</p>',
+    });
     expect((await u.delete(`/api/posts/${mine.id}`)).status).toBe(204);
     expect((await find(v)).status).toBe('deleted');
   });
@@ -129,7 +149,8 @@ describe('anonymous posting', () => {
     for (const [body, held] of cases) {
       const res = await u.post(`/api/threads/${thread.id}/posts`, { body, anonymous: true });
       expect([body, res.status, res.body.status]).toEqual([body, 201, held ? 'pending' : 'published']);
-      if (held) expect(res.body.notices.map((n: { code: string }) => n.code)).toEqual(['held_for_review', 'personal_details']);
+      if (held)
+        expect(res.body.notices.map((n: { code: string }) => n.code)).toEqual(['held_for_review', 'personal_details']);
       else expect(res.body.notices).toBeUndefined();
     }
     // the same details with a name are the writer's own business
@@ -156,31 +177,45 @@ describe('anonymous posting', () => {
       expect(t.body).toMatchObject({ status: 'pending', author: { kind: 'guest', alias: 'Gjest 1' } });
       expect(t.body.notices[0].code).toBe('held_for_review');
       expect(t.body.receiptToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      expect(t.body.posts.items[0]).toMatchObject({ author: { kind: 'guest', alias: 'Gjest 1' }, mine: false, status: 'pending' });
+      expect(t.body.posts.items[0]).toMatchObject({
+        author: { kind: 'guest', alias: 'Gjest 1' },
+        mine: false,
+        status: 'pending',
+      });
       expect((await guest.get(`/api/receipts/${t.body.receiptToken}`)).body).toEqual({ status: 'pending' });
       expect((await guest.get(`/api/threads/${t.body.id}`)).status).toBe(404);
 
       await review(app, t.body.posts.items[0].id, 'approve');
       const receipt = await guest.get(`/api/receipts/${t.body.receiptToken}`);
-      expect(receipt.body).toEqual({ status: 'published', link: `/trad/${t.body.id}#post-${t.body.posts.items[0].id}` });
+      expect(receipt.body).toEqual({
+        status: 'published',
+        link: `/trad/${t.body.id}#post-${t.body.posts.items[0].id}`,
+      });
 
       const r = await guest.post(`/api/threads/${t.body.id}/posts`, { body: 'En gjest til' });
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ status: 'pending', author: { kind: 'guest', alias: 'Gjest 2' } });
       await review(app, r.body.id, 'reject', 'Innlegget nevner en navngitt behandler.');
-      expect((await guest.get(`/api/receipts/${r.body.receiptToken}`)).body).toEqual({ status: 'rejected', rejectionReason: 'Innlegget nevner en navngitt behandler.' });
+      expect((await guest.get(`/api/receipts/${r.body.receiptToken}`)).body).toEqual({
+        status: 'rejected',
+        rejectionReason: 'Innlegget nevner en navngitt behandler.',
+      });
       const [stored] = await sql(app, 'SELECT * FROM guest_receipts WHERE post_id = $1', [r.body.id]);
       expect(asText(stored)).not.toContain(r.body.receiptToken);
     });
 
     it('should hold a guest post with an email address and say why', async () => {
-      const t = await app.client().post(`/api/categories/${slug}/threads`, { title: 'Kontakt', body: 'Skriv til meg på gjest@example.no' });
+      const t = await app
+        .client()
+        .post(`/api/categories/${slug}/threads`, { title: 'Kontakt', body: 'Skriv til meg på gjest@example.no' });
       expect(t.body.notices.map((n: { code: string }) => n.code)).toEqual(['held_for_review', 'personal_details']);
     });
 
     it('should refuse guests where they are not invited (401) and a receipt of the wrong shape (400) or unknown (404)', async () => {
       const closedToGuests = await newCategory(app, { allowGuests: false });
-      expect((await app.client().post(`/api/categories/${closedToGuests}/threads`, { title: 'Gjest', body: 'x' })).status).toBe(401);
+      expect(
+        (await app.client().post(`/api/categories/${closedToGuests}/threads`, { title: 'Gjest', body: 'x' })).status,
+      ).toBe(401);
       expect((await app.client().get('/api/receipts/short')).status).toBe(400);
       expect((await app.client().get(`/api/receipts/${'A'.repeat(43)}`)).status).toBe(404);
     });
@@ -196,7 +231,10 @@ describe('guest rate limit at scale 1', () => {
 
   it('should take 3 guest posts per 10 minutes per IP address, then answer 429 with Retry-After', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await app.client().post('/api/categories/erfaringer/threads', { title: `Gjest ${i}`, body: 'hei' })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push(
+        (await app.client().post('/api/categories/erfaringer/threads', { title: `Gjest ${i}`, body: 'hei' })).status,
+      );
     expect(statuses).toEqual([201, 201, 201]);
     const limited = await app.client().post('/api/categories/erfaringer/threads', { title: 'Gjest 4', body: 'hei' });
     expect(limited.status).toBe(429);
@@ -221,7 +259,12 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
     const thread = await newThread(v, slug);
     const post = await reply(u, thread.id, 'noe som fortjener en pause', true);
     const until = new Date(Date.now() + 3600_000).toISOString();
-    const res = await moderator.post('/api/mod/sanctions', { target: { postId: post.id }, kind: 'mute', until, reason: 'Sjikane i tråden' });
+    const res = await moderator.post('/api/mod/sanctions', {
+      target: { postId: post.id },
+      kind: 'mute',
+      until,
+      reason: 'Sjikane i tråden',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), kind: 'mute', until, target: { postId: post.id } });
 
@@ -239,7 +282,12 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
     expect((await reply(v, thread.id, 'v er ikke rammet')).status).toBe('published');
 
     const audit = await moderator.get('/api/mod/audit?action=sanction');
-    expect(audit.body.items[0]).toMatchObject({ action: 'sanction', target: { type: 'post', id: post.id }, reason: 'Sjikane i tråden', actor: { username: moderator.user!.username } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'sanction',
+      target: { type: 'post', id: post.id },
+      reason: 'Sjikane i tråden',
+      actor: { username: moderator.user!.username },
+    });
     const seen = res.text + audit.text;
     for (const secret of [u.user!.id, u.user!.username, u.user!.displayName]) expect(seen).not.toContain(secret);
     const [row] = await sql(app, 'SELECT * FROM sanctions WHERE id = $1', [res.body.id]);
@@ -252,14 +300,22 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
     const moderator = await newUser(app, 'moderator');
     const thread = await newThread(await newUser(app), slug);
     const post = await reply(u, thread.id, 'grovt', true);
-    const res = await moderator.post('/api/mod/sanctions', { target: { postId: post.id }, kind: 'ban', reason: 'Trusler mot andre' });
+    const res = await moderator.post('/api/mod/sanctions', {
+      target: { postId: post.id },
+      kind: 'ban',
+      reason: 'Trusler mot andre',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), kind: 'ban', until: null, target: { postId: post.id } });
     expect((await u.get('/api/auth/me')).status).toBe(401);
     expect((await second.get('/api/auth/me')).status).toBe(401);
-    const [{ n }] = await sql<{ n: number }>(app, 'SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [u.user!.id]);
+    const [{ n }] = await sql<{ n: number }>(app, 'SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [
+      u.user!.id,
+    ]);
     expect(n).toBe(0);
-    const wrong = await app.client().post('/api/auth/login', { username: u.user!.username, password: 'not-the-password' });
+    const wrong = await app
+      .client()
+      .post('/api/auth/login', { username: u.user!.username, password: 'not-the-password' });
     expect(wrong.status).toBe(401);
     const refused = await app.client().post('/api/auth/login', { username: u.user!.username, password: u.password! });
     expect(refused.status).toBe(403);
@@ -270,25 +326,54 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
     const u = await newUser(app);
     const moderator = await newUser(app, 'moderator');
     const other = await newUser(app, 'moderator');
-    const res = await moderator.post('/api/mod/sanctions', { target: { userId: u.user!.id }, kind: 'ban', until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'Gjentatte brudd' });
+    const res = await moderator.post('/api/mod/sanctions', {
+      target: { userId: u.user!.id },
+      kind: 'ban',
+      until: new Date(Date.now() + 86_400_000).toISOString(),
+      reason: 'Gjentatte brudd',
+    });
     expect(res.status).toBe(201);
     expect(res.body.target).toEqual({ userId: u.user!.id });
     expect((await u.get('/api/auth/me')).status).toBe(401);
-    expect((await moderator.post('/api/mod/sanctions', { target: { userId: other.user!.id }, kind: 'mute', reason: 'nei' })).status).toBe(403);
+    expect(
+      (await moderator.post('/api/mod/sanctions', { target: { userId: other.user!.id }, kind: 'mute', reason: 'nei' }))
+        .status,
+    ).toBe(403);
     const admin = await asAdmin(app);
-    expect((await moderator.post('/api/mod/sanctions', { target: { userId: admin.user!.id }, kind: 'mute', reason: 'nei' })).status).toBe(403);
+    expect(
+      (await moderator.post('/api/mod/sanctions', { target: { userId: admin.user!.id }, kind: 'mute', reason: 'nei' }))
+        .status,
+    ).toBe(403);
   });
 
   it.each([
     ['no target', { kind: 'mute', reason: 'grunn' }],
-    ['both targets', { target: { userId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }, kind: 'mute', reason: 'grunn' }],
+    [
+      'both targets',
+      {
+        target: { userId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' },
+        kind: 'mute',
+        reason: 'grunn',
+      },
+    ],
     ['an empty target', { target: {}, kind: 'mute', reason: 'grunn' }],
     ['a malformed id', { target: { postId: 'nope' }, kind: 'mute', reason: 'grunn' }],
     ['an unknown target field', { target: { cafeMessage: 'x' }, kind: 'mute', reason: 'grunn' }],
     ['an unknown kind', { target: { postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }, kind: 'exile', reason: 'grunn' }],
     ['no reason', { target: { postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }, kind: 'mute' }],
-    ['a past until', { target: { postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }, kind: 'mute', reason: 'grunn', until: '2020-01-01T00:00:00Z' }],
-    ['a bad until', { target: { postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }, kind: 'mute', reason: 'grunn', until: 'tomorrow' }],
+    [
+      'a past until',
+      {
+        target: { postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' },
+        kind: 'mute',
+        reason: 'grunn',
+        until: '2020-01-01T00:00:00Z',
+      },
+    ],
+    [
+      'a bad until',
+      { target: { postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }, kind: 'mute', reason: 'grunn', until: 'tomorrow' },
+    ],
   ])('should refuse a sanction with %s (400)', async (_, body) => {
     const moderator = await newUser(app, 'moderator');
     const res = await moderator.post('/api/mod/sanctions', body);
@@ -299,12 +384,32 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
   it('should answer 404 for an unknown post, 400 for a guest post, 403 for a member', async () => {
     const moderator = await newUser(app, 'moderator');
     const member = await newUser(app);
-    expect((await moderator.post('/api/mod/sanctions', { target: { postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }, kind: 'warn', reason: 'grunn' })).status).toBe(404);
+    expect(
+      (
+        await moderator.post('/api/mod/sanctions', {
+          target: { postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' },
+          kind: 'warn',
+          reason: 'grunn',
+        })
+      ).status,
+    ).toBe(404);
     const guestThread = await app.client().post('/api/categories/erfaringer/threads', { title: 'Gjest', body: 'hei' });
-    const guestPost = await moderator.post('/api/mod/sanctions', { target: { postId: guestThread.body.posts.items[0].id }, kind: 'mute', reason: 'grunn' });
+    const guestPost = await moderator.post('/api/mod/sanctions', {
+      target: { postId: guestThread.body.posts.items[0].id },
+      kind: 'mute',
+      reason: 'grunn',
+    });
     expect(guestPost.status).toBe(400);
     expect(guestPost.body.code).toBe('no_account');
-    expect((await member.post('/api/mod/sanctions', { target: { userId: moderator.user!.id }, kind: 'warn', reason: 'grunn' })).status).toBe(403);
+    expect(
+      (
+        await member.post('/api/mod/sanctions', {
+          target: { userId: moderator.user!.id },
+          kind: 'warn',
+          reason: 'grunn',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('should reveal an anonymous author to an administrator with a reason, audited, and to no one else', async () => {
@@ -317,12 +422,24 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
     expect((await admin.post('/api/admin/reveal', { postId })).status).toBe(400);
     expect((await admin.post('/api/admin/reveal', { postId, reason: '' })).status).toBe(400);
     expect((await admin.post('/api/admin/reveal', { postId: 'x', reason: 'Trusler om vold' })).status).toBe(400);
-    expect((await admin.post('/api/admin/reveal', { postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', reason: 'Trusler om vold' })).status).toBe(404);
+    expect(
+      (
+        await admin.post('/api/admin/reveal', {
+          postId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+          reason: 'Trusler om vold',
+        })
+      ).status,
+    ).toBe(404);
     const res = await admin.post('/api/admin/reveal', { postId, reason: 'Trusler om vold mot en ansatt' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ userId: u.user!.id, username: u.user!.username });
     const audit = await moderator.get('/api/mod/audit?action=reveal');
-    expect(audit.body.items[0]).toMatchObject({ action: 'reveal', reason: 'Trusler om vold mot en ansatt', target: { type: 'post', id: postId }, actor: { username: admin.user!.username } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'reveal',
+      reason: 'Trusler om vold mot en ansatt',
+      target: { type: 'post', id: postId },
+      actor: { username: admin.user!.username },
+    });
     expect(audit.text).not.toContain(u.user!.id);
     expect(audit.text).not.toContain(u.user!.username);
   });
@@ -334,7 +451,8 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
     let v: TestClient;
     let moderator: TestClient;
     const uEmail = `${uniqueName('ukjent')}@example.no`;
-    const worlds: Record<'A' | 'B', { slug: string; threadId: string; postIds: string[]; sanctionText?: string }> = {} as never;
+    const worlds: Record<'A' | 'B', { slug: string; threadId: string; postIds: string[]; sanctionText?: string }> =
+      {} as never;
 
     beforeAll(async () => {
       u = await newUser(app, 'member', { email: uEmail, displayName: 'Ulrikke Ukjent' });
@@ -344,16 +462,34 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
       x = await newUser(app, 'member', { email: `${uniqueName('x')}@example.no` });
       v = await newUser(app);
       moderator = await newUser(app, 'moderator');
-      for (const [name, author] of [['A', u], ['B', x]] as const) {
-        const worldSlug = await newCategory(app, { slug: `verden-${name.toLowerCase()}-${uniqueName('w').replace(/_/g, '-')}`, name: 'Verden', allowAnonymous: true });
-        const thread = await newThread(author, worldSlug, { title: 'Om å mestre hverdagen', body: 'Åpningsinnlegg om mestringsstrategier', anonymous: true });
+      for (const [name, author] of [
+        ['A', u],
+        ['B', x],
+      ] as const) {
+        const worldSlug = await newCategory(app, {
+          slug: `verden-${name.toLowerCase()}-${uniqueName('w').replace(/_/g, '-')}`,
+          name: 'Verden',
+          allowAnonymous: true,
+        });
+        const thread = await newThread(author, worldSlug, {
+          title: 'Om å mestre hverdagen',
+          body: 'Åpningsinnlegg om mestringsstrategier',
+          anonymous: true,
+        });
         await reply(v, thread.id, 'Svar med navn fra V');
         const p2 = await reply(author, thread.id, 'Takk for svaret om mestring', true);
         const p3 = await reply(author, thread.id, 'Ring meg på 91234567', true);
         worlds[name] = { slug: worldSlug, threadId: thread.id, postIds: [thread.posts.items[0].id, p2.id, p3.id] };
       }
       for (const name of ['A', 'B'] as const) {
-        const res = must(await moderator.post('/api/mod/sanctions', { target: { postId: worlds[name].postIds[1] }, kind: 'warn', reason: 'Husk retningslinjene' }), 201);
+        const res = must(
+          await moderator.post('/api/mod/sanctions', {
+            target: { postId: worlds[name].postIds[1] },
+            kind: 'warn',
+            reason: 'Husk retningslinjene',
+          }),
+          201,
+        );
         worlds[name].sanctionText = res.text;
       }
     });
@@ -380,7 +516,9 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
       };
       const out: Record<string, string> = {};
       for (const [key, path] of Object.entries(paths)) out[key] = (await client.get(path)).text;
-      const search = (await client.get('/api/search?q=mestring&limit=100')).body.items.filter((h: { threadId: string }) => h.threadId === w.threadId);
+      const search = (await client.get('/api/search?q=mestring&limit=100')).body.items.filter(
+        (h: { threadId: string }) => h.threadId === w.threadId,
+      );
       out.search = JSON.stringify(search);
       out.sanction = w.sanctionText!;
       return out;
@@ -392,15 +530,29 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
       const b = await readAll(client, 'B');
       for (const key of Object.keys(a)) expect([key, normalise(a[key], 'A')]).toEqual([key, normalise(b[key], 'B')]);
       // and not a trace of U anywhere
-      const everything = Object.values(a).join('\n') + (await client.get('/api/categories')).text + (await client.get('/api/mod/audit?limit=100')).text + (await client.get('/api/admin/users?limit=100')).text;
-      for (const secret of [u.user!.id, u.user!.username, u.user!.displayName, 'Ulrikke', uEmail]) expect(everything).not.toContain(secret);
-      const anonymous = JSON.parse(a.thread).posts.items.filter((p: { author: { kind: string } }) => p.author.kind === 'anonymous');
-      expect(anonymous.map((p: { mine: boolean }) => p.mine)).toEqual(who === 'moderator' ? [false, false, false] : [false, false]);
+      const everything =
+        Object.values(a).join('\n') +
+        (await client.get('/api/categories')).text +
+        (await client.get('/api/mod/audit?limit=100')).text +
+        (await client.get('/api/admin/users?limit=100')).text;
+      for (const secret of [u.user!.id, u.user!.username, u.user!.displayName, 'Ulrikke', uEmail])
+        expect(everything).not.toContain(secret);
+      const anonymous = JSON.parse(a.thread).posts.items.filter(
+        (p: { author: { kind: string } }) => p.author.kind === 'anonymous',
+      );
+      expect(anonymous.map((p: { mine: boolean }) => p.mine)).toEqual(
+        who === 'moderator' ? [false, false, false] : [false, false],
+      );
     });
 
     it('should show U, and only U, that the posts are theirs', async () => {
       const a = JSON.parse((await u.get(`/api/threads/${worlds.A.threadId}`)).text);
-      expect(a.posts.items.map((p: { mine: boolean; status: string }) => [p.mine, p.status])).toEqual([[true, 'published'], [false, 'published'], [true, 'published'], [true, 'pending']]);
+      expect(a.posts.items.map((p: { mine: boolean; status: string }) => [p.mine, p.status])).toEqual([
+        [true, 'published'],
+        [false, 'published'],
+        [true, 'published'],
+        [true, 'pending'],
+      ]);
       const b = JSON.parse((await u.get(`/api/threads/${worlds.B.threadId}`)).text);
       expect(b.posts.items.every((p: { mine: boolean }) => !p.mine)).toBe(true);
       expect(b.posts.items).toHaveLength(3);
@@ -420,7 +572,9 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
       }
       const [post] = db.posts.filter((p) => p.id === worlds.A.postIds[1]);
       expect(post.author_id).toBeNull();
-      const [salt] = (await sql<{ anon_salt: Buffer }>(app, 'SELECT anon_salt FROM users WHERE id = $1', [u.user!.id])).map((r) => r.anon_salt);
+      const [salt] = (
+        await sql<{ anon_salt: Buffer }>(app, 'SELECT anon_salt FROM users WHERE id = $1', [u.user!.id])
+      ).map((r) => r.anon_salt);
       // no key-less recipe over what the dump holds gives the hash
       const hash = post.anon_hash as Buffer;
       const tries = [
@@ -438,20 +592,30 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
       const named = await reply(u, worlds.A.threadId, 'Et svar med navn før jeg går');
       const admin = await asAdmin(app);
       // an earlier, audited reveal is the one place allowed to remember U's id
-      await admin.post('/api/admin/reveal', { postId: worlds.A.postIds[1], reason: 'Test av sletting etter avsløring' });
-      const hash = (await sql<{ anon_hash: Buffer }>(app, 'SELECT anon_hash FROM posts WHERE id = $1', [worlds.A.postIds[1]]))[0].anon_hash;
+      await admin.post('/api/admin/reveal', {
+        postId: worlds.A.postIds[1],
+        reason: 'Test av sletting etter avsløring',
+      });
+      const hash = (
+        await sql<{ anon_hash: Buffer }>(app, 'SELECT anon_hash FROM posts WHERE id = $1', [worlds.A.postIds[1]])
+      )[0].anon_hash;
 
       expect((await u.delete('/api/me', { password: 'wrong-password-entirely' })).status).toBe(400);
       expect((await u.delete('/api/me', {})).status).toBe(400);
       expect((await u.delete('/api/me', { password: u.password! })).status).toBe(204);
       expect((await u.get('/api/auth/me')).status).toBe(401);
-      expect((await app.client().post('/api/auth/login', { username: u.user!.username, password: u.password! })).status).toBe(401);
+      expect(
+        (await app.client().post('/api/auth/login', { username: u.user!.username, password: u.password! })).status,
+      ).toBe(401);
 
       const thread = (await v.get(`/api/threads/${worlds.A.threadId}`)).body;
       const authors = thread.posts.items.map((p: { id: string; author: unknown }) => [p.id, p.author]);
       expect(authors).toEqual([
         [worlds.A.postIds[0], { kind: 'anonymous', alias: 'Anonym 1' }],
-        [expect.any(String), { kind: 'user', username: v.user!.username, displayName: v.user!.displayName, role: 'member' }],
+        [
+          expect.any(String),
+          { kind: 'user', username: v.user!.username, displayName: v.user!.displayName, role: 'member' },
+        ],
         [worlds.A.postIds[1], { kind: 'anonymous', alias: 'Anonym 1' }],
         [named.id, { kind: 'deleted' }],
       ]);
@@ -471,7 +635,8 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
           const text = asText(row);
           const allowed = table === 'audit_log' && row.action === 'reveal';
           if (!allowed) expect({ table, holdsId: text.includes(u.user!.id) }).toEqual({ table, holdsId: false });
-          for (const s of [u.user!.username, 'Ulrikke', uEmail]) expect({ table, holds: text.includes(s) }).toEqual({ table, holds: false });
+          for (const s of [u.user!.username, 'Ulrikke', uEmail])
+            expect({ table, holds: text.includes(s) }).toEqual({ table, holds: false });
         }
       }
       expect(db.users.some((r) => r.id === u.user!.id)).toBe(false);

@@ -200,18 +200,25 @@ const REQUESTS: Record<Operation, Build> = {
   'GET /api/categories': () => ({}),
   'GET /api/search': () => ({ query: 'q=tråd' }),
   'GET /api/receipts/{token}': (f) => ({ params: { token: f.receipt } }),
-  'POST /api/auth/register': () => ({ body: { username: uniqueName('ny'), password: 'et-langt-nok-passord', acceptGuidelines: true, acceptPrivacy: true } }),
+  'POST /api/auth/register': () => ({
+    body: { username: uniqueName('ny'), password: 'et-langt-nok-passord', acceptGuidelines: true, acceptPrivacy: true },
+  }),
   'POST /api/auth/login': async (f, { who }) => {
     const account = who === 'guest' ? await f.freshActor('member') : f.actors[who];
     return { as: f.app.client(), body: { username: account.user!.username, password: account.password! } };
   },
-  'POST /api/auth/reset-password': async (f) => ({ body: { token: await f.freshResetToken(), newPassword: 'et-nytt-langt-passord' } }),
+  'POST /api/auth/reset-password': async (f) => ({
+    body: { token: await f.freshResetToken(), newPassword: 'et-nytt-langt-passord' },
+  }),
 
   'GET /api/auth/me': () => ({}),
   'POST /api/auth/logout': async (f, { who }) => ({ as: await f.freshActor(who) }),
   'POST /api/me/password': async (f, { who }) => {
     const as = await f.freshActor(who);
-    return { as, body: { currentPassword: as.password ?? 'et-passord-fra-en-gjest', newPassword: 'et-nytt-langt-passord' } };
+    return {
+      as,
+      body: { currentPassword: as.password ?? 'et-passord-fra-en-gjest', newPassword: 'et-nytt-langt-passord' },
+    };
   },
   'POST /api/me/break': async (f, { who }) => ({ as: await f.freshActor(who), body: { until: inHours(24) } }),
   'DELETE /api/me/break': async (f, { who }) => ({ as: await f.freshActor(who) }),
@@ -224,73 +231,150 @@ const REQUESTS: Record<Operation, Build> = {
   'GET /api/me/notifications': () => ({}),
   'POST /api/me/notifications/read': () => ({ body: { ids: [randomUUID()] } }),
   'GET /api/panel/applications/mine': () => ({}),
-  'POST /api/panel/applications': () => ({ body: { motivation: 'Jeg vil gjerne bidra med mine erfaringer i panelet.' } }),
+  'POST /api/panel/applications': () => ({
+    body: { motivation: 'Jeg vil gjerne bidra med mine erfaringer i panelet.' },
+  }),
 
   'GET /api/categories/{slug}/threads [open category]': (f) => ({ params: { slug: f.slugs.open } }),
   'GET /api/categories/{slug}/threads [closed category]': (f) => ({ params: { slug: f.slugs.closed } }),
-  'POST /api/categories/{slug}/threads [open category]': (f) => ({ params: { slug: f.slugs.open }, body: newThreadBody }),
-  'POST /api/categories/{slug}/threads [pre-moderated category]': (f) => ({ params: { slug: f.slugs.pre }, body: newThreadBody }),
-  'POST /api/categories/{slug}/threads [closed category]': (f) => ({ params: { slug: f.slugs.closed }, body: newThreadBody }),
-  'POST /api/categories/{slug}/threads [category open to guests]': (f) => ({ params: { slug: f.slugs.guests }, body: newThreadBody }),
+  'POST /api/categories/{slug}/threads [open category]': (f) => ({
+    params: { slug: f.slugs.open },
+    body: newThreadBody,
+  }),
+  'POST /api/categories/{slug}/threads [pre-moderated category]': (f) => ({
+    params: { slug: f.slugs.pre },
+    body: newThreadBody,
+  }),
+  'POST /api/categories/{slug}/threads [closed category]': (f) => ({
+    params: { slug: f.slugs.closed },
+    body: newThreadBody,
+  }),
+  'POST /api/categories/{slug}/threads [category open to guests]': (f) => ({
+    params: { slug: f.slugs.guests },
+    body: newThreadBody,
+  }),
   'GET /api/threads/{id} [open thread]': (f) => ({ params: { id: f.threads.open } }),
   'GET /api/threads/{id} [closed-category thread]': (f) => ({ params: { id: f.threads.closed } }),
   'GET /api/threads/{id} [held thread]': (f) => ({ params: { id: f.threads.held } }),
   'GET /api/threads/{id}/posts [open thread]': (f) => ({ params: { id: f.threads.open } }),
   'GET /api/threads/{id}/posts [closed-category thread]': (f) => ({ params: { id: f.threads.closed } }),
   'POST /api/threads/{id}/posts [open thread]': (f) => ({ params: { id: f.threads.open }, body: replyBody }),
-  'POST /api/threads/{id}/posts [closed-category thread]': (f) => ({ params: { id: f.threads.closed }, body: replyBody }),
+  'POST /api/threads/{id}/posts [closed-category thread]': (f) => ({
+    params: { id: f.threads.closed },
+    body: replyBody,
+  }),
   'POST /api/threads/{id}/posts [locked thread]': (f) => ({ params: { id: f.threads.locked }, body: replyBody }),
-  'POST /api/threads/{id}/posts [thread open to guests]': (f) => ({ params: { id: f.threads.guests }, body: replyBody }),
-  'PATCH /api/posts/{id} [own post]': (f, { who }) => ({ params: { id: f.ownPosts[who].edit }, body: { body: 'Rettet av forfatteren' } }),
-  'PATCH /api/posts/{id} [someone else’s post]': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshPost() : f.posts.named }, body: { body: 'Rettet av en annen' } }),
+  'POST /api/threads/{id}/posts [thread open to guests]': (f) => ({
+    params: { id: f.threads.guests },
+    body: replyBody,
+  }),
+  'PATCH /api/posts/{id} [own post]': (f, { who }) => ({
+    params: { id: f.ownPosts[who].edit },
+    body: { body: 'Rettet av forfatteren' },
+  }),
+  'PATCH /api/posts/{id} [someone else’s post]': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshPost() : f.posts.named },
+    body: { body: 'Rettet av en annen' },
+  }),
   'DELETE /api/posts/{id} [own post]': (f, { who }) => ({ params: { id: f.ownPosts[who].remove } }),
-  'DELETE /api/posts/{id} [someone else’s post]': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshPost() : f.posts.named } }),
+  'DELETE /api/posts/{id} [someone else’s post]': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshPost() : f.posts.named },
+  }),
   'POST /api/posts/{id}/flags [spam]': (f) => ({ params: { id: f.posts.spam }, body: { reason: 'spam' } }),
   'POST /api/posts/{id}/flags [crisis]': (f) => ({ params: { id: f.posts.crisis }, body: crisisFlag }),
-  'POST /api/posts/{id}/flags [crisis, closed-category post]': (f) => ({ params: { id: f.posts.closed }, body: crisisFlag }),
+  'POST /api/posts/{id}/flags [crisis, closed-category post]': (f) => ({
+    params: { id: f.posts.closed },
+    body: crisisFlag,
+  }),
 
   'POST /api/cafe/rooms/{slug}/sessions': (f) => {
     const startsAt = new Date(Date.now() + ++sessionDay * 86_400_000);
-    return { params: { slug: f.rooms.scheduled }, body: { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() } };
+    return {
+      params: { slug: f.rooms.scheduled },
+      body: { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() },
+    };
   },
   'POST /api/cafe/rooms/{slug}/open': (f) => ({ params: { slug: f.rooms.scheduled }, body: { until: inHours(1) } }),
   'POST /api/cafe/rooms/{slug}/close': (f) => ({ params: { slug: f.rooms.scheduled } }),
 
   'GET /api/mod/queue': () => ({}),
   'GET /api/mod/reasons': () => ({}),
-  'POST /api/mod/queue/{id}/claim': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshHeldItem() : f.queueItem } }),
-  'POST /api/mod/queue/{id}/approve': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshHeldItem() : f.queueItem }, body: {} }),
-  'POST /api/mod/queue/{id}/reject': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshHeldItem() : f.queueItem }, body: { reason: 'Ikke i tråd med retningslinjene' } }),
-  'POST /api/mod/queue/{id}/undo': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshRejectedItem() : f.rejectedItem } }),
-  'POST /api/mod/posts/{id}/hide': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshPost() : f.posts.named }, body: { reason: 'Skjult til vi har sett på det' } }),
-  'POST /api/mod/posts/{id}/restore': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshHiddenPost() : f.posts.hidden }, body: { reason: 'Innlegget er i orden' } }),
+  'POST /api/mod/queue/{id}/claim': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshHeldItem() : f.queueItem },
+  }),
+  'POST /api/mod/queue/{id}/approve': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshHeldItem() : f.queueItem },
+    body: {},
+  }),
+  'POST /api/mod/queue/{id}/reject': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshHeldItem() : f.queueItem },
+    body: { reason: 'Ikke i tråd med retningslinjene' },
+  }),
+  'POST /api/mod/queue/{id}/undo': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshRejectedItem() : f.rejectedItem },
+  }),
+  'POST /api/mod/posts/{id}/hide': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshPost() : f.posts.named },
+    body: { reason: 'Skjult til vi har sett på det' },
+  }),
+  'POST /api/mod/posts/{id}/restore': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshHiddenPost() : f.posts.hidden },
+    body: { reason: 'Innlegget er i orden' },
+  }),
   'PATCH /api/mod/threads/{id}': (f) => ({ params: { id: f.threads.moderated }, body: { pinned: true } }),
   'GET /api/mod/sanctions': () => ({}),
   'POST /api/mod/sanctions [a member]': (f) => ({ body: warning({ userId: f.userTarget }) }),
   'POST /api/mod/sanctions [a moderator]': (f) => ({ body: warning({ userId: f.staff.moderator }) }),
-  'POST /api/mod/sanctions [the moderator behind an anonymous post]': (f) => ({ body: warning({ postId: f.staff.moderatorsAnonymousPost }) }),
-  'POST /api/mod/sanctions [the administrator behind an anonymous post]': (f) => ({ body: warning({ postId: f.staff.adminsAnonymousPost }) }),
+  'POST /api/mod/sanctions [the moderator behind an anonymous post]': (f) => ({
+    body: warning({ postId: f.staff.moderatorsAnonymousPost }),
+  }),
+  'POST /api/mod/sanctions [the administrator behind an anonymous post]': (f) => ({
+    body: warning({ postId: f.staff.adminsAnonymousPost }),
+  }),
   'GET /api/mod/audit': () => ({}),
   'GET /api/mod/stats': () => ({}),
   'POST /api/mod/duty': () => ({ body: { onDuty: true } }),
 
   'POST /api/categories': () => ({
-    body: { slug: uniqueSlug('kat'), name: 'Ny kategori', description: 'Fra feiingen', visibility: 'open', moderation: 'post', allowAnonymous: true, allowGuests: false },
+    body: {
+      slug: uniqueSlug('kat'),
+      name: 'Ny kategori',
+      description: 'Fra feiingen',
+      visibility: 'open',
+      moderation: 'post',
+      allowAnonymous: true,
+      allowGuests: false,
+    },
   }),
-  'PATCH /api/categories/{slug}': (f) => ({ params: { slug: f.slugs.scratch }, body: { description: 'En ny beskrivelse' } }),
-  'POST /api/cafe/rooms': () => ({ body: { slug: uniqueSlug(), name: 'Nytt rom', description: 'Fra feiingen', audience: 'everyone' } }),
+  'PATCH /api/categories/{slug}': (f) => ({
+    params: { slug: f.slugs.scratch },
+    body: { description: 'En ny beskrivelse' },
+  }),
+  'POST /api/cafe/rooms': () => ({
+    body: { slug: uniqueSlug(), name: 'Nytt rom', description: 'Fra feiingen', audience: 'everyone' },
+  }),
   'GET /api/admin/users': () => ({ query: 'q=member' }),
   'PATCH /api/admin/users/{id}': (f) => ({ params: { id: f.userTarget }, body: { role: 'panel' } }),
   'POST /api/admin/users/{id}/reset-password': (f) => ({ params: { id: f.userTarget } }),
   'GET /api/admin/panel/applications': () => ({}),
-  'POST /api/admin/panel/applications/{id}/approve': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshApplication() : f.application }, body: {} }),
-  'POST /api/admin/panel/applications/{id}/reject': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshApplication() : f.application }, body: { reason: 'Panelet er fullt nå' } }),
+  'POST /api/admin/panel/applications/{id}/approve': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshApplication() : f.application },
+    body: {},
+  }),
+  'POST /api/admin/panel/applications/{id}/reject': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshApplication() : f.application },
+    body: { reason: 'Panelet er fullt nå' },
+  }),
   'GET /api/admin/settings': () => ({}),
   'PATCH /api/admin/settings': () => ({ body: { flagHideThreshold: 100 } }),
   'GET /api/admin/watched-words': () => ({}),
   'POST /api/admin/watched-words': () => ({ body: { pattern: uniqueWord(), action: 'flag' } }),
-  'DELETE /api/admin/watched-words/{id}': async (f, { allowed }) => ({ params: { id: allowed ? await f.freshWord() : f.word } }),
-  'POST /api/admin/reveal': (f) => ({ body: { postId: f.posts.anonymous, reason: 'Alvorlige trusler mot en annen bruker' } }),
+  'DELETE /api/admin/watched-words/{id}': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshWord() : f.word },
+  }),
+  'POST /api/admin/reveal': (f) => ({
+    body: { postId: f.posts.anonymous, reason: 'Alvorlige trusler mot en annen bruker' },
+  }),
 };
 
 async function setUp(app: TestApp): Promise<Fixtures> {
@@ -330,7 +414,11 @@ async function setUp(app: TestApp): Promise<Fixtures> {
   };
   const freshHeldItem = async () => {
     const postId = (await newThread(newcomer, slugs.pre)).posts.items[0].id;
-    const [item] = await sql<{ id: string }>(app, `SELECT id FROM moderation_queue WHERE post_id = $1 AND status = 'open'`, [postId]);
+    const [item] = await sql<{ id: string }>(
+      app,
+      `SELECT id FROM moderation_queue WHERE post_id = $1 AND status = 'open'`,
+      [postId],
+    );
     return item.id;
   };
   const freshRejectedItem = async () => {
@@ -340,24 +428,40 @@ async function setUp(app: TestApp): Promise<Fixtures> {
   };
   const freshApplication = async () => {
     const applicant = await newUser(app);
-    return must(await applicant.post('/api/panel/applications', { motivation: 'Jeg vil gjerne være med i panelet.' }), 201).body.id as string;
+    return must(
+      await applicant.post('/api/panel/applications', { motivation: 'Jeg vil gjerne være med i panelet.' }),
+      201,
+    ).body.id as string;
   };
-  const freshWord = async () => must(await admin.post('/api/admin/watched-words', { pattern: uniqueWord(), action: 'flag' }), 201).body.id as string;
+  const freshWord = async () =>
+    must(await admin.post('/api/admin/watched-words', { pattern: uniqueWord(), action: 'flag' }), 201).body
+      .id as string;
   const userTarget = (await newUser(app)).user!.id;
   const colleague = await newUser(app, 'moderator');
   const boss = await newUser(app, 'admin');
   const freshResetToken = async () => {
-    const { resetUrl } = must(await admin.post(`/api/admin/users/${userTarget}/reset-password`), 200).body as { resetUrl: string };
+    const { resetUrl } = must(await admin.post(`/api/admin/users/${userTarget}/reset-password`), 200).body as {
+      resetUrl: string;
+    };
     return resetUrl.split('#')[1];
   };
 
   const ownPosts = {} as Fixtures['ownPosts'];
-  for (const who of [...USERS, 'banned'] as const) ownPosts[who] = { edit: (await reply(actors[who], threads.open)).id, remove: (await reply(actors[who], threads.open)).id };
+  for (const who of [...USERS, 'banned'] as const)
+    ownPosts[who] = {
+      edit: (await reply(actors[who], threads.open)).id,
+      remove: (await reply(actors[who], threads.open)).id,
+    };
   const guestPost = await reply(actors.guest, threads.guests);
   ownPosts.guest = { edit: guestPost.id, remove: guestPost.id };
 
   const sanction = (who: Who, kind: 'mute' | 'ban') =>
-    moderator.post('/api/mod/sanctions', { target: { userId: actors[who].user!.id }, kind, until: inHours(24), reason: 'Brudd på retningslinjene' });
+    moderator.post('/api/mod/sanctions', {
+      target: { userId: actors[who].user!.id },
+      kind,
+      until: inHours(24),
+      reason: 'Brudd på retningslinjene',
+    });
   must(await sanction('muted', 'mute'), 201);
   must(await sanction('banned', 'ban'), 201);
 
@@ -366,7 +470,15 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     if (who === 'banned') return actors.banned;
     if (who !== 'muted') return newUser(app, who);
     const muted = await newUser(app);
-    must(await moderator.post('/api/mod/sanctions', { target: { userId: muted.user!.id }, kind: 'mute', until: inHours(24), reason: 'Brudd på retningslinjene' }), 201);
+    must(
+      await moderator.post('/api/mod/sanctions', {
+        target: { userId: muted.user!.id },
+        kind: 'mute',
+        until: inHours(24),
+        reason: 'Brudd på retningslinjene',
+      }),
+      201,
+    );
     return muted;
   };
 
@@ -415,7 +527,9 @@ async function setUp(app: TestApp): Promise<Fixtures> {
 async function send(f: Fixtures, operation: Operation, who: Who, allowed: boolean) {
   const [method, path] = operation.split(' ');
   const request = await REQUESTS[operation](f, { who, allowed });
-  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(request.params![name])) + (request.query ? `?${request.query}` : '');
+  const url =
+    path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(request.params![name])) +
+    (request.query ? `?${request.query}` : '');
   const client = request.as ?? f.actors[who];
   if (method === 'GET') return client.get(url);
   if (method === 'POST') return client.post(url, request.body);
@@ -424,19 +538,27 @@ async function send(f: Fixtures, operation: Operation, who: Who, allowed: boolea
 }
 
 /** The refused first: an allowed call may change what a refusal is checked against. */
-const refusedFirst = (allowed: readonly Who[]) => [...EVERYONE].sort((a, b) => Number(allowed.includes(a)) - Number(allowed.includes(b)));
+const refusedFirst = (allowed: readonly Who[]) =>
+  [...EVERYONE].sort((a, b) => Number(allowed.includes(a)) - Number(allowed.includes(b)));
 
 const withoutSession = (who: Who) => who === 'guest' || who === 'banned';
 
 async function documentedOperations(app: TestApp): Promise<string[]> {
-  const doc = must(await app.client().get('/api/docs-json'), 200).body as { paths: Record<string, Record<string, unknown>> };
+  const doc = must(await app.client().get('/api/docs-json'), 200).body as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/'))
     .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
 }
 
 /** 'ok', or the refusal's code. `ready` runs when the socket is where the operation starts. */
-async function trySocket(f: Fixtures, operation: SocketOperation, who: Who, ready: () => Promise<void>): Promise<string> {
+async function trySocket(
+  f: Fixtures,
+  operation: SocketOperation,
+  who: Who,
+  ready: () => Promise<void>,
+): Promise<string> {
   const client = f.actors[who];
   const [action, namespace] = operation.split(' ');
   if (action === 'connect') {
@@ -448,7 +570,11 @@ async function trySocket(f: Fixtures, operation: SocketOperation, who: Who, read
       return (e as { data?: { code?: string } }).data?.code ?? String(e);
     }
   }
-  const room = operation.includes('panel') ? f.rooms.panel : operation.includes('members') ? f.rooms.members : f.rooms.everyone;
+  const room = operation.includes('panel')
+    ? f.rooms.panel
+    : operation.includes('members')
+      ? f.rooms.members
+      : f.rooms.everyone;
   const socket = await connectCafe(f.app, { as: client });
   try {
     const join = { room, nickname: uniqueNick(), acceptRules: true };
@@ -458,9 +584,11 @@ async function trySocket(f: Fixtures, operation: SocketOperation, who: Who, read
     }
     await ready();
     const ack =
-      action === 'join' ? await emitAck(socket, 'join', join)
-      : action === 'message' ? await emitAck(socket, 'message', { room, body: 'Hei fra feiingen' })
-      : await emitAck(socket, 'moderate', { room, action: 'slowmode', seconds: 0 });
+      action === 'join'
+        ? await emitAck(socket, 'join', join)
+        : action === 'message'
+          ? await emitAck(socket, 'message', { room, body: 'Hei fra feiingen' })
+          : await emitAck(socket, 'moderate', { room, action: 'slowmode', seconds: 0 });
     return ack.ok ? 'ok' : (ack.error?.code ?? 'no code');
   } finally {
     socket.close();
@@ -488,43 +616,63 @@ describe('authorisation sweep', () => {
     }).toEqual({ unclassified: [], undocumented: [] });
   });
 
-  it.each(Object.keys(WHO_MAY) as Operation[])('%s: should succeed for the roles in the table, and refuse the others without changing anything', async (operation) => {
-    const allowedRoles: readonly Who[] = WHO_MAY[operation];
-    const refusals = [401, 403, 404, ALSO_REFUSED_WITH[operation]];
-    const failures: string[] = [];
-    for (const who of refusedFirst(allowedRoles)) {
-      const allowed = allowedRoles.includes(who);
-      const before = allowed ? '' : await databaseFingerprint(db);
-      const res = await send(f, operation, who, allowed);
-      const label = `${operation} as ${who} → ${res.status} ${res.text.slice(0, 160)}`;
-      if (allowed) {
-        if (res.status < 200 || res.status >= 300) failures.push(`${label} (should be allowed)`);
-        continue;
+  it.each(Object.keys(WHO_MAY) as Operation[])(
+    '%s: should succeed for the roles in the table, and refuse the others without changing anything',
+    async (operation) => {
+      const allowedRoles: readonly Who[] = WHO_MAY[operation];
+      const refusals = [401, 403, 404, ALSO_REFUSED_WITH[operation]];
+      const failures: string[] = [];
+      for (const who of refusedFirst(allowedRoles)) {
+        const allowed = allowedRoles.includes(who);
+        const before = allowed ? '' : await databaseFingerprint(db);
+        const res = await send(f, operation, who, allowed);
+        const label = `${operation} as ${who} → ${res.status} ${res.text.slice(0, 160)}`;
+        if (allowed) {
+          if (res.status < 200 || res.status >= 300) failures.push(`${label} (should be allowed)`);
+          continue;
+        }
+        if (!refusals.includes(res.status)) failures.push(`${label} (should be refused)`);
+        else if (res.status === 401 && !withoutSession(who))
+          failures.push(`${label} (a logged-in ${who} told to log in)`);
+        if ((await databaseFingerprint(db)) !== before) failures.push(`${label} changed the database`);
       }
-      if (!refusals.includes(res.status)) failures.push(`${label} (should be refused)`);
-      else if (res.status === 401 && !withoutSession(who)) failures.push(`${label} (a logged-in ${who} told to log in)`);
-      if ((await databaseFingerprint(db)) !== before) failures.push(`${label} changed the database`);
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 
-  it.each(Object.keys(SOCKET_WHO_MAY) as SocketOperation[])('%s: should let in the roles in the table, and refuse the others without changing anything', async (operation) => {
-    const allowedRoles: readonly Who[] = SOCKET_WHO_MAY[operation];
-    const failures: string[] = [];
-    for (const who of refusedFirst(allowedRoles)) {
-      const allowed = allowedRoles.includes(who);
-      let before = '';
-      const outcome = await trySocket(f, operation, who, async () => void (before = await databaseFingerprint(db)));
-      const label = `${operation} as ${who} → ${outcome}`;
-      if (allowed && outcome !== 'ok') failures.push(`${label} (should be allowed)`);
-      if (!allowed && !SOCKET_REFUSALS.includes(outcome)) failures.push(`${label} (should be refused)`);
-      if (!allowed && (await databaseFingerprint(db)) !== before) failures.push(`${label} changed the database`);
-    }
-    expect(failures).toEqual([]);
-  });
+  it.each(Object.keys(SOCKET_WHO_MAY) as SocketOperation[])(
+    '%s: should let in the roles in the table, and refuse the others without changing anything',
+    async (operation) => {
+      const allowedRoles: readonly Who[] = SOCKET_WHO_MAY[operation];
+      const failures: string[] = [];
+      for (const who of refusedFirst(allowedRoles)) {
+        const allowed = allowedRoles.includes(who);
+        let before = '';
+        const outcome = await trySocket(f, operation, who, async () => void (before = await databaseFingerprint(db)));
+        const label = `${operation} as ${who} → ${outcome}`;
+        if (allowed && outcome !== 'ok') failures.push(`${label} (should be allowed)`);
+        if (!allowed && !SOCKET_REFUSALS.includes(outcome)) failures.push(`${label} (should be refused)`);
+        if (!allowed && (await databaseFingerprint(db)) !== before) failures.push(`${label} changed the database`);
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 
   it('should leave every actor as it was: logged in with its role, or without a session', async () => {
-    const seen = Object.fromEntries(await Promise.all(EVERYONE.map(async (who) => [who, (await f.actors[who].get('/api/auth/me')).body.role ?? 'none'] as const)));
-    expect(seen).toEqual({ guest: 'none', member: 'member', muted: 'member', panel: 'panel', host: 'host', moderator: 'moderator', admin: 'admin', banned: 'none' });
+    const seen = Object.fromEntries(
+      await Promise.all(
+        EVERYONE.map(async (who) => [who, (await f.actors[who].get('/api/auth/me')).body.role ?? 'none'] as const),
+      ),
+    );
+    expect(seen).toEqual({
+      guest: 'none',
+      member: 'member',
+      muted: 'member',
+      panel: 'panel',
+      host: 'host',
+      moderator: 'moderator',
+      admin: 'admin',
+      banned: 'none',
+    });
   });
 });

@@ -1,6 +1,18 @@
 import { io } from 'socket.io-client';
 import { asAdmin, newUser } from '../support/factories.js';
-import { collect, connect, connectSocket, connected, emitAck, openRoom, sleep, SocketPool, uniqueNick, waitFor, type joinRoom } from '../support/sockets.js';
+import {
+  collect,
+  connect,
+  connectSocket,
+  connected,
+  emitAck,
+  openRoom,
+  sleep,
+  SocketPool,
+  uniqueNick,
+  waitFor,
+  type joinRoom,
+} from '../support/sockets.js';
 import { sql } from '../support/sql.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
@@ -18,7 +30,11 @@ describe('café: joining', () => {
   beforeAll(async () => {
     app = await startTestApp();
     admin = await asAdmin(app);
-    [host, member, panel] = await Promise.all([newUser(app, 'host', { displayName: 'Vertinne Hanne' }), newUser(app, 'member', { displayName: 'Medlem Mona' }), newUser(app, 'panel')]);
+    [host, member, panel] = await Promise.all([
+      newUser(app, 'host', { displayName: 'Vertinne Hanne' }),
+      newUser(app, 'member', { displayName: 'Medlem Mona' }),
+      newUser(app, 'panel'),
+    ]);
     room = await openRoom(admin);
   });
   afterEach(() => pool.closeAll());
@@ -28,13 +44,21 @@ describe('café: joining', () => {
     const socket = await guest();
     const nickname = uniqueNick();
     const ack = await emitAck(socket, 'join', { room, nickname, acceptRules: true });
-    expect(ack).toEqual({ ok: true, self: { id: expect.any(String), nickname, isHost: false }, history: expect.any(Array), count: 1, participants: expect.arrayContaining([{ id: ack.self.id, nickname, isHost: false }]) });
+    expect(ack).toEqual({
+      ok: true,
+      self: { id: expect.any(String), nickname, isHost: false },
+      history: expect.any(Array),
+      count: 1,
+      participants: expect.arrayContaining([{ id: ack.self.id, nickname, isHost: false }]),
+    });
   });
 
   it('should refuse a guest who has not accepted the rules (rules_not_accepted)', async () => {
     const socket = await guest();
     expect((await emitAck(socket, 'join', { room, nickname: uniqueNick() })).error?.code).toBe('rules_not_accepted');
-    expect((await emitAck(socket, 'join', { room, nickname: uniqueNick(), acceptRules: false })).error?.code).toBe('rules_not_accepted');
+    expect((await emitAck(socket, 'join', { room, nickname: uniqueNick(), acceptRules: false })).error?.code).toBe(
+      'rules_not_accepted',
+    );
   });
 
   it.each([
@@ -54,7 +78,11 @@ describe('café: joining', () => {
 
   it('should accept Norwegian letters, spaces and punctuation inside a nickname, with spaces tidied', async () => {
     const socket = await guest();
-    const ack = await emitAck(socket, 'join', { room, nickname: `  Åse  Ø'Brien-${Math.random().toString(36).slice(2, 5)} `, acceptRules: true });
+    const ack = await emitAck(socket, 'join', {
+      room,
+      nickname: `  Åse  Ø'Brien-${Math.random().toString(36).slice(2, 5)} `,
+      acceptRules: true,
+    });
     expect(ack.ok).toBe(true);
     expect(ack.self.nickname).toMatch(/^Åse Ø'Brien-\w+$/);
   });
@@ -69,9 +97,18 @@ describe('café: joining', () => {
     expect((await emitAck(second, 'join', { room, nickname, acceptRules: true })).ok).toBe(true);
   });
 
-  it('should refuse a registered username and a host\'s display name as a guest nickname, and reserved names', async () => {
+  it("should refuse a registered username and a host's display name as a guest nickname, and reserved names", async () => {
     const socket = await guest();
-    for (const nickname of [member.user!.username, member.user!.username.toUpperCase(), 'Vertinne Hanne', 'vertinne hanne', 'Vert', 'Moderator', 'Gjest 3', 'Anonym2']) {
+    for (const nickname of [
+      member.user!.username,
+      member.user!.username.toUpperCase(),
+      'Vertinne Hanne',
+      'vertinne hanne',
+      'Vert',
+      'Moderator',
+      'Gjest 3',
+      'Anonym2',
+    ]) {
       const ack = await emitAck(socket, 'join', { room, nickname, acceptRules: true });
       expect([nickname, ack.error?.code]).toEqual([nickname, 'nickname_taken']);
     }
@@ -98,7 +135,7 @@ describe('café: joining', () => {
     expect((await emitAck(s3, 'join', { room, nickname: other.user!.username })).ok).toBe(true);
   });
 
-  it('should mark hosts, in the ack and in everyone\'s participant list, hosts first', async () => {
+  it("should mark hosts, in the ack and in everyone's participant list, hosts first", async () => {
     const g = await join(room);
     const presence = waitFor(g.socket, 'presence', (p) => p.participants.some((x: { isHost: boolean }) => x.isHost));
     const h = await join(room, { as: host });
@@ -112,15 +149,25 @@ describe('café: joining', () => {
   it('should show presence live: others see a join and a leave', async () => {
     const a = await join(room);
     const nickname = uniqueNick();
-    const joinedSeen = waitFor(a.socket, 'presence', (p) => p.participants.some((x: { nickname: string }) => x.nickname === nickname));
+    const joinedSeen = waitFor(a.socket, 'presence', (p) =>
+      p.participants.some((x: { nickname: string }) => x.nickname === nickname),
+    );
     const b = await join(room, { nickname });
     await joinedSeen;
-    const leftSeen = waitFor(a.socket, 'presence', (p) => !p.participants.some((x: { nickname: string }) => x.nickname === nickname));
+    const leftSeen = waitFor(
+      a.socket,
+      'presence',
+      (p) => !p.participants.some((x: { nickname: string }) => x.nickname === nickname),
+    );
     await emitAck(b.socket, 'leave', { room });
     await leftSeen;
     const nickname2 = uniqueNick();
     const c = await join(room, { nickname: nickname2 });
-    const goneSeen = waitFor(a.socket, 'presence', (p) => !p.participants.some((x: { nickname: string }) => x.nickname === nickname2));
+    const goneSeen = waitFor(
+      a.socket,
+      'presence',
+      (p) => !p.participants.some((x: { nickname: string }) => x.nickname === nickname2),
+    );
     c.socket.close();
     await goneSeen;
   });
@@ -152,7 +199,10 @@ describe('café: joining', () => {
   it('should answer closed outside opening hours, with the next opening', async () => {
     const closedRoom = await openRoom(admin, { open: false });
     const startsAt = new Date(Date.now() + 3600_000).toISOString();
-    await host.post(`/api/cafe/rooms/${closedRoom}/sessions`, { startsAt, endsAt: new Date(Date.now() + 7200_000).toISOString() });
+    await host.post(`/api/cafe/rooms/${closedRoom}/sessions`, {
+      startsAt,
+      endsAt: new Date(Date.now() + 7200_000).toISOString(),
+    });
     const g = await guest();
     const ack = await emitAck(g, 'join', { room: closedRoom, nickname: uniqueNick(), acceptRules: true });
     expect(ack.error).toEqual({ code: 'closed', message: expect.stringContaining(startsAt), opensAt: startsAt });
@@ -160,7 +210,9 @@ describe('café: joining', () => {
 
   it('should answer not_found for a room that does not exist', async () => {
     const g = await guest();
-    expect((await emitAck(g, 'join', { room: 'finnes-ikke', nickname: uniqueNick(), acceptRules: true })).error?.code).toBe('not_found');
+    expect(
+      (await emitAck(g, 'join', { room: 'finnes-ikke', nickname: uniqueNick(), acceptRules: true })).error?.code,
+    ).toBe('not_found');
   });
 
   it('should treat a second join of the same room on one connection as the same participant', async () => {
@@ -169,7 +221,7 @@ describe('café: joining', () => {
     expect(again.self).toEqual(a.ack.self);
   });
 
-  it('should never put a user id or username in anything a member\'s message produces, and store only an author hash', async () => {
+  it("should never put a user id or username in anything a member's message produces, and store only an author hash", async () => {
     const m = await newUser(app, 'member', { displayName: `Anne ${Math.random().toString(36).slice(2, 6)}` });
     const watcher = await join(room);
     const writer = await join(room, { as: m, nickname: uniqueNick('Ugla') });
@@ -192,11 +244,16 @@ describe('café: joining', () => {
     expect(guestRow.author_hash).toBeNull();
   });
 
-  it('should refuse a handshake from a foreign origin and accept the app\'s own', async () => {
+  it("should refuse a handshake from a foreign origin and accept the app's own", async () => {
     const foreign = connectSocket(app, '/cafe', { origin: 'https://evil.example' });
     await expect(connected(foreign)).rejects.toThrow();
     foreign.close();
-    const polling = io(`${app.url}/cafe`, { transports: ['polling'], extraHeaders: { origin: 'https://evil.example' }, forceNew: true, reconnection: false });
+    const polling = io(`${app.url}/cafe`, {
+      transports: ['polling'],
+      extraHeaders: { origin: 'https://evil.example' },
+      forceNew: true,
+      reconnection: false,
+    });
     await expect(connected(polling)).rejects.toThrow();
     polling.close();
     const own = await connect(app);

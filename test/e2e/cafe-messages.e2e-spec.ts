@@ -1,7 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { HELPLINES } from '#libs/screening';
 import { asAdmin, newUser } from '../support/factories.js';
-import { collect, emitAck, openRoom, silence, sleep, SocketPool, uniqueNick, waitFor, type joinRoom } from '../support/sockets.js';
+import {
+  collect,
+  emitAck,
+  openRoom,
+  silence,
+  sleep,
+  SocketPool,
+  uniqueNick,
+  waitFor,
+  type joinRoom,
+} from '../support/sockets.js';
 import { sql } from '../support/sql.js';
 import { ANON_SECRET, startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
@@ -16,7 +26,10 @@ describe('café: messages, screening, reports and host tools', () => {
   beforeAll(async () => {
     app = await startTestApp();
     admin = await asAdmin(app);
-    [host, moderator] = await Promise.all([newUser(app, 'host', { displayName: 'Vert Vilde' }), newUser(app, 'moderator', { displayName: 'Moderator Mats' })]);
+    [host, moderator] = await Promise.all([
+      newUser(app, 'host', { displayName: 'Vert Vilde' }),
+      newUser(app, 'moderator', { displayName: 'Moderator Mats' }),
+    ]);
   });
   afterEach(() => pool.closeAll());
   afterAll(() => app.stop());
@@ -33,7 +46,16 @@ describe('café: messages, screening, reports and host tools', () => {
       const atA = waitFor(a.socket, 'message', (m) => m.body === 'God kveld, alle sammen');
       const atB = waitFor(b.socket, 'message', (m) => m.body === 'God kveld, alle sammen');
       const ack = await emitAck(b.socket, 'message', { room, body: '  God kveld, alle sammen \n' });
-      expect(ack).toEqual({ ok: true, message: { id: expect.any(String), room, author: { participantId: b.ack.self.id, nickname: b.ack.self.nickname, isHost: false }, body: 'God kveld, alle sammen', createdAt: expect.any(String) } });
+      expect(ack).toEqual({
+        ok: true,
+        message: {
+          id: expect.any(String),
+          room,
+          author: { participantId: b.ack.self.id, nickname: b.ack.self.nickname, isHost: false },
+          body: 'God kveld, alle sammen',
+          createdAt: expect.any(String),
+        },
+      });
       expect(await atA).toEqual(ack.message);
       expect(await atB).toEqual(ack.message);
     });
@@ -41,7 +63,9 @@ describe('café: messages, screening, reports and host tools', () => {
     it('should store a message before acking it, with the session and nickname', async () => {
       const a = await join(room);
       const ack = await emitAck(a.socket, 'message', { room, body: 'lagret?' });
-      const rows = await sql(app, 'SELECT body, nickname, is_host, deleted_at FROM cafe_messages WHERE id = $1', [ack.message.id]);
+      const rows = await sql(app, 'SELECT body, nickname, is_host, deleted_at FROM cafe_messages WHERE id = $1', [
+        ack.message.id,
+      ]);
       expect(rows).toEqual([{ body: 'lagret?', nickname: a.ack.self.nickname, is_host: false, deleted_at: null }]);
     });
 
@@ -110,13 +134,31 @@ describe('café: messages, screening, reports and host tools', () => {
       const ack = await emitAck(a.socket, 'message', { room, body: 'Jeg orker ikke mer, tenker på selvmord' });
       expect(ack.ok).toBe(true);
       expect(await support).toEqual({ resources: HELPLINES.map((line) => ({ ...line })), staffed: false });
-      expect((await support).resources.map((r: { phone: string }) => r.phone)).toEqual(['113', '116 117', '116 123', '22 40 00 40', '116 111']);
-      expect(await alert).toEqual({ room, kind: 'crisis', messageId: ack.message.id, nickname: a.ack.self.nickname, body: ack.message.body, reason: expect.stringContaining('selvmord'), createdAt: ack.message.createdAt });
+      expect((await support).resources.map((r: { phone: string }) => r.phone)).toEqual([
+        '113',
+        '116 117',
+        '116 123',
+        '22 40 00 40',
+        '116 111',
+      ]);
+      expect(await alert).toEqual({
+        room,
+        kind: 'crisis',
+        messageId: ack.message.id,
+        nickname: a.ack.self.nickname,
+        body: ack.message.body,
+        reason: expect.stringContaining('selvmord'),
+        createdAt: ack.message.createdAt,
+      });
       expect((await seen).id).toBe(ack.message.id);
       await sleep(100);
       expect(otherSupport).toEqual([]);
       expect(otherAlerts).toEqual([]);
-      const reports = await sql(app, 'SELECT kind, source, status, reporter_participant_id FROM cafe_reports WHERE message_id = $1', [ack.message.id]);
+      const reports = await sql(
+        app,
+        'SELECT kind, source, status, reporter_participant_id FROM cafe_reports WHERE message_id = $1',
+        [ack.message.id],
+      );
       expect(reports).toEqual([{ kind: 'crisis', source: 'screening', status: 'open', reporter_participant_id: null }]);
     });
 
@@ -144,11 +186,15 @@ describe('café: messages, screening, reports and host tools', () => {
       const a = await join(room);
       const ack = await emitAck(a.socket, 'message', { room, body: 'Drep deg selv' });
       expect(ack.ok).toBe(true);
-      const reports = await sql(app, 'SELECT kind, source, reason FROM cafe_reports WHERE message_id = $1', [ack.message.id]);
-      expect(reports).toEqual([{ kind: 'report', source: 'screening', reason: expect.stringContaining('drep deg selv') }]);
+      const reports = await sql(app, 'SELECT kind, source, reason FROM cafe_reports WHERE message_id = $1', [
+        ack.message.id,
+      ]);
+      expect(reports).toEqual([
+        { kind: 'report', source: 'screening', reason: expect.stringContaining('drep deg selv') },
+      ]);
     });
 
-    it('should apply an admin\'s new watched word at once, and its removal', async () => {
+    it("should apply an admin's new watched word at once, and its removal", async () => {
       const added = await admin.post('/api/admin/watched-words', { pattern: 'Kaffekopp*', action: 'block' });
       expect(added.status).toBe(201);
       const a = await join(room);
@@ -170,11 +216,33 @@ describe('café: messages, screening, reports and host tools', () => {
       const reporter = await join(room);
       const msg = (await emitAck(writer.socket, 'message', { room, body: 'noe ubehagelig' })).message;
       const alert = waitFor(h.socket, 'alert', (a) => a.messageId === msg.id);
-      expect(await emitAck(reporter.socket, 'report', { room, messageId: msg.id, reason: 'harassment' })).toEqual({ ok: true });
-      expect(await alert).toMatchObject({ room, kind: 'report', messageId: msg.id, reason: 'harassment', body: 'noe ubehagelig' });
-      expect(await emitAck(reporter.socket, 'report', { room, messageId: msg.id, reason: 'harassment' })).toEqual({ ok: true });
-      const rows = await sql(app, 'SELECT kind, reason, source, status, reporter_participant_id FROM cafe_reports WHERE message_id = $1', [msg.id]);
-      expect(rows).toEqual([{ kind: 'report', reason: 'harassment', source: 'participant', status: 'open', reporter_participant_id: reporter.ack.self.id }]);
+      expect(await emitAck(reporter.socket, 'report', { room, messageId: msg.id, reason: 'harassment' })).toEqual({
+        ok: true,
+      });
+      expect(await alert).toMatchObject({
+        room,
+        kind: 'report',
+        messageId: msg.id,
+        reason: 'harassment',
+        body: 'noe ubehagelig',
+      });
+      expect(await emitAck(reporter.socket, 'report', { room, messageId: msg.id, reason: 'harassment' })).toEqual({
+        ok: true,
+      });
+      const rows = await sql(
+        app,
+        'SELECT kind, reason, source, status, reporter_participant_id FROM cafe_reports WHERE message_id = $1',
+        [msg.id],
+      );
+      expect(rows).toEqual([
+        {
+          kind: 'report',
+          reason: 'harassment',
+          source: 'participant',
+          status: 'open',
+          reporter_participant_id: reporter.ack.self.id,
+        },
+      ]);
     });
 
     it('should make a crisis report of kind crisis, and put every report in the moderation queue, crisis first', async () => {
@@ -185,8 +253,14 @@ describe('café: messages, screening, reports and host tools', () => {
       const rows = await sql(app, 'SELECT id, kind FROM cafe_reports WHERE message_id = $1', [msg.id]);
       expect(rows).toEqual([{ id: expect.any(String), kind: 'crisis' }]);
       expect((await emitAck(writer.socket, 'message', { room, body: 'selvmordstanker igjen' })).ok).toBe(true);
-      const queue = (await moderator.get('/api/mod/queue?limit=100')).body.items as { type: string; priority: string; content: { bodyHtml: string } }[];
-      const ours = ['jeg klarer ikke mer av dette', 'selvmordstanker igjen'].map((text) => queue.findIndex((i) => i.type === 'cafe_message' && i.content.bodyHtml.includes(text)));
+      const queue = (await moderator.get('/api/mod/queue?limit=100')).body.items as {
+        type: string;
+        priority: string;
+        content: { bodyHtml: string };
+      }[];
+      const ours = ['jeg klarer ikke mer av dette', 'selvmordstanker igjen'].map((text) =>
+        queue.findIndex((i) => i.type === 'cafe_message' && i.content.bodyHtml.includes(text)),
+      );
       expect(ours.every((i) => i >= 0)).toBe(true);
       expect(ours.map((i) => queue[i].priority)).toEqual(['crisis', 'crisis']);
       const firstNormal = queue.findIndex((i) => i.priority === 'normal');
@@ -195,10 +269,22 @@ describe('café: messages, screening, reports and host tools', () => {
 
     it('should answer not_found for an unknown message and invalid for a bad id or an empty reason', async () => {
       const reporter = await join(room);
-      expect((await emitAck(reporter.socket, 'report', { room, messageId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', reason: 'spam' })).error?.code).toBe('not_found');
-      expect((await emitAck(reporter.socket, 'report', { room, messageId: 'not-an-id', reason: 'spam' })).error?.code).toBe('invalid');
+      expect(
+        (
+          await emitAck(reporter.socket, 'report', {
+            room,
+            messageId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+            reason: 'spam',
+          })
+        ).error?.code,
+      ).toBe('not_found');
+      expect(
+        (await emitAck(reporter.socket, 'report', { room, messageId: 'not-an-id', reason: 'spam' })).error?.code,
+      ).toBe('invalid');
       const msg = (await emitAck(reporter.socket, 'message', { room, body: 'hei' })).message;
-      expect((await emitAck(reporter.socket, 'report', { room, messageId: msg.id, reason: '   ' })).error?.code).toBe('invalid');
+      expect((await emitAck(reporter.socket, 'report', { room, messageId: msg.id, reason: '   ' })).error?.code).toBe(
+        'invalid',
+      );
     });
   });
 
@@ -208,7 +294,12 @@ describe('café: messages, screening, reports and host tools', () => {
       const a = await join(room);
       const b = await join(room);
       const msg = (await emitAck(b.socket, 'message', { room, body: 'hei' })).message;
-      for (const payload of [{ action: 'delete', messageId: msg.id }, { action: 'kick', participantId: b.ack.self.id }, { action: 'slowmode', seconds: 5 }, { action: 'close' }]) {
+      for (const payload of [
+        { action: 'delete', messageId: msg.id },
+        { action: 'kick', participantId: b.ack.self.id },
+        { action: 'slowmode', seconds: 5 },
+        { action: 'close' },
+      ]) {
         expect((await emitAck(a.socket, 'moderate', { room, ...payload })).error?.code).toBe('not_host');
       }
       const member = await newUser(app);
@@ -224,17 +315,39 @@ describe('café: messages, screening, reports and host tools', () => {
       const msg = (await emitAck(a.socket, 'message', { room, body: 'dette bør bort' })).message;
       const goneA = waitFor(a.socket, 'message:deleted');
       const goneB = waitFor(b.socket, 'message:deleted');
-      expect(await emitAck(h.socket, 'moderate', { room, action: 'delete', messageId: msg.id, reason: 'personal_info' })).toEqual({ ok: true });
+      expect(
+        await emitAck(h.socket, 'moderate', { room, action: 'delete', messageId: msg.id, reason: 'personal_info' }),
+      ).toEqual({ ok: true });
       expect(await goneA).toEqual({ room, id: msg.id });
       expect(await goneB).toEqual({ room, id: msg.id });
       const c = await join(room);
       expect(c.ack.history.map((m: { id: string }) => m.id)).not.toContain(msg.id);
-      expect(await sql(app, `SELECT action, actor_id, target_type, reason, meta->>'op' AS op FROM audit_log WHERE target_id = $1`, [msg.id])).toEqual([
-        { action: 'cafe_moderate', actor_id: host.user!.id, target_type: 'cafe_message', reason: 'personal_info', op: 'delete' },
+      expect(
+        await sql(
+          app,
+          `SELECT action, actor_id, target_type, reason, meta->>'op' AS op FROM audit_log WHERE target_id = $1`,
+          [msg.id],
+        ),
+      ).toEqual([
+        {
+          action: 'cafe_moderate',
+          actor_id: host.user!.id,
+          target_type: 'cafe_message',
+          reason: 'personal_info',
+          op: 'delete',
+        },
       ]);
       expect((await emitAck(h.socket, 'moderate', { room, action: 'delete', messageId: msg.id })).ok).toBe(true);
       expect((await emitAck(h.socket, 'moderate', { room, action: 'delete' })).error?.code).toBe('invalid');
-      expect((await emitAck(h.socket, 'moderate', { room, action: 'delete', messageId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' })).error?.code).toBe('not_found');
+      expect(
+        (
+          await emitAck(h.socket, 'moderate', {
+            room,
+            action: 'delete',
+            messageId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+          })
+        ).error?.code,
+      ).toBe('not_found');
     });
 
     it('should mute a participant for N seconds: told, refused with muted and until, muted again on rejoin, free after', async () => {
@@ -243,7 +356,17 @@ describe('café: messages, screening, reports and host tools', () => {
       const nickname = uniqueNick();
       const a = await join(room, { nickname });
       const told = waitFor(a.socket, 'muted');
-      expect((await emitAck(h.socket, 'moderate', { room, action: 'mute', participantId: a.ack.self.id, seconds: 10, reason: 'Ta en pause' })).ok).toBe(true);
+      expect(
+        (
+          await emitAck(h.socket, 'moderate', {
+            room,
+            action: 'mute',
+            participantId: a.ack.self.id,
+            seconds: 10,
+            reason: 'Ta en pause',
+          })
+        ).ok,
+      ).toBe(true);
       const muted = await told;
       expect(muted).toEqual({ room, until: expect.any(String), reason: 'Ta en pause' });
       const refused = await emitAck(a.socket, 'message', { room, body: 'hallo?' });
@@ -253,9 +376,14 @@ describe('café: messages, screening, reports and host tools', () => {
       await emitAck(a.socket, 'leave', { room });
       const again = await join(room, { nickname });
       expect((await emitAck(again.socket, 'message', { room, body: 'nå da?' })).error?.code).toBe('muted');
-      await sql(app, `UPDATE cafe_restrictions SET until = now() - interval '1 second' WHERE participant_id = $1`, [a.ack.self.id]);
+      await sql(app, `UPDATE cafe_restrictions SET until = now() - interval '1 second' WHERE participant_id = $1`, [
+        a.ack.self.id,
+      ]);
       expect((await emitAck(again.socket, 'message', { room, body: 'nå da?' })).ok).toBe(true);
-      expect((await emitAck(h.socket, 'moderate', { room, action: 'mute', participantId: a.ack.self.id, seconds: 5 })).error?.code).toBe('invalid');
+      expect(
+        (await emitAck(h.socket, 'moderate', { room, action: 'mute', participantId: a.ack.self.id, seconds: 5 })).error
+          ?.code,
+      ).toBe('invalid');
     });
 
     it('should remove a participant: told, out of the room and presence, and their nickname barred for the session', async () => {
@@ -265,8 +393,21 @@ describe('café: messages, screening, reports and host tools', () => {
       const a = await join(room, { nickname });
       const b = await join(room);
       const kicked = waitFor(a.socket, 'kicked');
-      const presence = waitFor(b.socket, 'presence', (p) => !p.participants.some((x: { id: string }) => x.id === a.ack.self.id));
-      expect((await emitAck(h.socket, 'moderate', { room, action: 'kick', participantId: a.ack.self.id, reason: 'Trakassering' })).ok).toBe(true);
+      const presence = waitFor(
+        b.socket,
+        'presence',
+        (p) => !p.participants.some((x: { id: string }) => x.id === a.ack.self.id),
+      );
+      expect(
+        (
+          await emitAck(h.socket, 'moderate', {
+            room,
+            action: 'kick',
+            participantId: a.ack.self.id,
+            reason: 'Trakassering',
+          })
+        ).ok,
+      ).toBe(true);
       expect(await kicked).toEqual({ room, reason: 'Trakassering' });
       await presence;
       const messagesAtA = collect(a.socket, 'message');
@@ -285,7 +426,9 @@ describe('café: messages, screening, reports and host tools', () => {
       const member = await newUser(app);
       const h = await join(room, { as: host });
       const a = await join(room, { as: member, nickname: uniqueNick() });
-      expect((await emitAck(h.socket, 'moderate', { room, action: 'kick', participantId: a.ack.self.id })).ok).toBe(true);
+      expect((await emitAck(h.socket, 'moderate', { room, action: 'kick', participantId: a.ack.self.id })).ok).toBe(
+        true,
+      );
       await expect(join(room, { as: member, nickname: uniqueNick() })).rejects.toThrow(/removed/);
     });
 
@@ -293,8 +436,18 @@ describe('café: messages, screening, reports and host tools', () => {
       const room = await openRoom(admin);
       const h = await join(room, { as: host });
       const m = await join(room, { as: moderator });
-      expect((await emitAck(h.socket, 'moderate', { room, action: 'kick', participantId: m.ack.self.id })).error?.code).toBe('forbidden');
-      expect((await emitAck(h.socket, 'moderate', { room, action: 'mute', participantId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' })).error?.code).toBe('not_found');
+      expect(
+        (await emitAck(h.socket, 'moderate', { room, action: 'kick', participantId: m.ack.self.id })).error?.code,
+      ).toBe('forbidden');
+      expect(
+        (
+          await emitAck(h.socket, 'moderate', {
+            room,
+            action: 'mute',
+            participantId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+          })
+        ).error?.code,
+      ).toBe('not_found');
     });
 
     it('should tighten the rate with slow mode for participants but not hosts, and tell the room', async () => {
@@ -324,17 +477,23 @@ describe('café: messages, screening, reports and host tools', () => {
       expect(await closedA).toEqual({ room });
       await closedH;
       expect((await emitAck(a.socket, 'message', { room, body: 'hallo?' })).error?.code).toBe('closed');
-      expect((await emitAck(a.socket, 'join', { room, nickname: uniqueNick(), acceptRules: true })).error?.code).toBe('closed');
+      expect((await emitAck(a.socket, 'join', { room, nickname: uniqueNick(), acceptRules: true })).error?.code).toBe(
+        'closed',
+      );
       const rooms = (await app.client().get('/api/cafe/rooms')).body as { slug: string; isOpen: boolean }[];
       expect(rooms.find((r) => r.slug === room)?.isOpen).toBe(false);
     });
 
-    it('should store for a member\'s message the author hash a sanction by café message can recompute', async () => {
+    it("should store for a member's message the author hash a sanction by café message can recompute", async () => {
       const room = await openRoom(admin);
       const member = await newUser(app);
       const a = await join(room, { as: member, nickname: uniqueNick() });
       const msg = (await emitAck(a.socket, 'message', { room, body: 'hei' })).message;
-      const [row] = await sql(app, 'SELECT m.author_hash, m.session_id, u.anon_salt FROM cafe_messages m, users u WHERE m.id = $1 AND u.id = $2', [msg.id, member.user!.id]);
+      const [row] = await sql(
+        app,
+        'SELECT m.author_hash, m.session_id, u.anon_salt FROM cafe_messages m, users u WHERE m.id = $1 AND u.id = $2',
+        [msg.id, member.user!.id],
+      );
       const expected = createHmac('sha256', ANON_SECRET).update(row.anon_salt).update(row.session_id, 'utf8').digest();
       expect(Buffer.compare(row.author_hash, expected)).toBe(0);
     });

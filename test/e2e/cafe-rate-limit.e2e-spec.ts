@@ -18,7 +18,8 @@ describe('café: rate limits at their real size (RATE_LIMIT_SCALE=1)', () => {
   it('should let a participant send 5 messages in 10 seconds and refuse the 6th with the seconds to wait, without touching others', async () => {
     const a = await pool.join(app, room);
     const b = await pool.join(app, room);
-    for (let i = 0; i < 5; i++) expect((await emitAck(a.socket, 'message', { room, body: `melding ${i}` })).ok).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect((await emitAck(a.socket, 'message', { room, body: `melding ${i}` })).ok).toBe(true);
     const sixth = await emitAck(a.socket, 'message', { room, body: 'en for mye' });
     expect(sixth.error).toEqual({ code: 'rate_limited', message: expect.any(String), retryAfter: expect.any(Number) });
     expect(sixth.error?.retryAfter).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,15 @@
 import { asAdmin, newUser } from '../support/factories.js';
-import { collect, emitAck, eventually, joinRoom, openRoom, sleep, SocketPool, uniqueNick, waitFor } from '../support/sockets.js';
+import {
+  collect,
+  emitAck,
+  eventually,
+  joinRoom,
+  openRoom,
+  sleep,
+  SocketPool,
+  uniqueNick,
+  waitFor,
+} from '../support/sockets.js';
 import { freshDatabase } from '../support/database.js';
 import { sql } from '../support/sql.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
@@ -53,7 +63,14 @@ describe('café: nothing lost', () => {
     await after;
     await sleep(100);
     expect(atA.map((m) => m.id)).toEqual([...sent, atA[5].id]);
-    expect(atA.map((m) => m.body)).toEqual(['mens du var borte 1', 'mens du var borte 2', 'mens du var borte 3', 'mens du var borte 4', 'mens du var borte 5', 'etter bruddet']);
+    expect(atA.map((m) => m.body)).toEqual([
+      'mens du var borte 1',
+      'mens du var borte 2',
+      'mens du var borte 3',
+      'mens du var borte 4',
+      'mens du var borte 5',
+      'etter bruddet',
+    ]);
     // Still the same participant: it can write, and it is in the room's presence.
     const own = await emitAck(a.socket, 'message', { room, body: 'tilbake' });
     expect(own.message.author.nickname).toBe(nickname);
@@ -86,7 +103,11 @@ describe('café: nothing lost', () => {
     const room = await openRoom(admin);
     const a = await join(room);
     const closed = waitFor(a.socket, 'room:closed');
-    await sql(app, `UPDATE cafe_sessions s SET ends_at = now() FROM cafe_rooms r WHERE r.id = s.room_id AND r.slug = $1`, [room]);
+    await sql(
+      app,
+      `UPDATE cafe_sessions s SET ends_at = now() FROM cafe_rooms r WHERE r.id = s.room_id AND r.slug = $1`,
+      [room],
+    );
     expect(await app.server.app.get(CafeMaintenance).endFinishedSessions()).toBeGreaterThanOrEqual(1);
     expect(await closed).toEqual({ room });
     expect((await emitAck(a.socket, 'message', { room, body: 'hallo' })).error?.code).toBe('closed');
@@ -106,13 +127,18 @@ describe('café: nothing lost', () => {
     await emitAck(h.socket, 'moderate', { room, action: 'close' });
     const maintenance = app.server.app.get(CafeMaintenance);
     const sessionOf = `SELECT s.id FROM cafe_sessions s JOIN cafe_rooms r ON r.id = s.room_id WHERE r.slug = $1`;
-    const exists = async (id: string) => (await sql(app, 'SELECT 1 FROM cafe_messages WHERE id = $1', [id])).length === 1;
+    const exists = async (id: string) =>
+      (await sql(app, 'SELECT 1 FROM cafe_messages WHERE id = $1', [id])).length === 1;
 
     // Within the retention period nothing goes.
     await maintenance.purgeExpired(1);
     expect(await exists(plain.id)).toBe(true);
 
-    await sql(app, `UPDATE cafe_sessions SET closed_at = now() - interval '2 hours', ends_at = now() - interval '2 hours', starts_at = now() - interval '3 hours' WHERE id IN (${sessionOf})`, [room]);
+    await sql(
+      app,
+      `UPDATE cafe_sessions SET closed_at = now() - interval '2 hours', ends_at = now() - interval '2 hours', starts_at = now() - interval '3 hours' WHERE id IN (${sessionOf})`,
+      [room],
+    );
     const purged = await maintenance.purgeExpired(1);
     expect(purged).toEqual({ messages: 1, restrictions: 1 });
     expect(await exists(plain.id)).toBe(false);
@@ -135,7 +161,8 @@ describe('café: a restart loses nothing acknowledged', () => {
       const room = await openRoom(await asAdmin(first));
       const a = await joinRoom(first, room);
       const acked: string[] = [];
-      for (let i = 0; i < 5; i++) acked.push((await emitAck(a.socket, 'message', { room, body: `før omstart ${i}` })).message.id);
+      for (let i = 0; i < 5; i++)
+        acked.push((await emitAck(a.socket, 'message', { room, body: `før omstart ${i}` })).message.id);
       a.socket.close();
       await first.stop();
       const second = await startTestApp({}, db);

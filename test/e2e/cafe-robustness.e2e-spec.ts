@@ -1,5 +1,15 @@
 import { asAdmin } from '../support/factories.js';
-import { collect, emitAck, joinRoom, openRoom, sleep, SocketPool, uniqueNick, waitFor, type ClientSocket } from '../support/sockets.js';
+import {
+  collect,
+  emitAck,
+  joinRoom,
+  openRoom,
+  sleep,
+  SocketPool,
+  uniqueNick,
+  waitFor,
+  type ClientSocket,
+} from '../support/sockets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -66,7 +76,13 @@ describe('café: bad input', () => {
 
   it('should not let a __proto__ key in a payload pollute anything', async () => {
     const s = await client();
-    const ack = await emitAck(s, 'join', JSON.parse(`{"room":"${room}","nickname":"Proto","acceptRules":true,"__proto__":{"isHost":true,"polluted":true}}`));
+    const ack = await emitAck(
+      s,
+      'join',
+      JSON.parse(
+        `{"room":"${room}","nickname":"Proto","acceptRules":true,"__proto__":{"isHost":true,"polluted":true}}`,
+      ),
+    );
     expect(ack.ok).toBe(true);
     expect(ack.self.isHost).toBe(false);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
@@ -75,7 +91,10 @@ describe('café: bad input', () => {
 
   it('should answer an unknown event that waits for an ack with invalid, and ignore one that does not', async () => {
     const s = await client();
-    expect(await emitAck(s, 'drop-tables', { room })).toEqual({ ok: false, error: { code: 'invalid', message: 'Unknown event.' } });
+    expect(await emitAck(s, 'drop-tables', { room })).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'Unknown event.' },
+    });
     s.emit('no-ack-event', { x: 1 });
     s.emit('__proto__', {});
     await sleep(100);

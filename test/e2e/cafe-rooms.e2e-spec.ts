@@ -5,9 +5,18 @@ import { startTestApp, type TestApp, type TestClient } from '../support/test-app
 
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 const create = (client: TestClient, body: Record<string, unknown>) => client.post('/api/cafe/rooms', body);
-const room = (fields: Record<string, unknown> = {}) => ({ slug: uniqueSlug(), name: 'Pårørendekaféen', description: 'For pårørende', audience: 'everyone', ...fields });
-const listed = async (client: TestClient, slug: string) => ((await client.get('/api/cafe/rooms')).body as { slug: string }[]).find((r) => r.slug === slug) as Record<string, unknown> | undefined;
-const slugsFor = async (client: TestClient) => ((await client.get('/api/cafe/rooms')).body as { slug: string }[]).map((r) => r.slug);
+const room = (fields: Record<string, unknown> = {}) => ({
+  slug: uniqueSlug(),
+  name: 'Pårørendekaféen',
+  description: 'For pårørende',
+  audience: 'everyone',
+  ...fields,
+});
+const listed = async (client: TestClient, slug: string) =>
+  ((await client.get('/api/cafe/rooms')).body as { slug: string }[]).find((r) => r.slug === slug) as
+    Record<string, unknown> | undefined;
+const slugsFor = async (client: TestClient) =>
+  ((await client.get('/api/cafe/rooms')).body as { slug: string }[]).map((r) => r.slug);
 
 describe('café rooms and opening hours (REST)', () => {
   let app: TestApp;
@@ -22,13 +31,25 @@ describe('café rooms and opening hours (REST)', () => {
   });
   afterAll(() => app.stop());
 
-
   it('should let an admin create a room (201, the room shape) and audit it', async () => {
     const body = room();
     const res = await create(admin, body);
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ slug: body.slug, name: body.name, description: body.description, audience: 'everyone', isOpen: false, opensAt: null, closesAt: null, participants: 0 });
-    const audit = await sql(app, `SELECT a.action, a.meta FROM audit_log a JOIN cafe_rooms r ON r.id = a.target_id WHERE r.slug = $1`, [body.slug]);
+    expect(res.body).toEqual({
+      slug: body.slug,
+      name: body.name,
+      description: body.description,
+      audience: 'everyone',
+      isOpen: false,
+      opensAt: null,
+      closesAt: null,
+      participants: 0,
+    });
+    const audit = await sql(
+      app,
+      `SELECT a.action, a.meta FROM audit_log a JOIN cafe_rooms r ON r.id = a.target_id WHERE r.slug = $1`,
+      [body.slug],
+    );
     expect(audit).toEqual([{ action: 'cafe_room', meta: expect.objectContaining({ op: 'create', slug: body.slug }) }]);
   });
 
@@ -81,8 +102,16 @@ describe('café rooms and opening hours (REST)', () => {
     const res = await host.post(`/api/cafe/rooms/${slug}/sessions`, { startsAt, endsAt });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), room: slug, startsAt, endsAt });
-    expect(await listed(app.client(), slug)).toMatchObject({ isOpen: false, opensAt: startsAt, closesAt: endsAt, participants: 0 });
-    const overlap = await host.post(`/api/cafe/rooms/${slug}/sessions`, { startsAt: inMinutes(90), endsAt: inMinutes(150) });
+    expect(await listed(app.client(), slug)).toMatchObject({
+      isOpen: false,
+      opensAt: startsAt,
+      closesAt: endsAt,
+      participants: 0,
+    });
+    const overlap = await host.post(`/api/cafe/rooms/${slug}/sessions`, {
+      startsAt: inMinutes(90),
+      endsAt: inMinutes(150),
+    });
     expect(overlap.status).toBe(409);
     expect(overlap.body.message).toMatch(/already has a session/);
     const after = await host.post(`/api/cafe/rooms/${slug}/sessions`, { startsAt: endsAt, endsAt: inMinutes(180) });
@@ -94,7 +123,11 @@ describe('café rooms and opening hours (REST)', () => {
     ['a session under five minutes', { startsAt: inMinutes(60), endsAt: inMinutes(62) }, /at least 5 minutes/],
     ['a session over twelve hours', { startsAt: inMinutes(60), endsAt: inMinutes(60 + 13 * 60) }, /at most 12 hours/],
     ['a start in the past', { startsAt: inMinutes(-60), endsAt: inMinutes(30) }, /in the past/],
-    ['a start more than a year ahead', { startsAt: inMinutes(60 * 24 * 400), endsAt: inMinutes(60 * 24 * 400 + 60) }, /a year ahead/],
+    [
+      'a start more than a year ahead',
+      { startsAt: inMinutes(60 * 24 * 400), endsAt: inMinutes(60 * 24 * 400 + 60) },
+      /a year ahead/,
+    ],
     ['a date that is not a date', { startsAt: 'i morgen', endsAt: inMinutes(30) }, /startsAt must be a date/],
     ['a missing end', { startsAt: inMinutes(60) }, /endsAt/],
   ])('should refuse a session with %s (400)', async (_, body, message) => {
@@ -106,11 +139,17 @@ describe('café rooms and opening hours (REST)', () => {
 
   it('should refuse opening hours to members (403) and answer 404 for an unknown room', async () => {
     const slug = (await create(admin, room())).body.slug;
-    expect((await member.post(`/api/cafe/rooms/${slug}/sessions`, { startsAt: inMinutes(60), endsAt: inMinutes(120) })).status).toBe(403);
+    expect(
+      (await member.post(`/api/cafe/rooms/${slug}/sessions`, { startsAt: inMinutes(60), endsAt: inMinutes(120) }))
+        .status,
+    ).toBe(403);
     expect((await member.post(`/api/cafe/rooms/${slug}/open`, {})).status).toBe(403);
     expect((await app.client().post(`/api/cafe/rooms/${slug}/close`, {})).status).toBe(401);
     expect((await host.post(`/api/cafe/rooms/no-such-room/open`, {})).status).toBe(404);
-    expect((await host.post(`/api/cafe/rooms/no-such-room/sessions`, { startsAt: inMinutes(60), endsAt: inMinutes(120) })).status).toBe(404);
+    expect(
+      (await host.post(`/api/cafe/rooms/no-such-room/sessions`, { startsAt: inMinutes(60), endsAt: inMinutes(120) }))
+        .status,
+    ).toBe(404);
   });
 
   it('should open a room now for two hours by default, extend it, and close it (200 each), audited', async () => {
@@ -130,18 +169,29 @@ describe('café rooms and opening hours (REST)', () => {
     expect(await listed(app.client(), slug)).toMatchObject({ isOpen: false, opensAt: null });
     const again = await host.post(`/api/cafe/rooms/${slug}/close`);
     expect(again.status).toBe(200);
-    const ops = await sql(app, `SELECT a.meta->>'op' AS op FROM audit_log a JOIN cafe_rooms r ON r.id = a.target_id WHERE r.slug = $1 ORDER BY a.created_at`, [slug]);
+    const ops = await sql(
+      app,
+      `SELECT a.meta->>'op' AS op FROM audit_log a JOIN cafe_rooms r ON r.id = a.target_id WHERE r.slug = $1 ORDER BY a.created_at`,
+      [slug],
+    );
     expect(ops.map((o: { op: string }) => o.op)).toEqual(['create', 'open', 'extend', 'close']);
   });
 
   it('should start a planned session early when a host opens the room before it', async () => {
     const slug = (await create(admin, room())).body.slug;
-    const planned = await host.post(`/api/cafe/rooms/${slug}/sessions`, { startsAt: inMinutes(30), endsAt: inMinutes(90) });
+    const planned = await host.post(`/api/cafe/rooms/${slug}/sessions`, {
+      startsAt: inMinutes(30),
+      endsAt: inMinutes(90),
+    });
     const opened = await host.post(`/api/cafe/rooms/${slug}/open`);
     expect(opened.status).toBe(200);
     expect(opened.body).toMatchObject({ isOpen: true, closesAt: planned.body.endsAt });
     expect(Date.parse(opened.body.opensAt)).toBeLessThanOrEqual(Date.now());
-    const sessions = await sql(app, `SELECT s.id FROM cafe_sessions s JOIN cafe_rooms r ON r.id = s.room_id WHERE r.slug = $1`, [slug]);
+    const sessions = await sql(
+      app,
+      `SELECT s.id FROM cafe_sessions s JOIN cafe_rooms r ON r.id = s.room_id WHERE r.slug = $1`,
+      [slug],
+    );
     expect(sessions).toEqual([{ id: planned.body.id }]);
   });
 
@@ -178,6 +228,16 @@ describe('café rooms and opening hours (REST)', () => {
 
   it('should publish the café routes in the OpenAPI document', async () => {
     const doc = (await app.client().get('/api/docs-json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/cafe/rules', '/api/cafe/rooms', '/api/cafe/rooms/{slug}/sessions', '/api/cafe/rooms/{slug}/open', '/api/cafe/rooms/{slug}/close', '/api/admin/watched-words', '/api/admin/watched-words/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/cafe/rules',
+        '/api/cafe/rooms',
+        '/api/cafe/rooms/{slug}/sessions',
+        '/api/cafe/rooms/{slug}/open',
+        '/api/cafe/rooms/{slug}/close',
+        '/api/admin/watched-words',
+        '/api/admin/watched-words/{id}',
+      ]),
+    );
   });
 });

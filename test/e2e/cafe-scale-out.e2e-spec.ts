@@ -1,7 +1,16 @@
 import { io } from 'socket.io-client';
 import { asAdmin, login, newUser } from '../support/factories.js';
 import { freshDatabase, serverUrl, type TestDatabase } from '../support/database.js';
-import { collect, emitAck, eventually, openRoom, SocketPool, uniqueNick, waitFor, type joinRoom } from '../support/sockets.js';
+import {
+  collect,
+  emitAck,
+  eventually,
+  openRoom,
+  SocketPool,
+  uniqueNick,
+  waitFor,
+  type joinRoom,
+} from '../support/sockets.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -36,12 +45,14 @@ describeScaleOut('café across two app processes (Redis)', () => {
     await db?.drop();
   });
 
-  it('should let participants on A and on B see each other\'s messages and presence', async () => {
+  it("should let participants on A and on B see each other's messages and presence", async () => {
     const room = await openRoom(adminA);
     const onA = await join(a, room);
     const seenOnA = waitFor(onA.socket, 'presence', (p) => p.participants.length === 2);
     const onB = await join(b, room);
-    expect(onB.ack.participants.map((p: { id: string }) => p.id).sort()).toEqual([onA.ack.self.id, onB.ack.self.id].sort());
+    expect(onB.ack.participants.map((p: { id: string }) => p.id).sort()).toEqual(
+      [onA.ack.self.id, onB.ack.self.id].sort(),
+    );
     await seenOnA;
     const atA = waitFor(onA.socket, 'message', (m) => m.body === 'fra B');
     const atB = waitFor(onB.socket, 'message', (m) => m.body === 'fra A');
@@ -49,7 +60,10 @@ describeScaleOut('café across two app processes (Redis)', () => {
     await emitAck(onA.socket, 'message', { room, body: 'fra A' });
     await atA;
     await atB;
-    const listed = async (app: TestApp) => ((await app.client().get('/api/cafe/rooms')).body as { slug: string; participants: number }[]).find((r) => r.slug === room)?.participants;
+    const listed = async (app: TestApp) =>
+      ((await app.client().get('/api/cafe/rooms')).body as { slug: string; participants: number }[]).find(
+        (r) => r.slug === room,
+      )?.participants;
     expect(await listed(a)).toBe(2);
     expect(await listed(b)).toBe(2);
     const left = waitFor(onA.socket, 'presence', (p) => p.participants.length === 1);
@@ -62,10 +76,12 @@ describeScaleOut('café across two app processes (Redis)', () => {
     const nickname = uniqueNick();
     await join(a, room, { nickname });
     const s = await pool.connect(b);
-    expect((await emitAck(s, 'join', { room, nickname: nickname.toLowerCase(), acceptRules: true })).error?.code).toBe('nickname_taken');
+    expect((await emitAck(s, 'join', { room, nickname: nickname.toLowerCase(), acceptRules: true })).error?.code).toBe(
+      'nickname_taken',
+    );
   });
 
-  it('should carry a host\'s deletion and removal from B to a participant on A', async () => {
+  it("should carry a host's deletion and removal from B to a participant on A", async () => {
     const room = await openRoom(adminA);
     const onA = await join(a, room);
     const host = await join(b, room, { as: hostB });
@@ -74,7 +90,9 @@ describeScaleOut('café across two app processes (Redis)', () => {
     expect((await emitAck(host.socket, 'moderate', { room, action: 'delete', messageId: msg.id })).ok).toBe(true);
     expect(await deleted).toEqual({ room, id: msg.id });
     const kicked = waitFor(onA.socket, 'kicked');
-    expect((await emitAck(host.socket, 'moderate', { room, action: 'kick', participantId: onA.ack.self.id })).ok).toBe(true);
+    expect((await emitAck(host.socket, 'moderate', { room, action: 'kick', participantId: onA.ack.self.id })).ok).toBe(
+      true,
+    );
     await kicked;
     expect((await emitAck(onA.socket, 'message', { room, body: 'fortsatt her' })).error?.code).toBe('removed');
   });
@@ -92,10 +110,17 @@ describeScaleOut('café across two app processes (Redis)', () => {
     onA.socket.io.engine.close();
     await dropped;
     const sent: string[] = [];
-    for (let i = 0; i < 5; i++) sent.push((await emitAck(writer.socket, 'message', { room, body: `borte ${i}` })).message.id);
+    for (let i = 0; i < 5; i++)
+      sent.push((await emitAck(writer.socket, 'message', { room, body: `borte ${i}` })).message.id);
 
     // The same client session, reconnecting through the other process (as behind a load balancer).
-    const moved = io(`${b.url}/cafe`, { transports: ['websocket'], extraHeaders: { origin: b.url }, forceNew: true, reconnection: false, autoConnect: false });
+    const moved = io(`${b.url}/cafe`, {
+      transports: ['websocket'],
+      extraHeaders: { origin: b.url },
+      forceNew: true,
+      reconnection: false,
+      autoConnect: false,
+    });
     pool.track(moved);
     Object.assign(moved, { _pid: pid, _lastOffset: offset });
     const got = collect<Msg>(moved, 'message');

@@ -42,7 +42,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const writer = async (n: number) => {
       for (let i = 0; flow.running; i++) {
         const started = Date.now();
-        const res = await member.post(`/api/threads/${thread.id}/posts`, { body: `skriver ${n} svar ${i}` }).timeout(20_000);
+        const res = await member
+          .post(`/api/threads/${thread.id}/posts`, { body: `skriver ${n} svar ${i}` })
+          .timeout(20_000);
         expect(Date.now() - started).toBeLessThan(20_000);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status === 201) acknowledged.push(res.body.id);
@@ -52,7 +54,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const writers = [1, 2, 3, 4].map(writer);
     for (let cut = 0; cut < 5; cut++) {
       await sleep(300);
-      await killer.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await killer.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
     }
     await sleep(500);
     flow.running = false;
@@ -64,7 +69,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     expect(stored.length).toBe(acknowledged.length);
     const [{ replies, counted }] = await db.query(
       `SELECT (SELECT count(*)::int FROM posts WHERE thread_id = $1 AND NOT is_opening AND status = 'published') AS replies,
-              (SELECT reply_count FROM threads WHERE id = $1) AS counted`, [thread.id]);
+              (SELECT reply_count FROM threads WHERE id = $1) AS counted`,
+      [thread.id],
+    );
     expect(counted).toBe(replies);
     expect((await app.client().get('/api/health')).status).toBe(200);
     expect((await member.post(`/api/threads/${thread.id}/posts`, { body: 'etter bruddet' })).status).toBe(201);
@@ -72,9 +79,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 });
 
 async function api(port: number, method: string, path: string, body?: unknown, cookie?: string) {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null, cookie: cookies };
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const cookies = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return {
+    status: res.status,
+    body: (await res.json().catch(() => null)) as Record<string, unknown> | null,
+    cookie: cookies,
+  };
 }
 
 describe('the app killed with SIGKILL in the middle of writes', () => {
@@ -83,7 +101,14 @@ describe('the app killed with SIGKILL in the middle of writes', () => {
   it('should leave no thread without its opening post and no orphan row, and keep what it acknowledged', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'erf-kill-'));
     const db = serverUrl() ? await freshDatabase() : undefined;
-    const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_SCALE: '0', LOG_LEVEL: 'silent', ...(db?.url ? { DATABASE_URL: db.url } : {}) };
+    const env: Record<string, string> = {
+      DATA_DIR: dataDir,
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+      RATE_LIMIT_SCALE: '0',
+      LOG_LEVEL: 'silent',
+      ...(db?.url ? { DATABASE_URL: db.url } : {}),
+    };
     if (!db) env.DATABASE_URL = '';
     const port = await freePort();
     let child = await startAppProcess(env, port);
@@ -95,7 +120,13 @@ describe('the app killed with SIGKILL in the middle of writes', () => {
       const writers = [1, 2, 3].map(async (n) => {
         for (let i = 0; flow.running; i++) {
           try {
-            const res = await api(port, 'POST', '/api/categories/velkommen/threads', { title: `Tråd ${n}-${i}`, body: `Åpningsinnlegg ${n}-${i}` }, admin.cookie);
+            const res = await api(
+              port,
+              'POST',
+              '/api/categories/velkommen/threads',
+              { title: `Tråd ${n}-${i}`, body: `Åpningsinnlegg ${n}-${i}` },
+              admin.cookie,
+            );
             if (res.status === 201) acknowledged.push(String(res.body!.id));
           } catch {
             return; // the process is gone
@@ -118,9 +149,19 @@ describe('the app killed with SIGKILL in the middle of writes', () => {
       await client.connect();
       try {
         const q = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows;
-        expect(await q(`SELECT t.id FROM threads t WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.thread_id = t.id AND p.is_opening)`)).toEqual([]);
-        expect(await q(`SELECT p.id FROM posts p LEFT JOIN threads t ON t.id = p.thread_id WHERE t.id IS NULL`)).toEqual([]);
-        expect(await q(`SELECT t.id FROM threads t WHERE t.reply_count <> (SELECT count(*) FROM posts p WHERE p.thread_id = t.id AND NOT p.is_opening AND p.status = 'published')`)).toEqual([]);
+        expect(
+          await q(
+            `SELECT t.id FROM threads t WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.thread_id = t.id AND p.is_opening)`,
+          ),
+        ).toEqual([]);
+        expect(
+          await q(`SELECT p.id FROM posts p LEFT JOIN threads t ON t.id = p.thread_id WHERE t.id IS NULL`),
+        ).toEqual([]);
+        expect(
+          await q(
+            `SELECT t.id FROM threads t WHERE t.reply_count <> (SELECT count(*) FROM posts p WHERE p.thread_id = t.id AND NOT p.is_opening AND p.status = 'published')`,
+          ),
+        ).toEqual([]);
         const stored = await q('SELECT id FROM threads WHERE id = ANY($1::uuid[])', [acknowledged]);
         expect(stored.length).toBe(acknowledged.length);
         expect(acknowledged.length).toBeGreaterThan(0);

@@ -18,9 +18,26 @@ describe('forum', () => {
       expect(res.status).toBe(200);
       const bySlug = Object.fromEntries(res.body.map((c: { slug: string }) => [c.slug, c]));
       expect(bySlug.velkommen).toMatchObject({ visibility: 'open', canRead: true, canPost: false });
-      expect(bySlug.erfaringer).toMatchObject({ visibility: 'open', allowAnonymous: true, allowGuests: true, canRead: true, canPost: true });
+      expect(bySlug.erfaringer).toMatchObject({
+        visibility: 'open',
+        allowAnonymous: true,
+        allowGuests: true,
+        canRead: true,
+        canPost: true,
+      });
       expect(bySlug.panelet).toMatchObject({ visibility: 'closed', canRead: false, canPost: false });
-      expect(Object.keys(bySlug.velkommen).sort()).toEqual(['allowAnonymous', 'allowGuests', 'canPost', 'canRead', 'description', 'id', 'moderation', 'name', 'slug', 'visibility']);
+      expect(Object.keys(bySlug.velkommen).sort()).toEqual([
+        'allowAnonymous',
+        'allowGuests',
+        'canPost',
+        'canRead',
+        'description',
+        'id',
+        'moderation',
+        'name',
+        'slug',
+        'visibility',
+      ]);
       const member = await newUser(app);
       const mine = (await member.get('/api/categories')).body.find((c: { slug: string }) => c.slug === 'velkommen');
       expect(mine).toMatchObject({ canRead: true, canPost: true });
@@ -28,15 +45,37 @@ describe('forum', () => {
 
     it('should let an administrator create and change a category, audited', async () => {
       const admin = await asAdmin(app);
-      const created = await admin.post('/api/categories', { slug: 'parorende', name: 'Pårørende', description: 'For pårørende', visibility: 'open', moderation: 'pre', allowAnonymous: true, allowGuests: false });
+      const created = await admin.post('/api/categories', {
+        slug: 'parorende',
+        name: 'Pårørende',
+        description: 'For pårørende',
+        visibility: 'open',
+        moderation: 'pre',
+        allowAnonymous: true,
+        allowGuests: false,
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ slug: 'parorende', name: 'Pårørende', moderation: 'pre', canRead: true });
-      const changed = await admin.patch('/api/categories/parorende', { name: 'Pårørende og venner', moderation: 'post' });
+      const changed = await admin.patch('/api/categories/parorende', {
+        name: 'Pårørende og venner',
+        moderation: 'post',
+      });
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({ slug: 'parorende', name: 'Pårørende og venner', moderation: 'post' });
       const audit = await admin.get('/api/mod/audit?action=category');
-      expect(audit.body.items.filter((i: { target: { id: string } }) => i.target.id === created.body.id)).toHaveLength(2);
-      expect((await admin.post('/api/categories', { ...created.body, canRead: undefined, canPost: undefined, id: undefined })).status).toBe(409);
+      expect(audit.body.items.filter((i: { target: { id: string } }) => i.target.id === created.body.id)).toHaveLength(
+        2,
+      );
+      expect(
+        (
+          await admin.post('/api/categories', {
+            ...created.body,
+            canRead: undefined,
+            canPost: undefined,
+            id: undefined,
+          })
+        ).status,
+      ).toBe(409);
     });
 
     it.each([
@@ -49,7 +88,16 @@ describe('forum', () => {
       ['a too long name', { name: 'x'.repeat(81) }],
     ])('should refuse a category with %s (400)', async (_, change) => {
       const admin = await asAdmin(app);
-      const body = { slug: `ok-${Math.random().toString(36).slice(2, 8)}`, name: 'Navn', description: '', visibility: 'open', moderation: 'post', allowAnonymous: false, allowGuests: false, ...change };
+      const body = {
+        slug: `ok-${Math.random().toString(36).slice(2, 8)}`,
+        name: 'Navn',
+        description: '',
+        visibility: 'open',
+        moderation: 'post',
+        allowAnonymous: false,
+        allowGuests: false,
+        ...change,
+      };
       const res = await admin.post('/api/categories', body);
       expect(res.status).toBe(400);
       expect(res.body.statusCode).toBe(400);
@@ -58,7 +106,19 @@ describe('forum', () => {
     it('should let only administrators manage categories', async () => {
       const moderator = await newUser(app, 'moderator');
       expect((await app.client().post('/api/categories', { slug: 'x1' })).status).toBe(401);
-      expect((await moderator.post('/api/categories', { slug: 'xx', name: 'x', description: '', visibility: 'open', moderation: 'post', allowAnonymous: false, allowGuests: false })).status).toBe(403);
+      expect(
+        (
+          await moderator.post('/api/categories', {
+            slug: 'xx',
+            name: 'x',
+            description: '',
+            visibility: 'open',
+            moderation: 'post',
+            allowAnonymous: false,
+            allowGuests: false,
+          })
+        ).status,
+      ).toBe(403);
       expect((await moderator.patch('/api/categories/velkommen', { name: 'x' })).status).toBe(403);
       const admin = await asAdmin(app);
       expect((await admin.patch('/api/categories/BAD_SLUG', { name: 'x' })).status).toBe(400);
@@ -70,13 +130,29 @@ describe('forum', () => {
     it('should create a thread with its opening post, rendered and sanitised', async () => {
       const slug = await newCategory(app);
       const kari = await newUser(app);
-      const res = await kari.post(`/api/categories/${slug}/threads`, { title: '  Fjellturene i sommer ', body: 'Hei *alle* <script>alert(1)</script> [lenke](javascript:alert(1))' });
+      const res = await kari.post(`/api/categories/${slug}/threads`, {
+        title: '  Fjellturene i sommer ',
+        body: 'Hei *alle* <script>alert(1)</script> [lenke](javascript:alert(1))',
+      });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ title: 'Fjellturene i sommer', status: 'published', pinned: false, locked: false, category: { slug } });
-      expect(res.body.author).toEqual({ kind: 'user', username: kari.user!.username, displayName: kari.user!.displayName, role: 'member' });
+      expect(res.body).toMatchObject({
+        title: 'Fjellturene i sommer',
+        status: 'published',
+        pinned: false,
+        locked: false,
+        category: { slug },
+      });
+      expect(res.body.author).toEqual({
+        kind: 'user',
+        username: kari.user!.username,
+        displayName: kari.user!.displayName,
+        role: 'member',
+      });
       const [post] = res.body.posts.items;
       // markdown-it refuses the javascript: link outright: it stays text
-      expect(post.bodyHtml).toBe('<p>Hei <em>alle</em> &lt;script&gt;alert(1)&lt;/script&gt; [lenke](javascript:alert(1))</p>');
+      expect(post.bodyHtml).toBe(
+        '<p>Hei <em>alle</em> &lt;script&gt;alert(1)&lt;/script&gt; [lenke](javascript:alert(1))</p>',
+      );
       expect(post).toMatchObject({ threadId: res.body.id, status: 'published', mine: true, editedAt: null });
       expect(res.body.notices).toBeUndefined();
     });
@@ -94,7 +170,11 @@ describe('forum', () => {
     ])('should refuse a thread with %s (400) and create nothing', async (_, change) => {
       const slug = await newCategory(app);
       const kari = await newUser(app);
-      const res = await kari.post(`/api/categories/${slug}/threads`, { title: 'En god tittel', body: 'Tekst', ...change });
+      const res = await kari.post(`/api/categories/${slug}/threads`, {
+        title: 'En god tittel',
+        body: 'Tekst',
+        ...change,
+      });
       expect(res.status).toBe(400);
       expect((await app.client().get(`/api/categories/${slug}/threads`)).body.items).toEqual([]);
     });
@@ -102,7 +182,10 @@ describe('forum', () => {
     it('should take a title of 150 characters and a body of 20,000', async () => {
       const slug = await newCategory(app);
       const kari = await newUser(app);
-      const res = await kari.post(`/api/categories/${slug}/threads`, { title: 't'.repeat(150), body: 'b'.repeat(20_000) });
+      const res = await kari.post(`/api/categories/${slug}/threads`, {
+        title: 't'.repeat(150),
+        body: 'b'.repeat(20_000),
+      });
       expect(res.status).toBe(201);
     });
 
@@ -130,7 +213,12 @@ describe('forum', () => {
       const slug = await newCategory(app);
       const kari = await newUser(app);
       const thread = await newThread(kari, slug);
-      for (const path of [`/api/categories/${slug}/threads`, `/api/threads/${thread.id}/posts`, `/api/threads/${thread.id}`, '/api/search?q=tur&']) {
+      for (const path of [
+        `/api/categories/${slug}/threads`,
+        `/api/threads/${thread.id}/posts`,
+        `/api/threads/${thread.id}`,
+        '/api/search?q=tur&',
+      ]) {
         const res = await app.client().get(`${path}${path.includes('?') ? '' : '?'}limit=${limit}`);
         expect(res.status).toBe(400);
       }
@@ -139,7 +227,13 @@ describe('forum', () => {
     it('should refuse a bad cursor with 400', async () => {
       const slug = await newCategory(app);
       expect((await app.client().get(`/api/categories/${slug}/threads?cursor=garbage`)).status).toBe(400);
-      expect((await app.client().get(`/api/categories/${slug}/threads?cursor=${Buffer.from('[1,2,3]').toString('base64url')}`)).status).toBe(400);
+      expect(
+        (
+          await app
+            .client()
+            .get(`/api/categories/${slug}/threads?cursor=${Buffer.from('[1,2,3]').toString('base64url')}`)
+        ).status,
+      ).toBe(400);
     });
 
     it('should refuse writing without a session where guests are not invited (401)', async () => {
@@ -165,7 +259,9 @@ describe('forum', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await app.client().get(`/api/categories/${slug}/threads?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const res = await app
+          .client()
+          .get(`/api/categories/${slug}/threads?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(2);
         seen.push(...res.body.items.map((t: { id: string }) => t.id));
@@ -174,7 +270,16 @@ describe('forum', () => {
       expect(seen).toEqual([ids[3], ids[1], ids[4], ids[2], ids[0]]);
       const first = (await app.client().get(`/api/categories/${slug}/threads?limit=1`)).body.items[0];
       expect(first).toMatchObject({ id: ids[3], pinned: true });
-      expect(Object.keys(first).sort()).toEqual(['author', 'createdAt', 'id', 'lastPostAt', 'locked', 'pinned', 'replyCount', 'title']);
+      expect(Object.keys(first).sort()).toEqual([
+        'author',
+        'createdAt',
+        'id',
+        'lastPostAt',
+        'locked',
+        'pinned',
+        'replyCount',
+        'title',
+      ]);
     });
 
     it('should page posts oldest first without repeats or gaps', async () => {
@@ -186,7 +291,9 @@ describe('forum', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await app.client().get(`/api/threads/${thread.id}/posts?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        const res = await app
+          .client()
+          .get(`/api/threads/${thread.id}/posts?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
         seen.push(...res.body.items.map((p: { id: string }) => p.id));
         cursor = res.body.nextCursor;
       } while (cursor);
@@ -200,8 +307,11 @@ describe('forum', () => {
     it('should never page with OFFSET', async () => {
       const { readFileSync, readdirSync } = await import('node:fs');
       const dir = 'apps/api/src';
-      const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'));
-      for (const f of files) expect([f, /\bOFFSET\s+(\$\d+|\d+|\$\{)/i.test(readFileSync(`${dir}/${f}`, 'utf8'))]).toEqual([f, false]);
+      const files = (readdirSync(dir, { recursive: true }) as string[]).filter(
+        (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'),
+      );
+      for (const f of files)
+        expect([f, /\bOFFSET\s+(\$\d+|\d+|\$\{)/i.test(readFileSync(`${dir}/${f}`, 'utf8'))]).toEqual([f, false]);
     });
   });
 
@@ -213,7 +323,12 @@ describe('forum', () => {
       const postId = thread.posts.items[0].id;
       const res = await kari.patch(`/api/posts/${postId}`, { body: 'Endret **tekst**' });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: postId, bodyHtml: '<p>Endret <strong>tekst</strong></p>', status: 'published', mine: true });
+      expect(res.body).toMatchObject({
+        id: postId,
+        bodyHtml: '<p>Endret <strong>tekst</strong></p>',
+        status: 'published',
+        mine: true,
+      });
       expect(Date.parse(res.body.editedAt)).toBeGreaterThan(Date.parse(res.body.createdAt));
       const read = await app.client().get(`/api/threads/${thread.id}`);
       expect(read.body.posts.items[0].bodyHtml).toBe('<p>Endret <strong>tekst</strong></p>');
@@ -237,7 +352,11 @@ describe('forum', () => {
       expect(res.status).toBe(200);
       expect(res.body.mine).toBe(false);
       const audit = await moderator.get(`/api/mod/audit?action=edit&actor=${moderator.user!.username}`);
-      expect(audit.body.items[0]).toMatchObject({ action: 'edit', target: { type: 'post', id: postId }, actor: { id: moderator.user!.id, username: moderator.user!.username } });
+      expect(audit.body.items[0]).toMatchObject({
+        action: 'edit',
+        target: { type: 'post', id: postId },
+        actor: { id: moderator.user!.id, username: moderator.user!.username },
+      });
     });
 
     it('should refuse the author an edit after the edit window (403 edit_window_passed), never a moderator', async () => {
@@ -274,7 +393,11 @@ describe('forum', () => {
       expect(t.body.replyCount).toBe(1);
       expect(t.body.posts.items[1]).toMatchObject({ id: r1.id, status: 'deleted', bodyHtml: '' });
       expect((await ola.patch(`/api/posts/${r1.id}`, { body: 'tilbake' })).status).toBe(409);
-      const [row] = await sql<{ body: string; body_text: string }>(app, 'SELECT body, body_text FROM posts WHERE id = $1', [r1.id]);
+      const [row] = await sql<{ body: string; body_text: string }>(
+        app,
+        'SELECT body, body_text FROM posts WHERE id = $1',
+        [r1.id],
+      );
       expect(row).toEqual({ body: '', body_text: '' });
     });
 
@@ -289,7 +412,9 @@ describe('forum', () => {
       expect(t.status).toBe(200);
       expect(t.body).toMatchObject({ title: 'Tråden blir stående', status: 'published', replyCount: 1 });
       expect(t.body.posts.items.map((p: { status: string }) => p.status)).toEqual(['deleted', 'published']);
-      expect((await app.client().get(`/api/categories/${slug}/threads`)).body.items.map((i: { id: string }) => i.id)).toContain(thread.id);
+      expect(
+        (await app.client().get(`/api/categories/${slug}/threads`)).body.items.map((i: { id: string }) => i.id),
+      ).toContain(thread.id);
     });
 
     it('should let a moderator delete anyone’s post, audited', async () => {
@@ -317,10 +442,14 @@ describe('forum', () => {
       expect(refused.status).toBe(423);
       expect(refused.body).toMatchObject({ statusCode: 423, code: 'locked' });
       expect((await kari.patch(`/api/posts/${thread.posts.items[0].id}`, { body: 'endre?' })).status).toBe(423);
-      expect((await moderator.post(`/api/threads/${thread.id}/posts`, { body: 'Tråden er låst fordi …' })).status).toBe(201);
+      expect((await moderator.post(`/api/threads/${thread.id}/posts`, { body: 'Tråden er låst fordi …' })).status).toBe(
+        201,
+      );
       expect((await moderator.patch(`/api/mod/threads/${thread.id}`, { locked: false })).status).toBe(200);
       expect((await kari.post(`/api/threads/${thread.id}/posts`, { body: 'nå da?' })).status).toBe(201);
-      const actions = (await moderator.get(`/api/mod/audit?actor=${moderator.user!.id}`)).body.items.map((i: { action: string }) => i.action);
+      const actions = (await moderator.get(`/api/mod/audit?actor=${moderator.user!.id}`)).body.items.map(
+        (i: { action: string }) => i.action,
+      );
       expect(actions.slice(0, 2)).toEqual(['unlock', 'lock']);
     });
 
@@ -331,7 +460,9 @@ describe('forum', () => {
       const moderator = await newUser(app, 'moderator');
       const thread = await newThread(kari, from);
       expect((await kari.patch(`/api/mod/threads/${thread.id}`, { pinned: true })).status).toBe(403);
-      expect((await moderator.patch(`/api/mod/threads/${thread.id}`, { categorySlug: 'finnes-ikke' })).status).toBe(404);
+      expect((await moderator.patch(`/api/mod/threads/${thread.id}`, { categorySlug: 'finnes-ikke' })).status).toBe(
+        404,
+      );
       expect((await moderator.patch(`/api/mod/threads/${thread.id}`, { categorySlug: 'BAD SLUG' })).status).toBe(400);
       expect((await moderator.patch(`/api/mod/threads/${thread.id}`, { title: 'x' })).status).toBe(400);
       const res = await moderator.patch(`/api/mod/threads/${thread.id}`, { categorySlug: to });
@@ -339,7 +470,10 @@ describe('forum', () => {
       expect(res.body.category.slug).toBe(to);
       expect((await app.client().get(`/api/categories/${to}/threads`)).body.items[0].id).toBe(thread.id);
       expect((await app.client().get(`/api/categories/${from}/threads`)).body.items).toEqual([]);
-      expect((await moderator.get('/api/mod/audit?action=move')).body.items[0].target).toEqual({ type: 'thread', id: thread.id });
+      expect((await moderator.get('/api/mod/audit?action=move')).body.items[0].target).toEqual({
+        type: 'thread',
+        id: thread.id,
+      });
     });
   });
 
@@ -360,7 +494,9 @@ describe('forum', () => {
       expect((await app.client().get(`/api/threads/${res.body.id}`)).status).toBe(404);
       expect((await app.client().get(`/api/categories/${slug}/threads`)).body.items).toEqual([]);
       expect((await ola.post(`/api/threads/${res.body.id}/posts`, { body: 'svar' })).status).toBe(404);
-      const [row] = await sql<{ held_reasons: string[] }>(app, 'SELECT held_reasons FROM posts WHERE id = $1', [postId]);
+      const [row] = await sql<{ held_reasons: string[] }>(app, 'SELECT held_reasons FROM posts WHERE id = $1', [
+        postId,
+      ]);
       expect(row.held_reasons).toEqual(['category_pre']);
 
       await review(app, postId, 'approve');
@@ -384,11 +520,18 @@ describe('forum', () => {
       const kari = await newUser(app);
       const r = await reply(kari, thread.id, 'noe som avvises');
       await review(app, r.id, 'reject', 'Navngir en behandler');
-      const own = (await kari.get(`/api/threads/${thread.id}`)).body.posts.items.find((p: { id: string }) => p.id === r.id);
+      const own = (await kari.get(`/api/threads/${thread.id}`)).body.posts.items.find(
+        (p: { id: string }) => p.id === r.id,
+      );
       expect(own).toMatchObject({ status: 'rejected', rejectionReason: 'Navngir en behandler', mine: true });
       const others = (await (await newUser(app)).get(`/api/threads/${thread.id}`)).body.posts.items;
       expect(others.map((p: { id: string }) => p.id)).not.toContain(r.id);
-      expect((await kari.get('/api/me/posts')).body.items[0]).toMatchObject({ id: r.id, status: 'rejected', rejectionReason: 'Navngir en behandler', anonymous: false });
+      expect((await kari.get('/api/me/posts')).body.items[0]).toMatchObject({
+        id: r.id,
+        status: 'rejected',
+        rejectionReason: 'Navngir en behandler',
+        anonymous: false,
+      });
     });
 
     it('should hold a new member’s first posts until enough are approved, counting anonymous ones', async () => {
@@ -399,7 +542,9 @@ describe('forum', () => {
         const kari = await newUser(app);
         const first = await newThread(kari, slug, { title: 'Min første tråd' });
         expect(first.status).toBe('pending');
-        const [row] = await sql<{ held_reasons: string[] }>(app, 'SELECT held_reasons FROM posts WHERE id = $1', [first.posts.items[0].id]);
+        const [row] = await sql<{ held_reasons: string[] }>(app, 'SELECT held_reasons FROM posts WHERE id = $1', [
+          first.posts.items[0].id,
+        ]);
         expect(row.held_reasons).toEqual(['new_member']);
         await review(app, first.posts.items[0].id, 'approve');
         const second = await reply(kari, first.id, 'anonymt svar', true);
@@ -418,11 +563,18 @@ describe('forum', () => {
     it('should find "Fjellturene" when asked for "fjelltur", with a safe highlighted snippet', async () => {
       const slug = await newCategory(app);
       const kari = await newUser(app);
-      const thread = await newThread(kari, slug, { title: 'Sommerminner', body: 'Fjellturene <b>i</b> sommer & turene på fjellet gjorde meg godt.' });
+      const thread = await newThread(kari, slug, {
+        title: 'Sommerminner',
+        body: 'Fjellturene <b>i</b> sommer & turene på fjellet gjorde meg godt.',
+      });
       const res = await app.client().get('/api/search?q=fjelltur');
       expect(res.status).toBe(200);
       const hit = res.body.items.find((h: { postId: string }) => h.postId === thread.posts.items[0].id);
-      expect(hit).toMatchObject({ threadId: thread.id, title: 'Sommerminner', author: { kind: 'user', username: kari.user!.username } });
+      expect(hit).toMatchObject({
+        threadId: thread.id,
+        title: 'Sommerminner',
+        author: { kind: 'user', username: kari.user!.username },
+      });
       expect(hit.snippet).toContain('<mark>Fjellturene</mark>');
       expect(hit.snippet).not.toMatch(/<(?!\/?mark>)/);
       expect(Object.keys(hit).sort()).toEqual(['author', 'createdAt', 'postId', 'snippet', 'threadId', 'title']);
@@ -487,15 +639,30 @@ describe('forum', () => {
       expect((await app.client().get('/api/admin/settings')).status).toBe(401);
       const before = await admin.get('/api/admin/settings');
       expect(before.status).toBe(200);
-      expect(Object.keys(before.body).sort()).toEqual(['allowRemoteImages', 'editWindowMinutes', 'flagHideThreshold', 'newMemberReviewCount']);
-      for (const bad of [{ newMemberReviewCount: -1 }, { flagHideThreshold: 0 }, { editWindowMinutes: 'long' }, { allowRemoteImages: 'yes' }, { theme: 'dark' }, { editWindowMinutes: 1.5 }]) {
+      expect(Object.keys(before.body).sort()).toEqual([
+        'allowRemoteImages',
+        'editWindowMinutes',
+        'flagHideThreshold',
+        'newMemberReviewCount',
+      ]);
+      for (const bad of [
+        { newMemberReviewCount: -1 },
+        { flagHideThreshold: 0 },
+        { editWindowMinutes: 'long' },
+        { allowRemoteImages: 'yes' },
+        { theme: 'dark' },
+        { editWindowMinutes: 1.5 },
+      ]) {
         expect((await admin.patch('/api/admin/settings', bad)).status).toBe(400);
       }
       expect((await admin.get('/api/admin/settings')).body).toEqual(before.body);
       const res = await admin.patch('/api/admin/settings', { flagHideThreshold: 4 });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ ...before.body, flagHideThreshold: 4 });
-      expect((await admin.get('/api/mod/audit?action=settings')).body.items[0]).toMatchObject({ action: 'settings', actor: { username: admin.user!.username } });
+      expect((await admin.get('/api/mod/audit?action=settings')).body.items[0]).toMatchObject({
+        action: 'settings',
+        actor: { username: admin.user!.username },
+      });
     });
 
     it('should show remote images only when the administrator allows them', async () => {
@@ -507,7 +674,9 @@ describe('forum', () => {
       try {
         await new Promise((r) => setTimeout(r, 2100));
         const on = await newThread(kari, slug, { body: '![kart](https://example.no/kart.png)' });
-        expect((await kari.get(`/api/threads/${on.id}`)).body.posts.items[0].bodyHtml).toContain('<img src="https://example.no/kart.png"');
+        expect((await kari.get(`/api/threads/${on.id}`)).body.posts.items[0].bodyHtml).toContain(
+          '<img src="https://example.no/kart.png"',
+        );
       } finally {
         await setSettings(app, { allowRemoteImages: false });
       }
@@ -523,7 +692,12 @@ describe('forum', () => {
       const postId = thread.posts.items[0].id;
       const res = await ola.post(`/api/posts/${postId}/flags`, { reason: 'harassment', note: ' Ufint ' });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ id: expect.any(String), reason: 'harassment', note: 'Ufint', createdAt: expect.any(String) });
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        reason: 'harassment',
+        note: 'Ufint',
+        createdAt: expect.any(String),
+      });
       expect((await ola.post(`/api/posts/${postId}/flags`, { reason: 'spam' })).body.code).toBe('already_flagged');
       const own = await kari.post(`/api/posts/${postId}/flags`, { reason: 'spam' });
       expect(own.status).toBe(409);
@@ -532,7 +706,12 @@ describe('forum', () => {
       expect((await kari.post(`/api/posts/${anonymous.id}/flags`, { reason: 'spam' })).body.code).toBe('own_post');
       expect((await app.client().post(`/api/posts/${postId}/flags`, { reason: 'crisis' })).status).toBe(201);
       expect((await app.client().post(`/api/posts/${postId}/flags`, { reason: 'spam' })).status).toBe(401);
-      for (const bad of [{ reason: 'boring' }, { reason: 'spam', note: 'x'.repeat(1001) }, { reason: 'spam', extra: 1 }, {}]) {
+      for (const bad of [
+        { reason: 'boring' },
+        { reason: 'spam', note: 'x'.repeat(1001) },
+        { reason: 'spam', extra: 1 },
+        {},
+      ]) {
         expect((await ola.post(`/api/posts/${anonymous.id}/flags`, bad)).status).toBe(400);
       }
       expect((await ola.post(`/api/posts/${UNKNOWN}/flags`, { reason: 'spam' })).status).toBe(404);
@@ -551,7 +730,9 @@ describe('forum', () => {
       const target = await reply(kari, thread.id, 'noe mange reagerer på');
       const [a, b, muted] = await Promise.all([newUser(app), newUser(app), newUser(app)]);
       // Brand-new accounts are not in good standing (libs/moderation standing.ts): these are a month old.
-      await sql(app, `UPDATE users SET created_at = now() - interval '30 days' WHERE id = ANY($1::uuid[])`, [[a.user!.id, b.user!.id, muted.user!.id]]);
+      await sql(app, `UPDATE users SET created_at = now() - interval '30 days' WHERE id = ANY($1::uuid[])`, [
+        [a.user!.id, b.user!.id, muted.user!.id],
+      ]);
       await moderator.post('/api/mod/sanctions', { target: { userId: muted.user!.id }, kind: 'mute', reason: 'pause' });
       expect((await a.post(`/api/posts/${target.id}/flags`, { reason: 'harassment' })).status).toBe(201);
       // a muted member's flag: refused (a crisis flag would still be taken, but not counted)
@@ -562,8 +743,12 @@ describe('forum', () => {
       const seen = (await app.client().get(`/api/threads/${thread.id}`)).body;
       expect(seen.replyCount).toBe(0);
       expect(seen.posts.items[1]).toMatchObject({ id: target.id, status: 'hidden', bodyHtml: '' });
-      expect((await kari.get(`/api/threads/${thread.id}`)).body.posts.items[1].bodyHtml).toBe('<p>noe mange reagerer på</p>');
-      expect((await moderator.get(`/api/threads/${thread.id}`)).body.posts.items[1].bodyHtml).toBe('<p>noe mange reagerer på</p>');
+      expect((await kari.get(`/api/threads/${thread.id}`)).body.posts.items[1].bodyHtml).toBe(
+        '<p>noe mange reagerer på</p>',
+      );
+      expect((await moderator.get(`/api/threads/${thread.id}`)).body.posts.items[1].bodyHtml).toBe(
+        '<p>noe mange reagerer på</p>',
+      );
     });
   });
 
@@ -573,7 +758,14 @@ describe('forum', () => {
       const kari = await newUser(app, 'panel');
       const writers = await Promise.all(Array.from({ length: 3 }, () => newUser(app, 'panel')));
       const thread = await newThread(kari, slug);
-      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => writers[i % 3].post(`/api/threads/${thread.id}/posts`, { body: `samtidig svar ${i}`, anonymous: i % 2 === 0 })));
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          writers[i % 3].post(`/api/threads/${thread.id}/posts`, {
+            body: `samtidig svar ${i}`,
+            anonymous: i % 2 === 0,
+          }),
+        ),
+      );
       expect(results.map((r) => r.status)).toEqual(Array(30).fill(201));
       const t = await app.client().get(`/api/threads/${thread.id}?limit=100`);
       expect(t.body.replyCount).toBe(30);
@@ -581,22 +773,61 @@ describe('forum', () => {
       // each anonymous writer got one alias, and the three got three different ones
       const aliases = new Set(results.filter((_, i) => i % 2 === 0).map((r) => r.body.author.alias));
       expect([...aliases].sort()).toEqual(['Anonym 1', 'Anonym 2', 'Anonym 3']);
-      const [{ n }] = await sql<{ n: number }>(app, `SELECT count(*)::int AS n FROM posts WHERE thread_id = $1 AND NOT is_opening AND status = 'published'`, [thread.id]);
+      const [{ n }] = await sql<{ n: number }>(
+        app,
+        `SELECT count(*)::int AS n FROM posts WHERE thread_id = $1 AND NOT is_opening AND status = 'published'`,
+        [thread.id],
+      );
       expect(n).toBe(30);
     });
   });
 
   it('should publish every forum operation in the OpenAPI document', async () => {
     const doc = (await app.client().get('/api/docs-json')).body;
-    const ops = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
-    expect(ops).toEqual(expect.arrayContaining([
-      'GET /api/categories', 'POST /api/categories', 'PATCH /api/categories/{slug}', 'GET /api/categories/{slug}/threads', 'POST /api/categories/{slug}/threads',
-      'GET /api/threads/{id}', 'GET /api/threads/{id}/posts', 'POST /api/threads/{id}/posts', 'PATCH /api/posts/{id}', 'DELETE /api/posts/{id}', 'POST /api/posts/{id}/flags',
-      'GET /api/search', 'GET /api/receipts/{token}', 'GET /api/me/posts', 'DELETE /api/me', 'GET /api/admin/settings', 'PATCH /api/admin/settings',
-      'POST /api/panel/applications', 'GET /api/panel/applications/mine', 'GET /api/admin/panel/applications', 'POST /api/admin/panel/applications/{id}/approve',
-      'POST /api/admin/panel/applications/{id}/reject', 'POST /api/mod/sanctions', 'GET /api/mod/audit', 'POST /api/admin/reveal', 'PATCH /api/mod/threads/{id}',
-    ]));
-    for (const schema of ['CategoryDto', 'ThreadDto', 'ThreadSummaryDto', 'PostDto', 'AuthorDto', 'SearchHitDto', 'CreateThreadDto', 'CreateSanctionDto', 'SettingsDto']) {
+    const ops = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        'GET /api/categories',
+        'POST /api/categories',
+        'PATCH /api/categories/{slug}',
+        'GET /api/categories/{slug}/threads',
+        'POST /api/categories/{slug}/threads',
+        'GET /api/threads/{id}',
+        'GET /api/threads/{id}/posts',
+        'POST /api/threads/{id}/posts',
+        'PATCH /api/posts/{id}',
+        'DELETE /api/posts/{id}',
+        'POST /api/posts/{id}/flags',
+        'GET /api/search',
+        'GET /api/receipts/{token}',
+        'GET /api/me/posts',
+        'DELETE /api/me',
+        'GET /api/admin/settings',
+        'PATCH /api/admin/settings',
+        'POST /api/panel/applications',
+        'GET /api/panel/applications/mine',
+        'GET /api/admin/panel/applications',
+        'POST /api/admin/panel/applications/{id}/approve',
+        'POST /api/admin/panel/applications/{id}/reject',
+        'POST /api/mod/sanctions',
+        'GET /api/mod/audit',
+        'POST /api/admin/reveal',
+        'PATCH /api/mod/threads/{id}',
+      ]),
+    );
+    for (const schema of [
+      'CategoryDto',
+      'ThreadDto',
+      'ThreadSummaryDto',
+      'PostDto',
+      'AuthorDto',
+      'SearchHitDto',
+      'CreateThreadDto',
+      'CreateSanctionDto',
+      'SettingsDto',
+    ]) {
       expect(doc.components.schemas[schema]).toBeDefined();
     }
   });

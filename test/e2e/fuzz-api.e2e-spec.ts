@@ -28,22 +28,35 @@ function bodyFor(op: Operation) {
   return fc.oneof(
     hostileValue,
     // a plausible object with hostile values in known fields, sometimes with an unknown field
-    fc.array(fc.tuple(fc.oneof(field, field, hostileString), hostileValue), { maxLength: 6 }).map((entries) => ({ __entries: entries })),
+    fc
+      .array(fc.tuple(fc.oneof(field, field, hostileString), hostileValue), { maxLength: 6 })
+      .map((entries) => ({ __entries: entries })),
   );
 }
 
 /** encodeURIComponent, but lone surrogates become their (invalid) WTF-8 bytes instead of throwing. */
 function encode(value: string): string {
-  return value.replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => {
-    const code = c.charCodeAt(0);
-    const paired = code < 0xdc00 ? /[\uDC00-\uDFFF]/.test(all[i + 1] ?? '') : /[\uD800-\uDBFF]/.test(all[i - 1] ?? '');
-    if (paired) return c;
-    return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
-  }).split(/(%[0-9A-F]{2})/).map((part) => (/^%[0-9A-F]{2}$/.test(part) ? part : encodeURIComponent(part))).join('');
+  return value
+    .replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => {
+      const code = c.charCodeAt(0);
+      const paired =
+        code < 0xdc00 ? /[\uDC00-\uDFFF]/.test(all[i + 1] ?? '') : /[\uD800-\uDBFF]/.test(all[i - 1] ?? '');
+      if (paired) return c;
+      return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
+    })
+    .split(/(%[0-9A-F]{2})/)
+    .map((part) => (/^%[0-9A-F]{2}$/.test(part) ? part : encodeURIComponent(part)))
+    .join('');
 }
 
 function pathFor(op: Operation) {
-  const segment = fc.oneof(fc.uuid(), hostileString.filter((s) => s.length < 200), fc.constantFrom('not-a-uuid', '..', 'velkommen'));
+  const segment = fc.oneof(
+    fc.uuid(),
+    hostileString.filter((s) => s.length < 200),
+    fc.constantFrom('not-a-uuid', '..', 'velkommen'),
+  );
   return fc.array(segment, { minLength: op.params.length, maxLength: op.params.length }).map((values) => {
     let path = op.path;
     op.params.forEach((p, i) => (path = path.replace(`{${p}}`, encode(values[i]))));
@@ -52,15 +65,36 @@ function pathFor(op: Operation) {
 }
 
 function queryFor(op: Operation) {
-  const key = fc.oneof(fc.constantFrom(...op.query, 'limit', 'cursor', 'q'), hostileString.filter((s) => s.length < 50));
-  return fc.array(fc.tuple(key, fc.oneof(hostileString.filter((s) => s.length < 500), fc.integer().map(String))), { maxLength: 4 }).map((pairs) =>
-    pairs.length ? '?' + pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&') : '',
+  const key = fc.oneof(
+    fc.constantFrom(...op.query, 'limit', 'cursor', 'q'),
+    hostileString.filter((s) => s.length < 50),
   );
+  return fc
+    .array(
+      fc.tuple(
+        key,
+        fc.oneof(
+          hostileString.filter((s) => s.length < 500),
+          fc.integer().map(String),
+        ),
+      ),
+      { maxLength: 4 },
+    )
+    .map((pairs) => (pairs.length ? '?' + pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&') : ''));
 }
 
 async function operations(app: TestApp): Promise<Operation[]> {
   const doc = (await app.client().get('/api/docs-json')).body as {
-    paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string }[];
+          requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+        }
+      >
+    >;
     components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
   };
   const ops: Operation[] = [];
@@ -105,17 +139,25 @@ describe('API fuzzing from the OpenAPI document', () => {
       const failures: string[] = [];
       for (const op of ops) {
         await fc.assert(
-          fc.asyncProperty(pathFor(op), queryFor(op), bodyFor(op), fc.boolean(), async (path, query, body, sendBody) => {
-            const before = await databaseFingerprint(db);
-            let req = client.agent[op.method](path + query).set('Content-Type', 'application/json');
-            if (sendBody && op.method !== 'get') req = req.send(toJson(body));
-            const res = await req;
-            casesRun++;
-            const label = `${op.method.toUpperCase()} ${path}${query} → ${res.status}`;
-            if (res.status >= 500) failures.push(`${label} ${JSON.stringify(res.body).slice(0, 200)}`);
-            if (res.status >= 400 && res.status < 500 && (await databaseFingerprint(db)) !== before) failures.push(`${label} changed the database`);
-            if (res.status >= 400 && (typeof res.body?.message !== 'string' && !Array.isArray(res.body?.message))) failures.push(`${label} without an error message`);
-          }),
+          fc.asyncProperty(
+            pathFor(op),
+            queryFor(op),
+            bodyFor(op),
+            fc.boolean(),
+            async (path, query, body, sendBody) => {
+              const before = await databaseFingerprint(db);
+              let req = client.agent[op.method](path + query).set('Content-Type', 'application/json');
+              if (sendBody && op.method !== 'get') req = req.send(toJson(body));
+              const res = await req;
+              casesRun++;
+              const label = `${op.method.toUpperCase()} ${path}${query} → ${res.status}`;
+              if (res.status >= 500) failures.push(`${label} ${JSON.stringify(res.body).slice(0, 200)}`);
+              if (res.status >= 400 && res.status < 500 && (await databaseFingerprint(db)) !== before)
+                failures.push(`${label} changed the database`);
+              if (res.status >= 400 && typeof res.body?.message !== 'string' && !Array.isArray(res.body?.message))
+                failures.push(`${label} without an error message`);
+            },
+          ),
           { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 100000) },
         );
       }

@@ -26,18 +26,21 @@ const EVENTS = ['join', 'message', 'typing', 'leave', 'report', 'moderate'];
 const payload = () =>
   fc.oneof(
     hostileValue,
-    fc.record({
-      room: fc.oneof(fc.constant('__ROOM__'), hostileString),
-      nickname: fc.oneof(fc.string({ minLength: 2, maxLength: 24 }), hostileValue),
-      acceptRules: fc.oneof(fc.constant(true), hostileValue),
-      since: fc.oneof(fc.uuid(), hostileValue),
-      body: fc.oneof(fc.string({ maxLength: 50 }), hostileValue),
-      messageId: fc.oneof(fc.uuid(), hostileValue),
-      reason: hostileValue,
-      action: fc.oneof(fc.constantFrom('delete', 'mute', 'kick', 'slowmode', 'close'), hostileValue),
-      participantId: fc.oneof(fc.uuid(), hostileValue),
-      seconds: fc.oneof(fc.integer(), hostileValue),
-    }, { requiredKeys: [] }),
+    fc.record(
+      {
+        room: fc.oneof(fc.constant('__ROOM__'), hostileString),
+        nickname: fc.oneof(fc.string({ minLength: 2, maxLength: 24 }), hostileValue),
+        acceptRules: fc.oneof(fc.constant(true), hostileValue),
+        since: fc.oneof(fc.uuid(), hostileValue),
+        body: fc.oneof(fc.string({ maxLength: 50 }), hostileValue),
+        messageId: fc.oneof(fc.uuid(), hostileValue),
+        reason: hostileValue,
+        action: fc.oneof(fc.constantFrom('delete', 'mute', 'kick', 'slowmode', 'close'), hostileValue),
+        participantId: fc.oneof(fc.uuid(), hostileValue),
+        seconds: fc.oneof(fc.integer(), hostileValue),
+      },
+      { requiredKeys: [] },
+    ),
   );
 
 describe('Socket.IO fuzzing of /cafe', () => {
@@ -83,7 +86,9 @@ describe('Socket.IO fuzzing of /cafe', () => {
                 return;
               }
               const before = await databaseFingerprint(db);
-              const ack = await emitAck(socket, event, body, event === 'no-such-event' ? 300 : 5_000).catch((e: Error) => ({ ok: false, timeout: e.message }) as const);
+              const ack = await emitAck(socket, event, body, event === 'no-such-event' ? 300 : 5_000).catch(
+                (e: Error) => ({ ok: false, timeout: e.message }) as const,
+              );
               const label = `${event} ${JSON.stringify(body).slice(0, 120)}`;
               if ('timeout' in ack) {
                 // Unknown events may go unanswered (a dropped frame); every real event answers.
@@ -91,8 +96,10 @@ describe('Socket.IO fuzzing of /cafe', () => {
                 return;
               }
               if (ack.ok === false) {
-                if (typeof ack.error?.code !== 'string' || typeof ack.error?.message !== 'string') failures.push(`${label}: malformed error ${JSON.stringify(ack)}`);
-                if ((await databaseFingerprint(db)) !== before) failures.push(`${label}: refused but changed the database`);
+                if (typeof ack.error?.code !== 'string' || typeof ack.error?.message !== 'string')
+                  failures.push(`${label}: malformed error ${JSON.stringify(ack)}`);
+                if ((await databaseFingerprint(db)) !== before)
+                  failures.push(`${label}: refused but changed the database`);
               } else if (ack.ok !== true) {
                 failures.push(`${label}: ack ${JSON.stringify(ack).slice(0, 120)}`);
               }
@@ -133,10 +140,23 @@ describe('Socket.IO fuzzing of /mod and /me', () => {
   });
   afterAll(() => app.stop());
 
-  const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
-  const anyEvent = fc.oneof(fc.constantFrom('queue:changed', 'notification', 'join', 'message', 'moderate', 'claim', 'approve', '__proto__'), hostileString.filter((e) => e.length > 0 && e.length < 200 && !RESERVED.has(e)));
+  const RESERVED = new Set([
+    'connect',
+    'connect_error',
+    'disconnect',
+    'disconnecting',
+    'newListener',
+    'removeListener',
+  ]);
+  const anyEvent = fc.oneof(
+    fc.constantFrom('queue:changed', 'notification', 'join', 'message', 'moderate', 'claim', 'approve', '__proto__'),
+    hostileString.filter((e) => e.length > 0 && e.length < 200 && !RESERVED.has(e)),
+  );
 
-  for (const [namespace, who] of [['/mod', 'moderator'], ['/me', 'member']] as const) {
+  for (const [namespace, who] of [
+    ['/mod', 'moderator'],
+    ['/me', 'member'],
+  ] as const) {
     it(`should change nothing and stay connected whatever a ${who} sends on ${namespace}`, async () => {
       const socket = await connectNamespace(app, namespace, who === 'moderator' ? moderator : member);
       const failures: string[] = [];
@@ -166,28 +186,43 @@ describe('Socket.IO fuzzing of /mod and /me', () => {
   it('should refuse hostile handshakes with a reason, never crash, and let nobody in without a session', async () => {
     const failures: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/mod', '/me'), hostileValue, hostileString, hostileString, async (namespace, raw, cookie, query) => {
-        const auth = toPayload(raw);
-        if (Buffer.byteLength(JSON.stringify(auth) ?? '') > 30_000) return; // over the frame bound: refused by the transport
-        const socket = io(`${app.url}${namespace}`, {
-          forceNew: true,
-          reconnection: false,
-          transports: ['polling', 'websocket'],
-          // the protocol allows only an object here; the client library sends anything else as it is
-          auth: (auth && typeof auth === 'object' && !Array.isArray(auth) ? auth : { token: auth }) as Record<string, unknown>,
-          // the client library can't URL-encode a lone surrogate (it throws before sending)
-          query: { q: query.replaceAll(/[\uD800-\uDFFF]/g, '').slice(0, 500) },
-          // a header can only carry visible ASCII
-          extraHeaders: { cookie: `${SESSION_COOKIE}=${cookie.replaceAll(/[^\x21-\x7e]/g, '').slice(0, 500)}` },
-        });
-        const outcome = await new Promise<string>((resolve) => {
-          const timer = setTimeout(() => resolve('no answer'), 5_000);
-          socket.once('connect', () => { clearTimeout(timer); resolve('connected'); });
-          socket.once('connect_error', (err: Error & { data?: { code?: string } }) => { clearTimeout(timer); resolve(err.data?.code ? 'refused' : `error without a code: ${err.message}`); });
-        });
-        socket.close();
-        if (outcome !== 'refused') failures.push(`${namespace} ${JSON.stringify(auth).slice(0, 80)}: ${outcome}`);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('/mod', '/me'),
+        hostileValue,
+        hostileString,
+        hostileString,
+        async (namespace, raw, cookie, query) => {
+          const auth = toPayload(raw);
+          if (Buffer.byteLength(JSON.stringify(auth) ?? '') > 30_000) return; // over the frame bound: refused by the transport
+          const socket = io(`${app.url}${namespace}`, {
+            forceNew: true,
+            reconnection: false,
+            transports: ['polling', 'websocket'],
+            // the protocol allows only an object here; the client library sends anything else as it is
+            auth: (auth && typeof auth === 'object' && !Array.isArray(auth) ? auth : { token: auth }) as Record<
+              string,
+              unknown
+            >,
+            // the client library can't URL-encode a lone surrogate (it throws before sending)
+            query: { q: query.replaceAll(/[\uD800-\uDFFF]/g, '').slice(0, 500) },
+            // a header can only carry visible ASCII
+            extraHeaders: { cookie: `${SESSION_COOKIE}=${cookie.replaceAll(/[^\x21-\x7e]/g, '').slice(0, 500)}` },
+          });
+          const outcome = await new Promise<string>((resolve) => {
+            const timer = setTimeout(() => resolve('no answer'), 5_000);
+            socket.once('connect', () => {
+              clearTimeout(timer);
+              resolve('connected');
+            });
+            socket.once('connect_error', (err: Error & { data?: { code?: string } }) => {
+              clearTimeout(timer);
+              resolve(err.data?.code ? 'refused' : `error without a code: ${err.message}`);
+            });
+          });
+          socket.close();
+          if (outcome !== 'refused') failures.push(`${namespace} ${JSON.stringify(auth).slice(0, 80)}: ${outcome}`);
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(failures).toEqual([]);

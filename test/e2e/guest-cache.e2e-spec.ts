@@ -6,7 +6,13 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 /** A guest's read of a thread page, through the cache (X-Cache says which way it went). */
 async function guestPosts(app: TestApp, threadId: string) {
   const res = await app.client().get(`/api/threads/${threadId}/posts?limit=50`);
-  return { status: res.status, cache: res.headers['x-cache'], body: res.body as { items: { id: string; bodyHtml: string; status: string; author: Record<string, unknown>; mine: boolean }[] } };
+  return {
+    status: res.status,
+    cache: res.headers['x-cache'],
+    body: res.body as {
+      items: { id: string; bodyHtml: string; status: string; author: Record<string, unknown>; mine: boolean }[];
+    },
+  };
 }
 
 describe('the guest page cache', () => {
@@ -60,7 +66,9 @@ describe('the guest page cache', () => {
     expect(listing.body.items.map((t: { id: string }) => t.id)).toContain(thread.id);
     expect((await admin.patch(`/api/mod/threads/${thread.id}`, { categorySlug: closed })).status).toBe(200);
     expect((await guestPosts(app, thread.id)).status).toBe(404);
-    expect((await app.client().get(`/api/categories/${slug}/threads`)).body.items.map((t: { id: string }) => t.id)).not.toContain(thread.id);
+    expect(
+      (await app.client().get(`/api/categories/${slug}/threads`)).body.items.map((t: { id: string }) => t.id),
+    ).not.toContain(thread.id);
 
     expect((await admin.patch(`/api/mod/threads/${thread.id}`, { categorySlug: slug })).status).toBe(200);
     expect((await guestPosts(app, thread.id)).body.items[0].author.kind).toBe('user');
@@ -88,8 +96,12 @@ describe('the guest page cache', () => {
     await app.client().get(`/api/categories/${slug}/threads`);
     await app.client().get('/api/search?q=bølgeskvulp');
     const thread = await newThread(member, slug, { title: 'Om bølgeskvulp', body: 'Bølgeskvulpet ved sjøen' });
-    expect((await app.client().get(`/api/categories/${slug}/threads`)).body.items.map((t: { id: string }) => t.id)).toContain(thread.id);
-    expect((await app.client().get('/api/search?q=bølgeskvulp')).body.items.map((h: { threadId: string }) => h.threadId)).toContain(thread.id);
+    expect(
+      (await app.client().get(`/api/categories/${slug}/threads`)).body.items.map((t: { id: string }) => t.id),
+    ).toContain(thread.id);
+    expect(
+      (await app.client().get('/api/search?q=bølgeskvulp')).body.items.map((h: { threadId: string }) => h.threadId),
+    ).toContain(thread.id);
   });
 });
 

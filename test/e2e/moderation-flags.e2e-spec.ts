@@ -15,7 +15,10 @@ describe('flags', () => {
     return user;
   }
 
-  async function publishedPost(author?: TestClient, anonymous = false): Promise<{ threadId: string; postId: string; author: TestClient }> {
+  async function publishedPost(
+    author?: TestClient,
+    anonymous = false,
+  ): Promise<{ threadId: string; postId: string; author: TestClient }> {
     const writer = author ?? (await newUser(app));
     const thread = await newThread(writer, slug, { body: 'Et innlegg noen vil flagge', anonymous });
     return { threadId: thread.id, postId: thread.posts.items[0].id, author: writer };
@@ -32,15 +35,30 @@ describe('flags', () => {
   it('should let a member flag a post once, with any reason, and queue it without naming them', async () => {
     const { postId, author } = await publishedPost();
     const ola = await goodMember();
-    const res = await ola.post(`/api/posts/${postId}/flags`, { reason: 'harassment', note: 'Sjikanerer en annen bruker' });
+    const res = await ola.post(`/api/posts/${postId}/flags`, {
+      reason: 'harassment',
+      note: 'Sjikanerer en annen bruker',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), reason: 'harassment', note: 'Sjikanerer en annen bruker', createdAt: expect.any(String) });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      reason: 'harassment',
+      note: 'Sjikanerer en annen bruker',
+      createdAt: expect.any(String),
+    });
     const again = await ola.post(`/api/posts/${postId}/flags`, { reason: 'spam' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('already_flagged');
     const item = (await itemFor(mod, postId))!;
-    expect(item).toMatchObject({ type: 'flag', priority: 'normal', reasons: ['harassment'], content: { postId, status: 'published' } });
-    expect(item.flags).toEqual([{ reason: 'harassment', note: 'Sjikanerer en annen bruker', createdAt: expect.any(String) }]);
+    expect(item).toMatchObject({
+      type: 'flag',
+      priority: 'normal',
+      reasons: ['harassment'],
+      content: { postId, status: 'published' },
+    });
+    expect(item.flags).toEqual([
+      { reason: 'harassment', note: 'Sjikanerer en annen bruker', createdAt: expect.any(String) },
+    ]);
     // Nothing shows the flagger: not the queue, not the author's view, not the audit log.
     expect(JSON.stringify(item)).not.toContain(ola.user!.username);
     expect(JSON.stringify(item)).not.toContain(ola.user!.id);
@@ -70,7 +88,9 @@ describe('flags', () => {
     expect((await ola.post(`/api/posts/${postId}/flags`, { reason: 'spam', note: 'x'.repeat(1001) })).status).toBe(400);
     expect((await ola.post(`/api/posts/${postId}/flags`, { reason: 'spam', by: 'me' })).status).toBe(400);
     expect((await ola.post('/api/posts/nope/flags', { reason: 'spam' })).status).toBe(400);
-    expect((await ola.post('/api/posts/00000000-0000-4000-8000-000000000000/flags', { reason: 'spam' })).status).toBe(404);
+    expect((await ola.post('/api/posts/00000000-0000-4000-8000-000000000000/flags', { reason: 'spam' })).status).toBe(
+      404,
+    );
     expect(await itemFor(mod, postId)).toBeUndefined();
     expect((await ola.post(`/api/posts/${postId}/flags`, { reason: 'spam' })).status).toBe(201);
   });
@@ -79,7 +99,9 @@ describe('flags', () => {
     const normal = await publishedPost();
     await (await goodMember()).post(`/api/posts/${normal.postId}/flags`, { reason: 'spam' });
     const { postId, threadId } = await publishedPost();
-    const res = await app.client().post(`/api/posts/${postId}/flags`, { reason: 'crisis', note: 'Skriver om å ta livet sitt' });
+    const res = await app
+      .client()
+      .post(`/api/posts/${postId}/flags`, { reason: 'crisis', note: 'Skriver om å ta livet sitt' });
     expect(res.status).toBe(201);
     expect(res.body.staffed).toBe(false);
     const items = await queue(mod);
@@ -88,7 +110,9 @@ describe('flags', () => {
     // Ahead of every ordinary item, however old.
     expect(ours).toBeLessThan(items.findIndex((i) => i.content.postId === normal.postId));
     expect(items.slice(0, ours).every((i) => i.priority === 'crisis')).toBe(true);
-    expect((await app.client().get(`/api/threads/${threadId}`)).body.posts.items[0]).toMatchObject({ status: 'published' });
+    expect((await app.client().get(`/api/threads/${threadId}`)).body.posts.items[0]).toMatchObject({
+      status: 'published',
+    });
     expect((await mod.get('/api/mod/stats')).body.crisisPending).toBeGreaterThanOrEqual(1);
     // A later, ordinary flag on the same post joins the same item, which stays a crisis.
     await (await goodMember()).post(`/api/posts/${postId}/flags`, { reason: 'off_topic' });
@@ -105,11 +129,17 @@ describe('flags', () => {
     const { postId, threadId, author } = await publishedPost(undefined, true);
     const publicStatus = async () => (await app.client().get(`/api/threads/${threadId}`)).body.posts.items[0];
     // Three brand-new accounts: no one can silence someone by registering a few.
-    for (let i = 0; i < 3; i++) expect((await (await newUser(app)).post(`/api/posts/${postId}/flags`, { reason: 'harassment' })).status).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect((await (await newUser(app)).post(`/api/posts/${postId}/flags`, { reason: 'harassment' })).status).toBe(
+        201,
+      );
     expect((await publicStatus()).status).toBe('published');
     // A muted member may still say someone is in danger, but it does not count towards hiding.
     const muted = await goodMember();
-    expect((await mod.post('/api/mod/sanctions', { target: { userId: muted.user!.id }, kind: 'mute', reason: 'Avkjøling' })).status).toBe(201);
+    expect(
+      (await mod.post('/api/mod/sanctions', { target: { userId: muted.user!.id }, kind: 'mute', reason: 'Avkjøling' }))
+        .status,
+    ).toBe(201);
     const mutedFlag = await muted.post(`/api/posts/${postId}/flags`, { reason: 'harassment' });
     expect(mutedFlag.status).toBe(403);
     expect(mutedFlag.body.code).toBe('muted');
@@ -141,8 +171,14 @@ describe('flags', () => {
     const { postId, author } = await publishedPost();
     await (await goodMember()).post(`/api/posts/${postId}/flags`, { reason: 'spam' });
     const item = (await itemFor(mod, postId))!;
-    expect((await mod.post(`/api/mod/queue/${item.id}/reject`, { reason: 'Reklame er ikke lov her.' })).status).toBe(200);
-    expect((await author.get('/api/me/posts')).body.items[0]).toMatchObject({ id: postId, status: 'rejected', rejectionReason: 'Reklame er ikke lov her.' });
+    expect((await mod.post(`/api/mod/queue/${item.id}/reject`, { reason: 'Reklame er ikke lov her.' })).status).toBe(
+      200,
+    );
+    expect((await author.get('/api/me/posts')).body.items[0]).toMatchObject({
+      id: postId,
+      status: 'rejected',
+      rejectionReason: 'Reklame er ikke lov her.',
+    });
     expect(await sql(app, 'SELECT status FROM flags WHERE post_id = $1', [postId])).toEqual([{ status: 'resolved' }]);
     // Undone: back to published and back in the queue with its flag open.
     expect((await mod.post(`/api/mod/queue/${item.id}/undo`)).status).toBe(200);
@@ -157,15 +193,25 @@ describe('flags', () => {
     expect(hide.status).toBe(200);
     expect(hide.body.status).toBe('hidden');
     expect(await itemFor(mod, postId)).toBeUndefined();
-    expect((await app.client().get(`/api/threads/${threadId}`)).body.posts.items[0]).toMatchObject({ status: 'hidden', bodyHtml: '' });
+    expect((await app.client().get(`/api/threads/${threadId}`)).body.posts.items[0]).toMatchObject({
+      status: 'hidden',
+      bodyHtml: '',
+    });
     expect((await mod.post(`/api/mod/posts/${postId}/hide`, { reason: 'Igjen' })).status).toBe(409);
     expect((await author.post(`/api/mod/posts/${postId}/restore`, { reason: 'Selv' })).status).toBe(403);
     expect((await mod.post(`/api/mod/posts/${postId}/restore`, { reason: '' })).status).toBe(400);
     const restore = await mod.post(`/api/mod/posts/${postId}/restore`, { reason: 'Avklart, innlegget er i orden.' });
     expect(restore.status).toBe(200);
     expect(restore.body.status).toBe('published');
-    const audit = await sql<{ action: string; reason: string }>(app, 'SELECT action, reason FROM audit_log WHERE target_id = $1 ORDER BY created_at', [postId]);
-    expect(audit).toEqual([{ action: 'hide', reason: 'Avventer avklaring' }, { action: 'restore', reason: 'Avklart, innlegget er i orden.' }]);
+    const audit = await sql<{ action: string; reason: string }>(
+      app,
+      'SELECT action, reason FROM audit_log WHERE target_id = $1 ORDER BY created_at',
+      [postId],
+    );
+    expect(audit).toEqual([
+      { action: 'hide', reason: 'Avventer avklaring' },
+      { action: 'restore', reason: 'Avklart, innlegget er i orden.' },
+    ]);
     const types = (await author.get('/api/me/notifications')).body.items.map((n: { type: string }) => n.type);
     expect(types.slice(0, 2)).toEqual(['restored', 'hidden']);
   });
@@ -198,7 +244,8 @@ describe('flags: rate limits', () => {
     const posts = [thread.posts.items[0].id];
     for (let i = 0; i < 5; i++) posts.push((await reply(kari, thread.id, `svar ${i}`)).id);
     const guest = app.client();
-    for (const id of posts.slice(0, 5)) expect((await guest.post(`/api/posts/${id}/flags`, { reason: 'crisis' })).status).toBe(201);
+    for (const id of posts.slice(0, 5))
+      expect((await guest.post(`/api/posts/${id}/flags`, { reason: 'crisis' })).status).toBe(201);
     const limited = await guest.post(`/api/posts/${posts[5]}/flags`, { reason: 'crisis' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

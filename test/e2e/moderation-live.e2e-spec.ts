@@ -55,7 +55,11 @@ describe('notifications and sanctions, live', () => {
       const got = await live;
       expect(got).toMatchObject({ type: 'reply', link: `/threads/${thread.id}#post-${r.id}` });
       expect((await notes(kari))[0]).toEqual(got);
-      const rows = await sql<{ user_id: string | null; recipient_hash: Buffer | null; scope_id: string }>(app, 'SELECT user_id, recipient_hash, scope_id FROM notifications WHERE id = $1', [got.id]);
+      const rows = await sql<{ user_id: string | null; recipient_hash: Buffer | null; scope_id: string }>(
+        app,
+        'SELECT user_id, recipient_hash, scope_id FROM notifications WHERE id = $1',
+        [got.id],
+      );
       expect(rows[0].user_id).toBeNull();
       expect(rows[0].recipient_hash).not.toBeNull();
       expect(rows[0].scope_id).toBe(thread.id);
@@ -72,7 +76,9 @@ describe('notifications and sanctions, live', () => {
     const a = await newThread(kari, pre, { anonymous: true });
     const b = await newThread(kari, pre, { anonymous: true });
     await mod.post(`/api/mod/queue/${(await itemFor(mod, a.posts.items[0].id))!.id}/approve`, {});
-    await mod.post(`/api/mod/queue/${(await itemFor(mod, b.posts.items[0].id))!.id}/reject`, { reason: 'Inneholdt navn på en ansatt.' });
+    await mod.post(`/api/mod/queue/${(await itemFor(mod, b.posts.items[0].id))!.id}/reject`, {
+      reason: 'Inneholdt navn på en ansatt.',
+    });
     const [rejected, approved] = await notes(kari);
     expect(approved).toMatchObject({ type: 'approved', link: `/threads/${a.id}#post-${a.posts.items[0].id}` });
     expect(rejected).toMatchObject({ type: 'rejected' });
@@ -100,12 +106,19 @@ describe('notifications and sanctions, live', () => {
     const kari = await newUser(app);
     const thread = await newThread(kari, slug);
     const until = new Date(Date.now() + 3600_000).toISOString();
-    const res = await mod.post('/api/mod/sanctions', { target: { userId: kari.user!.id }, kind: 'mute', until, reason: 'Gjentatte personangrep' });
+    const res = await mod.post('/api/mod/sanctions', {
+      target: { userId: kari.user!.id },
+      kind: 'mute',
+      until,
+      reason: 'Gjentatte personangrep',
+    });
     expect(res.status).toBe(201);
     const refusedReply = await kari.post(`/api/threads/${thread.id}/posts`, { body: 'prøver' });
     expect(refusedReply.status).toBe(403);
     expect(refusedReply.body).toMatchObject({ code: 'muted', until });
-    expect((await kari.post(`/api/categories/${slug}/threads`, { title: 'En ny tråd', body: 'Noe å si' })).body.code).toBe('muted');
+    expect(
+      (await kari.post(`/api/categories/${slug}/threads`, { title: 'En ny tråd', body: 'Noe å si' })).body.code,
+    ).toBe('muted');
     expect((await kari.patch(`/api/posts/${thread.posts.items[0].id}`, { body: 'endret' })).body.code).toBe('muted');
     const [n] = await notes(kari);
     expect(n.type).toBe('sanction');
@@ -117,13 +130,19 @@ describe('notifications and sanctions, live', () => {
     const kari = await newUser(app);
     const me = await connect(app, '/me', kari);
     const gone = disconnected(me);
-    const res = await mod.post('/api/mod/sanctions', { target: { userId: kari.user!.id }, kind: 'ban', reason: 'Trusler' });
+    const res = await mod.post('/api/mod/sanctions', {
+      target: { userId: kari.user!.id },
+      kind: 'ban',
+      reason: 'Trusler',
+    });
     expect(res.status).toBe(201);
     await gone;
     expect((await kari.get('/api/auth/me')).status).toBe(401);
     expect((await kari.get('/api/me/notifications')).status).toBe(401);
     await expect(connect(app, '/me', kari)).rejects.toMatchObject({ data: { code: 'unauthenticated' } });
-    const login = await app.client().post('/api/auth/login', { username: kari.user!.username, password: kari.password });
+    const login = await app
+      .client()
+      .post('/api/auth/login', { username: kari.user!.username, password: kari.password });
     expect(login.status).toBe(403);
     expect(login.body).toMatchObject({ code: 'banned', reason: 'Trusler' });
   });
@@ -133,14 +152,26 @@ describe('notifications and sanctions, live', () => {
     const other = await newUser(app, 'moderator');
     const socket = await connect(app, '/mod', other);
     const gone = disconnected(socket);
-    expect((await admin.post('/api/mod/sanctions', { target: { userId: other.user!.id }, kind: 'ban', reason: 'Misbruk av verktøyene' })).status).toBe(201);
+    expect(
+      (
+        await admin.post('/api/mod/sanctions', {
+          target: { userId: other.user!.id },
+          kind: 'ban',
+          reason: 'Misbruk av verktøyene',
+        })
+      ).status,
+    ).toBe(201);
     await gone;
 
     const anon = await newUser(app);
     const thread = await newThread(anon, slug, { anonymous: true });
     const me = await connect(app, '/me', anon);
     const anonGone = disconnected(me);
-    const ban = await mod.post('/api/mod/sanctions', { target: { postId: thread.posts.items[0].id }, kind: 'ban', reason: 'Trusler i anonymt innlegg' });
+    const ban = await mod.post('/api/mod/sanctions', {
+      target: { postId: thread.posts.items[0].id },
+      kind: 'ban',
+      reason: 'Trusler i anonymt innlegg',
+    });
     expect(ban.status).toBe(201);
     expect(JSON.stringify(ban.body)).not.toContain(anon.user!.id);
     await anonGone;
@@ -152,20 +183,35 @@ describe('notifications and sanctions, live', () => {
     const anon = await newUser(app);
     const thread = await newThread(anon, slug, { anonymous: true });
     await mod.post('/api/mod/sanctions', { target: { userId: named.user!.id }, kind: 'warn', reason: 'Tonen' });
-    await mod.post('/api/mod/sanctions', { target: { postId: thread.posts.items[0].id }, kind: 'mute', reason: 'Anonymt personangrep' });
+    await mod.post('/api/mod/sanctions', {
+      target: { postId: thread.posts.items[0].id },
+      kind: 'mute',
+      reason: 'Anonymt personangrep',
+    });
     const list = await mod.get('/api/mod/sanctions?limit=100');
     expect(list.status).toBe(200);
     const byUser = list.body.items.find((s: { reason: string }) => s.reason === 'Tonen');
     const byPost = list.body.items.find((s: { reason: string }) => s.reason === 'Anonymt personangrep');
-    expect(byUser).toMatchObject({ kind: 'warn', active: false, target: { user: { id: named.user!.id, username: named.user!.username } }, issuedBy: mod.user!.username });
-    expect(byPost).toMatchObject({ kind: 'mute', active: true, target: { postId: thread.posts.items[0].id, threadId: thread.id } });
+    expect(byUser).toMatchObject({
+      kind: 'warn',
+      active: false,
+      target: { user: { id: named.user!.id, username: named.user!.username } },
+      issuedBy: mod.user!.username,
+    });
+    expect(byPost).toMatchObject({
+      kind: 'mute',
+      active: true,
+      target: { postId: thread.posts.items[0].id, threadId: thread.id },
+    });
     expect(JSON.stringify(list.body)).not.toContain(anon.user!.id);
     expect(JSON.stringify(list.body)).not.toContain(anon.user!.username);
     // Looking the user up does not find what was given against their anonymous post.
     const forAnon = await mod.get(`/api/mod/sanctions?userId=${anon.user!.id}`);
     expect(forAnon.body.items).toEqual([]);
     expect((await mod.get(`/api/mod/sanctions?postId=${thread.posts.items[0].id}`)).body.items).toHaveLength(1);
-    expect((await mod.get('/api/mod/sanctions?active=true')).body.items.every((s: { active: boolean }) => s.active)).toBe(true);
+    expect(
+      (await mod.get('/api/mod/sanctions?active=true')).body.items.every((s: { active: boolean }) => s.active),
+    ).toBe(true);
     expect((await mod.get('/api/mod/sanctions?userId=nope')).status).toBe(400);
     expect((await named.get('/api/mod/sanctions')).status).toBe(403);
     // The muted author behind the anonymous post is told, through their key in that thread.
@@ -175,7 +221,11 @@ describe('notifications and sanctions, live', () => {
   });
 });
 
-const quotedPrintable = (s: string) => Buffer.from(s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+const quotedPrintable = (s: string) =>
+  Buffer.from(
+    s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 
 describe('notifications by email', () => {
   let app: TestApp;

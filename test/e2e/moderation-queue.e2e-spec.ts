@@ -32,7 +32,13 @@ describe('moderation queue', () => {
       reasons: ['category_pre'],
       claimedBy: null,
       flags: [],
-      content: { threadId: thread.id, postId: thread.posts.items[0].id, title: 'Venter på en moderator', author: { kind: 'user', username: kari.user!.username }, status: 'pending' },
+      content: {
+        threadId: thread.id,
+        postId: thread.posts.items[0].id,
+        title: 'Venter på en moderator',
+        author: { kind: 'user', username: kari.user!.username },
+        status: 'pending',
+      },
     });
     expect(item!.content.bodyHtml).toContain('<em>tilbake</em>');
     expect((await app.client().get(`/api/threads/${thread.id}`)).status).toBe(404);
@@ -44,7 +50,9 @@ describe('moderation queue', () => {
   it('should show anonymous and guest authors to moderators as anonymous', async () => {
     const kari = await newUser(app);
     const anon = await newThread(kari, pre, { anonymous: true });
-    const guestThread = await app.client().post(`/api/categories/${pre}/threads`, { title: 'Fra en gjest', body: 'Hei' });
+    const guestThread = await app
+      .client()
+      .post(`/api/categories/${pre}/threads`, { title: 'Fra en gjest', body: 'Hei' });
     expect(guestThread.status).toBe(201);
     const items = await queue(mod);
     const a = items.find((i) => i.content.threadId === anon.id)!;
@@ -58,9 +66,15 @@ describe('moderation queue', () => {
 
   it('should approve with the moderator’s edit applied first, so the first version is never public', async () => {
     const kari = await newUser(app);
-    const thread = await newThread(kari, pre, { title: 'Min erfaring', body: 'Legen min heter Ola Nordmann på DPS Vest' });
+    const thread = await newThread(kari, pre, {
+      title: 'Min erfaring',
+      body: 'Legen min heter Ola Nordmann på DPS Vest',
+    });
     const item = (await itemFor(mod, thread.posts.items[0].id))!;
-    const res = await mod.post(`/api/mod/queue/${item.id}/approve`, { body: 'Legen min på DPS-et', note: 'fjernet navn' });
+    const res = await mod.post(`/api/mod/queue/${item.id}/approve`, {
+      body: 'Legen min på DPS-et',
+      note: 'fjernet navn',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: item.id, status: 'approved' });
     const t = await app.client().get(`/api/threads/${thread.id}`);
@@ -68,10 +82,18 @@ describe('moderation queue', () => {
     expect(t.body.posts.items[0].bodyHtml).toContain('Legen min på DPS-et');
     expect(JSON.stringify(t.body)).not.toContain('Ola Nordmann');
     expect(await itemFor(mod, thread.posts.items[0].id)).toBeUndefined();
-    const audit = await sql(app, `SELECT action, actor_id, target_id, reason FROM audit_log WHERE target_id = $1`, [thread.posts.items[0].id]);
-    expect(audit).toEqual([{ action: 'approve', actor_id: mod.user!.id, target_id: thread.posts.items[0].id, reason: 'fjernet navn' }]);
+    const audit = await sql(app, `SELECT action, actor_id, target_id, reason FROM audit_log WHERE target_id = $1`, [
+      thread.posts.items[0].id,
+    ]);
+    expect(audit).toEqual([
+      { action: 'approve', actor_id: mod.user!.id, target_id: thread.posts.items[0].id, reason: 'fjernet navn' },
+    ]);
     const notes = await kari.get('/api/me/notifications');
-    expect(notes.body.items[0]).toMatchObject({ type: 'approved', link: `/threads/${thread.id}#post-${thread.posts.items[0].id}`, readAt: null });
+    expect(notes.body.items[0]).toMatchObject({
+      type: 'approved',
+      link: `/threads/${thread.id}#post-${thread.posts.items[0].id}`,
+      readAt: null,
+    });
   });
 
   it('should reject with a reason the author sees beside the post, in a notification and on a guest’s receipt', async () => {
@@ -83,7 +105,10 @@ describe('moderation queue', () => {
     const reason = reasons.body[0].text as string;
     expect((await mod.post(`/api/mod/queue/${item.id}/reject`, { reason })).status).toBe(200);
     const mine = await kari.get('/api/me/posts');
-    expect(mine.body.items.find((p: { id: string }) => p.id === thread.posts.items[0].id)).toMatchObject({ status: 'rejected', rejectionReason: reason });
+    expect(mine.body.items.find((p: { id: string }) => p.id === thread.posts.items[0].id)).toMatchObject({
+      status: 'rejected',
+      rejectionReason: reason,
+    });
     const notes = await kari.get('/api/me/notifications');
     expect(notes.body.items[0].type).toBe('rejected');
     expect(notes.body.items[0].text).toContain(reason);
@@ -92,7 +117,9 @@ describe('moderation queue', () => {
     const g = await guest.post(`/api/categories/${open}/threads`, { title: 'Gjest', body: 'Et innlegg fra en gjest' });
     const gItem = (await itemFor(mod, g.body.posts.items[0].id))!;
     expect(gItem.reasons).toEqual(['guest']);
-    expect((await mod.post(`/api/mod/queue/${gItem.id}/reject`, { reason: 'Ikke i tråd med retningslinjene.' })).status).toBe(200);
+    expect(
+      (await mod.post(`/api/mod/queue/${gItem.id}/reject`, { reason: 'Ikke i tråd med retningslinjene.' })).status,
+    ).toBe(200);
     const receipt = await guest.get(`/api/receipts/${g.body.receiptToken}`);
     expect(receipt.body).toEqual({ status: 'rejected', rejectionReason: 'Ikke i tråd med retningslinjene.' });
   });
@@ -121,8 +148,12 @@ describe('moderation queue', () => {
     expect(undo.status).toBe(200);
     const back = await itemFor(mod, postId);
     expect(back).toMatchObject({ id: item.id, type: 'thread', claimedBy: { id: mod.user!.id } });
-    expect((await kari.get('/api/me/posts')).body.items.find((p: { id: string }) => p.id === postId)).toMatchObject({ status: 'pending' });
-    expect((await kari.get('/api/me/notifications')).body.items.filter((n: { type: string }) => n.type === 'rejected')).toHaveLength(0);
+    expect((await kari.get('/api/me/posts')).body.items.find((p: { id: string }) => p.id === postId)).toMatchObject({
+      status: 'pending',
+    });
+    expect(
+      (await kari.get('/api/me/notifications')).body.items.filter((n: { type: string }) => n.type === 'rejected'),
+    ).toHaveLength(0);
     // Claimed by the one who undid it: another moderator waits.
     expect((await mod2.post(`/api/mod/queue/${item.id}/approve`, {})).status).toBe(409);
 
@@ -131,7 +162,11 @@ describe('moderation queue', () => {
     const late = await mod.post(`/api/mod/queue/${item.id}/undo`);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('undo_window_passed');
-    const audit = await sql<{ action: string }>(app, `SELECT action FROM audit_log WHERE target_id = $1 ORDER BY created_at`, [postId]);
+    const audit = await sql<{ action: string }>(
+      app,
+      `SELECT action FROM audit_log WHERE target_id = $1 ORDER BY created_at`,
+      [postId],
+    );
     expect(audit.map((a) => a.action)).toEqual(['reject', 'undo', 'reject']);
   });
 
@@ -162,7 +197,9 @@ describe('moderation queue', () => {
     const item = (await itemFor(mod, replyPost.body.id))!;
     const attempts = Array.from({ length: 16 }, (_, i) => {
       const who = moderators[i % moderators.length];
-      return i % 2 === 0 ? who.post(`/api/mod/queue/${item.id}/approve`, {}) : who.post(`/api/mod/queue/${item.id}/reject`, { reason: 'For sent.' });
+      return i % 2 === 0
+        ? who.post(`/api/mod/queue/${item.id}/approve`, {})
+        : who.post(`/api/mod/queue/${item.id}/reject`, { reason: 'For sent.' });
     });
     const results = await Promise.all(attempts);
     const statuses = results.map((r) => r.status).sort();
@@ -171,7 +208,11 @@ describe('moderation queue', () => {
     expect(results.every((r) => r.status === 200 || ['already_handled', 'claimed'].includes(r.body.code))).toBe(true);
     const audit = await sql(app, `SELECT action FROM audit_log WHERE target_id = $1`, [replyPost.body.id]);
     expect(audit).toHaveLength(1);
-    const history = await sql<{ event: string }>(app, `SELECT event FROM moderation_history WHERE item_id = $1 ORDER BY created_at`, [item.id]);
+    const history = await sql<{ event: string }>(
+      app,
+      `SELECT event FROM moderation_history WHERE item_id = $1 ORDER BY created_at`,
+      [item.id],
+    );
     expect(history.map((h) => h.event)).toEqual(['queued', audit[0].action === 'approve' ? 'approved' : 'rejected']);
     const [t] = await sql<{ reply_count: number }>(app, 'SELECT reply_count FROM threads WHERE id = $1', [thread.id]);
     expect(t.reply_count).toBe(audit[0].action === 'approve' ? 1 : 0);
@@ -215,7 +256,9 @@ describe('moderation queue', () => {
     expect(await itemFor(mod, r.body.id)).toBeDefined();
     await mod.delete(`/api/posts/${r.body.id}`);
     expect(await itemFor(mod, r.body.id)).toBeUndefined();
-    const [row] = await sql<{ status: string }>(app, 'SELECT status FROM moderation_queue WHERE post_id = $1', [r.body.id]);
+    const [row] = await sql<{ status: string }>(app, 'SELECT status FROM moderation_queue WHERE post_id = $1', [
+      r.body.id,
+    ]);
     expect(row.status).toBe('withdrawn');
   });
 
@@ -224,7 +267,9 @@ describe('moderation queue', () => {
     const first = await mod.get('/api/mod/queue?limit=2');
     expect(first.body.items).toHaveLength(2);
     const second = await mod.get(`/api/mod/queue?limit=2&cursor=${first.body.nextCursor}`);
-    expect([...first.body.items, ...second.body.items].map((i: { id: string }) => i.id)).toEqual(all.slice(0, 4).map((i) => i.id));
+    expect([...first.body.items, ...second.body.items].map((i: { id: string }) => i.id)).toEqual(
+      all.slice(0, 4).map((i) => i.id),
+    );
     const ranks = all.map((i) => (i.priority === 'crisis' ? 0 : 1));
     expect([...ranks].sort()).toEqual(ranks);
     const normal = all.filter((i) => i.priority === 'normal').map((i) => i.createdAt);
@@ -239,7 +284,11 @@ describe('moderation queue', () => {
     try {
       const before = (await mod.get('/api/mod/stats')).body.pending as number;
       // The socket also gets the counts as they are on connecting: wait for the one after the write.
-      const changed = nextEvent<{ pending: number; crisisPending: number }>(socket, 'queue:changed', (c) => c.pending === before + 1);
+      const changed = nextEvent<{ pending: number; crisisPending: number }>(
+        socket,
+        'queue:changed',
+        (c) => c.pending === before + 1,
+      );
       await newThread(member, pre);
       const counts = await changed;
       expect(counts).toEqual({ pending: before + 1, crisisPending: expect.any(Number) });
@@ -257,10 +306,16 @@ describe('moderation queue', () => {
     expect((await app.client().get('/api/status')).body).toEqual({ staffed: true });
     const stats = await mod.get('/api/mod/stats');
     expect(stats.status).toBe(200);
-    expect(stats.body).toMatchObject({ pending: expect.any(Number), crisisPending: expect.any(Number), flagsOpen: expect.any(Number) });
+    expect(stats.body).toMatchObject({
+      pending: expect.any(Number),
+      crisisPending: expect.any(Number),
+      flagsOpen: expect.any(Number),
+    });
     expect(stats.body.oldestWaitingSeconds).toBeGreaterThanOrEqual(0);
     expect(stats.body.medianWaitSeconds).toBeGreaterThanOrEqual(0);
-    expect(stats.body.onDuty).toEqual([{ username: mod.user!.username, displayName: mod.user!.displayName, until: on.body.until }]);
+    expect(stats.body.onDuty).toEqual([
+      { username: mod.user!.username, displayName: mod.user!.displayName, until: on.body.until },
+    ]);
     expect((await mod.post('/api/mod/duty', { onDuty: false })).body).toEqual({ onDuty: false, until: null });
     expect((await app.client().get('/api/status')).body).toEqual({ staffed: false });
     expect((await mod.post('/api/mod/duty', { onDuty: 'yes' })).status).toBe(400);
@@ -268,7 +323,10 @@ describe('moderation queue', () => {
   });
 
   it('should measure the median wait over the last seven days of decisions', async () => {
-    await sql(app, `UPDATE moderation_queue SET created_at = resolved_at - interval '100 seconds' WHERE resolved_by IS NOT NULL`);
+    await sql(
+      app,
+      `UPDATE moderation_queue SET created_at = resolved_at - interval '100 seconds' WHERE resolved_by IS NOT NULL`,
+    );
     const stats = await mod.get('/api/mod/stats');
     expect(stats.body.medianWaitSeconds).toBe(100);
   });

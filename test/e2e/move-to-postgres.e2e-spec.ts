@@ -24,12 +24,19 @@ const server = serverUrl();
     await adminQuery(server!, `CREATE DATABASE ${name}`);
     try {
       await moveEmbeddedToPostgres(embeddedDb.dataDir, databaseUrl(server!, name));
-      const target = await startTestApp({ DATABASE_URL: databaseUrl(server!, name) }, { url: databaseUrl(server!, name), dataDir: embeddedDb.dataDir, drop: async () => undefined });
-      const res = await target.client().post('/api/auth/login', { username: kari.user!.username, password: kari.password });
+      const target = await startTestApp(
+        { DATABASE_URL: databaseUrl(server!, name) },
+        { url: databaseUrl(server!, name), dataDir: embeddedDb.dataDir, drop: async () => undefined },
+      );
+      const res = await target
+        .client()
+        .post('/api/auth/login', { username: kari.user!.username, password: kari.password });
       expect(res.status).toBe(200);
       expect(res.body.role).toBe('panel');
       await target.stop();
-      await expect(moveEmbeddedToPostgres(embeddedDb.dataDir, databaseUrl(server!, name))).rejects.toThrow(/empty database/);
+      await expect(moveEmbeddedToPostgres(embeddedDb.dataDir, databaseUrl(server!, name))).rejects.toThrow(
+        /empty database/,
+      );
     } finally {
       await adminQuery(server!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await embeddedDb.drop();

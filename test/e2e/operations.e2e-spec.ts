@@ -54,7 +54,9 @@ describe('operations', () => {
     const name = (await db.query('SELECT current_database() AS name'))[0].name;
     await adminQuery(serverUrl()!, `ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
     try {
-      await db.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      await db.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
       await db.query('SELECT pg_terminate_backend(pg_backend_pid())').catch(() => undefined);
       const res = await app.client().get('/api/health');
       expect(res.status).toBe(503);

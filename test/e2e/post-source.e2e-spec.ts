@@ -23,7 +23,10 @@ describe('the Markdown source of a post', () => {
       expect((await moderator.get(path)).body.items[0].body).toBe(markdown);
       expect((await other.get(path)).body.items[0].body).toBeUndefined();
       expect((await app.client().get(path)).body.items[0].body).toBeUndefined();
-      expect((await author.get('/api/me/posts')).body.items.find((p: { id: string }) => p.id === thread.posts.items[0].id).body).toBe(markdown);
+      expect(
+        (await author.get('/api/me/posts')).body.items.find((p: { id: string }) => p.id === thread.posts.items[0].id)
+          .body,
+      ).toBe(markdown);
     }
   });
 
@@ -33,7 +36,9 @@ describe('the Markdown source of a post', () => {
     const thread = await newThread(author, slug, { body: 'Skal bort' });
     const r = await author.post(`/api/threads/${thread.id}/posts`, { body: 'Også dette' });
     expect((await author.delete(`/api/posts/${r.body.id}`)).status).toBe(204);
-    const post = (await author.get(`/api/threads/${thread.id}/posts`)).body.items.find((p: { id: string }) => p.id === r.body.id);
+    const post = (await author.get(`/api/threads/${thread.id}/posts`)).body.items.find(
+      (p: { id: string }) => p.id === r.body.id,
+    );
     expect(post.status).toBe('deleted');
     expect(post.body).toBeUndefined();
   });

@@ -15,7 +15,8 @@ import { ADMIN, TestClient } from '../support/test-app.js';
  */
 
 /** The ways a value could be written into a log line: as it is, URL-encoded, JSON-escaped. */
-const spellings = (value: string) => [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)].map((v) => v.toLowerCase());
+const spellings = (value: string) =>
+  [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)].map((v) => v.toLowerCase());
 
 describe('the logs of a full run', () => {
   let database: TestDatabase;
@@ -58,7 +59,13 @@ describe('the logs of a full run', () => {
     const admin = await asAdmin(app);
     secrets.set('admin password', ADMIN.password);
     const category = await admin.post('/api/categories', {
-      slug: 'loggtest', name: 'Loggtest', description: 'Der alt skjer', visibility: 'open', moderation: 'post', allowAnonymous: true, allowGuests: true,
+      slug: 'loggtest',
+      name: 'Loggtest',
+      description: 'Der alt skjer',
+      visibility: 'open',
+      moderation: 'post',
+      allowAnonymous: true,
+      allowGuests: true,
     });
     expect(category.status).toBe(201);
     await admin.patch('/api/admin/settings', { newMemberReviewCount: 0 });
@@ -67,10 +74,29 @@ describe('the logs of a full run', () => {
     const ulla = app.client();
     const password = secret('password', 'Hemmelig-Passord-Ulla-7731');
     const email = secret('email', 'ulla.hemmelig@eksempel.no');
-    const registered = await ulla.post('/api/auth/register', { username: 'ulla_logg', password, displayName: secret('display name', 'Ulla Loggesen'), email, acceptGuidelines: true, acceptPrivacy: true });
+    const registered = await ulla.post('/api/auth/register', {
+      username: 'ulla_logg',
+      password,
+      displayName: secret('display name', 'Ulla Loggesen'),
+      email,
+      acceptGuidelines: true,
+      acceptPrivacy: true,
+    });
     expect(registered.status).toBe(201);
-    expect((await app.client().post('/api/auth/login', { username: 'ulla_logg', password: secret('wrong password', 'Feil-Passord-9913') })).status).toBe(401);
-    expect((await app.client().post('/api/auth/login', { username: secret('unknown username', 'ingen_slik_bruker_2211'), password })).status).toBe(401);
+    expect(
+      (
+        await app
+          .client()
+          .post('/api/auth/login', { username: 'ulla_logg', password: secret('wrong password', 'Feil-Passord-9913') })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await app
+          .client()
+          .post('/api/auth/login', { username: secret('unknown username', 'ingen_slik_bruker_2211'), password })
+      ).status,
+    ).toBe(401);
     await login(ulla, 'ulla_logg', password);
     for (const [i, pair] of ulla.cookieHeader().split('; ').entries()) {
       const value = pair.slice(pair.indexOf('=') + 1);
@@ -82,27 +108,53 @@ describe('the logs of a full run', () => {
     expect(secrets.has('session id 0')).toBe(true);
 
     // Writing, named and anonymous; editing; searching; flagging.
-    const thread = await ulla.post('/api/categories/loggtest/threads', { title: secret('thread title', 'Tittel-Som-Ikke-Skal-Logges'), body: secret('opening post', 'Åpningsinnlegg-hemmelig-4471') });
+    const thread = await ulla.post('/api/categories/loggtest/threads', {
+      title: secret('thread title', 'Tittel-Som-Ikke-Skal-Logges'),
+      body: secret('opening post', 'Åpningsinnlegg-hemmelig-4471'),
+    });
     expect(thread.status).toBe(201);
     const threadId = thread.body.id as string;
-    const anon = await ulla.post(`/api/threads/${threadId}/posts`, { body: secret('anonymous post', 'Anonymt-svar-hemmelig-5582'), anonymous: true });
+    const anon = await ulla.post(`/api/threads/${threadId}/posts`, {
+      body: secret('anonymous post', 'Anonymt-svar-hemmelig-5582'),
+      anonymous: true,
+    });
     expect(anon.status).toBe(201);
-    const edited = await ulla.patch(`/api/posts/${anon.body.id}`, { body: secret('edited post', 'Redigert-svar-hemmelig-6693') });
+    const edited = await ulla.patch(`/api/posts/${anon.body.id}`, {
+      body: secret('edited post', 'Redigert-svar-hemmelig-6693'),
+    });
     expect(edited.status).toBe(200);
     expect((await ulla.get(`/api/search?q=${secret('search', 'søkeord-hemmelig-7704')}`)).status).toBe(200);
     const other = await newUser(app);
-    expect((await other.post(`/api/posts/${anon.body.id}/flags`, { reason: 'other', note: secret('flag note', 'Flaggnotat-hemmelig-8815') })).status).toBe(201);
+    expect(
+      (
+        await other.post(`/api/posts/${anon.body.id}/flags`, {
+          reason: 'other',
+          note: secret('flag note', 'Flaggnotat-hemmelig-8815'),
+        })
+      ).status,
+    ).toBe(201);
 
     // A guest's held post and its receipt.
-    const guestPost = await app.client().post('/api/categories/loggtest/threads', { title: secret('guest title', 'Gjestetittel-hemmelig-9915'), body: secret('guest post', 'Gjesteinnlegg-hemmelig-9926') });
+    const guestPost = await app.client().post('/api/categories/loggtest/threads', {
+      title: secret('guest title', 'Gjestetittel-hemmelig-9915'),
+      body: secret('guest post', 'Gjesteinnlegg-hemmelig-9926'),
+    });
     expect(guestPost.status).toBe(201);
     const receipt = secret('receipt token', guestPost.body.receiptToken);
     expect((await app.client().get(`/api/receipts/${receipt}`)).status).toBe(200);
 
     // Malformed and refused requests that carry secrets.
-    const malformed = await app.client().agent.post('/api/auth/login').set('content-type', 'application/json').send(`{"username":"ulla_logg","password":"${secret('password in malformed JSON', 'Ødelagt-JSON-Passord-1037')}"`);
+    const malformed = await app
+      .client()
+      .agent.post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send(
+        `{"username":"ulla_logg","password":"${secret('password in malformed JSON', 'Ødelagt-JSON-Passord-1037')}"`,
+      );
     expect(malformed.status).toBe(400);
-    const tooLong = await ulla.post(`/api/threads/${threadId}/posts`, { body: secret('refused post', 'For-langt-innlegg-hemmelig-2148') + 'x'.repeat(100_000) });
+    const tooLong = await ulla.post(`/api/threads/${threadId}/posts`, {
+      body: secret('refused post', 'For-langt-innlegg-hemmelig-2148') + 'x'.repeat(100_000),
+    });
     expect(tooLong.status).toBeGreaterThanOrEqual(400);
     expect(tooLong.status).toBeLessThan(500);
 
@@ -111,13 +163,38 @@ describe('the logs of a full run', () => {
     const guest = await connect(app);
     const member = await connect(app, { as: ulla });
     try {
-      expect((await emitAck(guest, 'join', { room: 'loggkafe', nickname: secret('café nickname', 'Kaffekopp3259'), acceptRules: true })).ok).toBe(true);
+      expect(
+        (
+          await emitAck(guest, 'join', {
+            room: 'loggkafe',
+            nickname: secret('café nickname', 'Kaffekopp3259'),
+            acceptRules: true,
+          })
+        ).ok,
+      ).toBe(true);
       expect((await emitAck(member, 'join', { room: 'loggkafe', acceptRules: true })).ok).toBe(true);
       const heard = waitFor(member, 'message', (m: { body: string }) => m.body.includes('Kafeprat'));
-      expect((await emitAck(guest, 'message', { room: 'loggkafe', body: secret('café message', 'Kafeprat-hemmelig-4360') })).ok).toBe(true);
+      expect(
+        (await emitAck(guest, 'message', { room: 'loggkafe', body: secret('café message', 'Kafeprat-hemmelig-4360') }))
+          .ok,
+      ).toBe(true);
       await heard;
-      expect((await emitAck(member, 'message', { room: 'loggkafe', body: secret('café crisis message', 'Jeg har tenkt på selvmord, hemmelig-5471') })).ok).toBe(true);
-      expect((await emitAck(guest, 'message', { room: 'loggkafe', body: { nested: secret('malformed café message', 'Feilformet-kafe-6582') } })).ok).toBe(false);
+      expect(
+        (
+          await emitAck(member, 'message', {
+            room: 'loggkafe',
+            body: secret('café crisis message', 'Jeg har tenkt på selvmord, hemmelig-5471'),
+          })
+        ).ok,
+      ).toBe(true);
+      expect(
+        (
+          await emitAck(guest, 'message', {
+            room: 'loggkafe',
+            body: { nested: secret('malformed café message', 'Feilformet-kafe-6582') },
+          })
+        ).ok,
+      ).toBe(false);
     } finally {
       guest.close();
       member.close();
@@ -129,7 +206,14 @@ describe('the logs of a full run', () => {
     const reset = await admin.post(`/api/admin/users/${other.user!.id}/reset-password`);
     expect(reset.status).toBe(200);
     const token = secret('reset token', new URL(reset.body.resetUrl).hash.slice(1));
-    expect((await app.client().post('/api/auth/reset-password', { token, newPassword: secret('reset password', 'Tilbakestilt-Passord-8704') })).status).toBe(204);
+    expect(
+      (
+        await app.client().post('/api/auth/reset-password', {
+          token,
+          newPassword: secret('reset password', 'Tilbakestilt-Passord-8704'),
+        })
+      ).status,
+    ).toBe(204);
     expect((await ulla.get('/api/me/export')).status).toBe(200);
     expect((await ulla.delete('/api/me', { password: newPassword })).status).toBe(204);
 
@@ -139,7 +223,9 @@ describe('the logs of a full run', () => {
     expect(output).toContain('"path":"/api/receipts/:token"');
     expect(output.split('\n').length).toBeGreaterThan(40);
     const log = output.toLowerCase();
-    const leaked = [...secrets].filter(([, value]) => spellings(value).some((v) => log.includes(v))).map(([what]) => what);
+    const leaked = [...secrets]
+      .filter(([, value]) => spellings(value).some((v) => log.includes(v)))
+      .map(([what]) => what);
     expect(leaked).toEqual([]);
   }, 180_000);
 });

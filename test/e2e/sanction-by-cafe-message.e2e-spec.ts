@@ -21,7 +21,11 @@ describe('a sanction against the member behind a café message', () => {
     const sent = await emitAck(socket, 'message', { room, body: 'Noe stygt' });
     const messageId = sent.message.id;
 
-    const res = await moderator.post('/api/mod/sanctions', { target: { cafeMessageId: messageId }, kind: 'mute', reason: 'Stygt språk i kafeen' });
+    const res = await moderator.post('/api/mod/sanctions', {
+      target: { cafeMessageId: messageId },
+      kind: 'mute',
+      reason: 'Stygt språk i kafeen',
+    });
     expect(res.status).toBe(201);
     expect(res.body.target).toEqual({ cafeMessageId: messageId });
     const text = JSON.stringify(res.body);
@@ -41,7 +45,9 @@ describe('a sanction against the member behind a café message', () => {
     expect(item.target).toEqual({ cafeMessageId: messageId });
     const audit = JSON.stringify((await moderator.get('/api/mod/audit?action=sanction')).body);
     for (const secret of [writer.user!.id, writer.user!.username, 'Kari Kafé']) expect(audit).not.toContain(secret);
-    const rows = await app.server.app.get(DataSource).query('SELECT user_id FROM sanctions WHERE id = $1', [res.body.id]);
+    const rows = await app.server.app
+      .get(DataSource)
+      .query('SELECT user_id FROM sanctions WHERE id = $1', [res.body.id]);
     expect(rows[0].user_id).toBeNull();
   });
 
@@ -52,10 +58,30 @@ describe('a sanction against the member behind a café message', () => {
     expect((await emitAck(guest, 'join', { room, nickname: 'Gjesten', acceptRules: true })).ok).toBe(true);
     const sent = await emitAck(guest, 'message', { room, body: 'Hei' });
     guest.close();
-    const res = await moderator.post('/api/mod/sanctions', { target: { cafeMessageId: sent.message.id }, kind: 'mute', reason: 'Test av gjest' });
+    const res = await moderator.post('/api/mod/sanctions', {
+      target: { cafeMessageId: sent.message.id },
+      kind: 'mute',
+      reason: 'Test av gjest',
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('no_account');
-    expect((await moderator.post('/api/mod/sanctions', { target: { cafeMessageId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }, kind: 'warn', reason: 'Finnes ikke' })).status).toBe(404);
-    expect((await moderator.post('/api/mod/sanctions', { target: { cafeMessageId: sent.message.id, userId: moderator.user!.id }, kind: 'warn', reason: 'To mål' })).status).toBe(400);
+    expect(
+      (
+        await moderator.post('/api/mod/sanctions', {
+          target: { cafeMessageId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' },
+          kind: 'warn',
+          reason: 'Finnes ikke',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await moderator.post('/api/mod/sanctions', {
+          target: { cafeMessageId: sent.message.id, userId: moderator.user!.id },
+          kind: 'warn',
+          reason: 'To mål',
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -15,26 +15,48 @@ describe('watched words (admin)', () => {
     const first = await admin.get('/api/admin/watched-words?limit=10');
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(10);
-    expect(first.body.items[0]).toEqual({ id: expect.any(String), pattern: expect.any(String), action: expect.stringMatching(/^(block|review|flag|crisis)$/), createdAt: expect.any(String) });
+    expect(first.body.items[0]).toEqual({
+      id: expect.any(String),
+      pattern: expect.any(String),
+      action: expect.stringMatching(/^(block|review|flag|crisis)$/),
+      createdAt: expect.any(String),
+    });
     const all: { pattern: string; action: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { pattern: string; action: string }[]; nextCursor: string | null } } = await admin.get(`/api/admin/watched-words?limit=10${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: { pattern: string; action: string }[]; nextCursor: string | null } } =
+        await admin.get(`/api/admin/watched-words?limit=10${cursor ? `&cursor=${cursor}` : ''}`);
       all.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(all.map((w) => w.pattern)).toEqual(all.map((w) => w.pattern).toSorted());
-    expect(all).toEqual(expect.arrayContaining([{ ...all.find((w) => w.pattern === 'selvmord*'), action: 'crisis' }, expect.objectContaining({ pattern: 'orke ikke mer', action: 'crisis' })]));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        { ...all.find((w) => w.pattern === 'selvmord*'), action: 'crisis' },
+        expect.objectContaining({ pattern: 'orke ikke mer', action: 'crisis' }),
+      ]),
+    );
   });
 
   it('should add a word in its normalised form (201), audited, and remove it (204), audited', async () => {
     const res = await admin.post('/api/admin/watched-words', { pattern: '  Vil  IKKE  våkne ', action: 'crisis' });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), pattern: 'vil ikke våkne', action: 'crisis', createdAt: expect.any(String) });
-    expect((await admin.post('/api/admin/watched-words', { pattern: 'vil ikke VÅKNE', action: 'flag' })).status).toBe(409);
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      pattern: 'vil ikke våkne',
+      action: 'crisis',
+      createdAt: expect.any(String),
+    });
+    expect((await admin.post('/api/admin/watched-words', { pattern: 'vil ikke VÅKNE', action: 'flag' })).status).toBe(
+      409,
+    );
     expect((await admin.delete(`/api/admin/watched-words/${res.body.id}`)).status).toBe(204);
     expect((await admin.delete(`/api/admin/watched-words/${res.body.id}`)).status).toBe(404);
-    const audit = await sql(app, `SELECT actor_id, meta->>'op' AS op, meta->>'pattern' AS pattern FROM audit_log WHERE action = 'watched_word' AND target_id = $1 ORDER BY created_at`, [res.body.id]);
+    const audit = await sql(
+      app,
+      `SELECT actor_id, meta->>'op' AS op, meta->>'pattern' AS pattern FROM audit_log WHERE action = 'watched_word' AND target_id = $1 ORDER BY created_at`,
+      [res.body.id],
+    );
     expect(audit).toEqual([
       { actor_id: admin.user!.id, op: 'add', pattern: 'vil ikke våkne' },
       { actor_id: admin.user!.id, op: 'remove', pattern: 'vil ikke våkne' },

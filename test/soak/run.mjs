@@ -15,7 +15,13 @@ import { seedBasics, seedThreads, withClient } from '../bench/seed.mjs';
 import { api, httpTraffic, members, setUpApp } from './http-load.mjs';
 import { CRITERIA, memoryVerdict, p50, p99, p99Verdict } from './stats.mjs';
 
-const num = (name, fallback) => { const v = process.env[name]; if (v === undefined || v === '') return fallback; const n = Number(v); if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, not "${v}"`); return n; };
+const num = (name, fallback) => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, not "${v}"`);
+  return n;
+};
 const config = {
   minutes: num('SOAK_MINUTES', 10),
   sampleS: num('SOAK_SAMPLE_SECONDS', 10),
@@ -31,7 +37,8 @@ const config = {
   seedThreads: 1_000,
   seedPostsPerThread: 5,
 };
-if (!(config.minutes > 0) || !(config.sampleS > 0)) throw new Error('SOAK_MINUTES and SOAK_SAMPLE_SECONDS must be above 0');
+if (!(config.minutes > 0) || !(config.sampleS > 0))
+  throw new Error('SOAK_MINUTES and SOAK_SAMPLE_SECONDS must be above 0');
 const durationS = config.minutes * 60;
 // At least eight windows, so that the second and the last quarter each hold two, also in a short trial.
 config.sampleS = Math.min(config.sampleS, durationS / 8);
@@ -43,14 +50,29 @@ const ROOMS = [
 const ADMIN = { username: 'soakadmin', password: 'soak-admin-password' };
 const say = (line = '') => process.stdout.write(`${line}\n`);
 /** CPU seconds (user + system) a process has used so far, from /proc/PID/stat (clock ticks of 1/100 s, as on Linux). */
-const cpuSeconds = (pid) => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return NaN; } };
+const cpuSeconds = (pid) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+};
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const rssMiB = (pid) => { try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; } };
+const rssMiB = (pid) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+};
 
 build();
 const startedAt = new Date();
 const loadAtStart = os.loadavg();
-say(`Soak: ${config.minutes} min, samples every ${fmt(config.sampleS, 1)} s; ${config.readRate} reads/s, ${config.postRate} posts/s, ${config.cafeClients} café clients (${config.cafeMembers} members), ${config.cafeRate} café messages/s.`);
+say(
+  `Soak: ${config.minutes} min, samples every ${fmt(config.sampleS, 1)} s; ${config.readRate} reads/s, ${config.postRate} posts/s, ${config.cafeClients} café clients (${config.cafeMembers} members), ${config.cafeRate} café messages/s.`,
+);
 
 const db = await freshDatabase('erf_soak');
 let app;
@@ -63,24 +85,44 @@ process.once('SIGINT', () => {
   Promise.resolve(app?.stop()).finally(() => db.drop().finally(() => process.exit(130)));
 });
 try {
-  app = await startApp(db.url, { RATE_LIMIT_SCALE: '1000', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
+  app = await startApp(db.url, {
+    RATE_LIMIT_SCALE: '1000',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
   // The app logs JSON lines at warn and above (LOG_LEVEL=warn): count them, keep a few.
   const logs = { errors: 0, warnings: 0, windowErrors: 0, windowWarnings: 0, samples: new Map() };
   createInterface({ input: app.child.stdout }).on('line', (line) => {
     let entry;
-    try { entry = JSON.parse(line); } catch { entry = { level: 50, msg: line }; }
-    if (entry.level >= 50) { logs.errors++; logs.windowErrors++; } else if (entry.level >= 40) { logs.warnings++; logs.windowWarnings++; } else return;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      entry = { level: 50, msg: line };
+    }
+    if (entry.level >= 50) {
+      logs.errors++;
+      logs.windowErrors++;
+    } else if (entry.level >= 40) {
+      logs.warnings++;
+      logs.windowWarnings++;
+    } else return;
     const key = `${entry.level >= 50 ? 'error' : 'warn'}: ${String(entry.msg ?? entry.err?.message ?? line).slice(0, 160)}`;
     logs.samples.set(key, (logs.samples.get(key) ?? 0) + 1);
   });
   let appExited = null;
-  app.child.once('exit', (code, signal) => { appExited = `${code ?? signal}`; });
+  app.child.once('exit', (code, signal) => {
+    appExited = `${code ?? signal}`;
+  });
 
   // --- seed ---
   const seedStarted = Date.now();
   const archive = await withClient(db.url, async (c) => {
     const basics = await seedBasics(c, 'arkiv');
-    const ids = await seedThreads(c, { ...basics, threads: config.seedThreads, postsPerThread: config.seedPostsPerThread });
+    const ids = await seedThreads(c, {
+      ...basics,
+      threads: config.seedThreads,
+      postsPerThread: config.seedPostsPerThread,
+    });
     await c.query('ANALYZE');
     return ids;
   });
@@ -92,22 +134,48 @@ try {
   const liveThreads = [];
   for (let i = 0; i < 10; i++) {
     const slug = i % 2 ? 'erfaringer' : 'velkommen';
-    const t = await client.post(`/api/categories/${slug}/threads`, { title: `Soak-samtale ${i}`, body: 'Hvordan har uka vært? Fortell gjerne om en fjelltur eller en god samtale.' }, { cookie: forumMembers[i % forumMembers.length].cookie, expect: [201] });
+    const t = await client.post(
+      `/api/categories/${slug}/threads`,
+      { title: `Soak-samtale ${i}`, body: 'Hvordan har uka vært? Fortell gjerne om en fjelltur eller en god samtale.' },
+      { cookie: forumMembers[i % forumMembers.length].cookie, expect: [201] },
+    );
     liveThreads.push({ id: t.body.id, slug });
   }
-  say(`Seeded in ${fmt((Date.now() - seedStarted) / 1000, 1)} s: ${config.seedThreads} threads × ${config.seedPostsPerThread} posts, ${config.forumMembers + config.cafeMembers} members, ${ROOMS.length} open café rooms.`);
+  say(
+    `Seeded in ${fmt((Date.now() - seedStarted) / 1000, 1)} s: ${config.seedThreads} threads × ${config.seedPostsPerThread} posts, ${config.forumMembers + config.cafeMembers} members, ${ROOMS.length} open café rooms.`,
+  );
 
   // --- café clients ---
   const cafeGuests = Math.max(0, config.cafeClients - config.cafeMembers);
-  cafe = spawn(process.execPath, [join(ROOT, 'test/soak/cafe-clients.mjs'), JSON.stringify({
-    url: app.url, rooms: ROOMS, guests: cafeGuests, members: cafeMembers.slice(0, config.cafeClients).map((m) => m.cookie),
-    messageRate: config.cafeRate, typingRate: config.typingRate, churnShare: config.churnShare, stayS: config.stayS, seconds: durationS + 60,
-  })], { stdio: ['pipe', 'pipe', 'inherit'] });
+  cafe = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'test/soak/cafe-clients.mjs'),
+      JSON.stringify({
+        url: app.url,
+        rooms: ROOMS,
+        guests: cafeGuests,
+        members: cafeMembers.slice(0, config.cafeClients).map((m) => m.cookie),
+        messageRate: config.cafeRate,
+        typingRate: config.typingRate,
+        churnShare: config.churnShare,
+        stayS: config.stayS,
+        seconds: durationS + 60,
+      }),
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const cafeLines = [];
   let cafeWaiter = null;
-  createInterface({ input: cafe.stdout }).on('line', (line) => { cafeLines.push(JSON.parse(line)); cafeWaiter?.(); });
+  createInterface({ input: cafe.stdout }).on('line', (line) => {
+    cafeLines.push(JSON.parse(line));
+    cafeWaiter?.();
+  });
   let cafeExited = null;
-  cafe.once('exit', (code) => { cafeExited = code; cafeWaiter?.(); });
+  cafe.once('exit', (code) => {
+    cafeExited = code;
+    cafeWaiter?.();
+  });
   const cafeMessage = async (type, ms = 60_000) => {
     const until = Date.now() + ms;
     for (;;) {
@@ -115,11 +183,16 @@ try {
       if (i >= 0) return cafeLines.splice(i, 1)[0];
       if (cafeExited !== null) throw new Error(`café clients exited with ${cafeExited} before "${type}"`);
       if (Date.now() > until) throw new Error(`café clients sent no "${type}" within ${ms / 1000} s`);
-      await new Promise((r) => { cafeWaiter = r; setTimeout(r, 250); });
+      await new Promise((r) => {
+        cafeWaiter = r;
+        setTimeout(r, 250);
+      });
     }
   };
   const ready = await cafeMessage('ready', 180_000);
-  say(`Café: ${ready.connected} clients connected (staying per room ${ready.stayersIn.join('/')}, ${ready.churners} coming and going, ${ready.talkers} talking).`);
+  say(
+    `Café: ${ready.connected} clients connected (staying per room ${ready.stayersIn.join('/')}, ${ready.churners} coming and going, ${ready.talkers} talking).`,
+  );
 
   // --- run ---
   const rssAtStart = rssMiB(app.pid);
@@ -129,13 +202,61 @@ try {
   let cpu = { app: cpuSeconds(app.pid), clients: cpuSeconds(cafe.pid), at: t0 };
   const cpuAtStart = cpu;
   cafe.stdin.write('go\n');
-  const http = httpTraffic({ baseUrl: app.url, forumMembers, categories: ['velkommen', 'erfaringer', 'arkiv'], threadPool: archive, liveThreads, readRate: config.readRate, postRate: config.postRate });
-  const header = ['t s', 'RSS MiB', 'CPU %', 'reads', 'err', 'p50', 'p99', 'posts', 'err', 'p50', 'p99', 'café sent', 'acked', 'recv', 'err', 'e2e p50', 'e2e p99', 'conn', 'log e/w'];
+  const http = httpTraffic({
+    baseUrl: app.url,
+    forumMembers,
+    categories: ['velkommen', 'erfaringer', 'arkiv'],
+    threadPool: archive,
+    liveThreads,
+    readRate: config.readRate,
+    postRate: config.postRate,
+  });
+  const header = [
+    't s',
+    'RSS MiB',
+    'CPU %',
+    'reads',
+    'err',
+    'p50',
+    'p99',
+    'posts',
+    'err',
+    'p50',
+    'p99',
+    'café sent',
+    'acked',
+    'recv',
+    'err',
+    'e2e p50',
+    'e2e p99',
+    'conn',
+    'log e/w',
+  ];
   const widths = [5, 7, 5, 6, 4, 6, 6, 5, 4, 6, 6, 9, 5, 6, 4, 7, 7, 4, 7];
   const row = (cells) => cells.map((c, i) => String(c).padStart(widths[i])).join(' ');
   say();
   say(row(header));
-  const windowRow = (w) => [fmt(w.end, Number.isInteger(config.sampleS) ? 0 : 1), fmt(w.rssMiB, 1), fmt(w.cpuApp), w.reads.count, w.reads.errors, fmt(p50(w.reads.latencies), 1), fmt(p99(w.reads.latencies), 1), w.posts.count, w.posts.errors, fmt(p50(w.posts.latencies), 1), fmt(p99(w.posts.latencies), 1), w.cafe.sent, w.cafe.acked, w.cafe.received, w.cafe.errors, fmt(p50(w.cafe.e2e), 1), fmt(p99(w.cafe.e2e), 1), w.cafe.connected, `${w.logErrors}/${w.logWarnings}`];
+  const windowRow = (w) => [
+    fmt(w.end, Number.isInteger(config.sampleS) ? 0 : 1),
+    fmt(w.rssMiB, 1),
+    fmt(w.cpuApp),
+    w.reads.count,
+    w.reads.errors,
+    fmt(p50(w.reads.latencies), 1),
+    fmt(p99(w.reads.latencies), 1),
+    w.posts.count,
+    w.posts.errors,
+    fmt(p50(w.posts.latencies), 1),
+    fmt(p99(w.posts.latencies), 1),
+    w.cafe.sent,
+    w.cafe.acked,
+    w.cafe.received,
+    w.cafe.errors,
+    fmt(p50(w.cafe.e2e), 1),
+    fmt(p99(w.cafe.e2e), 1),
+    w.cafe.connected,
+    `${w.logErrors}/${w.logWarnings}`,
+  ];
   let start = 0;
   for (let windowNo = 1; start < durationS - 1e-6; windowNo++) {
     const end = Math.min(durationS, windowNo * config.sampleS);
@@ -151,8 +272,23 @@ try {
     const h = http.window();
     cafe.stdin.write('sample\n');
     const c = await cafeMessage('window', 10_000);
-    const w = { start, end, rssMiB: rss, cpuApp, cpuClients, reads: h.reads, posts: h.posts, cafe: c, e2e: c.e2e, readLatencies: h.reads.latencies, postLatencies: h.posts.latencies, logErrors: logs.windowErrors, logWarnings: logs.windowWarnings };
-    logs.windowErrors = 0; logs.windowWarnings = 0;
+    const w = {
+      start,
+      end,
+      rssMiB: rss,
+      cpuApp,
+      cpuClients,
+      reads: h.reads,
+      posts: h.posts,
+      cafe: c,
+      e2e: c.e2e,
+      readLatencies: h.reads.latencies,
+      postLatencies: h.posts.latencies,
+      logErrors: logs.windowErrors,
+      logWarnings: logs.windowWarnings,
+    };
+    logs.windowErrors = 0;
+    logs.windowWarnings = 0;
     windows.push(w);
     memory.push({ t: end, rssMiB: rss });
     say(row(windowRow(w)));
@@ -165,47 +301,108 @@ try {
   const final = await cafeMessage('final', 60_000);
   const acknowledged = http.acknowledged;
   const stored = await withClient(db.url, async (c) => ({
-    posts: (await c.query('SELECT count(*)::int AS n FROM posts WHERE id = ANY($1::uuid[])', [acknowledged.posts])).rows[0].n,
-    threads: (await c.query('SELECT count(*)::int AS n FROM threads WHERE id = ANY($1::uuid[])', [acknowledged.threads])).rows[0].n,
+    posts: (await c.query('SELECT count(*)::int AS n FROM posts WHERE id = ANY($1::uuid[])', [acknowledged.posts]))
+      .rows[0].n,
+    threads: (
+      await c.query('SELECT count(*)::int AS n FROM threads WHERE id = ANY($1::uuid[])', [acknowledged.threads])
+    ).rows[0].n,
     cafe: (await c.query(`SELECT count(*)::int AS n FROM cafe_messages WHERE body LIKE 'soak %'`)).rows[0].n,
     pgVersion: (await c.query('SHOW server_version')).rows[0].server_version,
   }));
   const totals = http.totals();
   const cpuWhole = (k) => (100 * (cpu[k] - cpuAtStart[k])) / ((cpu.at - cpuAtStart.at) / 1000);
   const memoryResult = memoryVerdict(memory, durationS);
-  const p99s = { reads: p99Verdict(windows, 'readLatencies', durationS), posts: p99Verdict(windows, 'postLatencies', durationS), cafe: p99Verdict(windows, 'e2e', durationS) };
+  const p99s = {
+    reads: p99Verdict(windows, 'readLatencies', durationS),
+    posts: p99Verdict(windows, 'postLatencies', durationS),
+    cafe: p99Verdict(windows, 'e2e', durationS),
+  };
   const all = (key) => windows.flatMap((w) => w[key]);
 
   const checks = [
-    { name: 'HTTP errors (status ≥ 400, network, timeouts)', value: `${totals.readErrors + totals.postErrors} of ${totals.reads + totals.posts}`, ok: totals.readErrors + totals.postErrors === 0 },
-    { name: 'Acknowledged posts (201) in the database', value: `${stored.posts} of ${acknowledged.posts.length} posts, ${stored.threads} of ${acknowledged.threads.length} threads`, ok: stored.posts === acknowledged.posts.length && stored.threads === acknowledged.threads.length },
-    { name: 'Café errors (connect, unexpected disconnect, refused or unanswered events, duplicates)', value: String(final.errors), ok: final.errors === 0 },
-    { name: 'Café messages acknowledged / sent', value: `${final.acked} of ${final.sent}`, ok: final.acked === final.sent },
-    { name: 'Café acknowledged messages stored', value: `${stored.cafe} rows for ${final.acked} acknowledged`, ok: stored.cafe >= final.acked },
-    { name: 'Café delivered / expected (clients present all along)', value: `${final.delivered} of ${final.expected}${final.duplicates ? `, ${final.duplicates} duplicates` : ''}`, ok: final.delivered === final.expected && final.duplicates === 0 },
-    { name: 'App log lines at error level', value: `${logs.errors} (warnings: ${logs.warnings})`, ok: logs.errors === 0 },
-    { name: `Memory over the second half: growth < ${CRITERIA.memoryGrowthMax * 100}% (fit and last/mid)`, value: `${fmt(memoryResult.midMiB, 1)} → ${fmt(memoryResult.lastMiB, 1)} MiB (last/mid ${fmt(memoryResult.lastToMid, 3)}); slope ${fmt(memoryResult.slopeMiBPerMin, 2)} MiB/min, fitted growth ${fmt(memoryResult.fittedGrowth * 100, 1)}%`, ok: memoryResult.ok },
-    ...Object.entries({ 'HTTP reads': p99s.reads, 'HTTP posts': p99s.posts, 'Café end-to-end': p99s.cafe }).map(([label, r]) => ({
-      name: `${label} p99 stable: last quarter ≤ max(${CRITERIA.p99Factor}× second quarter, +${CRITERIA.p99FloorMs} ms)`,
-      value: `${fmt(r.q2, 1)} → ${fmt(r.q4, 1)} ms (limit ${fmt(r.limit, 1)}; n ${r.n2}/${r.n4})`, ok: r.ok,
-    })),
+    {
+      name: 'HTTP errors (status ≥ 400, network, timeouts)',
+      value: `${totals.readErrors + totals.postErrors} of ${totals.reads + totals.posts}`,
+      ok: totals.readErrors + totals.postErrors === 0,
+    },
+    {
+      name: 'Acknowledged posts (201) in the database',
+      value: `${stored.posts} of ${acknowledged.posts.length} posts, ${stored.threads} of ${acknowledged.threads.length} threads`,
+      ok: stored.posts === acknowledged.posts.length && stored.threads === acknowledged.threads.length,
+    },
+    {
+      name: 'Café errors (connect, unexpected disconnect, refused or unanswered events, duplicates)',
+      value: String(final.errors),
+      ok: final.errors === 0,
+    },
+    {
+      name: 'Café messages acknowledged / sent',
+      value: `${final.acked} of ${final.sent}`,
+      ok: final.acked === final.sent,
+    },
+    {
+      name: 'Café acknowledged messages stored',
+      value: `${stored.cafe} rows for ${final.acked} acknowledged`,
+      ok: stored.cafe >= final.acked,
+    },
+    {
+      name: 'Café delivered / expected (clients present all along)',
+      value: `${final.delivered} of ${final.expected}${final.duplicates ? `, ${final.duplicates} duplicates` : ''}`,
+      ok: final.delivered === final.expected && final.duplicates === 0,
+    },
+    {
+      name: 'App log lines at error level',
+      value: `${logs.errors} (warnings: ${logs.warnings})`,
+      ok: logs.errors === 0,
+    },
+    {
+      name: `Memory over the second half: growth < ${CRITERIA.memoryGrowthMax * 100}% (fit and last/mid)`,
+      value: `${fmt(memoryResult.midMiB, 1)} → ${fmt(memoryResult.lastMiB, 1)} MiB (last/mid ${fmt(memoryResult.lastToMid, 3)}); slope ${fmt(memoryResult.slopeMiBPerMin, 2)} MiB/min, fitted growth ${fmt(memoryResult.fittedGrowth * 100, 1)}%`,
+      ok: memoryResult.ok,
+    },
+    ...Object.entries({ 'HTTP reads': p99s.reads, 'HTTP posts': p99s.posts, 'Café end-to-end': p99s.cafe }).map(
+      ([label, r]) => ({
+        name: `${label} p99 stable: last quarter ≤ max(${CRITERIA.p99Factor}× second quarter, +${CRITERIA.p99FloorMs} ms)`,
+        value: `${fmt(r.q2, 1)} → ${fmt(r.q4, 1)} ms (limit ${fmt(r.limit, 1)}; n ${r.n2}/${r.n4})`,
+        ok: r.ok,
+      }),
+    ),
   ];
   const passed = checks.every((c) => c.ok);
   const overall = [
     ['HTTP reads', totals.reads, p50(all('readLatencies')), p99(all('readLatencies'))],
     ['HTTP posts', totals.posts, p50(all('postLatencies')), p99(all('postLatencies'))],
     ['Café end-to-end (every delivery)', final.received, p50(all('e2e')), p99(all('e2e'))],
-    ['Café message acknowledgement', final.acked, p50(windows.flatMap((w) => w.cafe.ack)), p99(windows.flatMap((w) => w.cafe.ack))],
+    [
+      'Café message acknowledgement',
+      final.acked,
+      p50(windows.flatMap((w) => w.cafe.ack)),
+      p99(windows.flatMap((w) => w.cafe.ack)),
+    ],
   ];
 
   say();
-  for (const [label, n, a, b] of overall) say(`${label.padEnd(34)} n ${String(n).padStart(7)}  p50 ${fmt(a, 1).padStart(7)} ms  p99 ${fmt(b, 1).padStart(7)} ms`);
+  for (const [label, n, a, b] of overall)
+    say(
+      `${label.padEnd(34)} n ${String(n).padStart(7)}  p50 ${fmt(a, 1).padStart(7)} ms  p99 ${fmt(b, 1).padStart(7)} ms`,
+    );
   say(`CPU over the run: app ${fmt(cpuWhole('app'))}% of one core, café client process ${fmt(cpuWhole('clients'))}%.`);
-  say(`Posts acknowledged: ${acknowledged.posts.length} (${acknowledged.threads.length} new threads, ${acknowledged.anonymous} anonymous replies, ${acknowledged.pending} held). Café: ${final.joins} joins (the first ${ready.connected} before the start), ${final.leaves} departures, ${final.typing} typing events.`);
+  say(
+    `Posts acknowledged: ${acknowledged.posts.length} (${acknowledged.threads.length} new threads, ${acknowledged.anonymous} anonymous replies, ${acknowledged.pending} held). Café: ${final.joins} joins (the first ${ready.connected} before the start), ${final.leaves} departures, ${final.typing} typing events.`,
+  );
   say();
   for (const c of checks) say(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.value}`);
-  const errorList = [...http.errorSamples].map(([k, n]) => `HTTP ${k} ×${n}`).concat(final.errorSamples.map(([k, n]) => `café ${k} ×${n}`), [...logs.samples].map(([k, n]) => `log ${k} ×${n}`));
-  if (errorList.length) { say(); say('Errors and warnings seen:'); for (const e of errorList.slice(0, 30)) say(`  ${e}`); }
+  const errorList = [...http.errorSamples]
+    .map(([k, n]) => `HTTP ${k} ×${n}`)
+    .concat(
+      final.errorSamples.map(([k, n]) => `café ${k} ×${n}`),
+      [...logs.samples].map(([k, n]) => `log ${k} ×${n}`),
+    );
+  if (errorList.length) {
+    say();
+    say('Errors and warnings seen:');
+    for (const e of errorList.slice(0, 30)) say(`  ${e}`);
+  }
   say();
   say(passed ? 'VERDICT: pass' : 'VERDICT: FAIL');
 
@@ -217,7 +414,10 @@ try {
 ${full ? '' : `> **Short trial (${config.minutes} min), not the figures issue 9 asks for (10 min).** Re-run \`npm run soak\` on a quiet machine for those.\n\n`}Measured by \`npm run soak\` on ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC: **${plural(config.minutes, 'minute')}** of mixed traffic, sampled every ${fmt(config.sampleS, 1)} s.
 Verdict: **${passed ? 'pass' : 'FAIL'}**.
 
-Machine: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} at the start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end.
+Machine: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} at the start, ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} at the end.
 Node ${process.version}; PostgreSQL ${stored.pgVersion} on ${new URL(SERVER_URL).host} (a fresh database); the app built as \`npm start\` runs it, one process, \`RATE_LIMIT_SCALE=1000\`, \`LOG_LEVEL=warn\`.
 
 ## Load
@@ -251,7 +451,14 @@ RSS: ${fmt(rssAtStart, 1)} MiB when the load started, ${fmt(memoryResult.midMiB,
 | check | result | ok |
 |---|---|---|
 ${checks.map((c) => `| ${c.name} | ${c.value} | ${c.ok ? 'yes' : '**NO**'} |`).join('\n')}
-${errorList.length ? `\nErrors and warnings seen: ${errorList.slice(0, 30).map((e) => `\`${e.replaceAll('|', '\\|')}\``).join('; ')}.\n` : ''}
+${
+  errorList.length
+    ? `\nErrors and warnings seen: ${errorList
+        .slice(0, 30)
+        .map((e) => `\`${e.replaceAll('|', '\\|')}\``)
+        .join('; ')}.\n`
+    : ''
+}
 Criteria: no errors of any kind; every acknowledged post in the database and every acknowledged café
 message delivered exactly once to every client present all along; memory flat over the second half
 (the least-squares line through the RSS samples of the second half rises less than ${CRITERIA.memoryGrowthMax * 100}%, and

@@ -4,7 +4,7 @@ import { percentile } from '../bench/lib.mjs';
 
 export const CRITERIA = {
   /** Memory: RSS may grow at most this fraction over the second half (fitted line, and last sample vs the midpoint sample). */
-  memoryGrowthMax: 0.10,
+  memoryGrowthMax: 0.1,
   /** p99 of the last quarter ≤ max(factor × p99 of the second quarter, second quarter + floor ms). */
   p99Factor: 1.5,
   p99FloorMs: 20,
@@ -40,7 +40,16 @@ export function memoryVerdict(samples, durationS) {
   const fittedGrowth = (fit.at(durationS / 60) - fit.at(half / 60)) / fit.at(half / 60);
   const lastToMid = last.rssMiB / mid.rssMiB;
   const ok = second.length >= 2 && fittedGrowth < CRITERIA.memoryGrowthMax && lastToMid < 1 + CRITERIA.memoryGrowthMax;
-  return { slopeMiBPerMin: fit.slope, fittedGrowth, midMiB: mid.rssMiB, midT: mid.t, lastMiB: last.rssMiB, lastToMid, points: second.length, ok };
+  return {
+    slopeMiBPerMin: fit.slope,
+    fittedGrowth,
+    midMiB: mid.rssMiB,
+    midT: mid.t,
+    lastMiB: last.rssMiB,
+    lastToMid,
+    points: second.length,
+    ok,
+  };
 }
 
 /**
@@ -48,7 +57,13 @@ export function memoryVerdict(samples, durationS) {
  * second quarter against those of the last quarter (pooled, not a median of window p99s).
  */
 export function p99Verdict(windows, key, durationS) {
-  const pool = (from, to) => windows.filter((w) => { const mid = (w.start + w.end) / 2; return mid >= from && mid < to; }).flatMap((w) => w[key]);
+  const pool = (from, to) =>
+    windows
+      .filter((w) => {
+        const mid = (w.start + w.end) / 2;
+        return mid >= from && mid < to;
+      })
+      .flatMap((w) => w[key]);
   const q2 = pool(durationS / 4, durationS / 2);
   const q4 = pool((3 * durationS) / 4, durationS + 1);
   const a = p99(q2);

@@ -16,7 +16,11 @@ export function freePort(): Promise<number> {
  * The built app (`dist/`, see scripts/build.mjs) as its own process on `port`, resolved once
  * /api/health answers. `onOutput` receives everything it writes to stdout and stderr.
  */
-export async function startAppProcess(env: Record<string, string>, port: number, onOutput?: (chunk: string) => void): Promise<ChildProcess> {
+export async function startAppProcess(
+  env: Record<string, string>,
+  port: number,
+  onOutput?: (chunk: string) => void,
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', onOutput ? 'pipe' : 'ignore', onOutput ? 'pipe' : 'ignore'],

@@ -112,6 +112,11 @@ export async function freshDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  cpSync((await ensureTemplate() as { dir: string }).dir, dataDir, { recursive: true });
-  return { dataDir, async drop() { rmSync(dataDir, { recursive: true, force: true }); } };
+  cpSync(((await ensureTemplate()) as { dir: string }).dir, dataDir, { recursive: true });
+  return {
+    dataDir,
+    async drop() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -2,7 +2,8 @@ import type { Role } from '#libs/contracts';
 import { ADMIN, type TestApp, type TestClient } from './test-app.js';
 
 let counter = 0;
-export const uniqueName = (prefix = 'user') => `${prefix}_${process.pid.toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+export const uniqueName = (prefix = 'user') =>
+  `${prefix}_${process.pid.toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
 export async function login(client: TestClient, username: string, password: string): Promise<TestClient> {
   const res = await client.post('/api/auth/login', { username, password });
@@ -20,11 +21,22 @@ export async function asAdmin(app: AppClients): Promise<TestClient> {
 }
 
 /** Registers and logs in a new user; with a role other than member, an admin grants it first. */
-export async function newUser(app: AppClients, role: Role = 'member', fields: { username?: string; displayName?: string; email?: string } = {}): Promise<TestClient> {
+export async function newUser(
+  app: AppClients,
+  role: Role = 'member',
+  fields: { username?: string; displayName?: string; email?: string } = {},
+): Promise<TestClient> {
   const username = fields.username ?? uniqueName(role);
   const password = `pw-${username}-long-enough`;
   const client = app.client();
-  const res = await client.post('/api/auth/register', { username, password, displayName: fields.displayName ?? `Name ${username}`, email: fields.email, acceptGuidelines: true, acceptPrivacy: true });
+  const res = await client.post('/api/auth/register', {
+    username,
+    password,
+    displayName: fields.displayName ?? `Name ${username}`,
+    email: fields.email,
+    acceptGuidelines: true,
+    acceptPrivacy: true,
+  });
   if (res.status !== 201) throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   if (role !== 'member') {
     const admin = await asAdmin(app);

@@ -13,7 +13,12 @@ export async function databaseFingerprint(db: DataSource): Promise<string> {
   );
   const parts = tables
     .filter((t) => !VOLATILE.has(t.name))
-    .map((t) => `SELECT '${t.name}' || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${t.name}" t`);
-  const rows: { digest: string }[] = await db.query(`SELECT string_agg(h, ',' ORDER BY h) AS digest FROM (${parts.join(' UNION ALL ')}) x`);
+    .map(
+      (t) =>
+        `SELECT '${t.name}' || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${t.name}" t`,
+    );
+  const rows: { digest: string }[] = await db.query(
+    `SELECT string_agg(h, ',' ORDER BY h) AS digest FROM (${parts.join(' UNION ALL ')}) x`,
+  );
   return rows[0].digest;
 }

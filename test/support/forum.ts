@@ -17,7 +17,9 @@ export interface CategoryFields {
 /** Creates a category as the administrator; returns its slug. */
 export async function newCategory(app: TestApp, fields: CategoryFields = {}): Promise<string> {
   const admin = await asAdmin(app);
-  const slug = fields.slug ?? `kat-${process.pid.toString(36)}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const slug =
+    fields.slug ??
+    `kat-${process.pid.toString(36)}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const res = await admin.post('/api/categories', {
     slug,
     name: fields.name ?? `Kategori ${slug}`,
@@ -37,20 +39,36 @@ export async function setSettings(app: TestApp, settings: Record<string, unknown
   if (res.status !== 200) throw new Error(`settings: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-export async function newThread(client: TestClient, slug: string, fields: { title?: string; body?: string; anonymous?: boolean } = {}) {
-  const res = await client.post(`/api/categories/${slug}/threads`, { title: fields.title ?? 'En tråd om noe', body: fields.body ?? 'Første innlegg', ...(fields.anonymous !== undefined ? { anonymous: fields.anonymous } : {}) });
+export async function newThread(
+  client: TestClient,
+  slug: string,
+  fields: { title?: string; body?: string; anonymous?: boolean } = {},
+) {
+  const res = await client.post(`/api/categories/${slug}/threads`, {
+    title: fields.title ?? 'En tråd om noe',
+    body: fields.body ?? 'Første innlegg',
+    ...(fields.anonymous !== undefined ? { anonymous: fields.anonymous } : {}),
+  });
   if (res.status !== 201) throw new Error(`new thread: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; status: string; posts: { items: { id: string }[] }; receiptToken?: string };
 }
 
 export async function reply(client: TestClient, threadId: string, body = 'Et svar', anonymous?: boolean) {
-  const res = await client.post(`/api/threads/${threadId}/posts`, { body, ...(anonymous !== undefined ? { anonymous } : {}) });
+  const res = await client.post(`/api/threads/${threadId}/posts`, {
+    body,
+    ...(anonymous !== undefined ? { anonymous } : {}),
+  });
   if (res.status !== 201) throw new Error(`reply: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; status: string; author: Record<string, string>; receiptToken?: string };
 }
 
 /** Approves or rejects a held post as a moderator would: through its item in the moderation queue (REST). */
-export async function review(app: TestApp, postId: string, decision: 'approve' | 'reject', reason = 'Ikke i tråd med retningslinjene'): Promise<void> {
+export async function review(
+  app: TestApp,
+  postId: string,
+  decision: 'approve' | 'reject',
+  reason = 'Ikke i tråd med retningslinjene',
+): Promise<void> {
   const admin = await asAdmin(app);
   const item = await itemFor(admin, postId);
   if (!item) throw new Error(`no queue item for post ${postId}`);
@@ -59,7 +77,11 @@ export async function review(app: TestApp, postId: string, decision: 'approve' |
 }
 
 /** Runs SQL on the test app's own database (through its pool: the embedded database has one connection). */
-export async function sql<T = Record<string, unknown>>(app: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  app: TestApp,
+  query: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const { DataSource } = await import('typeorm');
   return app.server.app.get(DataSource).query(query, params);
 }

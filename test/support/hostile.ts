@@ -2,11 +2,43 @@ import fc from 'fast-check';
 
 /** Inputs that have broken servers before: empty, control and invalid characters, injection shapes, huge. */
 export const hostileStrings = [
-  '', ' ', '\u0000', 'a\u0000b', '\uD800', '\uDFFF', 'x\uD83Dy', '\u202Eevil', '\u200B', 'ǅ', 'ﬀ', '𝕏'.repeat(50),
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR '1'='1' --", '../../../../etc/passwd', '%00', '%2e%2e%2f',
-  '__proto__', 'constructor', 'prototype', 'toString', 'null', 'undefined', 'NaN', '-1', '0', '1e400', '9'.repeat(40),
-  '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '{"$gt":""}', '${7*7}', '{{7*7}}',
-  'a'.repeat(300), 'ø'.repeat(20_001), 'Æ'.repeat(1_000_00),
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '\uDFFF',
+  'x\uD83Dy',
+  '\u202Eevil',
+  '\u200B',
+  'ǅ',
+  'ﬀ',
+  '𝕏'.repeat(50),
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "' OR '1'='1' --",
+  '../../../../etc/passwd',
+  '%00',
+  '%2e%2e%2f',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '0',
+  '1e400',
+  '9'.repeat(40),
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '{"$gt":""}',
+  '${7*7}',
+  '{{7*7}}',
+  'a'.repeat(300),
+  'ø'.repeat(20_001),
+  'Æ'.repeat(1_000_00),
 ];
 export const hostileString = fc.oneof(
   fc.constantFrom(...hostileStrings),
@@ -24,7 +56,9 @@ export const { value: hostileValue } = fc.letrec((tie) => ({
     tie('object'),
   ),
   object: fc
-    .array(fc.tuple(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype'), hostileString), tie('value')), { maxLength: 4 })
+    .array(fc.tuple(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype'), hostileString), tie('value')), {
+      maxLength: 4,
+    })
     .map((entries) => ({ __entries: entries })),
 }));
 
@@ -37,7 +71,6 @@ export function toJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(toJson).join(',')}]`;
   return JSON.stringify(value) ?? 'null';
 }
-
 
 /** A hostile value as the JavaScript a client would send: prototype keys kept as ordinary own keys. */
 export function toPayload(value: unknown): unknown {

@@ -21,7 +21,11 @@ export async function connect(app: TestApp, namespace: string, client?: TestClie
 }
 
 /** The refusal of a handshake: its message and data, or a failed test when it connects. */
-export async function refused(app: TestApp, namespace: string, client?: TestClient): Promise<{ message: string; data?: { code?: string } }> {
+export async function refused(
+  app: TestApp,
+  namespace: string,
+  client?: TestClient,
+): Promise<{ message: string; data?: { code?: string } }> {
   try {
     const socket = await connect(app, namespace, client);
     socket.close();
@@ -32,7 +36,12 @@ export async function refused(app: TestApp, namespace: string, client?: TestClie
 }
 
 /** The next `event` on the socket (optionally the first that satisfies `match`), or a timeout. */
-export function nextEvent<T = unknown>(socket: Socket, event: string, match: (payload: T) => boolean = () => true, timeoutMs = 5_000): Promise<T> {
+export function nextEvent<T = unknown>(
+  socket: Socket,
+  event: string,
+  match: (payload: T) => boolean = () => true,
+  timeoutMs = 5_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener);

@@ -2,7 +2,11 @@ import { DataSource } from 'typeorm';
 import type { TestApp, TestClient } from './test-app.js';
 
 /** Runs SQL on the app's own database (e.g. to move a timestamp into the past instead of waiting). */
-export async function sql<T = Record<string, unknown>>(app: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  app: TestApp,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   return app.server.app.get(DataSource).query(text, params);
 }
 
@@ -13,7 +17,14 @@ export interface QueueItem {
   reasons: string[];
   createdAt: string;
   claimedBy: { id: string; username: string } | null;
-  content: { threadId?: string; postId?: string; title?: string; bodyHtml: string; author: Record<string, unknown>; status?: string };
+  content: {
+    threadId?: string;
+    postId?: string;
+    title?: string;
+    bodyHtml: string;
+    author: Record<string, unknown>;
+    status?: string;
+  };
   flags: { reason: string; note: string | null; createdAt: string }[];
 }
 
@@ -25,7 +36,7 @@ export async function queue(moderator: TestClient, limit = 100): Promise<QueueIt
 
 /** The open queue item about a post, wherever it is in the queue. */
 export async function itemFor(moderator: TestClient, postId: string): Promise<QueueItem | undefined> {
-  for (let cursor: string | null = null; ; ) {
+  for (let cursor: string | null = null; ;) {
     const res = await moderator.get(`/api/mod/queue?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
     if (res.status !== 200) throw new Error(`queue: ${res.status} ${JSON.stringify(res.body)}`);
     const item = (res.body.items as QueueItem[]).find((i) => i.content.postId === postId);

@@ -12,7 +12,11 @@ export interface ConnectOptions {
 }
 
 /** Connects to a namespace as a browser on the app's own origin would (websocket only). */
-export function connectSocket(app: TestApp | { url: string }, namespace = '/cafe', opts: ConnectOptions = {}): ClientSocket {
+export function connectSocket(
+  app: TestApp | { url: string },
+  namespace = '/cafe',
+  opts: ConnectOptions = {},
+): ClientSocket {
   const headers: Record<string, string> = {};
   const origin = opts.origin === undefined ? app.url : opts.origin;
   if (origin) headers.origin = origin;
@@ -45,7 +49,11 @@ export function connected(socket: ClientSocket, ms = 5_000): Promise<void> {
   });
 }
 
-export async function connect(app: TestApp | { url: string }, opts: ConnectOptions = {}, namespace = '/cafe'): Promise<ClientSocket> {
+export async function connect(
+  app: TestApp | { url: string },
+  opts: ConnectOptions = {},
+  namespace = '/cafe',
+): Promise<ClientSocket> {
   const socket = connectSocket(app, namespace, opts);
   await connected(socket);
   return socket;
@@ -58,13 +66,22 @@ export type Ack = { ok: boolean; error?: { code: string; message: string; [k: st
 /** Emits with an acknowledgement; rejects when none comes within `ms`. */
 export function emitAck(socket: ClientSocket, event: string, payload?: unknown, ms = 5_000): Promise<Ack> {
   return new Promise((resolve, reject) => {
-    socket.timeout(ms).emit(event, payload, (err: Error | null, res: Ack) => (err ? reject(new Error(`no ack for ${event} within ${ms} ms`)) : resolve(res)));
+    socket
+      .timeout(ms)
+      .emit(event, payload, (err: Error | null, res: Ack) =>
+        err ? reject(new Error(`no ack for ${event} within ${ms} ms`)) : resolve(res),
+      );
   });
 }
 
 /** The next `event` that satisfies `where`; rejects after `ms`. */
 // oxlint-disable-next-line typescript/no-explicit-any
-export function waitFor<T = any>(socket: ClientSocket, event: string, where: (payload: T) => boolean = () => true, ms = 5_000): Promise<T> {
+export function waitFor<T = any>(
+  socket: ClientSocket,
+  event: string,
+  where: (payload: T) => boolean = () => true,
+  ms = 5_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, handler);
@@ -106,7 +123,11 @@ export function silence(socket: ClientSocket, event: string, ms = 300): Promise<
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` holds (or fails after `ms`). */
-export async function eventually(check: () => boolean | Promise<boolean>, ms = 5_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  ms = 5_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`${what} not reached within ${ms} ms`);
@@ -115,25 +136,41 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 5
 }
 
 let roomCounter = 0;
-export const uniqueSlug = (prefix = 'kafe') => `${prefix}-${process.pid.toString(36)}-${(roomCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueSlug = (prefix = 'kafe') =>
+  `${prefix}-${process.pid.toString(36)}-${(roomCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** Creates a room as the admin and, unless `open: false`, opens it for an hour. */
-export async function openRoom(admin: TestClient, fields: { audience?: 'everyone' | 'members' | 'panel'; slug?: string; name?: string; open?: boolean } = {}): Promise<string> {
+export async function openRoom(
+  admin: TestClient,
+  fields: { audience?: 'everyone' | 'members' | 'panel'; slug?: string; name?: string; open?: boolean } = {},
+): Promise<string> {
   const slug = fields.slug ?? uniqueSlug();
-  const created = await admin.post('/api/cafe/rooms', { slug, name: fields.name ?? `Kafé ${slug}`, description: 'Testrom', audience: fields.audience ?? 'everyone' });
+  const created = await admin.post('/api/cafe/rooms', {
+    slug,
+    name: fields.name ?? `Kafé ${slug}`,
+    description: 'Testrom',
+    audience: fields.audience ?? 'everyone',
+  });
   if (created.status !== 201) throw new Error(`create room: ${created.status} ${JSON.stringify(created.body)}`);
   if (fields.open !== false) {
-    const opened = await admin.post(`/api/cafe/rooms/${slug}/open`, { until: new Date(Date.now() + 3600_000).toISOString() });
+    const opened = await admin.post(`/api/cafe/rooms/${slug}/open`, {
+      until: new Date(Date.now() + 3600_000).toISOString(),
+    });
     if (opened.status !== 200) throw new Error(`open room: ${opened.status} ${JSON.stringify(opened.body)}`);
   }
   return slug;
 }
 
 let nickCounter = 0;
-export const uniqueNick = (prefix = 'Kaffe') => `${prefix}${(nickCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueNick = (prefix = 'Kaffe') =>
+  `${prefix}${(nickCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** Connects and joins `room`; a guest gets a fresh nickname and accepts the rules. */
-export async function joinRoom(app: TestApp | { url: string }, room: string, opts: ConnectOptions & { nickname?: string; since?: string } = {}): Promise<{ socket: ClientSocket; ack: Ack }> {
+export async function joinRoom(
+  app: TestApp | { url: string },
+  room: string,
+  opts: ConnectOptions & { nickname?: string; since?: string } = {},
+): Promise<{ socket: ClientSocket; ack: Ack }> {
   const socket = await connect(app, opts);
   const payload: Record<string, unknown> = { room, acceptRules: true };
   if (opts.nickname !== undefined) payload.nickname = opts.nickname;
@@ -160,7 +197,11 @@ export class SocketPool {
     return this.track(await connect(app, opts));
   }
 
-  async join(app: TestApp | { url: string }, room: string, opts: Parameters<typeof joinRoom>[2] = {}): Promise<{ socket: ClientSocket; ack: Ack }> {
+  async join(
+    app: TestApp | { url: string },
+    room: string,
+    opts: Parameters<typeof joinRoom>[2] = {},
+  ): Promise<{ socket: ClientSocket; ack: Ack }> {
     const joined = await joinRoom(app, room, opts);
     this.track(joined.socket);
     return joined;

@@ -80,6 +80,9 @@ export class TestClient {
   /** The Cookie header this client would send, for a Socket.IO handshake. */
   cookieHeader(): string {
     const jar = (this.agent as unknown as { jar: CookieJar }).jar;
-    return jar.getCookies(CookieAccessInfo.All).map((c) => `${c.name}=${c.value}`).join('; ');
+    return jar
+      .getCookies(CookieAccessInfo.All)
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
   }
 }

@@ -20,8 +20,12 @@ describe('web bundle', () => {
 
   it('should not load socket.io-client or Markdown with the first page', async () => {
     const { readFileSync } = await import('node:fs');
-    const { initialJs } = (await import(join(root, 'test', 'web', 'bundle.mjs'))) as { initialJs(dir: string): { files: { file: string }[] } };
-    const text = initialJs(join(root, 'dist', 'web')).files.map((f) => readFileSync(join(root, 'dist', 'web', f.file), 'utf8')).join('\n');
+    const { initialJs } = (await import(join(root, 'test', 'web', 'bundle.mjs'))) as {
+      initialJs(dir: string): { files: { file: string }[] };
+    };
+    const text = initialJs(join(root, 'dist', 'web'))
+      .files.map((f) => readFileSync(join(root, 'dist', 'web', f.file), 'utf8'))
+      .join('\n');
     expect(text).not.toMatch(/engine\.io|socket\.io-parser/);
     expect(text).not.toMatch(/markdown-it/);
   }, 300_000);

@@ -33,7 +33,11 @@ const log = (line) => process.stdout.write(`${line}\n`);
 
 if (process.argv[1] && process.argv[1].endsWith('bundle.mjs')) {
   const r = initialJs(process.argv[2] ?? 'dist/web');
-  for (const f of r.files) log(`${(f.gzip / 1024).toFixed(1).padStart(7)} KB gz  ${(f.bytes / 1024).toFixed(1).padStart(7)} KB  ${f.file}`);
+  for (const f of r.files)
+    log(`${(f.gzip / 1024).toFixed(1).padStart(7)} KB gz  ${(f.bytes / 1024).toFixed(1).padStart(7)} KB  ${f.file}`);
   log(`${(r.totalGzip / 1024).toFixed(1).padStart(7)} KB gz  initial JS total`);
-  for (const f of r.css) log(`${(f.gzip / 1024).toFixed(1).padStart(7)} KB gz  ${(f.bytes / 1024).toFixed(1).padStart(7)} KB  ${f.file} (CSS)`);
+  for (const f of r.css)
+    log(
+      `${(f.gzip / 1024).toFixed(1).padStart(7)} KB gz  ${(f.bytes / 1024).toFixed(1).padStart(7)} KB  ${f.file} (CSS)`,
+    );
 }

@@ -65,12 +65,15 @@ function serveWebApp(app: NestExpressApplication): void {
       maxAge: '1h',
       setHeaders: (res, path) => {
         // Vite's file names carry a content hash: they never change.
-        if (path.includes(`${join(root, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        if (path.includes(`${join(root, 'assets')}`))
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       },
     },
   });
   // API requests skip the file system altogether (a stat per request otherwise).
-  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req.path) ? next() : staticFiles(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApi(req.path) ? next() : staticFiles(req, res, next),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (isApi(req.path)) return next();
@@ -83,7 +86,9 @@ function serveWebApp(app: NestExpressApplication): void {
 function swagger(app: INestApplication): void {
   const doc = new DocumentBuilder()
     .setTitle('Erfaringsforum API')
-    .setDescription('REST contract of Erfaringsforum (see shared/API.md). Socket.IO namespaces /cafe, /mod and /me are described there.')
+    .setDescription(
+      'REST contract of Erfaringsforum (see shared/API.md). Socket.IO namespaces /cafe, /mod and /me are described there.',
+    )
     .setVersion('1')
     .addCookieAuth('erf.sid')
     .build();
@@ -92,7 +97,10 @@ function swagger(app: INestApplication): void {
 }
 
 export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   if (config.production) app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -101,10 +109,25 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   await app.get(RedisConnection).connect();
 
   const hsts = config.production ? {} : false;
-  const strictHeaders = helmet({ contentSecurityPolicy: contentSecurityPolicy(), crossOriginEmbedderPolicy: false, strictTransportSecurity: hsts });
+  const strictHeaders = helmet({
+    contentSecurityPolicy: contentSecurityPolicy(),
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: hsts,
+  });
   // Swagger UI's page runs an inline bootstrap script; only /api/docs gets that allowance.
-  const docsHeaders = helmet({ contentSecurityPolicy: { directives: { ...contentSecurityPolicy().directives, scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"] } }, strictTransportSecurity: hsts });
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docsHeaders : strictHeaders)(req, res, next));
+  const docsHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        ...contentSecurityPolicy().directives,
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+    strictTransportSecurity: hsts,
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/api/docs') ? docsHeaders : strictHeaders)(req, res, next),
+  );
   app.use(requestGuards(config.publicUrl));
   app.use(jsonBody());
   app.use(guestPageCache(app.get(ContentVersion)));
@@ -125,7 +148,9 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
 
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.useWebSocketAdapter(new AppIoAdapter(app, config, app.get(RedisConnection), [sessionMiddleware, passportInit, passportSession]));
+  app.useWebSocketAdapter(
+    new AppIoAdapter(app, config, app.get(RedisConnection), [sessionMiddleware, passportInit, passportSession]),
+  );
 
   swagger(app);
   serveWebApp(app);

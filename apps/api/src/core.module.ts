@@ -14,7 +14,19 @@ import { SettingsService } from './settings/settings.service.js';
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const providers = [{ provide: APP_CONFIG, useValue: config }, RedisConnection, RateLimitService, AuditService, SettingsService, AnonymityService, ContentVersion];
-    return { module: CoreModule, providers: [...providers, { provide: APP_INTERCEPTOR, useClass: ContentChangedInterceptor }], exports: providers };
+    const providers = [
+      { provide: APP_CONFIG, useValue: config },
+      RedisConnection,
+      RateLimitService,
+      AuditService,
+      SettingsService,
+      AnonymityService,
+      ContentVersion,
+    ];
+    return {
+      module: CoreModule,
+      providers: [...providers, { provide: APP_INTERCEPTOR, useClass: ContentChangedInterceptor }],
+      exports: providers,
+    };
   }
 }

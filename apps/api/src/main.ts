@@ -15,7 +15,9 @@ try {
 }
 
 const server = await startServer(config);
-process.stdout.write(`Erfaringsforum is running on http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})\n`);
+process.stdout.write(
+  `Erfaringsforum is running on http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})\n`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

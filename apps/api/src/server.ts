@@ -14,9 +14,14 @@ export interface RunningServer {
  * Starts the whole server: the embedded PostgreSQL when no DATABASE_URL is given, then the app.
  * Stopping finishes in-flight requests, closes sockets, then the database.
  */
-export async function startServer(config: AppConfig, { host = '0.0.0.0' }: { host?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: AppConfig,
+  { host = '0.0.0.0' }: { host?: string } = {},
+): Promise<RunningServer> {
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(config.dataDir);
-  const database = embedded ? { url: embedded.url, poolSize: 1 } : { url: config.databaseUrl!, poolSize: config.dbPoolSize };
+  const database = embedded
+    ? { url: embedded.url, poolSize: 1 }
+    : { url: config.databaseUrl!, poolSize: config.dbPoolSize };
   let app: NestExpressApplication;
   try {
     app = await createApp(config, database);

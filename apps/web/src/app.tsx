@@ -27,9 +27,30 @@ export function App() {
   return (
     <Layout>
       <Routes>
-        <Route path="/" element={<BreakGate><HomePage /></BreakGate>} />
-        <Route path="/kategori/:slug" element={<BreakGate><CategoryPage /></BreakGate>} />
-        <Route path="/trad/:id" element={<BreakGate><ThreadPage /></BreakGate>} />
+        <Route
+          path="/"
+          element={
+            <BreakGate>
+              <HomePage />
+            </BreakGate>
+          }
+        />
+        <Route
+          path="/kategori/:slug"
+          element={
+            <BreakGate>
+              <CategoryPage />
+            </BreakGate>
+          }
+        />
+        <Route
+          path="/trad/:id"
+          element={
+            <BreakGate>
+              <ThreadPage />
+            </BreakGate>
+          }
+        />
         <Route path="/sok" element={<SearchPage />} />
         <Route path="/logg-inn" element={<LoginPage />} />
         <Route path="/registrer" element={<RegisterPage />} />

@@ -5,7 +5,32 @@ import { escapeHtml, htmlToText, renderMarkdown } from './markdown.js';
 // autolinks and reference links with dangerous URLs).
 const CORPUS: string[] = JSON.parse(readFileSync(new URL('./fixtures/owasp-xss.json', import.meta.url), 'utf8'));
 
-const SAFE_TAGS = new Set(['p', 'br', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+const SAFE_TAGS = new Set([
+  'p',
+  'br',
+  'strong',
+  'em',
+  's',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
 const SAFE_ATTRIBUTES: Record<string, Set<string>> = {
   a: new Set(['href', 'title', 'rel']),
   img: new Set(['src', 'alt', 'title', 'loading', 'referrerpolicy']),
@@ -21,7 +46,9 @@ interface Tag {
 function tagsOf(html: string): Tag[] {
   return [...html.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>/g)].map((m) => ({
     name: m[1].toLowerCase(),
-    attributes: [...m[2].matchAll(/([^\s="'/]+)(?:="([^"]*)")?/g)].map((a) => [a[1].toLowerCase(), a[2] ?? ''] as [string, string]),
+    attributes: [...m[2].matchAll(/([^\s="'/]+)(?:="([^"]*)")?/g)].map(
+      (a) => [a[1].toLowerCase(), a[2] ?? ''] as [string, string],
+    ),
   }));
 }
 
@@ -30,14 +57,20 @@ const decoded = (value: string) => htmlToText(`<p>${value}</p>`).replace(/\s/g, 
 
 function problemsIn(html: string, allowImages: boolean): string[] {
   const problems: string[] = [];
-  if (/<\s*\/?\s*(script|iframe|object|embed|svg|math|form|input|button|style|link|meta|base|frame|frameset|body|html|xml|video|audio|source|details|textarea)\b/i.test(html)) problems.push('dangerous element');
+  if (
+    /<\s*\/?\s*(script|iframe|object|embed|svg|math|form|input|button|style|link|meta|base|frame|frameset|body|html|xml|video|audio|source|details|textarea)\b/i.test(
+      html,
+    )
+  )
+    problems.push('dangerous element');
   for (const tag of tagsOf(html)) {
     if (!SAFE_TAGS.has(tag.name) && !(allowImages && tag.name === 'img')) problems.push(`tag <${tag.name}>`);
     for (const [name, value] of tag.attributes) {
       if (name.startsWith('on')) problems.push(`event handler ${name}`);
       if (name === 'style') problems.push('style attribute');
       if (!SAFE_ATTRIBUTES[tag.name]?.has(name)) problems.push(`attribute ${name} on <${tag.name}>`);
-      if ((name === 'href' || name === 'src') && !/^(https?:|mailto:|\/(?!\/)|#)/.test(decoded(value))) problems.push(`${name}="${value}"`);
+      if ((name === 'href' || name === 'src') && !/^(https?:|mailto:|\/(?!\/)|#)/.test(decoded(value)))
+        problems.push(`${name}="${value}"`);
     }
   }
   return problems;
@@ -60,7 +93,8 @@ describe('renderMarkdown against XSS filter-evasion payloads', () => {
       for (const allowRemoteImages of [false, true]) {
         const { html } = renderMarkdown(payload, { allowRemoteImages });
         for (const tag of tagsOf(html)) {
-          for (const [, value] of tag.attributes) expect(decoded(value)).not.toMatch(/^(javascript|vbscript|data|livescript|file):/);
+          for (const [, value] of tag.attributes)
+            expect(decoded(value)).not.toMatch(/^(javascript|vbscript|data|livescript|file):/);
         }
       }
     }
@@ -82,16 +116,24 @@ describe('renderMarkdown', () => {
   });
 
   it('should give every link rel="nofollow noopener ugc"', () => {
-    expect(render('[DPS](https://example.no/dps)')).toBe('<p><a href="https://example.no/dps" rel="nofollow noopener ugc">DPS</a></p>');
-    expect(render('se https://helsenorge.no')).toContain('<a href="https://helsenorge.no" rel="nofollow noopener ugc">');
+    expect(render('[DPS](https://example.no/dps)')).toBe(
+      '<p><a href="https://example.no/dps" rel="nofollow noopener ugc">DPS</a></p>',
+    );
+    expect(render('se https://helsenorge.no')).toContain(
+      '<a href="https://helsenorge.no" rel="nofollow noopener ugc">',
+    );
   });
 
   it('should turn a remote image into a link when remote images are off', () => {
-    expect(render('![kart](https://example.no/kart.png)')).toBe('<p><a href="https://example.no/kart.png" rel="nofollow noopener ugc">kart</a></p>');
+    expect(render('![kart](https://example.no/kart.png)')).toBe(
+      '<p><a href="https://example.no/kart.png" rel="nofollow noopener ugc">kart</a></p>',
+    );
   });
 
   it('should show a remote image without sending the referrer when remote images are on', () => {
-    expect(render('![kart](https://example.no/kart.png)', true)).toBe('<p><img src="https://example.no/kart.png" alt="kart" loading="lazy" referrerpolicy="no-referrer" /></p>');
+    expect(render('![kart](https://example.no/kart.png)', true)).toBe(
+      '<p><img src="https://example.no/kart.png" alt="kart" loading="lazy" referrerpolicy="no-referrer" /></p>',
+    );
   });
 
   it('should keep code as text', () => {
@@ -99,7 +141,9 @@ describe('renderMarkdown', () => {
   });
 
   it('should give the plain text for search', () => {
-    expect(renderMarkdown('# Fjellturene\n\nVi gikk *langt* & var glade.\n\n- en\n- to', { allowRemoteImages: false }).text).toBe('Fjellturene\nVi gikk langt & var glade.\nen\nto');
+    expect(
+      renderMarkdown('# Fjellturene\n\nVi gikk *langt* & var glade.\n\n- en\n- to', { allowRemoteImages: false }).text,
+    ).toBe('Fjellturene\nVi gikk langt & var glade.\nen\nto');
   });
 });
 

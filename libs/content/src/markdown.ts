@@ -19,8 +19,30 @@ const LINK_REL = 'nofollow noopener ugc';
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
 const BASE_TAGS = [
-  'p', 'br', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a',
-  'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'p',
+  'br',
+  'strong',
+  'em',
+  's',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ];
 
 function pick(attribs: Record<string, string>, names: string[]): Record<string, string> {
@@ -40,7 +62,11 @@ function safeHref(href: string | undefined): { href?: string } {
 function sanitizerOptions({ allowRemoteImages }: RenderOptions): sanitizeHtml.IOptions {
   return {
     allowedTags: allowRemoteImages ? [...BASE_TAGS, 'img'] : BASE_TAGS,
-    allowedAttributes: { a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title', 'loading', 'referrerpolicy'], ol: ['start'] },
+    allowedAttributes: {
+      a: ['href', 'title', 'rel'],
+      img: ['src', 'alt', 'title', 'loading', 'referrerpolicy'],
+      ol: ['start'],
+    },
     // Only these schemes survive, so javascript:, vbscript: and data: URLs never reach a page.
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['https', 'http'] },
@@ -51,11 +77,21 @@ function sanitizerOptions({ allowRemoteImages }: RenderOptions): sanitizeHtml.IO
       // The page's own headings sit above a post; a post's headings start lower.
       h1: 'h3',
       h2: 'h4',
-      a: (_tag, attribs) => ({ tagName: 'a', attribs: { ...pick(attribs, ['title']), ...safeHref(attribs.href), rel: LINK_REL } }),
+      a: (_tag, attribs) => ({
+        tagName: 'a',
+        attribs: { ...pick(attribs, ['title']), ...safeHref(attribs.href), rel: LINK_REL },
+      }),
       img: allowRemoteImages
-        ? (_tag, attribs) => ({ tagName: 'img', attribs: { ...pick(attribs, ['src', 'alt', 'title']), loading: 'lazy', referrerpolicy: 'no-referrer' } })
+        ? (_tag, attribs) => ({
+            tagName: 'img',
+            attribs: { ...pick(attribs, ['src', 'alt', 'title']), loading: 'lazy', referrerpolicy: 'no-referrer' },
+          })
         : // Without remote images, an image becomes a plain link the reader may choose to follow.
-          (_tag, attribs) => ({ tagName: 'a', attribs: { ...safeHref(attribs.src), rel: LINK_REL }, text: attribs.alt || attribs.src || '' }),
+          (_tag, attribs) => ({
+            tagName: 'a',
+            attribs: { ...safeHref(attribs.src), rel: LINK_REL },
+            text: attribs.alt || attribs.src || '',
+          }),
     },
   };
 }
@@ -79,11 +115,13 @@ function decodeEntities(s: string): string {
 export function htmlToText(html: string): string {
   const separated = html.replace(/<br\s*\/?>|<\/(p|li|h\d|blockquote|pre|tr|th|td)>/gi, (m) => `${m}\n`);
   const stripped = sanitizeHtml(separated, { allowedTags: [], allowedAttributes: {} });
-  return decodeEntities(stripped)
-    // Control characters have no place in text, and \x01/\x02 mark search highlights.
-    .replace(CONTROL_CHARACTERS, '')
-    .replace(/[ \t]*\n\s*/g, '\n')
-    .trim();
+  return (
+    decodeEntities(stripped)
+      // Control characters have no place in text, and \x01/\x02 mark search highlights.
+      .replace(CONTROL_CHARACTERS, '')
+      .replace(/[ \t]*\n\s*/g, '\n')
+      .trim()
+  );
 }
 
 /** Markdown to safe HTML (no raw HTML, safe links only, images per the site setting) and its plain text. */

@@ -9,7 +9,8 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u
 
 // Norwegian numbers have eight digits (first digit 2–9), written together or grouped
 // ("12345678", "123 45 678", "12 34 56 78", "1234 5678"), optionally after +47 or 0047.
-const PHONE = /(?<![\p{N}\p{L}])(?:(?:\+|00)47[\s.-]?)?[2-9](?:\d{7}|\d{2}[\s.-]\d{2}[\s.-]\d{3}|\d[\s.-]\d{2}[\s.-]\d{2}[\s.-]\d{2}|\d{3}[\s.-]\d{4})(?![\p{N}\p{L}])/gu;
+const PHONE =
+  /(?<![\p{N}\p{L}])(?:(?:\+|00)47[\s.-]?)?[2-9](?:\d{7}|\d{2}[\s.-]\d{2}[\s.-]\d{3}|\d[\s.-]\d{2}[\s.-]\d{2}[\s.-]\d{2}|\d{3}[\s.-]\d{4})(?![\p{N}\p{L}])/gu;
 
 // A fødselsnummer: eleven digits, often written "ddmmyy nnnnn".
 const NATIONAL_ID_CANDIDATE = /(?<![\p{N}\p{L}])(\d{6})[\s.-]?(\d{5})(?![\p{N}\p{L}])/gu;
@@ -42,6 +43,7 @@ export function findPersonalDetails(text: string): PersonalDetail[] {
   const found: PersonalDetail[] = [];
   if ([...text.matchAll(PHONE)].length > 0) found.push('phone');
   if (EMAIL.test(text)) found.push('email');
-  if ([...text.matchAll(NATIONAL_ID_CANDIDATE)].some((m) => isValidFodselsnummer(m[1] + m[2]))) found.push('national_id');
+  if ([...text.matchAll(NATIONAL_ID_CANDIDATE)].some((m) => isValidFodselsnummer(m[1] + m[2])))
+    found.push('national_id');
   return found;
 }

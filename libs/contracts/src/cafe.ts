@@ -96,13 +96,23 @@ export interface CafeAlert {
 }
 
 export interface CafeClientEvents {
-  join(payload: { room: string; nickname?: string; acceptRules?: boolean; since?: string }, ack: (res: CafeAck<CafeJoinResult>) => void): void;
+  join(
+    payload: { room: string; nickname?: string; acceptRules?: boolean; since?: string },
+    ack: (res: CafeAck<CafeJoinResult>) => void,
+  ): void;
   message(payload: { room: string; body: string }, ack: (res: CafeAck<{ message: CafeMessage }>) => void): void;
   typing(payload: { room: string }, ack?: (res: CafeAck) => void): void;
   leave(payload: { room: string }, ack?: (res: CafeAck) => void): void;
   report(payload: { room: string; messageId: string; reason: string }, ack: (res: CafeAck) => void): void;
   moderate(
-    payload: { room: string; action: CafeModerateAction; messageId?: string; participantId?: string; seconds?: number; reason?: string },
+    payload: {
+      room: string;
+      action: CafeModerateAction;
+      messageId?: string;
+      participantId?: string;
+      seconds?: number;
+      reason?: string;
+    },
     ack: (res: CafeAck) => void,
   ): void;
 }

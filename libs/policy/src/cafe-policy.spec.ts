@@ -2,7 +2,8 @@ import { ROLES, type CafeAudience, type Role } from '#libs/contracts';
 import { GUEST, type Actor } from './actor.js';
 import { Policy } from './policy.js';
 
-const actor = (role: Role | 'guest'): Actor => (role === 'guest' ? GUEST : { kind: 'user', id: '00000000-0000-4000-8000-000000000001', role });
+const actor = (role: Role | 'guest'): Actor =>
+  role === 'guest' ? GUEST : { kind: 'user', id: '00000000-0000-4000-8000-000000000001', role };
 const WHO = ['guest', ...ROLES] as const;
 
 describe('Policy: the café', () => {
@@ -16,23 +17,29 @@ describe('Policy: the café', () => {
     admin: [true, true, true],
   };
 
-  it.each(WHO.flatMap((who) => (['everyone', 'members', 'panel'] as CafeAudience[]).map((audience, i) => [who, audience, joinTable[who][i]] as const)))(
-    'should answer %s joining a room for %s: %s',
-    (who, audience, allowed) => {
-      const decision = new Policy(actor(who)).canJoinCafeRoom(audience);
+  it.each(
+    WHO.flatMap((who) =>
+      (['everyone', 'members', 'panel'] as CafeAudience[]).map(
+        (audience, i) => [who, audience, joinTable[who][i]] as const,
+      ),
+    ),
+  )('should answer %s joining a room for %s: %s', (who, audience, allowed) => {
+    const decision = new Policy(actor(who)).canJoinCafeRoom(audience);
+    expect(decision.allowed).toBe(allowed);
+    if (!decision.allowed) {
+      expect(decision.code).toBe('forbidden');
+      if (who === 'guest') expect(decision.message).toMatch(/Log in/);
+    }
+  });
+
+  it.each(WHO.map((who) => [who, ['host', 'moderator', 'admin'].includes(who)] as const))(
+    'should answer %s hosting the café: %s',
+    (who, allowed) => {
+      const decision = new Policy(actor(who)).canHostCafe();
       expect(decision.allowed).toBe(allowed);
-      if (!decision.allowed) {
-        expect(decision.code).toBe('forbidden');
-        if (who === 'guest') expect(decision.message).toMatch(/Log in/);
-      }
+      if (!decision.allowed) expect(decision.code).toBe('not_host');
     },
   );
-
-  it.each(WHO.map((who) => [who, ['host', 'moderator', 'admin'].includes(who)] as const))('should answer %s hosting the café: %s', (who, allowed) => {
-    const decision = new Policy(actor(who)).canHostCafe();
-    expect(decision.allowed).toBe(allowed);
-    if (!decision.allowed) expect(decision.code).toBe('not_host');
-  });
 
   it('should refuse a muted host writing, with when the mute ends', () => {
     const until = new Date('2030-01-01T12:00:00Z');

@@ -16,9 +16,12 @@ export interface Refused {
 export const ALLOW: Allowed = { allowed: true };
 
 export function refuse(status: Refused['status'], code: string, message: string, until?: string | null): Refused {
-  return until === undefined ? { allowed: false, status, code, message } : { allowed: false, status, code, message, until };
+  return until === undefined
+    ? { allowed: false, status, code, message }
+    : { allowed: false, status, code, message, until };
 }
 
 export const needLogin = (): Refused => refuse(401, 'unauthenticated', 'You need to log in to do that.');
 export const needRole = (what: string): Refused => refuse(403, 'forbidden', `Only ${what} may do that.`);
-export const notFound = (what = 'That'): Refused => refuse(404, 'not_found', `${what} does not exist, or you can't see it.`);
+export const notFound = (what = 'That'): Refused =>
+  refuse(404, 'not_found', `${what} does not exist, or you can't see it.`);

@@ -13,13 +13,23 @@ const actors: Record<string, Actor> = {
   moderator: { kind: 'user', id: 'u-mod', role: 'moderator' },
 };
 const post = (status: ContentStatus, mine = false): PostFacts => ({
-  thread: { category: { visibility: 'open', allowAnonymous: true, allowGuests: true }, status: 'published', locked: false, mine: false },
+  thread: {
+    category: { visibility: 'open', allowAnonymous: true, allowGuests: true },
+    status: 'published',
+    locked: false,
+    mine: false,
+  },
   status,
   mine,
   createdAt: new Date('2025-01-01T00:00:00Z'),
 });
 
-const item = (f: Partial<QueueItemFacts>): QueueItemFacts => ({ status: 'open', claimedBy: null, resolvedAt: null, ...f });
+const item = (f: Partial<QueueItemFacts>): QueueItemFacts => ({
+  status: 'open',
+  claimedBy: null,
+  resolvedAt: null,
+  ...f,
+});
 
 describe('Policy: the moderation queue', () => {
   const now = new Date('2025-06-01T12:00:00Z');
@@ -47,7 +57,11 @@ describe('Policy: the moderation queue', () => {
   it.each([
     ['a rejection a minute old', item({ status: 'rejected', resolvedAt: minutesAgo(1) }), 'ok'],
     ['a rejection ten minutes old', item({ status: 'rejected', resolvedAt: minutesAgo(10) }), 'ok'],
-    ['a rejection eleven minutes old', item({ status: 'rejected', resolvedAt: minutesAgo(11) }), '409 undo_window_passed'],
+    [
+      'a rejection eleven minutes old',
+      item({ status: 'rejected', resolvedAt: minutesAgo(11) }),
+      '409 undo_window_passed',
+    ],
     ['an approval', item({ status: 'approved', resolvedAt: minutesAgo(1) }), '409 not_rejected'],
     ['an open item', item({}), '409 not_rejected'],
   ] as const)('should answer undoing %s', (_, facts, expected) => {

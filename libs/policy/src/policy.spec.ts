@@ -59,7 +59,12 @@ const NOW = new Date('2025-06-01T12:00:00Z');
 const WINDOW = { now: NOW, editWindowMinutes: 60 };
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
-function facts(category: string, state: string, mine: boolean, ageMinutes = 10): { thread: ThreadFacts; post: PostFacts } {
+function facts(
+  category: string,
+  state: string,
+  mine: boolean,
+  ageMinutes = 10,
+): { thread: ThreadFacts; post: PostFacts } {
   const s = STATES[state];
   const thread: ThreadFacts = { category: CATEGORIES[category], ...s.thread, mine };
   return { thread, post: { thread, status: s.post, mine, createdAt: minutesAgo(ageMinutes) } };
@@ -217,34 +222,40 @@ deleteOthers  closed  removed  | not_found        not_found        not_found    
 `;
 
 describe('Policy: categories', () => {
-  it.each(parse(CATEGORY_TABLE).flatMap(({ key: [action, category], cells }) => ROLES.map((role, i) => [action, category, role, cells[i]] as const)))(
-    'should answer %s in a %s category for %s: %s',
-    (action, category, role, expected) => {
-      const decision = CATEGORY_ACTIONS[action](new Policy(actorFor(role)), CATEGORIES[category]);
-      expect(outcome(decision)).toBe(expected);
-      if (!decision.allowed) expect(decision.status).toBe(STATUS_OF[decision.code]);
-    },
-  );
+  it.each(
+    parse(CATEGORY_TABLE).flatMap(({ key: [action, category], cells }) =>
+      ROLES.map((role, i) => [action, category, role, cells[i]] as const),
+    ),
+  )('should answer %s in a %s category for %s: %s', (action, category, role, expected) => {
+    const decision = CATEGORY_ACTIONS[action](new Policy(actorFor(role)), CATEGORIES[category]);
+    expect(outcome(decision)).toBe(expected);
+    if (!decision.allowed) expect(decision.status).toBe(STATUS_OF[decision.code]);
+  });
 });
 
 describe('Policy: threads and posts', () => {
-  it.each(parse(THREAD_TABLE).flatMap(({ key: [action, category, state], cells }) => ROLES.map((role, i) => [action, category, state, role, cells[i]] as const)))(
-    'should answer %s in a %s category, %s thread, for %s: %s',
-    (action, category, state, role, expected) => {
-      const decision = THREAD_ACTIONS[action](new Policy(actorFor(role)), category, state);
-      expect(outcome(decision)).toBe(expected);
-      if (!decision.allowed) expect(decision.status).toBe(STATUS_OF[decision.code]);
-    },
-  );
+  it.each(
+    parse(THREAD_TABLE).flatMap(({ key: [action, category, state], cells }) =>
+      ROLES.map((role, i) => [action, category, state, role, cells[i]] as const),
+    ),
+  )('should answer %s in a %s category, %s thread, for %s: %s', (action, category, state, role, expected) => {
+    const decision = THREAD_ACTIONS[action](new Policy(actorFor(role)), category, state);
+    expect(outcome(decision)).toBe(expected);
+    if (!decision.allowed) expect(decision.status).toBe(STATUS_OF[decision.code]);
+  });
 
   it('should cover every action, category and state in the table', () => {
     const rows = parse(THREAD_TABLE).map((r) => r.key.join(' '));
-    for (const action of Object.keys(THREAD_ACTIONS)) for (const category of ['open', 'closed']) for (const state of Object.keys(STATES)) expect(rows).toContain(`${action} ${category} ${state}`);
+    for (const action of Object.keys(THREAD_ACTIONS))
+      for (const category of ['open', 'closed'])
+        for (const state of Object.keys(STATES)) expect(rows).toContain(`${action} ${category} ${state}`);
     expect(parse(THREAD_TABLE).every((r) => r.cells.length === ROLES.length)).toBe(true);
   });
 
   it('should tell a muted user until when, in the refusal', () => {
-    const decision = new Policy(actorFor('muted')).canReply(facts('open', 'normal', false).thread, { anonymous: false });
+    const decision = new Policy(actorFor('muted')).canReply(facts('open', 'normal', false).thread, {
+      anonymous: false,
+    });
     expect(decision).toMatchObject({ allowed: false, status: 403, code: 'muted', until: MUTED_UNTIL.toISOString() });
   });
 
@@ -265,12 +276,15 @@ describe('Policy: post text and rejection reasons', () => {
     ['rejected', false, true, true],
     ['hidden', false, true, true],
     ['deleted', false, false, false],
-  ] as const)('should show the text of a %s post: others %s, author %s, moderator %s', (status, others, author, moderator) => {
-    const post = (mine: boolean) => postIn(status, mine);
-    expect(new Policy(actorFor('member')).canReadPostBody(post(false))).toBe(others);
-    expect(new Policy(actorFor('member')).canReadPostBody(post(true))).toBe(author);
-    expect(new Policy(actorFor('moderator')).canReadPostBody(post(false))).toBe(moderator);
-  });
+  ] as const)(
+    'should show the text of a %s post: others %s, author %s, moderator %s',
+    (status, others, author, moderator) => {
+      const post = (mine: boolean) => postIn(status, mine);
+      expect(new Policy(actorFor('member')).canReadPostBody(post(false))).toBe(others);
+      expect(new Policy(actorFor('member')).canReadPostBody(post(true))).toBe(author);
+      expect(new Policy(actorFor('moderator')).canReadPostBody(post(false))).toBe(moderator);
+    },
+  );
 
   it('should tell a rejection reason to the author and moderators only', () => {
     expect(new Policy(actorFor('member')).canSeeRejectionReason(postIn('rejected', true))).toBe(true);
@@ -292,14 +306,23 @@ moderator | open,closed  reviewer already_panel   ok              forbidden     
 admin     | open,closed  reviewer already_panel   ok              ok              ok              ok
 `;
 
-  it.each(parse(ROLE_TABLE).map(({ key: [role], cells }) => [role as RoleName, cells] as const))('should answer the panel and staff questions for %s', (role, cells) => {
-    const p = new Policy(actorFor(role));
-    expect(p.readableVisibilities().join(',')).toBe(cells[0]);
-    expect(p.reviewTier()).toBe(cells[1]);
-    const answers = [p.canApplyToPanel(), p.can('mod.sanction'), p.can('admin.settings'), p.canSanctionUser('member'), p.canSanctionUser('moderator')];
-    expect(answers.map(outcome)).toEqual(cells.slice(2));
-    for (const d of answers) if (!d.allowed) expect(d.status).toBe(STATUS_OF[d.code]);
-  });
+  it.each(parse(ROLE_TABLE).map(({ key: [role], cells }) => [role as RoleName, cells] as const))(
+    'should answer the panel and staff questions for %s',
+    (role, cells) => {
+      const p = new Policy(actorFor(role));
+      expect(p.readableVisibilities().join(',')).toBe(cells[0]);
+      expect(p.reviewTier()).toBe(cells[1]);
+      const answers = [
+        p.canApplyToPanel(),
+        p.can('mod.sanction'),
+        p.can('admin.settings'),
+        p.canSanctionUser('member'),
+        p.canSanctionUser('moderator'),
+      ];
+      expect(answers.map(outcome)).toEqual(cells.slice(2));
+      for (const d of answers) if (!d.allowed) expect(d.status).toBe(STATUS_OF[d.code]);
+    },
+  );
 
   it('should let no one sanction an administrator', () => {
     expect(new Policy(actorFor('admin')).canSanctionUser('admin').allowed).toBe(false);
@@ -325,15 +348,18 @@ panel     | ok  ok               own_post         not_found
 moderator | ok  ok               own_post         not_published
 `;
 
-  it.each(parse(FLAG_TABLE).map(({ key: [role], cells }) => [role as RoleName, cells] as const))('should answer flag questions for %s', (role, cells) => {
-    const p = new Policy(actorFor(role));
-    const answers = [
-      p.canFlagPost(postIn('published', false), 'crisis'),
-      p.canFlagPost(postIn('published', false), 'harassment'),
-      p.canFlagPost(postIn('published', true), 'harassment'),
-      p.canFlagPost(postIn('pending', false), 'spam'),
-    ];
-    expect(answers.map(outcome)).toEqual(cells);
-    for (const d of answers) if (!d.allowed) expect(d.status).toBe(STATUS_OF[d.code] ?? 409);
-  });
+  it.each(parse(FLAG_TABLE).map(({ key: [role], cells }) => [role as RoleName, cells] as const))(
+    'should answer flag questions for %s',
+    (role, cells) => {
+      const p = new Policy(actorFor(role));
+      const answers = [
+        p.canFlagPost(postIn('published', false), 'crisis'),
+        p.canFlagPost(postIn('published', false), 'harassment'),
+        p.canFlagPost(postIn('published', true), 'harassment'),
+        p.canFlagPost(postIn('pending', false), 'spam'),
+      ];
+      expect(answers.map(outcome)).toEqual(cells);
+      for (const d of answers) if (!d.allowed) expect(d.status).toBe(STATUS_OF[d.code] ?? 409);
+    },
+  );
 });

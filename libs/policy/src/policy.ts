@@ -1,7 +1,16 @@
 import { roleAtLeast, type CafeAudience, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
-import { PUBLIC_POST_STATUSES, type CategoryFacts, type EditContext, type FlagReason, type PostFacts, type ThreadFacts, type Visibility, type WriteOptions } from './forum-facts.js';
+import {
+  PUBLIC_POST_STATUSES,
+  type CategoryFacts,
+  type EditContext,
+  type FlagReason,
+  type PostFacts,
+  type ThreadFacts,
+  type Visibility,
+  type WriteOptions,
+} from './forum-facts.js';
 import type { QueueItemFacts, UndoContext } from './moderation-facts.js';
 
 /** Actions that depend on the actor alone (no object to look at). */
@@ -106,7 +115,8 @@ export class Policy {
     // Anonymity hangs on an account (its keyed hash); a guest is unnamed anyway.
     if (this.actor.kind === 'guest') return needLogin();
     // Each category decides whether anonymous posts suit it.
-    if (!category.allowAnonymous) return refuse(400, 'anonymous_not_allowed', 'Anonymous posts are not allowed in this category.');
+    if (!category.allowAnonymous)
+      return refuse(400, 'anonymous_not_allowed', 'Anonymous posts are not allowed in this category.');
     return ALLOW;
   }
 
@@ -185,11 +195,13 @@ export class Policy {
     const write = this.canWrite();
     if (!write.allowed) return write;
     // Rejected and hidden posts are in the moderators' hands until they decide again.
-    if (post.status !== 'published' && post.status !== 'pending') return refuse(403, 'forbidden', 'This post can no longer be edited.');
+    if (post.status !== 'published' && post.status !== 'pending')
+      return refuse(403, 'forbidden', 'This post can no longer be edited.');
     if (post.thread.locked) return refuse(423, 'locked', 'This thread is locked: its posts can no longer be edited.');
     // After the window, an edit would change what others already answered.
     const ageMinutes = (context.now.getTime() - post.createdAt.getTime()) / 60_000;
-    if (ageMinutes > context.editWindowMinutes) return refuse(403, 'edit_window_passed', 'The time for editing this post has passed.');
+    if (ageMinutes > context.editWindowMinutes)
+      return refuse(403, 'edit_window_passed', 'The time for editing this post has passed.');
     return ALLOW;
   }
 
@@ -234,9 +246,11 @@ export class Policy {
     const can = this.can('mod.queue');
     if (!can.allowed) return can;
     // The first decision stands; a second one would apply twice or undo the first unseen.
-    if (item.status !== 'open') return refuse(409, 'already_handled', 'Another moderator has already handled this item.');
+    if (item.status !== 'open')
+      return refuse(409, 'already_handled', 'Another moderator has already handled this item.');
     // A claim keeps two moderators from doing the same work (and from contradicting each other).
-    if (item.claimedBy !== null && item.claimedBy !== this.userId) return refuse(409, 'claimed', 'Another moderator is working on this item.');
+    if (item.claimedBy !== null && item.claimedBy !== this.userId)
+      return refuse(409, 'claimed', 'Another moderator is working on this item.');
     return ALLOW;
   }
 
@@ -244,10 +258,16 @@ export class Policy {
   canUndoRejection(item: QueueItemFacts, context: UndoContext): Decision {
     const can = this.can('mod.queue');
     if (!can.allowed) return can;
-    if (item.status !== 'rejected' || !item.resolvedAt) return refuse(409, 'not_rejected', 'Only a rejection can be undone.');
+    if (item.status !== 'rejected' || !item.resolvedAt)
+      return refuse(409, 'not_rejected', 'Only a rejection can be undone.');
     const ageMinutes = (context.now.getTime() - item.resolvedAt.getTime()) / 60_000;
     // After the window the author has been told and may have acted on it: decide again instead.
-    if (ageMinutes > context.undoWindowMinutes) return refuse(409, 'undo_window_passed', `A rejection can be undone only within ${context.undoWindowMinutes} minutes.`);
+    if (ageMinutes > context.undoWindowMinutes)
+      return refuse(
+        409,
+        'undo_window_passed',
+        `A rejection can be undone only within ${context.undoWindowMinutes} minutes.`,
+      );
     return ALLOW;
   }
 
@@ -289,7 +309,8 @@ export class Policy {
   canSanctionUser(targetRole: Role): Decision {
     const can = this.can('mod.sanction');
     if (!can.allowed) return can;
-    if (roleAtLeast(targetRole, 'moderator') && this.role !== 'admin') return refuse(403, 'forbidden', 'Only an administrator may sanction a moderator.');
+    if (roleAtLeast(targetRole, 'moderator') && this.role !== 'admin')
+      return refuse(403, 'forbidden', 'Only an administrator may sanction a moderator.');
     if (targetRole === 'admin') return refuse(403, 'forbidden', 'An administrator cannot be sanctioned.');
     return ALLOW;
   }
@@ -301,10 +322,17 @@ export class Policy {
     // Everyone means everyone: the café's point is that no account is needed.
     if (audience === 'everyone') return ALLOW;
     if (this.actor.kind === 'guest') {
-      return refuse(403, 'forbidden', audience === 'panel' ? 'This room is for the panel. Log in to join it.' : 'This room is for registered members. Log in to join it.');
+      return refuse(
+        403,
+        'forbidden',
+        audience === 'panel'
+          ? 'This room is for the panel. Log in to join it.'
+          : 'This room is for registered members. Log in to join it.',
+      );
     }
     // The panel's own room: panel members and those who work with them (hosts, moderators, admins).
-    if (audience === 'panel' && !roleAtLeast(this.actor.role, 'panel')) return refuse(403, 'forbidden', 'This room is for panel members only.');
+    if (audience === 'panel' && !roleAtLeast(this.actor.role, 'panel'))
+      return refuse(403, 'forbidden', 'This room is for panel members only.');
     return ALLOW;
   }
 

@@ -11,12 +11,7 @@
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .toLowerCase()
-    .replace(/ö/g, 'ø')
-    .replace(/ä/g, 'æ');
+  return text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase().replace(/ö/g, 'ø').replace(/ä/g, 'æ');
 }
 
 /** A word character: any letter or digit, in any script. */

@@ -1,8 +1,16 @@
 import { HELPLINES } from './helplines.js';
 import { normalizeText, tokenize } from './normalize.js';
-import { checkPattern, hasAction, PATTERN_LIMITS, strongest, WatchedWordMatcher, type WatchedWordEntry } from './watched-words.js';
+import {
+  checkPattern,
+  hasAction,
+  PATTERN_LIMITS,
+  strongest,
+  WatchedWordMatcher,
+  type WatchedWordEntry,
+} from './watched-words.js';
 
-const matcher = (...entries: [string, WatchedWordEntry['action']][]) => new WatchedWordMatcher(entries.map(([pattern, action]) => ({ pattern, action })));
+const matcher = (...entries: [string, WatchedWordEntry['action']][]) =>
+  new WatchedWordMatcher(entries.map(([pattern, action]) => ({ pattern, action })));
 
 describe('normalizeText', () => {
   it('should lower-case and keep æ, ø and å distinct from a and o', () => {
@@ -119,9 +127,17 @@ describe('WatchedWordMatcher', () => {
   });
 
   it('should ignore patterns that are not valid and stop at the list limit', () => {
-    const m = new WatchedWordMatcher([{ pattern: '.*', action: 'block' }, { pattern: 'ok ord', action: 'flag' }]);
+    const m = new WatchedWordMatcher([
+      { pattern: '.*', action: 'block' },
+      { pattern: 'ok ord', action: 'flag' },
+    ]);
     expect(m.size).toBe(1);
-    const many = new WatchedWordMatcher(Array.from({ length: PATTERN_LIMITS.maxPatterns + 10 }, (_, i) => ({ pattern: `ord${i}`, action: 'flag' as const })));
+    const many = new WatchedWordMatcher(
+      Array.from({ length: PATTERN_LIMITS.maxPatterns + 10 }, (_, i) => ({
+        pattern: `ord${i}`,
+        action: 'flag' as const,
+      })),
+    );
     expect(many.size).toBe(PATTERN_LIMITS.maxPatterns);
   });
 
@@ -130,11 +146,21 @@ describe('WatchedWordMatcher', () => {
     // against long runs of those words, one giant word and endless separators.
     const entries: WatchedWordEntry[] = [];
     for (let i = 0; i < PATTERN_LIMITS.maxPatterns; i++) {
-      entries.push(i % 2 ? { pattern: `aaa aaa aaa aaa aaa x${i}`, action: 'flag' } : { pattern: `${'a'.repeat(3 + (i % 60))}* aaa aaa aaa aaa b${i}`, action: 'review' });
+      entries.push(
+        i % 2
+          ? { pattern: `aaa aaa aaa aaa aaa x${i}`, action: 'flag' }
+          : { pattern: `${'a'.repeat(3 + (i % 60))}* aaa aaa aaa aaa b${i}`, action: 'review' },
+      );
     }
     const m = new WatchedWordMatcher(entries);
     // 20,000 characters: more than any post or café message may hold.
-    const inputs = ['aaa '.repeat(5_000), 'a'.repeat(20_000), '!'.repeat(20_000), 'aaae '.repeat(4_000), `${'a'.repeat(50)} `.repeat(400)];
+    const inputs = [
+      'aaa '.repeat(5_000),
+      'a'.repeat(20_000),
+      '!'.repeat(20_000),
+      'aaae '.repeat(4_000),
+      `${'a'.repeat(50)} `.repeat(400),
+    ];
     for (const input of inputs) {
       const started = performance.now();
       const result = m.screen(input);

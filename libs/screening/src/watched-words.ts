@@ -35,11 +35,38 @@ export const PATTERN_LIMITS = {
  * "overdosen". Compounds are not inflections: "selvmordstanker" needs the pattern "selvmord*".
  */
 export const INFLECTION_SUFFIXES: ReadonlySet<string> = new Set([
-  'a', 'e', 'n', 'r', 's', 't',
-  'ar', 'de', 'en', 'er', 'es', 'et', 'ne', 'ta', 'te',
-  'ane', 'dde', 'ene', 'ens', 'ere', 'ers', 'est', 'ets', 'ing', 'tte',
-  'erne', 'este', 'inga', 'ings',
-  'ingar', 'ingen', 'inger',
+  'a',
+  'e',
+  'n',
+  'r',
+  's',
+  't',
+  'ar',
+  'de',
+  'en',
+  'er',
+  'es',
+  'et',
+  'ne',
+  'ta',
+  'te',
+  'ane',
+  'dde',
+  'ene',
+  'ens',
+  'ere',
+  'ers',
+  'est',
+  'ets',
+  'ing',
+  'tte',
+  'erne',
+  'este',
+  'inga',
+  'ings',
+  'ingar',
+  'ingen',
+  'inger',
 ]);
 const MAX_SUFFIX = 5;
 
@@ -81,21 +108,32 @@ export function checkPattern(raw: string): PatternCheck {
   const words = normalizeText(raw).trim().split(/\s+/).filter(Boolean);
   const pattern = words.join(' ');
   if (words.length === 0) return { ok: false, reason: 'The pattern is empty.' };
-  if (pattern.length > PATTERN_LIMITS.maxLength) return { ok: false, reason: `A pattern can be at most ${PATTERN_LIMITS.maxLength} characters.` };
-  if (words.length > PATTERN_LIMITS.maxWords) return { ok: false, reason: `A phrase can have at most ${PATTERN_LIMITS.maxWords} words.` };
+  if (pattern.length > PATTERN_LIMITS.maxLength)
+    return { ok: false, reason: `A pattern can be at most ${PATTERN_LIMITS.maxLength} characters.` };
+  if (words.length > PATTERN_LIMITS.maxWords)
+    return { ok: false, reason: `A phrase can have at most ${PATTERN_LIMITS.maxWords} words.` };
   let longest = 0;
   for (const word of words) {
     const star = word.endsWith('*');
     const stem = star ? word.slice(0, -1) : word;
     if (!/^[\p{L}\p{N}]+$/u.test(stem)) {
-      return { ok: false, reason: 'A pattern holds only letters and digits, with words separated by spaces; a word may end in * to match any ending.' };
+      return {
+        ok: false,
+        reason:
+          'A pattern holds only letters and digits, with words separated by spaces; a word may end in * to match any ending.',
+      };
     }
     const length = [...stem].length;
-    if (star && length < PATTERN_LIMITS.minStemLength) return { ok: false, reason: `A word ending in * needs at least ${PATTERN_LIMITS.minStemLength} letters before the *.` };
+    if (star && length < PATTERN_LIMITS.minStemLength)
+      return {
+        ok: false,
+        reason: `A word ending in * needs at least ${PATTERN_LIMITS.minStemLength} letters before the *.`,
+      };
     longest = Math.max(longest, length);
   }
   // One-letter words are fine inside a phrase ("ønske å dø"), not as the whole pattern.
-  if (longest < PATTERN_LIMITS.minWordLength) return { ok: false, reason: `A pattern needs a word of at least ${PATTERN_LIMITS.minWordLength} letters.` };
+  if (longest < PATTERN_LIMITS.minWordLength)
+    return { ok: false, reason: `A pattern needs a word of at least ${PATTERN_LIMITS.minWordLength} letters.` };
   return { ok: true, pattern };
 }
 
@@ -114,7 +152,9 @@ function wordMatches(p: PatternWord, word: string): boolean {
   if (p.prefix) return word.startsWith(p.stem);
   if (word === p.stem) return true;
   const extra = word.length - p.stem.length;
-  return extra > 0 && extra <= MAX_SUFFIX && word.startsWith(p.stem) && INFLECTION_SUFFIXES.has(word.slice(p.stem.length));
+  return (
+    extra > 0 && extra <= MAX_SUFFIX && word.startsWith(p.stem) && INFLECTION_SUFFIXES.has(word.slice(p.stem.length))
+  );
 }
 
 /**
@@ -136,7 +176,9 @@ export class WatchedWordMatcher {
     for (const entry of entries.slice(0, PATTERN_LIMITS.maxPatterns)) {
       const checked = checkPattern(entry.pattern);
       if (!checked.ok) continue;
-      const words = checked.pattern.split(' ').map((w) => (w.endsWith('*') ? { stem: w.slice(0, -1), prefix: true } : { stem: w, prefix: false }));
+      const words = checked.pattern
+        .split(' ')
+        .map((w) => (w.endsWith('*') ? { stem: w.slice(0, -1), prefix: true } : { stem: w, prefix: false }));
       const compiled: CompiledPattern = { entry, index: index++, words };
       const first = words[0];
       const map = first.prefix ? this.prefixes : this.exact;

@@ -13,7 +13,10 @@ export class AccountExportController {
   @Allow('account.use')
   @Header('Content-Disposition', 'attachment; filename="erfaringsforum-mine-data.json"')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: 'All of the caller’s own data as JSON: account, posts (anonymous ones included), panel applications, flags raised, sanctions, café messages still kept, notifications' })
+  @ApiOkResponse({
+    description:
+      'All of the caller’s own data as JSON: account, posts (anonymous ones included), panel applications, flags raised, sanctions, café messages still kept, notifications',
+  })
   export(@CurrentUser() user: SessionUser): Promise<Record<string, unknown>> {
     return this.exports.export(user);
   }

@@ -29,9 +29,13 @@ export class AccountExportService {
       posts: await this.posts(user.id, threadIds, hashes),
       panelApplications: await this.db.query(
         `SELECT id, motivation, status, decision_reason AS "decisionReason", created_at AS "createdAt", decided_at AS "decidedAt"
-         FROM panel_applications WHERE user_id = $1 ORDER BY created_at`, [user.id]),
+         FROM panel_applications WHERE user_id = $1 ORDER BY created_at`,
+        [user.id],
+      ),
       flagsRaised: await this.db.query(
-        `SELECT post_id AS "postId", reason, note, status, created_at AS "createdAt" FROM flags WHERE reporter_id = $1 ORDER BY created_at`, [user.id]),
+        `SELECT post_id AS "postId", reason, note, status, created_at AS "createdAt" FROM flags WHERE reporter_id = $1 ORDER BY created_at`,
+        [user.id],
+      ),
       sanctions: await this.sanctions(user.id, salt),
       cafeMessages: salt ? await this.cafeMessages(salt) : [],
       notifications: await this.notifications(user.id, viewer),
@@ -40,7 +44,9 @@ export class AccountExportService {
 
   /** Notices to the user by name, and those addressed to their keyed hash (about anonymous posts). */
   private async notifications(userId: string, viewer: Viewer): Promise<Row[]> {
-    const scopes: { scope_id: string }[] = await this.db.query('SELECT DISTINCT scope_id FROM notifications WHERE recipient_hash IS NOT NULL');
+    const scopes: { scope_id: string }[] = await this.db.query(
+      'SELECT DISTINCT scope_id FROM notifications WHERE recipient_hash IS NOT NULL',
+    );
     return this.db.query(
       `SELECT type, text, link, created_at AS "createdAt", read_at AS "readAt" FROM notifications
        WHERE user_id = $1 OR (scope_id, recipient_hash) IN (SELECT * FROM unnest($2::uuid[], $3::bytea[]))
@@ -53,7 +59,9 @@ export class AccountExportService {
     const [row] = await this.db.query(
       `SELECT id, username, display_name AS "displayName", email, role, created_at AS "createdAt",
               password_changed_at AS "passwordChangedAt", break_until AS "breakUntil", on_duty_until AS "onDutyUntil"
-       FROM users WHERE id = $1`, [userId]);
+       FROM users WHERE id = $1`,
+      [userId],
+    );
     return row;
   }
 
@@ -73,17 +81,26 @@ export class AccountExportService {
 
   /** Sanctions naming the user, and those against the author behind one of their anonymous posts. */
   private async sanctions(userId: string, salt: Buffer | null): Promise<Row[]> {
-    const rows: (Row & { user_id: string | null; subject_hash: Buffer | null; scope_id: string | null })[] = await this.db.query(
-      `SELECT kind, reason, until, created_at AS "createdAt", lifted_at AS "liftedAt", user_id, subject_hash, scope_id
-       FROM sanctions WHERE user_id = $1 OR subject_hash IS NOT NULL ORDER BY created_at`, [userId]);
+    const rows: (Row & { user_id: string | null; subject_hash: Buffer | null; scope_id: string | null })[] =
+      await this.db.query(
+        `SELECT kind, reason, until, created_at AS "createdAt", lifted_at AS "liftedAt", user_id, subject_hash, scope_id
+       FROM sanctions WHERE user_id = $1 OR subject_hash IS NOT NULL ORDER BY created_at`,
+        [userId],
+      );
     return rows
-      .filter((r) => r.user_id === userId || (salt && r.scope_id && sameKey(this.anonymity.keyFor(salt, r.scope_id), r.subject_hash)))
+      .filter(
+        (r) =>
+          r.user_id === userId ||
+          (salt && r.scope_id && sameKey(this.anonymity.keyFor(salt, r.scope_id), r.subject_hash)),
+      )
       .map(({ user_id: _u, subject_hash: _h, scope_id: _s, ...rest }) => rest);
   }
 
   /** The user's messages in café sessions still kept (messages are deleted after the retention period). */
   private async cafeMessages(salt: Buffer): Promise<Row[]> {
-    const sessions: { id: string }[] = await this.db.query('SELECT DISTINCT session_id AS id FROM cafe_messages WHERE author_hash IS NOT NULL');
+    const sessions: { id: string }[] = await this.db.query(
+      'SELECT DISTINCT session_id AS id FROM cafe_messages WHERE author_hash IS NOT NULL',
+    );
     if (sessions.length === 0) return [];
     const keys = sessions.map((s) => this.anonymity.keyFor(salt, s.id));
     return this.db.query(

@@ -50,7 +50,10 @@ export class AnonymityService {
    * The user's keys in every thread that holds anonymous content: the only way to find their
    * anonymous posts. Computed in memory, a few microseconds a thread.
    */
-  async keysInAnonymousThreads(viewer: Viewer, manager: EntityManager = this.db.manager): Promise<{ threadIds: string[]; hashes: Buffer[] }> {
+  async keysInAnonymousThreads(
+    viewer: Viewer,
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ threadIds: string[]; hashes: Buffer[] }> {
     if (!viewer.userId) return { threadIds: [], hashes: [] };
     const rows: { id: string }[] = await manager.query('SELECT id FROM threads WHERE anonymous_aliases > 0');
     const threadIds = rows.map((r) => r.id);
@@ -61,14 +64,19 @@ export class AnonymityService {
    * Finds the account whose key in `scope` is `hash` by recomputing every user's key in memory
    * (for an audited reveal, or to end a banned author's sessions). Stores nothing.
    */
-  async findAccount(hash: Buffer, scope: string, manager: EntityManager = this.db.manager): Promise<{ id: string; username: string } | null> {
+  async findAccount(
+    hash: Buffer,
+    scope: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ id: string; username: string } | null> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: { id: string; username: string; anon_salt: Buffer }[] = await manager.query(
         'SELECT id, username, anon_salt FROM users WHERE id > $1 ORDER BY id LIMIT 1000',
         [after],
       );
-      for (const row of rows) if (sameKey(this.keyFor(row.anon_salt, scope), hash)) return { id: row.id, username: row.username };
+      for (const row of rows)
+        if (sameKey(this.keyFor(row.anon_salt, scope), hash)) return { id: row.id, username: row.username };
       if (rows.length < 1000) return null;
       after = rows[rows.length - 1].id;
     }

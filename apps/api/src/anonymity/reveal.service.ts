@@ -32,10 +32,19 @@ export class RevealService {
           ? { id: post.author_id, username: post.username }
           : null;
     await this.db.transaction((tx) =>
-      this.audit.record(tx, { actorId: policy.userId ?? null, action: 'reveal', targetType: 'post', targetId: postId, reason, meta: { userId: account?.id ?? null } }),
+      this.audit.record(tx, {
+        actorId: policy.userId ?? null,
+        action: 'reveal',
+        targetType: 'post',
+        targetId: postId,
+        reason,
+        meta: { userId: account?.id ?? null },
+      }),
     );
-    if (post.author_kind === 'guest') throw new ApiError(404, 'no_account', 'A guest wrote this post: there is no account behind it.');
-    if (!account) throw new ApiError(404, 'author_gone', 'The author’s account has been deleted: the link to it is gone for good.');
+    if (post.author_kind === 'guest')
+      throw new ApiError(404, 'no_account', 'A guest wrote this post: there is no account behind it.');
+    if (!account)
+      throw new ApiError(404, 'author_gone', 'The author’s account has been deleted: the link to it is gone for good.');
     return { userId: account.id, username: account.username };
   }
 }

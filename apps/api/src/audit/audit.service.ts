@@ -5,9 +5,29 @@ import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import type { AuditItemDto } from './dto/audit.dto.js';
 
 export const AUDIT_ACTIONS = [
-  'approve', 'reject', 'undo', 'hide', 'restore', 'lock', 'unlock', 'pin', 'unpin', 'move', 'sanction', 'reveal',
-  'role', 'settings', 'watched_word', 'category', 'cafe_moderate', 'password_reset', 'panel_application', 'edit', 'delete',
-  'claim', 'cafe_room',
+  'approve',
+  'reject',
+  'undo',
+  'hide',
+  'restore',
+  'lock',
+  'unlock',
+  'pin',
+  'unpin',
+  'move',
+  'sanction',
+  'reveal',
+  'role',
+  'settings',
+  'watched_word',
+  'category',
+  'cafe_moderate',
+  'password_reset',
+  'panel_application',
+  'edit',
+  'delete',
+  'claim',
+  'cafe_room',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -45,7 +65,14 @@ export class AuditService {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     await manager.query(
       `INSERT INTO audit_log (actor_id, action, target_type, target_id, reason, meta) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [entry.actorId, entry.action, entry.targetType ?? null, entry.targetId ?? null, entry.reason ?? null, JSON.stringify(entry.meta ?? {})],
+      [
+        entry.actorId,
+        entry.action,
+        entry.targetType ?? null,
+        entry.targetId ?? null,
+        entry.reason ?? null,
+        JSON.stringify(entry.meta ?? {}),
+      ],
     );
   }
 
@@ -53,7 +80,11 @@ export class AuditService {
    * Newest first, optionally by action and by actor (username or id). `meta` is never shown: the
    * reveal's entry keeps the revealed user there, for administrators reading the database only.
    */
-  async list(filter: { action?: AuditAction; actor?: string }, limit: number, cursor: string | undefined): Promise<Page<AuditItemDto>> {
+  async list(
+    filter: { action?: AuditAction; actor?: string },
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<Page<AuditItemDto>> {
     const after = decodeCursor(cursor, ['date', 'uuid']);
     const actorIsId = filter.actor !== undefined && UUID.test(filter.actor);
     const rows: AuditRow[] = await this.db.query(
@@ -65,15 +96,27 @@ export class AuditService {
          AND ($4::timestamptz IS NULL OR (a.created_at, a.id) < ($4::timestamptz, $5::uuid))
        ORDER BY a.created_at DESC, a.id DESC
        LIMIT $6`,
-      [filter.action ?? null, actorIsId ? filter.actor : null, filter.actor !== undefined && !actorIsId ? filter.actor : null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      [
+        filter.action ?? null,
+        actorIsId ? filter.actor : null,
+        filter.actor !== undefined && !actorIsId ? filter.actor : null,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit + 1,
+      ],
     );
-    return toPage(rows, limit, (r) => [r.created_key, r.id], (r) => ({
-      id: r.id,
-      actor: r.actor_id && r.username ? { id: r.actor_id, username: r.username } : null,
-      action: r.action,
-      target: r.target_type ? { type: r.target_type, id: r.target_id } : null,
-      reason: r.reason,
-      createdAt: r.created_at.toISOString(),
-    }));
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.created_key, r.id],
+      (r) => ({
+        id: r.id,
+        actor: r.actor_id && r.username ? { id: r.actor_id, username: r.username } : null,
+        action: r.action,
+        target: r.target_type ? { type: r.target_type, id: r.target_id } : null,
+        reason: r.reason,
+        createdAt: r.created_at.toISOString(),
+      }),
+    );
   }
 }

@@ -26,7 +26,10 @@ export class AccountController {
   @Post('break')
   @HttpCode(200)
   @Allow('account.use')
-  @ApiOkResponse({ type: BreakDto, description: '"Ta en pause": the forum and café are hidden from the user until then, on every device' })
+  @ApiOkResponse({
+    type: BreakDto,
+    description: '"Ta en pause": the forum and café are hidden from the user until then, on every device',
+  })
   async takeBreak(@Body() dto: TakeBreakDto, @CurrentUser() user: SessionUser): Promise<BreakDto> {
     const until = new Date(dto.until);
     await this.users.setBreak(user.id, until);
@@ -44,8 +47,14 @@ export class AccountController {
   @Delete()
   @HttpCode(204)
   @Allow('account.use')
-  @ApiNoContentResponse({ description: 'The account is deleted; named posts show the author as deleted, anonymous ones link to no one' })
-  async deleteAccount(@Body() dto: DeleteAccountDto, @CurrentUser() user: SessionUser, @Req() req: Request): Promise<void> {
+  @ApiNoContentResponse({
+    description: 'The account is deleted; named posts show the author as deleted, anonymous ones link to no one',
+  })
+  async deleteAccount(
+    @Body() dto: DeleteAccountDto,
+    @CurrentUser() user: SessionUser,
+    @Req() req: Request,
+  ): Promise<void> {
     await this.auth.deleteAccount(user, dto.password);
     // The session row went with the account; this clears the request's own session as well.
     await new Promise<void>((resolve) => req.session.destroy(() => resolve()));

@@ -11,6 +11,8 @@ export class ActorService {
   async actorFor(user: SessionUser | undefined): Promise<Actor> {
     if (!user) return GUEST;
     const { mute } = await this.standing.forUser(user);
-    return mute ? { kind: 'user', id: user.id, role: user.role, muted: true, mutedUntil: mute.until } : { kind: 'user', id: user.id, role: user.role };
+    return mute
+      ? { kind: 'user', id: user.id, role: user.role, muted: true, mutedUntil: mute.until }
+      : { kind: 'user', id: user.id, role: user.role };
   }
 }

@@ -51,7 +51,9 @@ export class AuthController {
 
   @Post('reset-password')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Sets a new password from a one-time reset link; every session of the user ends' })
+  @ApiNoContentResponse({
+    description: 'Sets a new password from a one-time reset link; every session of the user ends',
+  })
   resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
     return this.auth.resetPassword(dto.token, dto.newPassword);
   }

@@ -21,7 +21,12 @@ export class AuthService {
 
   async register(dto: RegisterDto, ip: string): Promise<SessionUser> {
     await this.limits.consume('registrationsPerIp', ip);
-    const user = await this.users.create({ username: dto.username, password: dto.password, displayName: dto.displayName, email: dto.email });
+    const user = await this.users.create({
+      username: dto.username,
+      password: dto.password,
+      displayName: dto.displayName,
+      email: dto.email,
+    });
     return toUserDto(user);
   }
 
@@ -32,7 +37,10 @@ export class AuthService {
    */
   async verifyCredentials(username: string, password: string, ip: string): Promise<SessionUser> {
     const userKey = username.toLowerCase();
-    const wait = Math.max(await this.limits.blockedFor('loginFailuresPerUsername', userKey), await this.limits.blockedFor('loginFailuresPerIp', ip));
+    const wait = Math.max(
+      await this.limits.blockedFor('loginFailuresPerUsername', userKey),
+      await this.limits.blockedFor('loginFailuresPerIp', ip),
+    );
     if (wait > 0) {
       throw new RateLimited(wait, `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
     }
@@ -48,7 +56,10 @@ export class AuthService {
     const { ban } = await this.standing.of(user.id);
     if (ban) {
       const until = ban.until ? ban.until.toISOString() : null;
-      throw new ApiError(403, 'banned', until ? `This account is banned until ${until}.` : 'This account is banned.', { reason: ban.reason, until });
+      throw new ApiError(403, 'banned', until ? `This account is banned until ${until}.` : 'This account is banned.', {
+        reason: ban.reason,
+        until,
+      });
     }
     return toUserDto(user);
   }
@@ -69,7 +80,8 @@ export class AuthService {
 
   async resetPassword(token: string, newPassword: string): Promise<void> {
     const userId = await this.users.consumeResetToken(token);
-    if (!userId) throw badRequest('This reset link is not valid any more. Ask an administrator for a new one.', 'invalid_token');
+    if (!userId)
+      throw badRequest('This reset link is not valid any more. Ask an administrator for a new one.', 'invalid_token');
     await this.users.setPassword(userId, newPassword);
     await this.users.endSessions(userId);
   }

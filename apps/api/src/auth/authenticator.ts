@@ -19,20 +19,25 @@ export class Authenticator {
   constructor(auth: AuthService, users: UsersService, standing: StandingService) {
     this.passport.use(
       'local',
-      new LocalStrategy({ passReqToCallback: true }, (req: Request, username: string, password: string, done: (err: unknown, user?: SessionUser) => void) => {
-        auth.verifyCredentials(username, password, req.ip ?? 'unknown').then((user) => done(null, user), done);
-      }),
+      new LocalStrategy(
+        { passReqToCallback: true },
+        (req: Request, username: string, password: string, done: (err: unknown, user?: SessionUser) => void) => {
+          auth.verifyCredentials(username, password, req.ip ?? 'unknown').then((user) => done(null, user), done);
+        },
+      ),
     );
     this.passport.serializeUser((user, done) => done(null, { id: (user as SessionUser).id }));
-    this.passport.deserializeUser((payload: { id?: string }, done: (err: unknown, user?: SessionUser | false) => void) => {
-      if (!payload?.id) return done(null, false);
-      // A banned user is logged out at once, whichever process serves them.
-      const load = async () => {
-        const user = await users.findSessionUser(payload.id!);
-        return user && !(await standing.forUser(user)).ban ? user : false;
-      };
-      load().then((user) => done(null, user), done);
-    });
+    this.passport.deserializeUser(
+      (payload: { id?: string }, done: (err: unknown, user?: SessionUser | false) => void) => {
+        if (!payload?.id) return done(null, false);
+        // A banned user is logged out at once, whichever process serves them.
+        const load = async () => {
+          const user = await users.findSessionUser(payload.id!);
+          return user && !(await standing.forUser(user)).ban ? user : false;
+        };
+        load().then((user) => done(null, user), done);
+      },
+    );
   }
 
   /** Checks the credentials in the body; resolves with the user or rejects with the API error. */

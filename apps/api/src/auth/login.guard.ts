@@ -17,7 +17,10 @@ export class LoginGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
     const body: unknown = req.body;
-    const errors = body && typeof body === 'object' && !Array.isArray(body) ? await validate(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true }) : null;
+    const errors =
+      body && typeof body === 'object' && !Array.isArray(body)
+        ? await validate(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true })
+        : null;
     if (!errors || errors.length > 0) {
       const messages = (errors ?? []).flatMap((e) => Object.values(e.constraints ?? {}));
       throw badRequest(messages.join('; ') || 'username and password are required.');

@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, applyDecorators, createParamDecorator } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  applyDecorators,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiCookieAuth } from '@nestjs/swagger';
 import { Policy, type Decision, type RoleAction } from '#libs/policy';
@@ -31,7 +38,10 @@ export class PolicyGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<PolicyRequest>();
     req.policy = new Policy(await this.actors.actorFor(req.user));
-    const action = this.reflector.getAllAndOverride<RoleAction | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
+    const action = this.reflector.getAllAndOverride<RoleAction | undefined>(ALLOW_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (action) ensure(req.policy.can(action));
     return true;
   }

@@ -56,7 +56,10 @@ export class TypeormSessionStore extends Store {
     if (this.touchedAt.size >= 10_000) this.touchedAt.clear();
     this.touchedAt.set(sid, now);
     this.db
-      .query(`UPDATE sessions SET expires_at = $2 WHERE sid = $1 AND expires_at < $2::timestamptz - interval '1 hour'`, [sid, this.expiry(session)])
+      .query(
+        `UPDATE sessions SET expires_at = $2 WHERE sid = $1 AND expires_at < $2::timestamptz - interval '1 hour'`,
+        [sid, this.expiry(session)],
+      )
       .then(() => cb(), cb);
   }
 

@@ -16,7 +16,11 @@ describe('café errors from the policy and shared services', () => {
     const until = new Date('2030-05-01T10:00:00Z');
     const policy = new Policy({ kind: 'user', id: 'u', role: 'member', muted: true, mutedUntil: until });
     const error = thrown(() => ensureCafe(policy.canWrite()));
-    expect(error.toBody()).toEqual({ code: 'muted', message: expect.stringContaining('muted'), until: until.toISOString() });
+    expect(error.toBody()).toEqual({
+      code: 'muted',
+      message: expect.stringContaining('muted'),
+      until: until.toISOString(),
+    });
   });
 
   it('should keep codes the café knows (banned) and turn others into forbidden', () => {
@@ -26,7 +30,11 @@ describe('café errors from the policy and shared services', () => {
   });
 
   it('should turn a rate limit into rate_limited with the seconds to wait, and leave other errors alone', () => {
-    expect(toCafeError(new RateLimited(7))?.toBody()).toEqual({ code: 'rate_limited', message: expect.any(String), retryAfter: 7 });
+    expect(toCafeError(new RateLimited(7))?.toBody()).toEqual({
+      code: 'rate_limited',
+      message: expect.any(String),
+      retryAfter: 7,
+    });
     expect(toCafeError(new Error('database down'))).toBeNull();
   });
 });

@@ -30,7 +30,11 @@ export function ensureCafe(decision: Decision): void {
 /** Errors from shared services (rate limits) in the café's terms; anything else is not for the client. */
 export function toCafeError(error: unknown): CafeError | null {
   if (error instanceof CafeError) return error;
-  if (error instanceof RateLimited) return new CafeError('rate_limited', 'You are writing too fast. Wait a moment and try again.', { retryAfter: error.retryAfterSeconds });
-  if (error instanceof HttpException && error.getStatus() === 429) return new CafeError('rate_limited', 'Too many attempts. Wait a moment and try again.');
+  if (error instanceof RateLimited)
+    return new CafeError('rate_limited', 'You are writing too fast. Wait a moment and try again.', {
+      retryAfter: error.retryAfterSeconds,
+    });
+  if (error instanceof HttpException && error.getStatus() === 429)
+    return new CafeError('rate_limited', 'Too many attempts. Wait a moment and try again.');
   return null;
 }

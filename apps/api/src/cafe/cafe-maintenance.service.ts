@@ -30,7 +30,9 @@ export class CafeMaintenance {
     await this.guard('retention', () => this.purgeExpired());
   }
 
-  async purgeExpired(retentionHours = this.config.cafeRetentionHours): Promise<{ messages: number; restrictions: number }> {
+  async purgeExpired(
+    retentionHours = this.config.cafeRetentionHours,
+  ): Promise<{ messages: number; restrictions: number }> {
     return this.repo.purge(retentionHours * 3600, Math.max(REPORTED_MAX_SECONDS, retentionHours * 3600));
   }
 
@@ -58,10 +60,14 @@ export class CafeMaintenance {
   async renewPresence(): Promise<void> {
     const bySession = new Map<string, JoinedParticipant[]>();
     for (const socket of this.broadcaster.localSockets()) {
-      for (const p of Object.values(socket.data.participants ?? {})) bySession.set(p.sessionId, [...(bySession.get(p.sessionId) ?? []), p]);
+      for (const p of Object.values(socket.data.participants ?? {}))
+        bySession.set(p.sessionId, [...(bySession.get(p.sessionId) ?? []), p]);
     }
     for (const [sessionId, participants] of bySession) {
-      const back = await this.state.renew(sessionId, participants.map((p) => p.id));
+      const back = await this.state.renew(
+        sessionId,
+        participants.map((p) => p.id),
+      );
       const { participants: online, pruned } = await this.state.online(sessionId);
       if (back > 0 || pruned > 0) this.broadcaster.presence(sessionId, participants[0].room, toParticipants(online));
     }

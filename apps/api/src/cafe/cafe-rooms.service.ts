@@ -6,7 +6,13 @@ import { badRequest, conflict, notFound } from '../common/api-error.js';
 import { CafeBroadcaster } from './cafe.broadcaster.js';
 import { toRoomDto, toSessionDto } from './cafe.mappers.js';
 import { CafeRepository, type RoomRow, type SessionRow } from './cafe.repository.js';
-import type { CafeRoomDto, CafeSessionDto, CreateCafeRoomDto, CreateCafeSessionDto, OpenCafeRoomDto } from './dto/cafe-room.dto.js';
+import type {
+  CafeRoomDto,
+  CafeSessionDto,
+  CreateCafeRoomDto,
+  CreateCafeSessionDto,
+  OpenCafeRoomDto,
+} from './dto/cafe-room.dto.js';
 import { CafeStateStore } from './state/cafe-state.js';
 
 const MINUTE = 60_000;
@@ -48,9 +54,20 @@ export class CafeRoomsService {
 
   async create(actor: SessionUser, dto: CreateCafeRoomDto): Promise<CafeRoomDto> {
     const room = await this.repo.transaction(async (tx) => {
-      const created = await this.repo.insertRoom(tx, { slug: dto.slug, name: dto.name, description: dto.description ?? '', audience: dto.audience });
+      const created = await this.repo.insertRoom(tx, {
+        slug: dto.slug,
+        name: dto.name,
+        description: dto.description ?? '',
+        audience: dto.audience,
+      });
       if (!created) throw conflict('conflict', `A room with the address "${dto.slug}" exists already; choose another.`);
-      await this.audit.record(tx, { actorId: actor.id, action: 'cafe_room', targetType: 'cafe_room', targetId: created.id, meta: { op: 'create', slug: created.slug, audience: created.audience } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'cafe_room',
+        targetType: 'cafe_room',
+        targetId: created.id,
+        meta: { op: 'create', slug: created.slug, audience: created.audience },
+      });
       return created;
     });
     return toRoomDto(room, undefined, 0);
@@ -64,15 +81,26 @@ export class CafeRoomsService {
     if (end <= start) throw badRequest('endsAt must be after startsAt.');
     if (end.getTime() - start.getTime() < SESSION_MIN_MS) throw badRequest('A café session lasts at least 5 minutes.');
     if (end.getTime() - start.getTime() > SESSION_MAX_MS) throw badRequest('A café session lasts at most 12 hours.');
-    if (start.getTime() < now - START_SLACK_MS) throw badRequest('startsAt is in the past; use "open now" to open the room at once.');
+    if (start.getTime() < now - START_SLACK_MS)
+      throw badRequest('startsAt is in the past; use "open now" to open the room at once.');
     if (start.getTime() > now + SCHEDULE_AHEAD_MS) throw badRequest('Sessions can be planned at most a year ahead.');
     return this.repo.transaction(async (tx) => {
       const room = await this.repo.lockRoom(tx, slug);
       if (!room) throw notFound('No such café room.');
       const clash = await this.repo.overlapping(tx, room.id, start, end);
-      if (clash) throw conflict('overlap', `This room already has a session from ${when(clash.starts_at)} to ${when(clash.ends_at)}.`);
+      if (clash)
+        throw conflict(
+          'overlap',
+          `This room already has a session from ${when(clash.starts_at)} to ${when(clash.ends_at)}.`,
+        );
       const session = await this.repo.insertSession(tx, room.id, start, end, actor.id);
-      await this.audit.record(tx, { actorId: actor.id, action: 'cafe_room', targetType: 'cafe_room', targetId: room.id, meta: { op: 'schedule', sessionId: session.id, startsAt: when(start), endsAt: when(end) } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'cafe_room',
+        targetType: 'cafe_room',
+        targetId: room.id,
+        meta: { op: 'schedule', sessionId: session.id, startsAt: when(start), endsAt: when(end) },
+      });
       return toSessionDto(session, room.slug);
     });
   }
@@ -95,7 +123,8 @@ export class CafeRoomsService {
       if (live) {
         if (until) {
           const clash = await this.repo.overlapping(tx, room.id, live.ends_at, until, live.id);
-          if (clash && until > clash.starts_at) throw conflict('overlap', `The next session starts at ${when(clash.starts_at)}; open until then at most.`);
+          if (clash && until > clash.starts_at)
+            throw conflict('overlap', `The next session starts at ${when(clash.starts_at)}; open until then at most.`);
         }
         session = until ? await this.repo.updateSession(tx, live.id, { endsAt: until }) : live;
         op = 'extend';
@@ -105,14 +134,21 @@ export class CafeRoomsService {
         if (planned) {
           // A planned session within the window starts now; it keeps its end unless one was given.
           const later = await this.repo.overlapping(tx, room.id, planned.ends_at, until ?? planned.ends_at, planned.id);
-          if (until && later && until > later.starts_at) throw conflict('overlap', `The next session starts at ${when(later.starts_at)}; open until then at most.`);
+          if (until && later && until > later.starts_at)
+            throw conflict('overlap', `The next session starts at ${when(later.starts_at)}; open until then at most.`);
           session = await this.repo.updateSession(tx, planned.id, { startNow: true, endsAt: until });
         } else {
           session = await this.repo.insertSession(tx, room.id, 'now', end, actor.id);
         }
         op = 'open';
       }
-      await this.audit.record(tx, { actorId: actor.id, action: 'cafe_room', targetType: 'cafe_room', targetId: room.id, meta: { op, sessionId: session.id, endsAt: when(session.ends_at) } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'cafe_room',
+        targetType: 'cafe_room',
+        targetId: room.id,
+        meta: { op, sessionId: session.id, endsAt: when(session.ends_at) },
+      });
       return { room, session };
     });
     return toRoomDto(opened.room, opened.session, (await this.state.online(opened.session.id)).participants.length);
@@ -131,7 +167,14 @@ export class CafeRoomsService {
   async closeLive(actorId: string, room: RoomRow, action: 'cafe_room' | 'cafe_moderate'): Promise<boolean> {
     const sessionId = await this.repo.transaction(async (tx) => {
       const id = await this.repo.closeLive(tx, room.id);
-      if (id) await this.audit.record(tx, { actorId, action, targetType: 'cafe_room', targetId: room.id, meta: { op: 'close', sessionId: id } });
+      if (id)
+        await this.audit.record(tx, {
+          actorId,
+          action,
+          targetType: 'cafe_room',
+          targetId: room.id,
+          meta: { op: 'close', sessionId: id },
+        });
       return id;
     });
     if (!sessionId) return false;

@@ -5,7 +5,9 @@ import { CafeBroadcaster, PRESENCE_LIST_MAX, type CafeNamespace } from './cafe.b
 /** A namespace that records what would be emitted to which channel. */
 function recordingNamespace() {
   const sent: { channel: string; event: string; payload: { participants: CafeParticipant[]; count: number } }[] = [];
-  const ns = { to: (channel: string) => ({ emit: (event: string, payload: never) => sent.push({ channel, event, payload }) }) };
+  const ns = {
+    to: (channel: string) => ({ emit: (event: string, payload: never) => sent.push({ channel, event, payload }) }),
+  };
   return { ns: ns as unknown as CafeNamespace, sent };
 }
 
@@ -47,6 +49,9 @@ describe('CafeBroadcaster presence', () => {
     broadcaster.presence('s1', 'a', people(1));
     broadcaster.presence('s2', 'b', people(2));
     jest.advanceTimersByTime(400);
-    expect(sent.map((e) => [e.channel, e.payload.count]).sort()).toEqual([['cafe:s:s1', 1], ['cafe:s:s2', 2]]);
+    expect(sent.map((e) => [e.channel, e.payload.count]).sort()).toEqual([
+      ['cafe:s:s1', 1],
+      ['cafe:s:s2', 2],
+    ]);
   });
 });

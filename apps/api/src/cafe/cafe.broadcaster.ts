@@ -46,7 +46,10 @@ export const PRESENCE_LIST_MAX = 100;
 /** Hosts first, then the others, up to PRESENCE_LIST_MAX: what a phone can show and a person can read. */
 export function presenceList(participants: CafeParticipant[]): CafeParticipant[] {
   if (participants.length <= PRESENCE_LIST_MAX) return participants;
-  return [...participants.filter((p) => p.isHost), ...participants.filter((p) => !p.isHost)].slice(0, PRESENCE_LIST_MAX);
+  return [...participants.filter((p) => p.isHost), ...participants.filter((p) => !p.isHost)].slice(
+    0,
+    PRESENCE_LIST_MAX,
+  );
 }
 
 @Injectable()
@@ -84,7 +87,12 @@ export class CafeBroadcaster {
       this.presenceTimers.delete(sessionId);
       const latest = this.pendingPresence.get(sessionId);
       this.pendingPresence.delete(sessionId);
-      if (latest) this.ns?.to(channels.session(sessionId)).emit('presence', { room: latest.room, participants: presenceList(latest.participants), count: latest.participants.length });
+      if (latest)
+        this.ns?.to(channels.session(sessionId)).emit('presence', {
+          room: latest.room,
+          participants: presenceList(latest.participants),
+          count: latest.participants.length,
+        });
     }, wait);
     timer.unref();
     this.presenceTimers.set(sessionId, timer);
@@ -107,7 +115,9 @@ export class CafeBroadcaster {
   }
 
   muted(participantId: string, room: string, until: Date | null, reason?: string): void {
-    this.ns?.to(channels.participant(participantId)).emit('muted', { room, until: until?.toISOString() ?? null, ...(reason ? { reason } : {}) });
+    this.ns
+      ?.to(channels.participant(participantId))
+      .emit('muted', { room, until: until?.toISOString() ?? null, ...(reason ? { reason } : {}) });
   }
 
   /** Tells the participant they were removed, then takes all their sockets out of the session. */

@@ -6,7 +6,13 @@ import { LegalTextDto } from '../auth/dto/auth.dto.js';
 import { CurrentUser, type SessionUser } from '../auth/session-user.js';
 import { CAFE_RULES_EN, CAFE_RULES_NB } from './cafe-rules.js';
 import { CafeRoomsService } from './cafe-rooms.service.js';
-import { CafeRoomDto, CafeSessionDto, CreateCafeRoomDto, CreateCafeSessionDto, OpenCafeRoomDto } from './dto/cafe-room.dto.js';
+import {
+  CafeRoomDto,
+  CafeSessionDto,
+  CreateCafeRoomDto,
+  CreateCafeSessionDto,
+  OpenCafeRoomDto,
+} from './dto/cafe-room.dto.js';
 
 @ApiTags('cafe')
 @Controller('api/cafe')
@@ -20,7 +26,10 @@ export class CafeController {
   }
 
   @Get('rooms')
-  @ApiOkResponse({ type: [CafeRoomDto], description: 'The rooms the caller may enter, with the current or next opening' })
+  @ApiOkResponse({
+    type: [CafeRoomDto],
+    description: 'The rooms the caller may enter, with the current or next opening',
+  })
   list(@RequestPolicy() policy: Policy): Promise<CafeRoomDto[]> {
     return this.rooms.list(policy);
   }
@@ -35,7 +44,11 @@ export class CafeController {
   @Post('rooms/:slug/sessions')
   @Allow('cafe.host')
   @ApiCreatedResponse({ type: CafeSessionDto })
-  schedule(@Param('slug') slug: string, @Body() dto: CreateCafeSessionDto, @CurrentUser() actor: SessionUser): Promise<CafeSessionDto> {
+  schedule(
+    @Param('slug') slug: string,
+    @Body() dto: CreateCafeSessionDto,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<CafeSessionDto> {
     return this.rooms.schedule(actor, slug, dto);
   }
 
@@ -43,7 +56,11 @@ export class CafeController {
   @HttpCode(200)
   @Allow('cafe.host')
   @ApiOkResponse({ type: CafeRoomDto })
-  open(@Param('slug') slug: string, @Body() dto: OpenCafeRoomDto, @CurrentUser() actor: SessionUser): Promise<CafeRoomDto> {
+  open(
+    @Param('slug') slug: string,
+    @Body() dto: OpenCafeRoomDto,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<CafeRoomDto> {
     return this.rooms.open(actor, slug, dto);
   }
 

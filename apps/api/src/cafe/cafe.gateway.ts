@@ -1,5 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import type { CafeAck } from '#libs/contracts';
 import { CafeError, toCafeError } from './cafe-error.js';
 import { CafeService } from './cafe.service.js';
@@ -30,7 +38,8 @@ export class CafeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // An event nobody handles still gets an answer when the client waits for one.
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
-      if (!EVENTS.has(event) && typeof ack === 'function') ack(this.refusal(new CafeError('invalid', 'Unknown event.')));
+      if (!EVENTS.has(event) && typeof ack === 'function')
+        ack(this.refusal(new CafeError('invalid', 'Unknown event.')));
     });
     await this.run(() => this.cafe.connected(socket));
   }
@@ -81,7 +90,10 @@ export class CafeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const known = toCafeError(error);
     if (known) return { ok: false, error: known.toBody() };
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong on our side. Try again in a moment.' } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong on our side. Try again in a moment.' },
+    };
   }
 
   private async run(work: () => Promise<void>): Promise<void> {

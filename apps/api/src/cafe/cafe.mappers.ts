@@ -4,8 +4,15 @@ import type { MessageRow, RoomRow, SessionRow } from './cafe.repository.js';
 import type { PresenceRecord } from './state/cafe-state.js';
 
 /** A room as the room list shows it; `session` is the current or next one. */
-export function toRoomDto(room: RoomRow, session: SessionRow | undefined, participants: number, now = Date.now()): CafeRoomDto {
-  const isOpen = Boolean(session && session.starts_at.getTime() <= now && session.ends_at.getTime() > now && !session.closed_at);
+export function toRoomDto(
+  room: RoomRow,
+  session: SessionRow | undefined,
+  participants: number,
+  now = Date.now(),
+): CafeRoomDto {
+  const isOpen = Boolean(
+    session && session.starts_at.getTime() <= now && session.ends_at.getTime() > now && !session.closed_at,
+  );
   return {
     slug: room.slug,
     name: room.name,
@@ -19,7 +26,12 @@ export function toRoomDto(room: RoomRow, session: SessionRow | undefined, partic
 }
 
 export function toSessionDto(session: SessionRow, slug: string): CafeSessionDto {
-  return { id: session.id, room: slug, startsAt: session.starts_at.toISOString(), endsAt: session.ends_at.toISOString() };
+  return {
+    id: session.id,
+    room: slug,
+    startsAt: session.starts_at.toISOString(),
+    endsAt: session.ends_at.toISOString(),
+  };
 }
 
 /** A café message for clients: the participant and nickname only, never who is behind them. */

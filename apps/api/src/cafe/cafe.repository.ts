@@ -82,22 +82,33 @@ export class CafeRepository {
   // --- rooms ---
 
   async findRoom(slug: string, manager: EntityManager = this.db.manager): Promise<RoomRow | null> {
-    const rows: RoomRow[] = await manager.query('SELECT id, slug, name, description, audience, slow_mode_seconds FROM cafe_rooms WHERE slug = $1', [slug]);
+    const rows: RoomRow[] = await manager.query(
+      'SELECT id, slug, name, description, audience, slow_mode_seconds FROM cafe_rooms WHERE slug = $1',
+      [slug],
+    );
     return rows[0] ?? null;
   }
 
   /** Locks the room for a schedule change, so two hosts can't create overlapping sessions. */
   async lockRoom(tx: EntityManager, slug: string): Promise<RoomRow | null> {
-    const rows: RoomRow[] = await tx.query('SELECT id, slug, name, description, audience, slow_mode_seconds FROM cafe_rooms WHERE slug = $1 FOR UPDATE', [slug]);
+    const rows: RoomRow[] = await tx.query(
+      'SELECT id, slug, name, description, audience, slow_mode_seconds FROM cafe_rooms WHERE slug = $1 FOR UPDATE',
+      [slug],
+    );
     return rows[0] ?? null;
   }
 
   listRooms(): Promise<RoomRow[]> {
-    return this.db.query('SELECT id, slug, name, description, audience, slow_mode_seconds FROM cafe_rooms ORDER BY name, slug');
+    return this.db.query(
+      'SELECT id, slug, name, description, audience, slow_mode_seconds FROM cafe_rooms ORDER BY name, slug',
+    );
   }
 
   /** Null when the slug is taken. */
-  async insertRoom(tx: EntityManager, room: { slug: string; name: string; description: string; audience: CafeAudience }): Promise<RoomRow | null> {
+  async insertRoom(
+    tx: EntityManager,
+    room: { slug: string; name: string; description: string; audience: CafeAudience },
+  ): Promise<RoomRow | null> {
     const rows: RoomRow[] = await tx.query(
       `INSERT INTO cafe_rooms (slug, name, description, audience) VALUES ($1, $2, $3, $4)
        ON CONFLICT (slug) DO NOTHING
@@ -114,7 +125,10 @@ export class CafeRepository {
   // --- sessions ---
 
   async liveSession(roomId: string, manager: EntityManager = this.db.manager): Promise<SessionRow | null> {
-    const rows: SessionRow[] = await manager.query(`SELECT ${SESSION_COLUMNS} FROM cafe_sessions s WHERE s.room_id = $1 AND ${LIVE} ORDER BY s.starts_at LIMIT 1`, [roomId]);
+    const rows: SessionRow[] = await manager.query(
+      `SELECT ${SESSION_COLUMNS} FROM cafe_sessions s WHERE s.room_id = $1 AND ${LIVE} ORDER BY s.starts_at LIMIT 1`,
+      [roomId],
+    );
     return rows[0] ?? null;
   }
 
@@ -132,7 +146,14 @@ export class CafeRepository {
 
   /** The session and its room, with whether it is open now (by the database's clock). */
   async sessionState(sessionId: string): Promise<{ session: SessionRow; room: RoomRow; live: boolean } | null> {
-    const rows: (SessionRow & { slug: string; name: string; description: string; audience: CafeAudience; slow_mode_seconds: number; live: boolean })[] = await this.db.query(
+    const rows: (SessionRow & {
+      slug: string;
+      name: string;
+      description: string;
+      audience: CafeAudience;
+      slow_mode_seconds: number;
+      live: boolean;
+    })[] = await this.db.query(
       `SELECT ${SESSION_COLUMNS}, r.slug, r.name, r.description, r.audience, r.slow_mode_seconds, (${LIVE}) AS live
        FROM cafe_sessions s JOIN cafe_rooms r ON r.id = s.room_id WHERE s.id = $1`,
       [sessionId],
@@ -140,14 +161,33 @@ export class CafeRepository {
     const row = rows[0];
     if (!row) return null;
     return {
-      session: { id: row.id, room_id: row.room_id, starts_at: row.starts_at, ends_at: row.ends_at, closed_at: row.closed_at },
-      room: { id: row.room_id, slug: row.slug, name: row.name, description: row.description, audience: row.audience, slow_mode_seconds: row.slow_mode_seconds },
+      session: {
+        id: row.id,
+        room_id: row.room_id,
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        closed_at: row.closed_at,
+      },
+      room: {
+        id: row.room_id,
+        slug: row.slug,
+        name: row.name,
+        description: row.description,
+        audience: row.audience,
+        slow_mode_seconds: row.slow_mode_seconds,
+      },
       live: row.live,
     };
   }
 
   /** The first session of the room (other than `exceptId`) that overlaps [start, end). */
-  async overlapping(tx: EntityManager, roomId: string, start: Date, end: Date, exceptId: string | null = null): Promise<SessionRow | null> {
+  async overlapping(
+    tx: EntityManager,
+    roomId: string,
+    start: Date,
+    end: Date,
+    exceptId: string | null = null,
+  ): Promise<SessionRow | null> {
     const rows: SessionRow[] = await tx.query(
       `SELECT ${SESSION_COLUMNS} FROM cafe_sessions s
        WHERE s.room_id = $1 AND s.closed_at IS NULL AND s.starts_at < $3 AND s.ends_at > $2 AND s.id IS DISTINCT FROM $4
@@ -157,7 +197,13 @@ export class CafeRepository {
     return rows[0] ?? null;
   }
 
-  async insertSession(tx: EntityManager, roomId: string, start: Date | 'now', end: Date, openedBy: string): Promise<SessionRow> {
+  async insertSession(
+    tx: EntityManager,
+    roomId: string,
+    start: Date | 'now',
+    end: Date,
+    openedBy: string,
+  ): Promise<SessionRow> {
     const rows: SessionRow[] = await tx.query(
       `INSERT INTO cafe_sessions (room_id, starts_at, ends_at, opened_by) VALUES ($1, COALESCE($2, now()), $3, $4)
        RETURNING id, room_id, starts_at, ends_at, closed_at`,
@@ -166,7 +212,11 @@ export class CafeRepository {
     return rows[0];
   }
 
-  async updateSession(tx: EntityManager, id: string, change: { startNow?: boolean; endsAt?: Date }): Promise<SessionRow> {
+  async updateSession(
+    tx: EntityManager,
+    id: string,
+    change: { startNow?: boolean; endsAt?: Date },
+  ): Promise<SessionRow> {
     const [rows]: [SessionRow[], number] = await tx.query(
       `UPDATE cafe_sessions SET starts_at = CASE WHEN $2 THEN now() ELSE starts_at END, ends_at = COALESCE($3, ends_at)
        WHERE id = $1 RETURNING id, room_id, starts_at, ends_at, closed_at`,
@@ -224,7 +274,10 @@ export class CafeRepository {
    * by retention).
    */
   async historySince(sessionId: string, roomId: string, sinceId: string, limit: number): Promise<MessageRow[] | null> {
-    const since: { seq: string }[] = await this.db.query('SELECT seq FROM cafe_messages WHERE id = $1 AND room_id = $2', [sinceId, roomId]);
+    const since: { seq: string }[] = await this.db.query(
+      'SELECT seq FROM cafe_messages WHERE id = $1 AND room_id = $2',
+      [sinceId, roomId],
+    );
     if (since.length === 0) return null;
     const rows: MessageRow[] = await this.db.query(
       `SELECT ${MESSAGE_COLUMNS} FROM cafe_messages m
@@ -243,7 +296,10 @@ export class CafeRepository {
     return rows.map((r) => r.id);
   }
 
-  async findMessage(roomId: string, id: string): Promise<(MessageRow & { session_id: string; deleted_at: Date | null }) | null> {
+  async findMessage(
+    roomId: string,
+    id: string,
+  ): Promise<(MessageRow & { session_id: string; deleted_at: Date | null }) | null> {
     const rows: (MessageRow & { session_id: string; deleted_at: Date | null })[] = await this.db.query(
       `SELECT ${MESSAGE_COLUMNS}, m.session_id, m.deleted_at FROM cafe_messages m WHERE m.id = $1 AND m.room_id = $2`,
       [id, roomId],
@@ -281,7 +337,16 @@ export class CafeRepository {
 
   async insertRestriction(
     tx: EntityManager,
-    r: { sessionId: string; kind: 'mute' | 'kick'; participantId: string; nicknameKey: string; authorHash: Buffer | null; until: Date | null; reason: string | null; by: string },
+    r: {
+      sessionId: string;
+      kind: 'mute' | 'kick';
+      participantId: string;
+      nicknameKey: string;
+      authorHash: Buffer | null;
+      until: Date | null;
+      reason: string | null;
+      by: string;
+    },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO cafe_restrictions (session_id, kind, participant_id, nickname_key, author_hash, until, reason, created_by)
@@ -331,7 +396,10 @@ export class CafeRepository {
    * ago. A message with an open report stays until a moderator has handled it, at most
    * `reportedMaxSeconds` after its session, so the moderation queue never loses what it is about.
    */
-  async purge(retentionSeconds: number, reportedMaxSeconds: number): Promise<{ messages: number; restrictions: number }> {
+  async purge(
+    retentionSeconds: number,
+    reportedMaxSeconds: number,
+  ): Promise<{ messages: number; restrictions: number }> {
     const [, messages]: [unknown, number] = await this.db.query(
       `DELETE FROM cafe_messages m USING cafe_sessions s
        WHERE m.session_id = s.id AND ${SESSION_END} < now() - make_interval(secs => $1)

@@ -16,7 +16,13 @@ import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
 import { CafeError, ensureCafe } from './cafe-error.js';
 import { CafeRoomsService } from './cafe-rooms.service.js';
-import { CafeBroadcaster, channels, type CafeSocket, type JoinedParticipant, presenceList } from './cafe.broadcaster.js';
+import {
+  CafeBroadcaster,
+  channels,
+  type CafeSocket,
+  type JoinedParticipant,
+  presenceList,
+} from './cafe.broadcaster.js';
 import { toCafeMessage, toParticipants } from './cafe.mappers.js';
 import { CafeRepository, type RoomRow } from './cafe.repository.js';
 import { CafeRoomPayload, JoinPayload, MessagePayload, ModeratePayload, ReportPayload } from './dto/cafe-socket.dto.js';
@@ -86,7 +92,10 @@ export class CafeService {
       return;
     }
     for (const participant of Object.values(this.joinedOf(socket))) {
-      const back = await this.state.resume({ id: participant.sessionId, endsAt: new Date(participant.sessionEndsAt) }, participant.id);
+      const back = await this.state.resume(
+        { id: participant.sessionId, endsAt: new Date(participant.sessionEndsAt) },
+        participant.id,
+      );
       if (back) await this.announcePresence(participant.sessionId, participant.room);
       else this.forget(socket, participant);
     }
@@ -112,15 +121,18 @@ export class CafeService {
     const policy = await this.identity.policyFor(user);
     ensureCafe(policy.canJoinCafeRoom(room.audience));
     // Members accepted the guidelines when they registered; a guest accepts the café rules here.
-    if (!user && p.acceptRules !== true) throw new CafeError('rules_not_accepted', 'Read and accept the café rules to join.');
+    if (!user && p.acceptRules !== true)
+      throw new CafeError('rules_not_accepted', 'Read and accept the café rules to join.');
     const session = await this.repo.liveSession(room.id);
     if (!session) throw await this.closedError(room);
 
     const joined = this.joinedOf(socket);
     const existing = joined[room.slug];
-    if (existing?.sessionId === session.id && (await this.state.get(session.id, existing.id))) return this.snapshot(existing, p.since);
+    if (existing?.sessionId === session.id && (await this.state.get(session.id, existing.id)))
+      return this.snapshot(existing, p.since);
     if (existing) this.forget(socket, existing);
-    if (Object.keys(joined).length >= MAX_ROOMS_PER_SOCKET) throw new CafeError('invalid', `One connection can be in at most ${MAX_ROOMS_PER_SOCKET} rooms.`);
+    if (Object.keys(joined).length >= MAX_ROOMS_PER_SOCKET)
+      throw new CafeError('invalid', `One connection can be in at most ${MAX_ROOMS_PER_SOCKET} rooms.`);
 
     const fromDisplayName = p.nickname === undefined && user !== undefined;
     if (p.nickname === undefined && !user) throw new CafeError('invalid', 'Choose a nickname to join.');
@@ -130,8 +142,16 @@ export class CafeService {
     await this.checkNameFree(nickname, key, user);
 
     const hash = user ? await this.authorHash(user.id, session.id) : null;
-    const restrictions = await this.repo.activeRestrictions(session.id, { participantId: null, nicknameKey: key, authorHash: hash });
-    if (restrictions.kicked) throw new CafeError('removed', 'A host has removed you from this café session. You are welcome back another time.');
+    const restrictions = await this.repo.activeRestrictions(session.id, {
+      participantId: null,
+      nicknameKey: key,
+      authorHash: hash,
+    });
+    if (restrictions.kicked)
+      throw new CafeError(
+        'removed',
+        'A host has removed you from this café session. You are welcome back another time.',
+      );
 
     const participant: JoinedParticipant = {
       id: randomUUID(),
@@ -148,7 +168,11 @@ export class CafeService {
       { id: session.id, endsAt: session.ends_at },
       { id: participant.id, nickname, nicknameKey: key, isHost: participant.isHost, owner: participant.authorHash },
     );
-    if (!claimed) throw new CafeError('nickname_taken', 'Someone in the room is using that nickname right now. Choose another (if it was yours before a dropped connection, it is free again within two minutes).');
+    if (!claimed)
+      throw new CafeError(
+        'nickname_taken',
+        'Someone in the room is using that nickname right now. Choose another (if it was yours before a dropped connection, it is free again within two minutes).',
+      );
     try {
       socket.join(this.channelsOf(participant));
       joined[room.slug] = participant;
@@ -156,7 +180,8 @@ export class CafeService {
       const result = await this.snapshot(participant, p.since);
       // The joiner receives this broadcast too, which gives their connection a recovery offset.
       this.broadcaster.presence(session.id, room.slug, result.participants);
-      if (restrictions.mutedUntil !== undefined) this.broadcaster.muted(participant.id, room.slug, restrictions.mutedUntil);
+      if (restrictions.mutedUntil !== undefined)
+        this.broadcaster.muted(participant.id, room.slug, restrictions.mutedUntil);
       return { ...result, participants: presenceList(result.participants), count: result.participants.length };
     } catch (e) {
       this.forget(socket, participant);
@@ -170,7 +195,11 @@ export class CafeService {
     const participant = this.participantIn(socket, p.room);
     const body = withoutControls(p.body.replace(/\r\n?/g, '\n')).trim();
     if (!body) throw new CafeError('empty', 'Write something before sending.');
-    if ([...body].length > CAFE_LIMITS.bodyMax) throw new CafeError('too_long', `A message can be at most ${CAFE_LIMITS.bodyMax.toLocaleString('en')} characters.`);
+    if ([...body].length > CAFE_LIMITS.bodyMax)
+      throw new CafeError(
+        'too_long',
+        `A message can be at most ${CAFE_LIMITS.bodyMax.toLocaleString('en')} characters.`,
+      );
 
     const ctx = await this.context(socket, participant);
     ensureCafe(ctx.policy.canWrite());
@@ -178,7 +207,12 @@ export class CafeService {
     await this.limits.consume('cafeMessagesPerParticipant', participant.id);
     if (ctx.room.slow_mode_seconds > 0 && !participant.isHost) {
       const wait = await this.state.pass(`slow:${participant.sessionId}:${participant.id}`, ctx.room.slow_mode_seconds);
-      if (wait > 0) throw new CafeError('rate_limited', `Slow mode is on: one message every ${ctx.room.slow_mode_seconds} seconds. Wait ${wait} s.`, { retryAfter: wait });
+      if (wait > 0)
+        throw new CafeError(
+          'rate_limited',
+          `Slow mode is on: one message every ${ctx.room.slow_mode_seconds} seconds. Wait ${wait} s.`,
+          { retryAfter: wait },
+        );
     }
 
     const screening = await this.screening.screen(body);
@@ -186,7 +220,10 @@ export class CafeService {
     if (screening.action === 'block') {
       if (crisis) await this.offerSupport(participant);
       const word = screening.matches.find((m) => m.action === 'block')!.text;
-      throw new CafeError('blocked', `Your message was not sent: "${word}" is not allowed in the café. Please rephrase it.`);
+      throw new CafeError(
+        'blocked',
+        `Your message was not sent: "${word}" is not allowed in the café. Please rephrase it.`,
+      );
     }
 
     // Stored (with any report for the moderators) before anyone is told, so an acknowledged
@@ -203,7 +240,13 @@ export class CafeService {
         body,
       });
       if (reportReason) {
-        await this.repo.insertReport(tx, { messageId: inserted.id, kind: crisis ? 'crisis' : 'report', reason: reportReason, source: 'screening', reporterParticipantId: null });
+        await this.repo.insertReport(tx, {
+          messageId: inserted.id,
+          kind: crisis ? 'crisis' : 'report',
+          reason: reportReason,
+          source: 'screening',
+          reporterParticipantId: null,
+        });
       }
       return inserted;
     });
@@ -211,7 +254,15 @@ export class CafeService {
     this.broadcaster.message(participant.sessionId, message);
     if (crisis) {
       await this.offerSupport(participant);
-      this.broadcaster.alertHosts(participant.sessionId, { room: participant.room, kind: 'crisis', messageId: row.id, nickname: row.nickname, body: row.body, reason: reportReason ?? undefined, createdAt: message.createdAt });
+      this.broadcaster.alertHosts(participant.sessionId, {
+        room: participant.room,
+        kind: 'crisis',
+        messageId: row.id,
+        nickname: row.nickname,
+        body: row.body,
+        reason: reportReason ?? undefined,
+        createdAt: message.createdAt,
+      });
     }
     return { message };
   }
@@ -254,10 +305,24 @@ export class CafeService {
     if (!message) throw new CafeError('not_found', 'That message is not in this room any more.');
     const kind = reason.toLowerCase() === 'crisis' ? 'crisis' : 'report';
     const created = await this.repo.transaction((tx) =>
-      this.repo.insertReport(tx, { messageId: message.id, kind, reason, source: 'participant', reporterParticipantId: participant.id }),
+      this.repo.insertReport(tx, {
+        messageId: message.id,
+        kind,
+        reason,
+        source: 'participant',
+        reporterParticipantId: participant.id,
+      }),
     );
     if (created) {
-      this.broadcaster.alertHosts(participant.sessionId, { room: participant.room, kind, messageId: message.id, nickname: message.nickname, body: message.body, reason, createdAt: new Date().toISOString() });
+      this.broadcaster.alertHosts(participant.sessionId, {
+        room: participant.room,
+        kind,
+        messageId: message.id,
+        nickname: message.nickname,
+        body: message.body,
+        reason,
+        createdAt: new Date().toISOString(),
+      });
     }
     return {};
   }
@@ -290,19 +355,40 @@ export class CafeService {
 
   // --- host tools ---
 
-  private async deleteMessage(host: JoinedParticipant, hostId: string, messageId: string | undefined, reason: string | undefined): Promise<void> {
+  private async deleteMessage(
+    host: JoinedParticipant,
+    hostId: string,
+    messageId: string | undefined,
+    reason: string | undefined,
+  ): Promise<void> {
     if (!messageId) throw new CafeError('invalid', 'Say which message to remove (messageId).');
     const message = await this.repo.findMessage(host.roomId, messageId);
-    if (!message || message.session_id !== host.sessionId) throw new CafeError('not_found', 'That message is not in this session.');
+    if (!message || message.session_id !== host.sessionId)
+      throw new CafeError('not_found', 'That message is not in this session.');
     const removed = await this.repo.transaction(async (tx) => {
       const done = await this.repo.softDelete(tx, host.sessionId, messageId, hostId);
-      if (done) await this.audit.record(tx, { actorId: hostId, action: 'cafe_moderate', targetType: 'cafe_message', targetId: messageId, reason, meta: { op: 'delete', sessionId: host.sessionId } });
+      if (done)
+        await this.audit.record(tx, {
+          actorId: hostId,
+          action: 'cafe_moderate',
+          targetType: 'cafe_message',
+          targetId: messageId,
+          reason,
+          meta: { op: 'delete', sessionId: host.sessionId },
+        });
       return done;
     });
     if (removed) this.broadcaster.messageDeleted(host.sessionId, host.room, messageId);
   }
 
-  private async restrict(host: JoinedParticipant, hostId: string, kind: 'mute' | 'kick', targetId: string | undefined, seconds: number | undefined, reason: string | undefined): Promise<void> {
+  private async restrict(
+    host: JoinedParticipant,
+    hostId: string,
+    kind: 'mute' | 'kick',
+    targetId: string | undefined,
+    seconds: number | undefined,
+    reason: string | undefined,
+  ): Promise<void> {
     if (!targetId) throw new CafeError('invalid', 'Say which participant (participantId).');
     const muteSeconds = seconds ?? MUTE_DEFAULT_SECONDS;
     if (kind === 'mute' && (muteSeconds < MUTE_MIN_SECONDS || muteSeconds > MUTE_MAX_SECONDS)) {
@@ -323,7 +409,14 @@ export class CafeService {
         reason: reason ?? null,
         by: hostId,
       });
-      await this.audit.record(tx, { actorId: hostId, action: 'cafe_moderate', targetType: 'cafe_participant', targetId: target.id, reason, meta: { op: kind, sessionId: host.sessionId, ...(until ? { seconds: muteSeconds } : {}) } });
+      await this.audit.record(tx, {
+        actorId: hostId,
+        action: 'cafe_moderate',
+        targetType: 'cafe_participant',
+        targetId: target.id,
+        reason,
+        meta: { op: kind, sessionId: host.sessionId, ...(until ? { seconds: muteSeconds } : {}) },
+      });
     });
     if (kind === 'mute') {
       this.broadcaster.muted(target.id, host.room, until, reason);
@@ -335,10 +428,17 @@ export class CafeService {
   }
 
   private async setSlowMode(host: JoinedParticipant, hostId: string, seconds: number | undefined): Promise<void> {
-    if (seconds === undefined || seconds > SLOW_MODE_MAX_SECONDS) throw new CafeError('invalid', `Slow mode takes seconds between messages: 0 (off) to ${SLOW_MODE_MAX_SECONDS}.`);
+    if (seconds === undefined || seconds > SLOW_MODE_MAX_SECONDS)
+      throw new CafeError('invalid', `Slow mode takes seconds between messages: 0 (off) to ${SLOW_MODE_MAX_SECONDS}.`);
     await this.repo.transaction(async (tx) => {
       await this.repo.setSlowMode(tx, host.roomId, seconds);
-      await this.audit.record(tx, { actorId: hostId, action: 'cafe_moderate', targetType: 'cafe_room', targetId: host.roomId, meta: { op: 'slowmode', seconds, sessionId: host.sessionId } });
+      await this.audit.record(tx, {
+        actorId: hostId,
+        action: 'cafe_moderate',
+        targetType: 'cafe_room',
+        targetId: host.roomId,
+        meta: { op: 'slowmode', seconds, sessionId: host.sessionId },
+      });
     });
     this.broadcaster.slowMode(host.sessionId, host.room, seconds);
   }
@@ -373,7 +473,9 @@ export class CafeService {
   }
 
   private async snapshot(participant: JoinedParticipant, since: string | undefined): Promise<CafeJoinResult> {
-    const fromSince = since ? await this.repo.historySince(participant.sessionId, participant.roomId, since, CAFE_LIMITS.sinceMax) : null;
+    const fromSince = since
+      ? await this.repo.historySince(participant.sessionId, participant.roomId, since, CAFE_LIMITS.sinceMax)
+      : null;
     const rows = fromSince ?? (await this.repo.history(participant.sessionId, CAFE_LIMITS.historySize));
     const online = await this.state.online(participant.sessionId);
     const result: CafeJoinResult = {
@@ -387,9 +489,11 @@ export class CafeService {
   }
 
   private async checkNameFree(nickname: string, key: string, user: SessionUser | undefined): Promise<void> {
-    if (isReservedNickname(key)) throw new CafeError('nickname_taken', 'That name is reserved in the café. Choose another.');
+    if (isReservedNickname(key))
+      throw new CafeError('nickname_taken', 'That name is reserved in the café. Choose another.');
     const screened = await this.screening.screen(nickname);
-    if (screened.action === 'block') throw new CafeError('blocked', 'That nickname is not allowed in the café. Choose another.');
+    if (screened.action === 'block')
+      throw new CafeError('blocked', 'That nickname is not allowed in the café. Choose another.');
     // Nobody may pass for a registered user or a host; a member may use their own names.
     if (await this.repo.nameBelongsToAnother(key, user?.id ?? null)) {
       throw new CafeError('nickname_taken', 'That name belongs to someone registered here. Choose another.');
@@ -412,13 +516,25 @@ export class CafeService {
 
   private mutedError(until: Date | null): CafeError {
     const iso = until ? until.toISOString() : null;
-    return new CafeError('muted', iso ? `A host has muted you until ${iso}. You can still read along.` : 'A host has muted you. You can still read along.', { until: iso });
+    return new CafeError(
+      'muted',
+      iso
+        ? `A host has muted you until ${iso}. You can still read along.`
+        : 'A host has muted you. You can still read along.',
+      { until: iso },
+    );
   }
 
   private async closedError(room: RoomRow): Promise<CafeError> {
     const next = (await this.repo.currentOrNextSessions([room.id])).get(room.id);
     const opensAt = next ? next.starts_at.toISOString() : null;
-    return new CafeError('closed', opensAt ? `The café is closed now. It opens next at ${opensAt}.` : 'The café is closed now, and no opening is planned yet.', { opensAt });
+    return new CafeError(
+      'closed',
+      opensAt
+        ? `The café is closed now. It opens next at ${opensAt}.`
+        : 'The café is closed now, and no opening is planned yet.',
+      { opensAt },
+    );
   }
 
   private async announcePresence(sessionId: string, room: string): Promise<void> {

@@ -5,7 +5,8 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 /** Letters and digits, with spaces, dots, apostrophes, hyphens and underscores inside. */
 const SHAPE = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._'-]*[\p{L}\p{N}])?$/u;
 /** Names that would pass for the café's own voice or for a forum alias. */
-const RESERVED = /^(vert|verten|vertinne|host|moderator|moderatoren|admin|administrator|system|erfaringsforum|erfaringskafeen|erfaringskaféen|anonym( ?\d+)?|gjest( ?\d+)?|deleted|slettet)$/;
+const RESERVED =
+  /^(vert|verten|vertinne|host|moderator|moderatoren|admin|administrator|system|erfaringsforum|erfaringskafeen|erfaringskaféen|anonym( ?\d+)?|gjest( ?\d+)?|deleted|slettet)$/;
 
 /** The nickname as shown: NFKC, invisible characters removed, spaces collapsed. */
 export function cleanNickname(raw: string): string {

@@ -11,7 +11,13 @@ export function parsePayload<T extends object>(dto: ClassConstructor<T>, payload
     throw new CafeError('invalid', 'Send the event with an object payload and an acknowledgement callback.');
   }
   const instance = plainToInstance(dto, payload);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true, validationError: { target: false, value: false } });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: false },
+  });
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? `${first.property} is not valid`;

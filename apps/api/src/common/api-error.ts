@@ -23,8 +23,11 @@ export class ApiError extends HttpException {
   }
 }
 
-export const badRequest = (message: string, code: ErrorCode | string = 'validation') => new ApiError(HttpStatus.BAD_REQUEST, code, message);
-export const unauthenticated = (message = 'You need to log in to do that.') => new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', message);
-export const forbidden = (code: ErrorCode | string, message: string, extra?: Record<string, unknown>) => new ApiError(HttpStatus.FORBIDDEN, code, message, extra);
+export const badRequest = (message: string, code: ErrorCode | string = 'validation') =>
+  new ApiError(HttpStatus.BAD_REQUEST, code, message);
+export const unauthenticated = (message = 'You need to log in to do that.') =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', message);
+export const forbidden = (code: ErrorCode | string, message: string, extra?: Record<string, unknown>) =>
+  new ApiError(HttpStatus.FORBIDDEN, code, message, extra);
 export const notFound = (message = 'Not found.') => new ApiError(HttpStatus.NOT_FOUND, 'not_found', message);
 export const conflict = (code: ErrorCode | string, message: string) => new ApiError(HttpStatus.CONFLICT, code, message);

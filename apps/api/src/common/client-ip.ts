@@ -6,7 +6,9 @@ function isProxyAddress(ip: string): boolean {
   const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
   if (isIP(v4) === 4) {
     const [a, b] = v4.split('.').map(Number);
-    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+    return (
+      a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
+    );
   }
   return ip === '::1' || /^f[cd]/i.test(ip) || /^fe[89ab]/i.test(ip);
 }
@@ -19,7 +21,10 @@ function isProxyAddress(ip: string): boolean {
 export function clientIp(req: IncomingMessage, production: boolean): string {
   let ip = req.socket.remoteAddress ?? 'unknown';
   if (!production) return ip;
-  const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   while (isProxyAddress(ip) && hops.length > 0) ip = hops.pop()!;
   return ip;
 }

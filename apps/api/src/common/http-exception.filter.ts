@@ -15,12 +15,15 @@ function toHttp(error: unknown): HttpException | null {
   if (error instanceof HttpException) return error;
   if (error instanceof ForbiddenKeyError) return new ApiError(400, 'validation', error.message);
   const parserError = error as BodyParserError;
-  if (parserError?.type === 'entity.parse.failed') return new ApiError(400, 'validation', 'The request body is not valid JSON.');
+  if (parserError?.type === 'entity.parse.failed')
+    return new ApiError(400, 'validation', 'The request body is not valid JSON.');
   if (parserError?.type === 'entity.too.large') return new ApiError(413, 'too_large', 'The request body is too large.');
-  if (parserError?.type && parserError.status && parserError.status < 500) return new ApiError(parserError.status, 'validation', 'The request body could not be read.');
+  if (parserError?.type && parserError.status && parserError.status < 500)
+    return new ApiError(parserError.status, 'validation', 'The request body could not be read.');
   if (error instanceof QueryFailedError) {
     const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
-    if (code === '22P02' || code === '22001' || code === '22021' || code === '54000') return new ApiError(400, 'validation', 'The request holds a value the server cannot store.');
+    if (code === '22P02' || code === '22001' || code === '22021' || code === '54000')
+      return new ApiError(400, 'validation', 'The request holds a value the server cannot store.');
     if (code === '23505') return new ApiError(409, 'conflict', 'That already exists.');
   }
   return null;
@@ -28,7 +31,9 @@ function toHttp(error: unknown): HttpException | null {
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|terminating connection|Client has encountered a connection error|the database system is/i.test(message);
+  return /Connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|terminating connection|Client has encountered a connection error|the database system is/i.test(
+    message,
+  );
 }
 
 @Catch()
@@ -45,8 +50,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
         http = new ApiError(503, 'unavailable', 'The service is briefly unavailable. Try again in a moment.');
         this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       } else {
-        http = new ApiError(500, 'internal', 'Something went wrong on our side. Nothing you wrote was lost; try again.');
-        this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+        http = new ApiError(
+          500,
+          'internal',
+          'Something went wrong on our side. Nothing you wrote was lost; try again.',
+        );
+        this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
       }
     }
     if (http instanceof RateLimited) res.setHeader('Retry-After', String(http.retryAfterSeconds));

@@ -9,7 +9,8 @@ export class ForbiddenKeyError extends Error {
 
 /** Drops nothing silently: a body that carries a prototype key is refused whole, before any code sees it. */
 export function refusePrototypeKeys(key: string, value: unknown): unknown {
-  if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKeyError(`The request body holds the key "${key}", which is not allowed.`);
+  if (FORBIDDEN_KEYS.has(key))
+    throw new ForbiddenKeyError(`The request body holds the key "${key}", which is not allowed.`);
   return value;
 }
 

@@ -6,12 +6,17 @@ import { badRequest } from './api-error.js';
 /** `?limit=N&cursor=C`: limit 1–100 (default 20); the cursor is opaque to clients. */
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number from 1 to 100' })
-  @Min(1, { message: 'limit must be a whole number from 1 to 100' }) @Max(100, { message: 'limit must be a whole number from 1 to 100' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number from 1 to 100' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 100' })
+  @Max(100, { message: 'limit must be a whole number from 1 to 100' })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional() @IsString() @MaxLength(512)
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
   cursor?: string;
 }
 
@@ -27,7 +32,10 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, shape: ('string' | 'number' | 'boolean' | 'date' | 'uuid')[]): CursorValue[] | null {
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: ('string' | 'number' | 'boolean' | 'date' | 'uuid')[],
+): CursorValue[] | null {
   if (cursor === undefined) return null;
   let values: unknown;
   try {
@@ -40,11 +48,16 @@ export function decodeCursor(cursor: string | undefined, shape: ('string' | 'num
     values.length === shape.length &&
     values.every((v, i) => {
       switch (shape[i]) {
-        case 'number': return typeof v === 'number' && Number.isFinite(v);
-        case 'boolean': return typeof v === 'boolean';
-        case 'date': return typeof v === 'string' && !Number.isNaN(Date.parse(v));
-        case 'uuid': return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-        default: return typeof v === 'string';
+        case 'number':
+          return typeof v === 'number' && Number.isFinite(v);
+        case 'boolean':
+          return typeof v === 'boolean';
+        case 'date':
+          return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+        case 'uuid':
+          return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+        default:
+          return typeof v === 'string';
       }
     });
   if (!ok) throw badRequest('cursor is not valid: use nextCursor from the previous page.');

@@ -19,7 +19,10 @@ export const RATE_LIMITS = {
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
 export class RateLimited extends ApiError {
-  constructor(readonly retryAfterSeconds: number, message = 'Too many attempts. Wait a little and try again.') {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts. Wait a little and try again.',
+  ) {
     super(429, 'rate_limited', message, { retryAfter: retryAfterSeconds });
   }
 }
@@ -45,7 +48,11 @@ export class RateLimitService {
     let limiter = this.limiters.get(name);
     if (!limiter) {
       const { points, duration } = RATE_LIMITS[name];
-      const opts = { keyPrefix: `${this.config.redisPrefix}:rl:${name}`, points: Math.max(1, Math.round(points * this.config.rateLimitScale)), duration };
+      const opts = {
+        keyPrefix: `${this.config.redisPrefix}:rl:${name}`,
+        points: Math.max(1, Math.round(points * this.config.rateLimitScale)),
+        duration,
+      };
       limiter = this.redis.client
         ? new RateLimiterRedis({ ...opts, storeClient: this.redis.client, useRedisPackage: true })
         : new RateLimiterMemory(opts);

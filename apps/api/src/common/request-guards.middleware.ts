@@ -2,7 +2,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from './api-error.js';
 
 /** The app's own origin: PUBLIC_URL when set, otherwise the request's own scheme and Host. */
-export function ownOrigin(publicUrl: string | undefined, req: { headers: Record<string, string | string[] | undefined>; secure?: boolean; protocol?: string }): string {
+export function ownOrigin(
+  publicUrl: string | undefined,
+  req: { headers: Record<string, string | string[] | undefined>; secure?: boolean; protocol?: string },
+): string {
   if (publicUrl) return publicUrl.replace(/\/+$/, '');
   const protocol = req.protocol ?? (req.secure ? 'https' : 'http');
   return `${protocol}://${String(req.headers.host ?? '')}`;
@@ -47,7 +50,14 @@ export function requestGuards(publicUrl: string | undefined) {
       const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
       const isJson = typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type);
       if ((type !== undefined || hasBody) && !isJson) {
-        return send(res, new ApiError(415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).'));
+        return send(
+          res,
+          new ApiError(
+            415,
+            'unsupported_media_type',
+            'Send the request body as JSON (Content-Type: application/json).',
+          ),
+        );
       }
     }
     next();

@@ -5,7 +5,9 @@ import { badRequest } from './api-error.js';
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
     const path = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((m) => (m.includes(e.property) ? m.replace(e.property, path) : `${path}: ${m}`));
+    const own = Object.values(e.constraints ?? {}).map((m) =>
+      m.includes(e.property) ? m.replace(e.property, path) : `${path}: ${m}`,
+    );
     return [...own, ...flatten(e.children ?? [], path)];
   });
 }
@@ -33,10 +35,12 @@ const SLUG = /^[a-z0-9-]{2,48}$/;
 /** `:slug` parameters: a category slug of the wrong shape is 400, a well-formed unknown one 404. */
 export class SlugParam implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (typeof value !== 'string' || !SLUG.test(value)) throw badRequest('The category in the address is not valid: 2–48 characters of a-z, 0-9 and -.', 'invalid_slug');
+    if (typeof value !== 'string' || !SLUG.test(value))
+      throw badRequest('The category in the address is not valid: 2–48 characters of a-z, 0-9 and -.', 'invalid_slug');
     return value;
   }
 }
 
 /** Trims a string field before it is validated (a title of spaces is an empty title). */
-export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

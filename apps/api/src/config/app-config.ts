@@ -35,7 +35,10 @@ function storedSecrets(dataDir: string): StoredSecrets {
   const file = join(dataDir, 'secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
   mkdirSync(dataDir, { recursive: true });
-  const secrets = { sessionSecret: randomBytes(32).toString('base64url'), anonSecret: randomBytes(32).toString('base64url') };
+  const secrets = {
+    sessionSecret: randomBytes(32).toString('base64url'),
+    anonSecret: randomBytes(32).toString('base64url'),
+  };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return secrets;
@@ -55,7 +58,10 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_KEY_PREFIX ?? 'erf',
-    admin: env.ADMIN_USERNAME && env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD } : undefined,
+    admin:
+      env.ADMIN_USERNAME && env.ADMIN_PASSWORD
+        ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD }
+        : undefined,
     sessionSecret: env.SESSION_SECRET ?? stored!.sessionSecret,
     anonSecret: env.ANON_SECRET ?? stored!.anonSecret,
     rateLimitScale: env.RATE_LIMIT_SCALE ?? 1,

@@ -44,6 +44,9 @@ describe('parseEnvironment', () => {
   });
 
   it('should read numbers as numbers', () => {
-    expect(parseEnvironment({ PORT: '8080', RATE_LIMIT_SCALE: '2.5' })).toMatchObject({ PORT: 8080, RATE_LIMIT_SCALE: 2.5 });
+    expect(parseEnvironment({ PORT: '8080', RATE_LIMIT_SCALE: '2.5' })).toMatchObject({
+      PORT: 8080,
+      RATE_LIMIT_SCALE: 2.5,
+    });
   });
 });

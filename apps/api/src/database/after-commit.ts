@@ -1,5 +1,12 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 
 type Task = () => Promise<void> | void;
 const KEY = 'erf:afterCommit';
@@ -49,5 +56,6 @@ class AfterCommitSubscriber implements EntitySubscriberInterface {
 }
 
 export function installAfterCommit(dataSource: DataSource): void {
-  if (!dataSource.subscribers.some((s) => s instanceof AfterCommitSubscriber)) dataSource.subscribers.push(new AfterCommitSubscriber());
+  if (!dataSource.subscribers.some((s) => s instanceof AfterCommitSubscriber))
+    dataSource.subscribers.push(new AfterCommitSubscriber());
 }

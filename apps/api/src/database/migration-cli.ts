@@ -8,10 +8,13 @@ import { EmbeddedPostgres } from './embedded-postgres.js';
 
 /** `npm run migration:run | migration:revert | migration:generate -- Name` (scripts/migrate.mjs). */
 const [command, name] = process.argv.slice(2);
-const asCode = (list: { query: string }[]) => list.map((x) => `    await db.query(${JSON.stringify(x.query)});`).join('\n');
+const asCode = (list: { query: string }[]) =>
+  list.map((x) => `    await db.query(${JSON.stringify(x.query)});`).join('\n');
 const config = loadConfig(process.env);
 const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(config.dataDir);
-const dataSource = await new DataSource(dataSourceOptions({ url: config.databaseUrl ?? embedded!.url, poolSize: 1 })).initialize();
+const dataSource = await new DataSource(
+  dataSourceOptions({ url: config.databaseUrl ?? embedded!.url, poolSize: 1 }),
+).initialize();
 try {
   if (command === 'run') {
     const done = await dataSource.runMigrations({ transaction: 'each' });
@@ -27,7 +30,9 @@ try {
       const stamp = Date.now();
       const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${stamp}`;
       const file = join(process.cwd(), 'migrations', `${stamp}-${name}.ts`);
-      writeFileSync(file, `import type { MigrationInterface, QueryRunner } from 'typeorm';
+      writeFileSync(
+        file,
+        `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Generated from the entities; read it, name things well and add it to migrations/index.ts. */
 export class ${className} implements MigrationInterface {
@@ -41,7 +46,8 @@ ${asCode(sql.upQueries)}
 ${asCode(sql.downQueries.toReversed())}
   }
 }
-`);
+`,
+      );
       process.stdout.write(`Wrote ${file}\n`);
     }
   } else {

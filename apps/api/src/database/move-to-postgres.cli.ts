@@ -11,7 +11,9 @@ if (!target || !/^postgres(ql)?:\/\//.test(target)) {
 const config = loadConfig({ ...process.env, DATABASE_URL: undefined });
 try {
   await moveEmbeddedToPostgres(config.dataDir, target, (line) => process.stdout.write(`${line}\n`));
-  process.stdout.write('Done. Start the app with this DATABASE_URL and the same ANON_SECRET and SESSION_SECRET (DATA_DIR/secrets.json).\n');
+  process.stdout.write(
+    'Done. Start the app with this DATABASE_URL and the same ANON_SECRET and SESSION_SECRET (DATA_DIR/secrets.json).\n',
+  );
 } catch (e) {
   process.stderr.write(`Nothing was moved: ${(e as Error).message}\n`);
   process.exitCode = 1;

@@ -24,7 +24,11 @@ const TABLES_IN_ORDER = `
  * json_populate_recordset), so every type round-trips and ids stay the same. One transaction on the
  * target: all or nothing. (pg_dump would have to be at least as new as PGlite's PostgreSQL, 18.)
  */
-export async function moveEmbeddedToPostgres(dataDir: string, target: string, log: (line: string) => void = () => undefined): Promise<void> {
+export async function moveEmbeddedToPostgres(
+  dataDir: string,
+  target: string,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
   const embedded = await EmbeddedPostgres.start(dataDir);
   const source = new pg.Client({ connectionString: embedded.url });
   const destination = new pg.Client({ connectionString: target });
@@ -72,7 +76,10 @@ async function copyTable(source: pg.Client, destination: pg.Client, name: string
     );
     const { batch, last } = rows[0] ?? {};
     if (!batch || !last) return moved;
-    const result = await destination.query(`INSERT INTO "${name}" (${list}) SELECT ${list} FROM json_populate_recordset(null::"${name}", $1::json)`, [batch]);
+    const result = await destination.query(
+      `INSERT INTO "${name}" (${list}) SELECT ${list} FROM json_populate_recordset(null::"${name}", $1::json)`,
+      [batch],
+    );
     moved += result.rowCount ?? 0;
     after = last;
   }

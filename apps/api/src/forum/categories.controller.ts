@@ -33,19 +33,38 @@ export class CategoriesController {
   @Patch(':slug')
   @Allow('admin.categories')
   @ApiOkResponse({ type: CategoryDto })
-  update(@Param('slug', SlugParam) slug: string, @Body() dto: UpdateCategoryDto, @RequestPolicy() policy: Policy): Promise<CategoryDto> {
+  update(
+    @Param('slug', SlugParam) slug: string,
+    @Body() dto: UpdateCategoryDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<CategoryDto> {
     return this.categories.update(policy, slug, dto);
   }
 
   @Get(':slug/threads')
-  @ApiOkResponse({ type: ThreadSummaryPageDto, description: 'Pinned first, then latest activity; 403 closed_category for a closed category seen from outside' })
-  threadsIn(@Param('slug', SlugParam) slug: string, @Query() page: PageQueryDto, @RequestPolicy() policy: Policy): Promise<Page<ThreadSummaryDto>> {
+  @ApiOkResponse({
+    type: ThreadSummaryPageDto,
+    description: 'Pinned first, then latest activity; 403 closed_category for a closed category seen from outside',
+  })
+  threadsIn(
+    @Param('slug', SlugParam) slug: string,
+    @Query() page: PageQueryDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<Page<ThreadSummaryDto>> {
     return this.threads.listInCategory(policy, slug, page.limit ?? 20, page.cursor);
   }
 
   @Post(':slug/threads')
-  @ApiCreatedResponse({ type: CreatedThreadDto, description: 'status "pending" when held for review; guests get a receiptToken' })
-  createThread(@Param('slug', SlugParam) slug: string, @Body() dto: CreateThreadDto, @RequestPolicy() policy: Policy, @Ip() ip: string): Promise<CreatedThreadDto> {
+  @ApiCreatedResponse({
+    type: CreatedThreadDto,
+    description: 'status "pending" when held for review; guests get a receiptToken',
+  })
+  createThread(
+    @Param('slug', SlugParam) slug: string,
+    @Body() dto: CreateThreadDto,
+    @RequestPolicy() policy: Policy,
+    @Ip() ip: string,
+  ): Promise<CreatedThreadDto> {
     return this.threads.create(policy, slug, dto, ip);
   }
 }

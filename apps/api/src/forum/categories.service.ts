@@ -29,12 +29,16 @@ export class CategoriesService {
 
   /** Every category; closed ones show to outsiders as existing (name and description), with canRead false. */
   async list(policy: Policy): Promise<CategoryDto[]> {
-    const rows: CategoryRow[] = await this.db.query(`SELECT ${CATEGORY_COLUMNS} FROM categories c ORDER BY c.position, c.name, c.id`);
+    const rows: CategoryRow[] = await this.db.query(
+      `SELECT ${CATEGORY_COLUMNS} FROM categories c ORDER BY c.position, c.name, c.id`,
+    );
     return rows.map((row) => toCategoryDto(row, policy));
   }
 
   async bySlug(slug: string, manager: EntityManager = this.db.manager): Promise<CategoryRow> {
-    const rows: CategoryRow[] = await manager.query(`SELECT ${CATEGORY_COLUMNS} FROM categories c WHERE c.slug = $1`, [slug]);
+    const rows: CategoryRow[] = await manager.query(`SELECT ${CATEGORY_COLUMNS} FROM categories c WHERE c.slug = $1`, [
+      slug,
+    ]);
     if (!rows[0]) throw notFound('There is no such category.');
     return rows[0];
   }
@@ -54,10 +58,25 @@ export class CategoriesService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, (SELECT coalesce(max(position), 0) + 1 FROM categories)))
          ON CONFLICT (slug) DO NOTHING
          RETURNING ${CATEGORY_COLUMNS}`,
-        [dto.slug, dto.name, dto.description, dto.visibility, dto.moderation, dto.allowAnonymous, dto.allowGuests, dto.position ?? null],
+        [
+          dto.slug,
+          dto.name,
+          dto.description,
+          dto.visibility,
+          dto.moderation,
+          dto.allowAnonymous,
+          dto.allowGuests,
+          dto.position ?? null,
+        ],
       );
       if (!rows[0]) throw conflict('slug_taken', 'Another category has that slug. Choose another.');
-      await this.audit.record(tx, { actorId: policy.userId ?? null, action: 'category', targetType: 'category', targetId: rows[0].id, meta: { created: dto } });
+      await this.audit.record(tx, {
+        actorId: policy.userId ?? null,
+        action: 'category',
+        targetType: 'category',
+        targetId: rows[0].id,
+        meta: { created: dto },
+      });
       return toCategoryDto(rows[0], policy);
     });
   }
@@ -77,13 +96,20 @@ export class CategoriesService {
         `UPDATE categories AS c SET ${sets} WHERE c.id = $1 RETURNING ${CATEGORY_COLUMNS}`,
         [current.id, ...fields.map((k) => dto[k])],
       );
-      await this.audit.record(tx, { actorId: policy.userId ?? null, action: 'category', targetType: 'category', targetId: current.id, meta: { changed: dto } });
+      await this.audit.record(tx, {
+        actorId: policy.userId ?? null,
+        action: 'category',
+        targetType: 'category',
+        targetId: current.id,
+        meta: { changed: dto },
+      });
       return toCategoryDto(rows[0], policy);
     });
   }
 
   private checkGuests(visibility: string, allowGuests: boolean): void {
     // The panel's closed room is never open to people without an account.
-    if (visibility === 'closed' && allowGuests) throw badRequest('A closed category cannot take guests: set allowGuests to false.');
+    if (visibility === 'closed' && allowGuests)
+      throw badRequest('A closed category cannot take guests: set allowGuests to false.');
   }
 }

@@ -61,7 +61,10 @@ export class FlagsService {
         ensure(policy.canFlagPost(postFacts(post, viewer), dto.reason));
         // Once per member and post, even after the moderators dealt with it.
         if (policy.userId) {
-          const [seen]: { n: number }[] = await tx.query('SELECT count(*)::int AS n FROM flags WHERE post_id = $1 AND reporter_id = $2', [post.id, policy.userId]);
+          const [seen]: { n: number }[] = await tx.query(
+            'SELECT count(*)::int AS n FROM flags WHERE post_id = $1 AND reporter_id = $2',
+            [post.id, policy.userId],
+          );
           if (seen.n > 0) throw conflict('already_flagged', ALREADY);
         }
         const itemId = await this.itemFor(tx, post, dto.reason);
@@ -76,7 +79,8 @@ export class FlagsService {
       });
     } catch (e) {
       // Two flags from one member at the same moment: the index keeps one.
-      if ((e as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) throw conflict('already_flagged', ALREADY);
+      if ((e as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION)
+        throw conflict('already_flagged', ALREADY);
       throw e;
     }
     const out: FlagDto = { id: flag.id, reason: dto.reason, note, createdAt: flag.created_at.toISOString() };
@@ -89,20 +93,43 @@ export class FlagsService {
   private async itemFor(tx: EntityManager, post: PostRow, reason: string): Promise<string> {
     const item = await this.queue.openItemOf(tx, post.id);
     const priority = reason === 'crisis' || item?.priority === 'crisis' ? 'crisis' : 'normal';
-    if (!item) return this.queue.insert(tx, { type: 'flag', postId: post.id, threadId: post.thread_id, priority, reasons: [reason] });
+    if (!item)
+      return this.queue.insert(tx, {
+        type: 'flag',
+        postId: post.id,
+        threadId: post.thread_id,
+        priority,
+        reasons: [reason],
+      });
     const reasons = mergeReasons(item.reasons, [reason]);
     if (priority !== item.priority || reasons.length !== item.reasons.length) {
-      await tx.query('UPDATE moderation_queue SET priority = $2, reasons = $3 WHERE id = $1', [item.id, priority, reasons]);
+      await tx.query('UPDATE moderation_queue SET priority = $2, reasons = $3 WHERE id = $1', [
+        item.id,
+        priority,
+        reasons,
+      ]);
       if (priority !== item.priority) await this.queue.history(tx, item.id, 'escalated', null, { priority });
     }
     return item.id;
   }
 
-  private async hideIfFlaggedEnough(tx: EntityManager, post: PostRow, itemId: string, threshold: number): Promise<void> {
+  private async hideIfFlaggedEnough(
+    tx: EntityManager,
+    post: PostRow,
+    itemId: string,
+    threshold: number,
+  ): Promise<void> {
     if (post.status !== 'published') return;
-    const [{ n }]: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM flags WHERE item_id = $1 AND status = 'open' AND counts_toward_hide`, [itemId]);
+    const [{ n }]: { n: number }[] = await tx.query(
+      `SELECT count(*)::int AS n FROM flags WHERE item_id = $1 AND status = 'open' AND counts_toward_hide`,
+      [itemId],
+    );
     if (!flagsHidePost(n, threshold)) return;
-    await this.writer.setStatus(tx, { id: post.id, threadId: post.thread_id, opening: post.is_opening, status: post.status }, 'hidden');
+    await this.writer.setStatus(
+      tx,
+      { id: post.id, threadId: post.thread_id, opening: post.is_opening, status: post.status },
+      'hidden',
+    );
     await this.queue.history(tx, itemId, 'hidden_by_flags', null, { flags: n });
     await this.notifications.toAuthorOf(tx, post.id, {
       type: 'hidden',
@@ -115,7 +142,10 @@ export class FlagsService {
   /** Whether this reporter's flag counts towards hiding: a member in good standing. */
   private async countsTowardHiding(policy: Policy, viewer: Viewer): Promise<boolean> {
     if (!policy.userId || !policy.role) return false;
-    const [user]: { age_hours: number }[] = await this.db.query(`SELECT extract(epoch FROM now() - created_at) / 3600 AS age_hours FROM users WHERE id = $1`, [policy.userId]);
+    const [user]: { age_hours: number }[] = await this.db.query(
+      `SELECT extract(epoch FROM now() - created_at) / 3600 AS age_hours FROM users WHERE id = $1`,
+      [policy.userId],
+    );
     const { mute, ban } = await this.standing.of(policy.userId);
     return inGoodStanding({
       role: policy.role,

@@ -8,7 +8,10 @@ import { POST_SELECT, THREAD_SELECT, type PostRow, type ThreadRow } from './foru
  * `lock`, the thread row stays locked until the transaction ends (every write to its posts does this).
  */
 export async function loadThread(manager: EntityManager, policy: Policy, id: string, lock = false): Promise<ThreadRow> {
-  const rows: ThreadRow[] = await manager.query(`${THREAD_SELECT} WHERE t.id = $2${lock ? ' FOR UPDATE OF t' : ''}`, [policy.readableVisibilities(), id]);
+  const rows: ThreadRow[] = await manager.query(`${THREAD_SELECT} WHERE t.id = $2${lock ? ' FOR UPDATE OF t' : ''}`, [
+    policy.readableVisibilities(),
+    id,
+  ]);
   if (!rows[0]) throw notFound('That thread does not exist, or you can’t see it.');
   return rows[0];
 }

@@ -1,5 +1,13 @@
 import type { Role } from '#libs/contracts';
-import type { AuthorKind, CategoryFacts, ContentStatus, ModerationMode, PostFacts, ThreadFacts, Visibility } from '#libs/policy';
+import type {
+  AuthorKind,
+  CategoryFacts,
+  ContentStatus,
+  ModerationMode,
+  PostFacts,
+  ThreadFacts,
+  Visibility,
+} from '#libs/policy';
 import type { Viewer } from '../anonymity/anonymity.service.js';
 
 /** Rows as the forum queries return them (raw SQL, snake_case as in the schema). */
@@ -15,7 +23,8 @@ export interface CategoryRow {
   position: number;
 }
 
-export const CATEGORY_COLUMNS = 'c.id, c.slug, c.name, c.description, c.visibility, c.moderation, c.allow_anonymous, c.allow_guests, c.position';
+export const CATEGORY_COLUMNS =
+  'c.id, c.slug, c.name, c.description, c.visibility, c.moderation, c.allow_anonymous, c.allow_guests, c.position';
 
 /** The author of a thread or post, with the named author's public fields. */
 interface AuthorColumns {
@@ -103,7 +112,9 @@ export const POST_SELECT = `
   JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
   LEFT JOIN users u ON u.id = p.author_id`;
 
-export function categoryFacts(row: Pick<CategoryRow, 'visibility' | 'allow_anonymous' | 'allow_guests'>): CategoryFacts {
+export function categoryFacts(
+  row: Pick<CategoryRow, 'visibility' | 'allow_anonymous' | 'allow_guests'>,
+): CategoryFacts {
   return { visibility: row.visibility, allowAnonymous: row.allow_anonymous, allowGuests: row.allow_guests };
 }
 
@@ -112,7 +123,12 @@ export function threadFacts(row: ThreadRow, viewer: Viewer): ThreadFacts {
     category: categoryFacts(row),
     status: row.status,
     locked: row.locked,
-    mine: viewer.wrote({ authorKind: row.author_kind, authorId: row.author_id, anonHash: row.author_hash, scope: row.id }),
+    mine: viewer.wrote({
+      authorKind: row.author_kind,
+      authorId: row.author_id,
+      anonHash: row.author_hash,
+      scope: row.id,
+    }),
   };
 }
 
@@ -121,12 +137,22 @@ export function postFacts(row: PostRow, viewer: Viewer): PostFacts {
     category: categoryFacts(row),
     status: row.thread_status,
     locked: row.thread_locked,
-    mine: viewer.wrote({ authorKind: row.thread_author_kind, authorId: row.thread_author_id, anonHash: row.thread_author_hash, scope: row.thread_id }),
+    mine: viewer.wrote({
+      authorKind: row.thread_author_kind,
+      authorId: row.thread_author_id,
+      anonHash: row.thread_author_hash,
+      scope: row.thread_id,
+    }),
   };
   return {
     thread,
     status: row.status,
-    mine: viewer.wrote({ authorKind: row.author_kind, authorId: row.author_id, anonHash: row.anon_hash, scope: row.thread_id }),
+    mine: viewer.wrote({
+      authorKind: row.author_kind,
+      authorId: row.author_id,
+      anonHash: row.anon_hash,
+      scope: row.thread_id,
+    }),
     createdAt: row.created_at,
   };
 }

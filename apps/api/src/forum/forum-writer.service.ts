@@ -45,7 +45,10 @@ export class ForumWriter {
   async aliasFor(tx: EntityManager, threadId: string, author: NewAuthor): Promise<string | null> {
     if (author.kind === 'user') return null;
     if (author.kind === 'anonymous') {
-      const existing: { alias: string }[] = await tx.query('SELECT alias FROM posts WHERE thread_id = $1 AND anon_hash = $2 LIMIT 1', [threadId, author.hash]);
+      const existing: { alias: string }[] = await tx.query(
+        'SELECT alias FROM posts WHERE thread_id = $1 AND anon_hash = $2 LIMIT 1',
+        [threadId, author.hash],
+      );
       if (existing[0]) return existing[0].alias;
       const [[row]]: [{ n: number }[], number] = await tx.query(
         'UPDATE threads SET anonymous_aliases = anonymous_aliases + 1 WHERE id = $1 RETURNING anonymous_aliases AS n',
@@ -54,7 +57,10 @@ export class ForumWriter {
       return `Anonym ${row.n}`;
     }
     // A guest has nothing to recognise them by across posts, so each guest post is a new guest.
-    const [[row]]: [{ n: number }[], number] = await tx.query('UPDATE threads SET guest_aliases = guest_aliases + 1 WHERE id = $1 RETURNING guest_aliases AS n', [threadId]);
+    const [[row]]: [{ n: number }[], number] = await tx.query(
+      'UPDATE threads SET guest_aliases = guest_aliases + 1 WHERE id = $1 RETURNING guest_aliases AS n',
+      [threadId],
+    );
     return `Gjest ${row.n}`;
   }
 
@@ -85,8 +91,16 @@ export class ForumWriter {
   }
 
   /** New text for a post, screened again: held again with `reasons`, or published when none remain. */
-  async updateBody(tx: EntityManager, post: { id: string; threadId: string; opening: boolean; status: ContentStatus; title: string }, body: string, rendered: Rendered, reasons: HoldReason[], review?: ReviewRequest): Promise<ContentStatus> {
-    const status: ContentStatus = reasons.length > 0 ? 'pending' : post.status === 'pending' ? 'published' : post.status;
+  async updateBody(
+    tx: EntityManager,
+    post: { id: string; threadId: string; opening: boolean; status: ContentStatus; title: string },
+    body: string,
+    rendered: Rendered,
+    reasons: HoldReason[],
+    review?: ReviewRequest,
+  ): Promise<ContentStatus> {
+    const status: ContentStatus =
+      reasons.length > 0 ? 'pending' : post.status === 'pending' ? 'published' : post.status;
     await tx.query(
       `UPDATE posts SET body = $2, body_html = $3, body_text = $4, search = ${SEARCH_VECTOR('$5', '$4')},
               edited_at = clock_timestamp(), status = $6, held_reasons = $7
@@ -99,7 +113,10 @@ export class ForumWriter {
   }
 
   /** Soft delete: the post keeps its place; its text is gone for good. */
-  async softDelete(tx: EntityManager, post: { id: string; threadId: string; opening: boolean; status: ContentStatus }): Promise<void> {
+  async softDelete(
+    tx: EntityManager,
+    post: { id: string; threadId: string; opening: boolean; status: ContentStatus },
+  ): Promise<void> {
     if (post.status === 'deleted') return;
     await tx.query(
       `UPDATE posts SET status = 'deleted', body = '', body_html = '', body_text = '', search = ''::tsvector, held_reasons = '{}' WHERE id = $1`,
@@ -110,7 +127,12 @@ export class ForumWriter {
   }
 
   /** A moderator's decision on a held post: published, or rejected with a reason its author is told. */
-  async decide(tx: EntityManager, post: { id: string; threadId: string; opening: boolean; status: ContentStatus }, to: 'published' | 'rejected', reason: string | null): Promise<void> {
+  async decide(
+    tx: EntityManager,
+    post: { id: string; threadId: string; opening: boolean; status: ContentStatus },
+    to: 'published' | 'rejected',
+    reason: string | null,
+  ): Promise<void> {
     await tx.query(
       `UPDATE posts SET status = $2, rejection_reason = $3, held_reasons = CASE WHEN $2 = 'published' THEN '{}'::text[] ELSE held_reasons END, decided_at = clock_timestamp() WHERE id = $1`,
       [post.id, to, to === 'rejected' ? reason : null],
@@ -120,8 +142,15 @@ export class ForumWriter {
   }
 
   /** A moderator's hide, restore or undo: the post's new status, text untouched. */
-  async setStatus(tx: EntityManager, post: { id: string; threadId: string; opening: boolean; status: ContentStatus }, to: ContentStatus): Promise<void> {
-    await tx.query(`UPDATE posts SET status = $2, rejection_reason = CASE WHEN $2 = 'rejected' THEN rejection_reason END WHERE id = $1`, [post.id, to]);
+  async setStatus(
+    tx: EntityManager,
+    post: { id: string; threadId: string; opening: boolean; status: ContentStatus },
+    to: ContentStatus,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE posts SET status = $2, rejection_reason = CASE WHEN $2 = 'rejected' THEN rejection_reason END WHERE id = $1`,
+      [post.id, to],
+    );
     await this.statusChanged(tx, post, post.status, to);
     await this.afterWrite(tx, post, post.status, to);
   }
@@ -130,16 +159,28 @@ export class ForumWriter {
    * In the same transaction as every post write: the moderation queue follows the post, and a
    * reply that has just become visible tells the thread's author.
    */
-  private async afterWrite(tx: EntityManager, post: { id: string; opening: boolean }, from: ContentStatus | null, to: ContentStatus, review?: ReviewRequest): Promise<void> {
+  private async afterWrite(
+    tx: EntityManager,
+    post: { id: string; opening: boolean },
+    from: ContentStatus | null,
+    to: ContentStatus,
+    review?: ReviewRequest,
+  ): Promise<void> {
     await this.queue.syncPost(tx, post.id, review);
-    if (!post.opening && to === 'published' && (from === null || from === 'pending')) await this.notifications.replyPublished(tx, post.id);
+    if (!post.opening && to === 'published' && (from === null || from === 'pending'))
+      await this.notifications.replyPublished(tx, post.id);
   }
 
   /**
    * Keeps the thread right when a post's status changes: published replies are counted and bump
    * the last activity; until a thread is first published, it follows its opening post.
    */
-  async statusChanged(tx: EntityManager, post: { threadId: string; opening: boolean }, from: ContentStatus | null, to: ContentStatus): Promise<void> {
+  async statusChanged(
+    tx: EntityManager,
+    post: { threadId: string; opening: boolean },
+    from: ContentStatus | null,
+    to: ContentStatus,
+  ): Promise<void> {
     if (from === to) return;
     if (post.opening) {
       await tx.query(

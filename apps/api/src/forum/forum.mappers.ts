@@ -53,24 +53,43 @@ export function toPostDto(row: PostRow, policy: Policy, viewer: Viewer): PostDto
   const dto: PostDto = {
     id: row.id,
     threadId: row.thread_id,
-    author: toAuthor({ kind: row.author_kind, authorId: row.author_id, alias: row.alias, username: row.username, displayName: row.display_name, role: row.role }),
+    author: toAuthor({
+      kind: row.author_kind,
+      authorId: row.author_id,
+      alias: row.alias,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+    }),
     bodyHtml: policy.canReadPostBody(facts) ? row.body_html : '',
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at ? row.edited_at.toISOString() : null,
     status: row.status,
     mine: facts.mine,
   };
-  if (row.status === 'rejected' && row.rejection_reason && policy.canSeeRejectionReason(facts)) dto.rejectionReason = row.rejection_reason;
+  if (row.status === 'rejected' && row.rejection_reason && policy.canSeeRejectionReason(facts))
+    dto.rejectionReason = row.rejection_reason;
   if (policy.canSeePostSource(facts)) dto.body = row.body;
   return dto;
 }
 
 export function toMyPostDto(row: PostRow, policy: Policy, viewer: Viewer): MyPostDto {
-  return { ...toPostDto(row, policy, viewer), anonymous: row.author_kind === 'anonymous', threadTitle: row.thread_title };
+  return {
+    ...toPostDto(row, policy, viewer),
+    anonymous: row.author_kind === 'anonymous',
+    threadTitle: row.thread_title,
+  };
 }
 
 function threadAuthor(row: ThreadRow): AuthorDto {
-  return toAuthor({ kind: row.author_kind, authorId: row.author_id, alias: row.author_alias, username: row.username, displayName: row.display_name, role: row.role });
+  return toAuthor({
+    kind: row.author_kind,
+    authorId: row.author_id,
+    alias: row.author_alias,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+  });
 }
 
 export function toThreadSummaryDto(row: ThreadRow): ThreadSummaryDto {
@@ -87,5 +106,10 @@ export function toThreadSummaryDto(row: ThreadRow): ThreadSummaryDto {
 }
 
 export function toThreadDto(row: ThreadRow, posts: PostPageDto): ThreadDto {
-  return { ...toThreadSummaryDto(row), category: { slug: row.category_slug, name: row.category_name }, status: row.status, posts };
+  return {
+    ...toThreadSummaryDto(row),
+    category: { slug: row.category_slug, name: row.category_name },
+    status: row.status,
+    posts,
+  };
 }

@@ -18,7 +18,16 @@ import { ThreadsService } from './threads.service.js';
 @Module({
   imports: [SanctionsModule, QueueFeedModule, NotificationsModule, ScreeningModule],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
-  providers: [CategoriesService, ThreadsService, PostsService, SearchService, ForumWriter, HoldingService, ContentRenderer, FlagsService],
+  providers: [
+    CategoriesService,
+    ThreadsService,
+    PostsService,
+    SearchService,
+    ForumWriter,
+    HoldingService,
+    ContentRenderer,
+    FlagsService,
+  ],
   exports: [HoldingService, PostsService, ForumWriter, ContentRenderer],
 })
 export class ForumModule {}

@@ -69,7 +69,12 @@ export class HoldingService {
       const word = screened.matches.find((m) => m.action === 'block')!.text;
       // Someone refused while writing about wanting to die still gets the helplines.
       const help = actions.has('crisis') ? await this.support() : {};
-      throw new ApiError(422, 'blocked_word', `Your post was not published: "${word}" is not allowed here. Please rephrase it.`, help);
+      throw new ApiError(
+        422,
+        'blocked_word',
+        `Your post was not published: "${word}" is not allowed here. Please rephrase it.`,
+        help,
+      );
     }
     const personalDetails = input.unnamed ? findPersonalDetails(input.text) : [];
     const outcome = decideHolding({
@@ -79,7 +84,13 @@ export class HoldingService {
       personalDetails,
       watched: [...actions].filter((a): a is Exclude<WatchedAction, 'block'> => a !== 'block'),
     });
-    return { reasons: outcome.held, review: outcome.review, priority: outcome.priority, personalDetails, crisis: actions.has('crisis') };
+    return {
+      reasons: outcome.held,
+      review: outcome.review,
+      priority: outcome.priority,
+      personalDetails,
+      crisis: actions.has('crisis'),
+    };
   }
 
   /** Notices, and for a crisis match the helplines and whether a moderator is on duty right now. */
@@ -129,7 +140,9 @@ export class HoldingService {
   /** What the writer is told about a held post. */
   notices(decision: HoldingDecision): NoticeDto[] {
     if (decision.reasons.length === 0) return [];
-    const notices: NoticeDto[] = [{ code: 'held_for_review', message: 'Your post will be shown when a moderator has read it.' }];
+    const notices: NoticeDto[] = [
+      { code: 'held_for_review', message: 'Your post will be shown when a moderator has read it.' },
+    ];
     if (decision.reasons.includes('personal_details')) {
       const what = decision.personalDetails.map((d) => DETAIL_NAMES[d]).join(', ');
       notices.push({

@@ -21,8 +21,15 @@ export class PostsController {
   ) {}
 
   @Patch('posts/:id')
-  @ApiOkResponse({ type: CreatedPostDto, description: 'The author within the edit window, or a moderator; screened again like a new post' })
-  edit(@Param('id', UuidParam) id: string, @Body() dto: EditPostDto, @RequestPolicy() policy: Policy): Promise<CreatedPostDto> {
+  @ApiOkResponse({
+    type: CreatedPostDto,
+    description: 'The author within the edit window, or a moderator; screened again like a new post',
+  })
+  edit(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: EditPostDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<CreatedPostDto> {
     return this.posts.edit(policy, id, dto.body);
   }
 
@@ -34,8 +41,16 @@ export class PostsController {
   }
 
   @Post('posts/:id/flags')
-  @ApiCreatedResponse({ type: FlagDto, description: 'Guests may raise a crisis flag only; enough flags hide the post until reviewed' })
-  flag(@Param('id', UuidParam) id: string, @Body() dto: CreateFlagDto, @RequestPolicy() policy: Policy, @Ip() ip: string): Promise<FlagDto> {
+  @ApiCreatedResponse({
+    type: FlagDto,
+    description: 'Guests may raise a crisis flag only; enough flags hide the post until reviewed',
+  })
+  flag(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: CreateFlagDto,
+    @RequestPolicy() policy: Policy,
+    @Ip() ip: string,
+  ): Promise<FlagDto> {
     return this.flags.flag(policy, id, dto, ip);
   }
 

@@ -43,7 +43,13 @@ export class PostsService {
    * hidden and deleted ones; held and rejected ones only their authors (by id or by their key in
    * this thread) and moderators.
    */
-  async pageOf(policy: Policy, viewer: Viewer, thread: ThreadRow, limit: number, cursor: string | undefined): Promise<Page<PostDto>> {
+  async pageOf(
+    policy: Policy,
+    viewer: Viewer,
+    thread: ThreadRow,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<Page<PostDto>> {
     const after = decodeCursor(cursor, ['date', 'uuid']);
     const rows: PostRow[] = await this.db.query(
       `${POST_SELECT}
@@ -52,12 +58,32 @@ export class PostsService {
          AND ($7::timestamptz IS NULL OR (p.created_at, p.id) > ($7::timestamptz, $8::uuid))
        ORDER BY p.created_at, p.id
        LIMIT $9`,
-      [policy.readableVisibilities(), thread.id, PUBLIC_POST_STATUSES, policy.seesAllContent, viewer.userId ?? null, viewer.keyIn(thread.id), after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      [
+        policy.readableVisibilities(),
+        thread.id,
+        PUBLIC_POST_STATUSES,
+        policy.seesAllContent,
+        viewer.userId ?? null,
+        viewer.keyIn(thread.id),
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit + 1,
+      ],
     );
-    return toPage(rows, limit, (r) => [r.created_key, r.id], (r) => toPostDto(r, policy, viewer));
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.created_key, r.id],
+      (r) => toPostDto(r, policy, viewer),
+    );
   }
 
-  async listInThread(policy: Policy, threadId: string, limit: number, cursor: string | undefined): Promise<Page<PostDto>> {
+  async listInThread(
+    policy: Policy,
+    threadId: string,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<Page<PostDto>> {
     const viewer = await this.anonymity.viewer(policy.userId);
     const thread = await loadThread(this.db.manager, policy, threadId);
     ensure(policy.canSeeThread(threadFacts(thread, viewer)));
@@ -72,20 +98,45 @@ export class PostsService {
     await this.consumeWriteBudget(policy, ip);
 
     const rendered = await this.renderer.render(dto.body);
-    const decision = await this.holding.decide(policy, viewer, { moderation: before.moderation, unnamed: anonymous || policy.isGuest, text: rendered.text });
+    const decision = await this.holding.decide(policy, viewer, {
+      moderation: before.moderation,
+      unnamed: anonymous || policy.isGuest,
+      text: rendered.text,
+    });
     // The key's scope is the thread id as stored: the id in the address may be written in capitals.
-    const author: NewAuthor = policy.isGuest ? { kind: 'guest' } : anonymous ? { kind: 'anonymous', hash: viewer.keyIn(before.id)! } : { kind: 'user', userId: policy.userId! };
+    const author: NewAuthor = policy.isGuest
+      ? { kind: 'guest' }
+      : anonymous
+        ? { kind: 'anonymous', hash: viewer.keyIn(before.id)! }
+        : { kind: 'user', userId: policy.userId! };
 
     const { postId, receiptToken } = await this.db.transaction(async (tx) => {
       // The thread row is locked for the whole write: a lock set meanwhile is seen, and counts can't race.
       const thread = await loadThread(tx, policy, before.id, true);
       ensure(policy.canReply(threadFacts(thread, viewer), { anonymous }));
       const alias = await this.writer.aliasFor(tx, thread.id, author);
-      const post = await this.writer.insertPost(tx, { threadId: thread.id, title: null, opening: false, author, alias, body: dto.body, rendered, reasons: decision.reasons, review: decision });
-      return { postId: post.id, receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined };
+      const post = await this.writer.insertPost(tx, {
+        threadId: thread.id,
+        title: null,
+        opening: false,
+        author,
+        alias,
+        body: dto.body,
+        rendered,
+        reasons: decision.reasons,
+        review: decision,
+      });
+      return {
+        postId: post.id,
+        receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined,
+      };
     });
 
-    return { ...(await this.asWriterSees(policy, viewer, postId)), ...(await this.holding.extras(decision)), ...(receiptToken ? { receiptToken } : {}) };
+    return {
+      ...(await this.asWriterSees(policy, viewer, postId)),
+      ...(await this.holding.extras(decision)),
+      ...(receiptToken ? { receiptToken } : {}),
+    };
   }
 
   /** A post just written, as its writer gets it back. */
@@ -108,9 +159,22 @@ export class PostsService {
       await loadThread(tx, policy, before.thread_id, true);
       const post = await loadPost(tx, policy, id);
       ensure(policy.canEditPost(postFacts(post, viewer), { now: new Date(), editWindowMinutes }));
-      await this.writer.updateBody(tx, { id, threadId: post.thread_id, opening: post.is_opening, status: post.status, title: post.thread_title }, body, rendered, decision.reasons, decision);
+      await this.writer.updateBody(
+        tx,
+        { id, threadId: post.thread_id, opening: post.is_opening, status: post.status, title: post.thread_title },
+        body,
+        rendered,
+        decision.reasons,
+        decision,
+      );
       // A moderator changing someone else's words is a moderation action.
-      if (!postFacts(post, viewer).mine) await this.audit.record(tx, { actorId: policy.userId ?? null, action: 'edit', targetType: 'post', targetId: id });
+      if (!postFacts(post, viewer).mine)
+        await this.audit.record(tx, {
+          actorId: policy.userId ?? null,
+          action: 'edit',
+          targetType: 'post',
+          targetId: id,
+        });
     });
 
     return { ...(await this.asWriterSees(policy, viewer, id)), ...(await this.holding.extras(decision)) };
@@ -127,7 +191,13 @@ export class PostsService {
       ensure(policy.canDeletePost(facts));
       if (post.status === 'deleted') return;
       await this.writer.softDelete(tx, { id, threadId: post.thread_id, opening: post.is_opening, status: post.status });
-      if (!facts.mine) await this.audit.record(tx, { actorId: policy.userId ?? null, action: 'delete', targetType: 'post', targetId: id });
+      if (!facts.mine)
+        await this.audit.record(tx, {
+          actorId: policy.userId ?? null,
+          action: 'delete',
+          targetType: 'post',
+          targetId: id,
+        });
     });
   }
 
@@ -142,15 +212,35 @@ export class PostsService {
          AND ($5::timestamptz IS NULL OR (p.created_at, p.id) < ($5::timestamptz, $6::uuid))
        ORDER BY p.created_at DESC, p.id DESC
        LIMIT $7`,
-      [policy.readableVisibilities(), policy.userId, threadIds, hashes, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      [
+        policy.readableVisibilities(),
+        policy.userId,
+        threadIds,
+        hashes,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit + 1,
+      ],
     );
-    return toPage(rows, limit, (r) => [r.created_key, r.id], (r) => toMyPostDto(r, policy, viewer));
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.created_key, r.id],
+      (r) => toMyPostDto(r, policy, viewer),
+    );
   }
 
   /** What a guest's receipt tells: published (with a link), still held, or rejected and why. */
   async receipt(token: string): Promise<ReceiptDto> {
-    if (!RECEIPT_TOKEN.test(token)) throw badRequest('That receipt is not valid: check that you copied all of it.', 'invalid_token');
-    const rows: { post_id: string; thread_id: string; status: ReceiptDto['status']; rejection_reason: string | null; visibility: string }[] = await this.db.query(
+    if (!RECEIPT_TOKEN.test(token))
+      throw badRequest('That receipt is not valid: check that you copied all of it.', 'invalid_token');
+    const rows: {
+      post_id: string;
+      thread_id: string;
+      status: ReceiptDto['status'];
+      rejection_reason: string | null;
+      visibility: string;
+    }[] = await this.db.query(
       `SELECT p.id AS post_id, p.thread_id, p.status, p.rejection_reason, c.visibility
        FROM guest_receipts r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id
        WHERE r.token_hash = $1`,
@@ -161,7 +251,8 @@ export class PostsService {
     const receipt: ReceiptDto = { status: row.status };
     if (row.status === 'rejected' && row.rejection_reason) receipt.rejectionReason = row.rejection_reason;
     // A guest can't follow a link into a closed category (a moderator may have moved the thread there).
-    if (row.status === 'published' && row.visibility === 'open') receipt.link = `/trad/${row.thread_id}#post-${row.post_id}`;
+    if (row.status === 'published' && row.visibility === 'open')
+      receipt.link = `/trad/${row.thread_id}#post-${row.post_id}`;
     return receipt;
   }
 }

@@ -65,13 +65,25 @@ export class SearchService {
        ORDER BY hits.rank DESC, hits.post_id DESC`,
       [policy.readableVisibilities(), q, after?.[0] ?? null, after?.[1] ?? null, limit + 1, HEADLINE_OPTIONS],
     );
-    return toPage(rows, limit, (r) => [r.rank, r.post_id], (r) => ({
-      threadId: r.thread_id,
-      postId: r.post_id,
-      title: r.title,
-      snippet: snippetHtml(r.snippet),
-      author: toAuthor({ kind: r.author_kind, authorId: r.author_id, alias: r.alias, username: r.username, displayName: r.display_name, role: r.role }),
-      createdAt: r.created_at.toISOString(),
-    }));
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.rank, r.post_id],
+      (r) => ({
+        threadId: r.thread_id,
+        postId: r.post_id,
+        title: r.title,
+        snippet: snippetHtml(r.snippet),
+        author: toAuthor({
+          kind: r.author_kind,
+          authorId: r.author_id,
+          alias: r.alias,
+          username: r.username,
+          displayName: r.display_name,
+          role: r.role,
+        }),
+        createdAt: r.created_at.toISOString(),
+      }),
+    );
   }
 }

@@ -18,20 +18,39 @@ export class ThreadsController {
   ) {}
 
   @Get(':id')
-  @ApiOkResponse({ type: ThreadDto, description: 'With the first page of posts; 404 for a thread the caller may not see' })
-  get(@Param('id', UuidParam) id: string, @Query() page: PageQueryDto, @RequestPolicy() policy: Policy): Promise<ThreadDto> {
+  @ApiOkResponse({
+    type: ThreadDto,
+    description: 'With the first page of posts; 404 for a thread the caller may not see',
+  })
+  get(
+    @Param('id', UuidParam) id: string,
+    @Query() page: PageQueryDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<ThreadDto> {
     return this.threads.get(policy, id, page.limit ?? 20);
   }
 
   @Get(':id/posts')
   @ApiOkResponse({ type: PostPageDto, description: 'Oldest first' })
-  listPosts(@Param('id', UuidParam) id: string, @Query() page: PageQueryDto, @RequestPolicy() policy: Policy): Promise<Page<PostDto>> {
+  listPosts(
+    @Param('id', UuidParam) id: string,
+    @Query() page: PageQueryDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<Page<PostDto>> {
     return this.posts.listInThread(policy, id, page.limit ?? 20, page.cursor);
   }
 
   @Post(':id/posts')
-  @ApiCreatedResponse({ type: CreatedPostDto, description: '423 locked for a locked thread; status "pending" when held' })
-  reply(@Param('id', UuidParam) id: string, @Body() dto: CreatePostDto, @RequestPolicy() policy: Policy, @Ip() ip: string): Promise<CreatedPostDto> {
+  @ApiCreatedResponse({
+    type: CreatedPostDto,
+    description: '423 locked for a locked thread; status "pending" when held',
+  })
+  reply(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: CreatePostDto,
+    @RequestPolicy() policy: Policy,
+    @Ip() ip: string,
+  ): Promise<CreatedPostDto> {
     return this.posts.reply(policy, id, dto, ip);
   }
 }
@@ -44,7 +63,11 @@ export class ModThreadsController {
   @Patch(':id')
   @Allow('mod.threads')
   @ApiOkResponse({ type: ThreadDto, description: 'Lock, pin or move; each change is audited' })
-  moderate(@Param('id', UuidParam) id: string, @Body() dto: ModerateThreadDto, @RequestPolicy() policy: Policy): Promise<ThreadDto> {
+  moderate(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ModerateThreadDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<ThreadDto> {
     return this.threads.moderate(policy, id, dto);
   }
 }

@@ -9,7 +9,13 @@ import { ensure } from '../auth/policy.guard.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
-import type { CreatedThreadDto, CreateThreadDto, ModerateThreadDto, ThreadDto, ThreadSummaryDto } from './dto/thread.dto.js';
+import type {
+  CreatedThreadDto,
+  CreateThreadDto,
+  ModerateThreadDto,
+  ThreadDto,
+  ThreadSummaryDto,
+} from './dto/thread.dto.js';
 import { ForumWriter, type NewAuthor } from './forum-writer.service.js';
 import { loadThread } from './forum-queries.js';
 import { categoryFacts, THREAD_SELECT, threadFacts, type ThreadRow } from './forum-rows.js';
@@ -31,7 +37,12 @@ export class ThreadsService {
   ) {}
 
   /** Pinned threads first, then by latest activity; published threads only. */
-  async listInCategory(policy: Policy, slug: string, limit: number, cursor: string | undefined): Promise<Page<ThreadSummaryDto>> {
+  async listInCategory(
+    policy: Policy,
+    slug: string,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<Page<ThreadSummaryDto>> {
     const category = await this.categories.readable(policy, slug);
     const after = decodeCursor(cursor, ['boolean', 'date', 'uuid']);
     const rows: ThreadRow[] = await this.db.query(
@@ -40,7 +51,14 @@ export class ThreadsService {
          AND ($3::boolean IS NULL OR (t.pinned, t.last_post_at, t.id) < ($3::boolean, $4::timestamptz, $5::uuid))
        ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
        LIMIT $6`,
-      [policy.readableVisibilities(), category.id, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
+      [
+        policy.readableVisibilities(),
+        category.id,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        after?.[2] ?? null,
+        limit + 1,
+      ],
     );
     return toPage(rows, limit, (r) => [r.pinned, r.last_post_key, r.id], toThreadSummaryDto);
   }
@@ -60,9 +78,17 @@ export class ThreadsService {
 
     const viewer = await this.anonymity.viewer(policy.userId);
     const rendered = await this.renderer.render(dto.body);
-    const decision = await this.holding.decide(policy, viewer, { moderation: category.moderation, unnamed: anonymous || policy.isGuest, text: `${dto.title}\n${rendered.text}` });
+    const decision = await this.holding.decide(policy, viewer, {
+      moderation: category.moderation,
+      unnamed: anonymous || policy.isGuest,
+      text: `${dto.title}\n${rendered.text}`,
+    });
     const threadId = randomUUID();
-    const author: NewAuthor = policy.isGuest ? { kind: 'guest' } : anonymous ? { kind: 'anonymous', hash: viewer.keyIn(threadId)! } : { kind: 'user', userId: policy.userId! };
+    const author: NewAuthor = policy.isGuest
+      ? { kind: 'guest' }
+      : anonymous
+        ? { kind: 'anonymous', hash: viewer.keyIn(threadId)! }
+        : { kind: 'user', userId: policy.userId! };
 
     // The opening post is the first appearance in its thread: "Anonym 1" or "Gjest 1".
     const alias = author.kind === 'anonymous' ? 'Anonym 1' : author.kind === 'guest' ? 'Gjest 1' : null;
@@ -71,13 +97,33 @@ export class ThreadsService {
         `INSERT INTO threads (id, category_id, title, author_kind, author_id, author_alias, author_hash, status, anonymous_aliases, guest_aliases)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
-          threadId, category.id, dto.title, author.kind, author.kind === 'user' ? author.userId : null, alias,
-          author.kind === 'anonymous' ? author.hash : null, decision.reasons.length > 0 ? 'pending' : 'published',
-          author.kind === 'anonymous' ? 1 : 0, author.kind === 'guest' ? 1 : 0,
+          threadId,
+          category.id,
+          dto.title,
+          author.kind,
+          author.kind === 'user' ? author.userId : null,
+          alias,
+          author.kind === 'anonymous' ? author.hash : null,
+          decision.reasons.length > 0 ? 'pending' : 'published',
+          author.kind === 'anonymous' ? 1 : 0,
+          author.kind === 'guest' ? 1 : 0,
         ],
       );
-      const post = await this.writer.insertPost(tx, { threadId, title: dto.title, opening: true, author, alias, body: dto.body, rendered, reasons: decision.reasons, review: decision });
-      return { postId: post.id, receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined };
+      const post = await this.writer.insertPost(tx, {
+        threadId,
+        title: dto.title,
+        opening: true,
+        author,
+        alias,
+        body: dto.body,
+        rendered,
+        reasons: decision.reasons,
+        review: decision,
+      });
+      return {
+        postId: post.id,
+        receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined,
+      };
     });
 
     const thread = await this.loadCreated(policy, viewer, threadId, postId);
@@ -86,7 +132,10 @@ export class ThreadsService {
 
   /** The new thread as its writer sees it. */
   private async loadCreated(policy: Policy, viewer: Viewer, threadId: string, postId: string): Promise<ThreadDto> {
-    const [thread]: ThreadRow[] = await this.db.query(`${THREAD_SELECT} WHERE t.id = $2`, [policy.readableVisibilities(), threadId]);
+    const [thread]: ThreadRow[] = await this.db.query(`${THREAD_SELECT} WHERE t.id = $2`, [
+      policy.readableVisibilities(),
+      threadId,
+    ]);
     const post = await this.posts.asWriterSees(policy, viewer, postId);
     return toThreadDto(thread, { items: [post], nextCursor: null });
   }
@@ -109,7 +158,14 @@ export class ThreadsService {
         await tx.query('UPDATE threads SET category_id = $2 WHERE id = $1', [id, target.id]);
         entries.push({ action: 'move', meta: { from: thread.category_slug, to: target.slug } });
       }
-      for (const entry of entries) await this.audit.record(tx, { actorId: policy.userId ?? null, action: entry.action, targetType: 'thread', targetId: id, meta: entry.meta });
+      for (const entry of entries)
+        await this.audit.record(tx, {
+          actorId: policy.userId ?? null,
+          action: entry.action,
+          targetType: 'thread',
+          targetId: id,
+          meta: entry.meta,
+        });
     });
     return this.get(policy, id, 20);
   }

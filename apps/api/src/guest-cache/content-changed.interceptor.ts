@@ -5,8 +5,15 @@ import { ContentVersion } from './content-version.service.js';
 
 /** State changes that can't alter anything a guest reads (the rest all invalidate the guest cache). */
 const NOT_CONTENT = new Set([
-  'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/register', 'POST /api/auth/reset-password',
-  'POST /api/me/password', 'POST /api/me/break', 'DELETE /api/me/break', 'POST /api/me/notifications/read', 'POST /api/mod/duty',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/register',
+  'POST /api/auth/reset-password',
+  'POST /api/me/password',
+  'POST /api/me/break',
+  'DELETE /api/me/break',
+  'POST /api/me/notifications/read',
+  'POST /api/mod/duty',
 ]);
 
 /**
@@ -21,10 +28,24 @@ export class ContentChangedInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
-    if (req.method === 'GET' || req.method === 'HEAD' || NOT_CONTENT.has(`${req.method} ${req.route?.path ?? req.path}`)) return next.handle();
+    if (
+      req.method === 'GET' ||
+      req.method === 'HEAD' ||
+      NOT_CONTENT.has(`${req.method} ${req.route?.path ?? req.path}`)
+    )
+      return next.handle();
     return next.handle().pipe(
-      concatMap((value) => from(this.version.bump().then(() => value, () => value))),
-      catchError((error: unknown) => from(this.version.bump().catch(() => undefined)).pipe(concatMap(() => throwError(() => error)))),
+      concatMap((value) =>
+        from(
+          this.version.bump().then(
+            () => value,
+            () => value,
+          ),
+        ),
+      ),
+      catchError((error: unknown) =>
+        from(this.version.bump().catch(() => undefined)).pipe(concatMap(() => throwError(() => error))),
+      ),
     );
   }
 }

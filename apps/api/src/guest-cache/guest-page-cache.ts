@@ -4,7 +4,13 @@ import { SESSION_COOKIE } from '../auth/session-cookie.js';
 import type { ContentVersion } from './content-version.service.js';
 
 /** The reads every guest gets alike: the forum's public pages and search. */
-const CACHEABLE = [/^\/api\/categories$/, /^\/api\/categories\/[^/]+\/threads$/, /^\/api\/threads\/[^/]+$/, /^\/api\/threads\/[^/]+\/posts$/, /^\/api\/search$/];
+const CACHEABLE = [
+  /^\/api\/categories$/,
+  /^\/api\/categories\/[^/]+\/threads$/,
+  /^\/api\/threads\/[^/]+$/,
+  /^\/api\/threads\/[^/]+\/posts$/,
+  /^\/api\/search$/,
+];
 
 interface Entry {
   version: string;
@@ -19,7 +25,11 @@ interface Entry {
  * ever served for the version it was made under. Anyone with a session cookie bypasses the cache.
  */
 export function guestPageCache(version: ContentVersion, { maxBytes = 64 * 1024 * 1024, ttlMs = 60_000 } = {}) {
-  const cache = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (e) => e.body.length + 200, ttl: ttlMs });
+  const cache = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    sizeCalculation: (e) => e.body.length + 200,
+    ttl: ttlMs,
+  });
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (req.method !== 'GET' || hasSession(req) || !CACHEABLE.some((p) => p.test(req.path))) return next();
@@ -49,7 +59,9 @@ export function guestPageCache(version: ContentVersion, { maxBytes = 64 * 1024 *
       const contentType = String(res.getHeader('Content-Type') ?? '');
       if (res.statusCode === 200 && contentType.startsWith('application/json')) {
         void version.current().then(
-          (after) => { if (after === before) cache.set(key, { version: before, body: Buffer.concat(chunks), contentType }); },
+          (after) => {
+            if (after === before) cache.set(key, { version: before, body: Buffer.concat(chunks), contentType });
+          },
           () => undefined,
         );
       }

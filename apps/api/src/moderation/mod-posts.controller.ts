@@ -15,7 +15,10 @@ export class ModPostsController {
   @Post(':id/hide')
   @HttpCode(200)
   @Allow('mod.posts')
-  @ApiOkResponse({ type: PostDto, description: 'Its place stays in the thread, its text is hidden; the author is told why' })
+  @ApiOkResponse({
+    type: PostDto,
+    description: 'Its place stays in the thread, its text is hidden; the author is told why',
+  })
   hide(@Param('id', UuidParam) id: string, @Body() dto: ReasonDto, @RequestPolicy() policy: Policy): Promise<PostDto> {
     return this.posts.hide(policy, id, dto.reason);
   }
@@ -24,7 +27,11 @@ export class ModPostsController {
   @HttpCode(200)
   @Allow('mod.posts')
   @ApiOkResponse({ type: PostDto })
-  restore(@Param('id', UuidParam) id: string, @Body() dto: ReasonDto, @RequestPolicy() policy: Policy): Promise<PostDto> {
+  restore(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ReasonDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<PostDto> {
     return this.posts.restore(policy, id, dto.reason);
   }
 }

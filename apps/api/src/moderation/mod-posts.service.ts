@@ -46,13 +46,27 @@ export class ModPostsService {
       // The decision settles whatever the queue held about this post (flags resolved or dismissed).
       const item = await this.feed.openItemOf(tx, id);
       if (item) await this.feed.close(tx, item.id, action === 'hide' ? 'hidden' : 'approved', policy.userId!);
-      await this.writer.setStatus(tx, { id, threadId: post.thread_id, opening: post.is_opening, status: post.status }, action === 'hide' ? 'hidden' : 'published');
+      await this.writer.setStatus(
+        tx,
+        { id, threadId: post.thread_id, opening: post.is_opening, status: post.status },
+        action === 'hide' ? 'hidden' : 'published',
+      );
       await this.notifications.toAuthorOf(tx, id, {
         type: action === 'hide' ? 'hidden' : 'restored',
-        text: action === 'hide' ? `En moderator har skjult innlegget ditt. Begrunnelse: ${reason}` : `En moderator har gjort innlegget ditt synlig igjen. ${reason}`,
+        text:
+          action === 'hide'
+            ? `En moderator har skjult innlegget ditt. Begrunnelse: ${reason}`
+            : `En moderator har gjort innlegget ditt synlig igjen. ${reason}`,
         link: postLink(post.thread_id, id),
       });
-      await this.audit.record(tx, { actorId: policy.userId!, action, targetType: 'post', targetId: id, reason, meta: item ? { item: item.id } : {} });
+      await this.audit.record(tx, {
+        actorId: policy.userId!,
+        action,
+        targetType: 'post',
+        targetId: id,
+        reason,
+        meta: item ? { item: item.id } : {},
+      });
     });
     return this.posts.asWriterSees(policy, viewer, id);
   }

@@ -45,13 +45,19 @@ export class QueueFeed {
   ) {}
 
   async syncPost(tx: EntityManager, postId: string, request?: ReviewRequest): Promise<void> {
-    const [post]: PostState[] = await tx.query('SELECT id, thread_id, is_opening, status, held_reasons FROM posts WHERE id = $1', [postId]);
+    const [post]: PostState[] = await tx.query(
+      'SELECT id, thread_id, is_opening, status, held_reasons FROM posts WHERE id = $1',
+      [postId],
+    );
     if (!post) return;
     const item = await this.openItemOf(tx, postId);
-    const flags: { reason: string }[] = item ? await tx.query(`SELECT reason FROM flags WHERE item_id = $1 AND status = 'open'`, [item.id]) : [];
+    const flags: { reason: string }[] = item
+      ? await tx.query(`SELECT reason FROM flags WHERE item_id = $1 AND status = 'open'`, [item.id])
+      : [];
     const review = request?.review ?? [];
     // Never downgraded by an edit or a deletion: someone who seemed to be in danger still needs a look.
-    const crisis = request?.priority === 'crisis' || item?.priority === 'crisis' || flags.some((f) => f.reason === 'crisis');
+    const crisis =
+      request?.priority === 'crisis' || item?.priority === 'crisis' || flags.some((f) => f.reason === 'crisis');
 
     let type: QueueItemType | null = null;
     if (post.status === 'pending') type = post.is_opening ? 'thread' : 'post';
@@ -59,7 +65,12 @@ export class QueueFeed {
       if (review.length > 0 || flags.length > 0 || crisis || item?.type === 'flag') type = 'flag';
     } else if (post.status === 'deleted' && item && crisis) type = item.type;
 
-    const reasons = mergeReasons(item?.reasons ?? [], post.status === 'pending' ? post.held_reasons : [], review, flags.map((f) => f.reason));
+    const reasons = mergeReasons(
+      item?.reasons ?? [],
+      post.status === 'pending' ? post.held_reasons : [],
+      review,
+      flags.map((f) => f.reason),
+    );
     const priority: Priority = crisis ? 'crisis' : 'normal';
 
     if (!type) {
@@ -71,7 +82,12 @@ export class QueueFeed {
       return;
     }
     if (item.type !== type || item.priority !== priority || item.reasons.length !== reasons.length) {
-      await tx.query('UPDATE moderation_queue SET type = $2, priority = $3, reasons = $4 WHERE id = $1', [item.id, type, priority, reasons]);
+      await tx.query('UPDATE moderation_queue SET type = $2, priority = $3, reasons = $4 WHERE id = $1', [
+        item.id,
+        type,
+        priority,
+        reasons,
+      ]);
       await this.history(tx, item.id, priority !== item.priority ? 'escalated' : 'updated', null, { type, reasons });
       this.announce(tx);
     }
@@ -83,17 +99,26 @@ export class QueueFeed {
    */
   async syncCafeMessage(tx: EntityManager, messageId: string): Promise<void> {
     // The message row is the lock that keeps two reports at once from opening two items.
-    const [message]: { id: string }[] = await tx.query('SELECT id FROM cafe_messages WHERE id = $1 FOR UPDATE', [messageId]);
+    const [message]: { id: string }[] = await tx.query('SELECT id FROM cafe_messages WHERE id = $1 FOR UPDATE', [
+      messageId,
+    ]);
     if (!message) return;
     const reports: { kind: 'crisis' | 'report'; source: 'participant' | 'screening' }[] = await tx.query(
       `SELECT kind, source FROM cafe_reports WHERE message_id = $1 AND status = 'open' ORDER BY created_at, id`,
       [messageId],
     );
-    const rows: OpenItemRow[] = await tx.query(`SELECT id, type, priority, reasons FROM moderation_queue WHERE cafe_message_id = $1 AND status = 'open' FOR UPDATE`, [messageId]);
+    const rows: OpenItemRow[] = await tx.query(
+      `SELECT id, type, priority, reasons FROM moderation_queue WHERE cafe_message_id = $1 AND status = 'open' FOR UPDATE`,
+      [messageId],
+    );
     const item = rows[0];
     if (reports.length === 0) return;
-    const reasons = mergeReasons(item?.reasons ?? [], reports.map((r) => (r.kind === 'crisis' ? 'crisis' : r.source === 'screening' ? 'watched_word' : 'report')));
-    const priority: Priority = item?.priority === 'crisis' || reports.some((r) => r.kind === 'crisis') ? 'crisis' : 'normal';
+    const reasons = mergeReasons(
+      item?.reasons ?? [],
+      reports.map((r) => (r.kind === 'crisis' ? 'crisis' : r.source === 'screening' ? 'watched_word' : 'report')),
+    );
+    const priority: Priority =
+      item?.priority === 'crisis' || reports.some((r) => r.kind === 'crisis') ? 'crisis' : 'normal';
     if (!item) {
       const [row]: { id: string }[] = await tx.query(
         `INSERT INTO moderation_queue (type, cafe_message_id, priority, reasons) VALUES ('cafe_message', $1, $2, $3) RETURNING id`,
@@ -104,7 +129,11 @@ export class QueueFeed {
       return;
     }
     if (item.priority !== priority || item.reasons.length !== reasons.length) {
-      await tx.query('UPDATE moderation_queue SET priority = $2, reasons = $3 WHERE id = $1', [item.id, priority, reasons]);
+      await tx.query('UPDATE moderation_queue SET priority = $2, reasons = $3 WHERE id = $1', [
+        item.id,
+        priority,
+        reasons,
+      ]);
       await this.history(tx, item.id, priority !== item.priority ? 'escalated' : 'updated', null, { reasons });
       this.announce(tx);
     }
@@ -112,17 +141,26 @@ export class QueueFeed {
 
   /** A host removed a reported café message in the room: that settles its item. */
   async cafeMessageRemoved(tx: EntityManager, messageId: string, actorId: string): Promise<void> {
-    const rows: { id: string }[] = await tx.query(`SELECT id FROM moderation_queue WHERE cafe_message_id = $1 AND status = 'open' FOR UPDATE`, [messageId]);
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM moderation_queue WHERE cafe_message_id = $1 AND status = 'open' FOR UPDATE`,
+      [messageId],
+    );
     if (rows[0]) await this.close(tx, rows[0].id, 'hidden', actorId);
   }
 
   /** The post's open item, row-locked, if it has one. */
   async openItemOf(tx: EntityManager, postId: string): Promise<OpenItemRow | null> {
-    const rows: OpenItemRow[] = await tx.query(`SELECT id, type, priority, reasons FROM moderation_queue WHERE post_id = $1 AND status = 'open' FOR UPDATE`, [postId]);
+    const rows: OpenItemRow[] = await tx.query(
+      `SELECT id, type, priority, reasons FROM moderation_queue WHERE post_id = $1 AND status = 'open' FOR UPDATE`,
+      [postId],
+    );
     return rows[0] ?? null;
   }
 
-  async insert(tx: EntityManager, item: { type: QueueItemType; postId: string; threadId: string; priority: Priority; reasons: string[] }): Promise<string> {
+  async insert(
+    tx: EntityManager,
+    item: { type: QueueItemType; postId: string; threadId: string; priority: Priority; reasons: string[] },
+  ): Promise<string> {
     const [row]: { id: string }[] = await tx.query(
       `INSERT INTO moderation_queue (type, post_id, thread_id, priority, reasons) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [item.type, item.postId, item.threadId, item.priority, item.reasons],
@@ -137,7 +175,13 @@ export class QueueFeed {
    * open flags: resolved when the post was acted on, dismissed when it was found fine or gone.
    * Returns false when the item was not open any more (someone else decided first).
    */
-  async close(tx: EntityManager, itemId: string, status: 'approved' | 'rejected' | 'hidden' | 'withdrawn', actorId: string | null, postStatusBefore?: string): Promise<boolean> {
+  async close(
+    tx: EntityManager,
+    itemId: string,
+    status: 'approved' | 'rejected' | 'hidden' | 'withdrawn',
+    actorId: string | null,
+    postStatusBefore?: string,
+  ): Promise<boolean> {
     const [rows]: [{ id: string; cafe_message_id: string | null }[], number] = await tx.query(
       `UPDATE moderation_queue SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3, post_status_before = $4
        WHERE id = $1 AND status = 'open' RETURNING id, cafe_message_id`,
@@ -146,9 +190,15 @@ export class QueueFeed {
     if (rows.length === 0) return false;
     const flagStatus = status === 'rejected' || status === 'hidden' ? 'resolved' : 'dismissed';
     if (rows[0].cafe_message_id) {
-      await tx.query(`UPDATE cafe_reports SET status = $2, handled_at = clock_timestamp(), handled_by = $3 WHERE message_id = $1 AND status = 'open'`, [rows[0].cafe_message_id, flagStatus, actorId]);
+      await tx.query(
+        `UPDATE cafe_reports SET status = $2, handled_at = clock_timestamp(), handled_by = $3 WHERE message_id = $1 AND status = 'open'`,
+        [rows[0].cafe_message_id, flagStatus, actorId],
+      );
     } else {
-      await tx.query(`UPDATE flags SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3 WHERE item_id = $1 AND status = 'open'`, [itemId, flagStatus, actorId]);
+      await tx.query(
+        `UPDATE flags SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3 WHERE item_id = $1 AND status = 'open'`,
+        [itemId, flagStatus, actorId],
+      );
     }
     await this.history(tx, itemId, status, actorId);
     this.announce(tx);
@@ -156,8 +206,19 @@ export class QueueFeed {
   }
 
   /** One line of an item's history (append-only). */
-  async history(tx: EntityManager, itemId: string, event: string, actorId: string | null, meta: Record<string, unknown> = {}): Promise<void> {
-    await tx.query('INSERT INTO moderation_history (item_id, event, actor_id, meta) VALUES ($1, $2, $3, $4)', [itemId, event, actorId, JSON.stringify(meta)]);
+  async history(
+    tx: EntityManager,
+    itemId: string,
+    event: string,
+    actorId: string | null,
+    meta: Record<string, unknown> = {},
+  ): Promise<void> {
+    await tx.query('INSERT INTO moderation_history (item_id, event, actor_id, meta) VALUES ($1, $2, $3, $4)', [
+      itemId,
+      event,
+      actorId,
+      JSON.stringify(meta),
+    ]);
   }
 
   /** `queue:changed` to the moderators once the transaction has committed (a few changes make one event). */
@@ -166,7 +227,10 @@ export class QueueFeed {
       if (this.announcing) return;
       this.announcing = setTimeout(() => {
         this.announcing = null;
-        void this.counts().then((counts) => this.realtime.queueChanged(counts), () => undefined);
+        void this.counts().then(
+          (counts) => this.realtime.queueChanged(counts),
+          () => undefined,
+        );
       }, ANNOUNCE_DELAY_MS);
       this.announcing.unref();
     });

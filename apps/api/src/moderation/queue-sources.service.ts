@@ -21,15 +21,29 @@ export class QueueSources {
 
   async load(policy: Policy, items: QueueItemRow[]): Promise<Map<string, QueueContent>> {
     const out = new Map<string, QueueContent>();
-    await this.loadForum(policy, items.filter((i) => i.post_id !== null), out);
-    await this.loadCafe(items.filter((i) => i.cafe_message_id !== null), out);
+    await this.loadForum(
+      policy,
+      items.filter((i) => i.post_id !== null),
+      out,
+    );
+    await this.loadCafe(
+      items.filter((i) => i.cafe_message_id !== null),
+      out,
+    );
     return out;
   }
 
   /** A café message is shown by its nickname only, as in the room (never the account behind it). */
   private async loadCafe(items: QueueItemRow[], out: Map<string, QueueContent>): Promise<void> {
     if (items.length === 0) return;
-    const messages: { id: string; body: string; nickname: string; deleted_at: Date | null; room_slug: string; room_name: string }[] = await this.db.query(
+    const messages: {
+      id: string;
+      body: string;
+      nickname: string;
+      deleted_at: Date | null;
+      room_slug: string;
+      room_name: string;
+    }[] = await this.db.query(
       `SELECT m.id, m.body, m.nickname, m.deleted_at, r.slug AS room_slug, r.name AS room_name
        FROM cafe_messages m JOIN cafe_rooms r ON r.id = m.room_id WHERE m.id = ANY($1::uuid[])`,
       [items.map((i) => i.cafe_message_id)],
@@ -62,7 +76,10 @@ export class QueueSources {
   private async loadForum(policy: Policy, items: QueueItemRow[], out: Map<string, QueueContent>): Promise<void> {
     if (items.length === 0) return;
     const viewer = await this.anonymity.viewer(policy.userId);
-    const posts: PostRow[] = await this.db.query(`${POST_SELECT} WHERE p.id = ANY($2::uuid[])`, [policy.readableVisibilities(), items.map((i) => i.post_id)]);
+    const posts: PostRow[] = await this.db.query(`${POST_SELECT} WHERE p.id = ANY($2::uuid[])`, [
+      policy.readableVisibilities(),
+      items.map((i) => i.post_id),
+    ]);
     const byId = new Map(posts.map((p) => [p.id, p]));
     const categories: { thread_id: string; slug: string; name: string }[] = await this.db.query(
       'SELECT t.id AS thread_id, c.slug, c.name FROM threads t JOIN categories c ON c.id = t.category_id WHERE t.id = ANY($1::uuid[])',
@@ -88,7 +105,9 @@ export class QueueSources {
           status: dto.status,
           category: categoryOf.get(post.thread_id),
         },
-        flags: flags.filter((f) => f.item_id === item.id).map((f) => ({ reason: f.reason, note: f.note, createdAt: f.createdAt })),
+        flags: flags
+          .filter((f) => f.item_id === item.id)
+          .map((f) => ({ reason: f.reason, note: f.note, createdAt: f.createdAt })),
       });
     }
   }

@@ -4,7 +4,14 @@ import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
 import { UuidParam } from '../common/validation.js';
-import { ApproveDto, CannedReasonDto, QueueDecisionDto, QueuePageDto, ReasonDto, type QueueItemDto } from './dto/queue.dto.js';
+import {
+  ApproveDto,
+  CannedReasonDto,
+  QueueDecisionDto,
+  QueuePageDto,
+  ReasonDto,
+  type QueueItemDto,
+} from './dto/queue.dto.js';
 import { QueueService } from './queue.service.js';
 
 @ApiTags('moderation')
@@ -38,22 +45,36 @@ export class QueueController {
   @HttpCode(200)
   @Allow('mod.queue')
   @ApiOkResponse({ type: QueueDecisionDto, description: '409 when another moderator has claimed or handled it' })
-  approve(@Param('id', UuidParam) id: string, @Body() dto: ApproveDto, @RequestPolicy() policy: Policy): Promise<QueueDecisionDto> {
+  approve(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ApproveDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<QueueDecisionDto> {
     return this.queue.approve(policy, id, dto);
   }
 
   @Post('queue/:id/reject')
   @HttpCode(200)
   @Allow('mod.queue')
-  @ApiOkResponse({ type: QueueDecisionDto, description: 'The author is told the reason; 409 when another moderator has claimed or handled it' })
-  reject(@Param('id', UuidParam) id: string, @Body() dto: ReasonDto, @RequestPolicy() policy: Policy): Promise<QueueDecisionDto> {
+  @ApiOkResponse({
+    type: QueueDecisionDto,
+    description: 'The author is told the reason; 409 when another moderator has claimed or handled it',
+  })
+  reject(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ReasonDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<QueueDecisionDto> {
     return this.queue.reject(policy, id, dto.reason);
   }
 
   @Post('queue/:id/undo')
   @HttpCode(200)
   @Allow('mod.queue')
-  @ApiOkResponse({ type: QueueDecisionDto, description: 'Within 10 minutes of a rejection; the item is back in the queue, claimed by you' })
+  @ApiOkResponse({
+    type: QueueDecisionDto,
+    description: 'Within 10 minutes of a rejection; the item is back in the queue, claimed by you',
+  })
   undo(@Param('id', UuidParam) id: string, @RequestPolicy() policy: Policy): Promise<QueueDecisionDto> {
     return this.queue.undo(policy, id);
   }

@@ -34,7 +34,13 @@ export function toQueueItemDto(row: QueueItemRow, content: QueueContent | undefi
     priority: row.priority,
     reasons: row.reasons,
     createdAt: row.created_at.toISOString(),
-    claimedBy: row.claimed_by ? { id: row.claimed_by, username: row.claimed_username!, displayName: row.claimed_display_name ?? row.claimed_username! } : null,
+    claimedBy: row.claimed_by
+      ? {
+          id: row.claimed_by,
+          username: row.claimed_username!,
+          displayName: row.claimed_display_name ?? row.claimed_username!,
+        }
+      : null,
     content: c,
     flags,
   };

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CANNED_REJECTION_REASONS, CLAIM_MINUTES, UNDO_WINDOW_MINUTES, type HoldReason, type QueueItemStatus, type QueueItemType } from '#libs/moderation';
+import {
+  CANNED_REJECTION_REASONS,
+  CLAIM_MINUTES,
+  UNDO_WINDOW_MINUTES,
+  type HoldReason,
+  type QueueItemStatus,
+  type QueueItemType,
+} from '#libs/moderation';
 import type { Policy, QueueItemFacts } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
 import { CafeBroadcaster } from '../cafe/cafe.broadcaster.js';
@@ -40,7 +47,13 @@ function facts(item: LockedItem): QueueItemFacts {
   return { status: item.status, claimedBy: item.claimed_by, resolvedAt: item.resolved_at };
 }
 
-const postRef = (post: PostRow) => ({ id: post.id, threadId: post.thread_id, opening: post.is_opening, status: post.status, title: post.thread_title });
+const postRef = (post: PostRow) => ({
+  id: post.id,
+  threadId: post.thread_id,
+  opening: post.is_opening,
+  status: post.status,
+  title: post.thread_title,
+});
 
 /**
  * The moderators' one queue: held threads and posts, flagged posts and reported café messages,
@@ -84,7 +97,12 @@ export class QueueService {
     );
     const kept = rows.slice(0, limit);
     const content = await this.sources.load(policy, kept);
-    const page = toPage(rows, limit, (r) => [r.rank, r.created_key, r.id], (r) => r);
+    const page = toPage(
+      rows,
+      limit,
+      (r) => [r.rank, r.created_key, r.id],
+      (r) => r,
+    );
     return { items: page.items.map((r) => toQueueItemDto(r, content.get(r.id))), nextCursor: page.nextCursor };
   }
 
@@ -94,23 +112,41 @@ export class QueueService {
     return this.db.transaction(async (tx) => {
       const item = await this.lockItem(tx, id);
       ensure(policy.canDecideQueueItem(facts(item)));
-      await tx.query('UPDATE moderation_queue SET claimed_by = $2, claimed_at = clock_timestamp() WHERE id = $1', [id, policy.userId]);
+      await tx.query('UPDATE moderation_queue SET claimed_by = $2, claimed_at = clock_timestamp() WHERE id = $1', [
+        id,
+        policy.userId,
+      ]);
       await this.feed.history(tx, id, 'claimed', policy.userId!);
       await this.audit.record(tx, { actorId: policy.userId!, action: 'claim', targetType: 'queue_item', targetId: id });
       this.feed.announce(tx);
-      const [me]: { username: string; display_name: string }[] = await tx.query('SELECT username, display_name FROM users WHERE id = $1', [policy.userId]);
-      return { id, status: 'open', claimedBy: { id: policy.userId!, username: me.username, displayName: me.display_name } };
+      const [me]: { username: string; display_name: string }[] = await tx.query(
+        'SELECT username, display_name FROM users WHERE id = $1',
+        [policy.userId],
+      );
+      return {
+        id,
+        status: 'open',
+        claimedBy: { id: policy.userId!, username: me.username, displayName: me.display_name },
+      };
     });
   }
 
   /** Publishes held content (with the moderator's edit, if any, applied first), or keeps a flagged post. */
   async approve(policy: Policy, id: string, dto: ApproveDto): Promise<QueueDecisionDto> {
-    if ((await this.typeOf(policy, id)) === 'cafe_message') return this.decideCafe(policy, id, 'approved', dto.note ?? null);
+    if ((await this.typeOf(policy, id)) === 'cafe_message')
+      return this.decideCafe(policy, id, 'approved', dto.note ?? null);
     const rendered = dto.body !== undefined ? await this.renderer.render(dto.body) : null;
     await this.decide(policy, id, async (tx, item, post) => {
       const ref = postRef(post);
       // The edit goes in while the item is still open, so the bad version is never public.
-      if (rendered) await this.writer.updateBody(tx, ref, dto.body!, rendered, post.status === 'pending' ? (post.held_reasons as HoldReason[]) : []);
+      if (rendered)
+        await this.writer.updateBody(
+          tx,
+          ref,
+          dto.body!,
+          rendered,
+          post.status === 'pending' ? (post.held_reasons as HoldReason[]) : [],
+        );
       await this.closeOrConflict(tx, item.id, 'approved', policy.userId!);
       if (post.status === 'pending') {
         await this.writer.decide(tx, ref, 'published', null);
@@ -120,7 +156,14 @@ export class QueueService {
         await this.writer.setStatus(tx, ref, 'published');
         await this.notifications.decided(tx, post, 'restored', null, item.id);
       }
-      await this.audit.record(tx, { actorId: policy.userId!, action: 'approve', targetType: 'post', targetId: post.id, reason: dto.note ?? null, meta: { item: item.id, type: item.type, edited: rendered !== null } });
+      await this.audit.record(tx, {
+        actorId: policy.userId!,
+        action: 'approve',
+        targetType: 'post',
+        targetId: post.id,
+        reason: dto.note ?? null,
+        meta: { item: item.id, type: item.type, edited: rendered !== null },
+      });
     });
     return { id, status: 'approved' };
   }
@@ -132,7 +175,14 @@ export class QueueService {
       await this.closeOrConflict(tx, item.id, 'rejected', policy.userId!, post.status);
       await this.writer.decide(tx, postRef(post), 'rejected', reason);
       await this.notifications.decided(tx, post, 'rejected', reason, item.id);
-      await this.audit.record(tx, { actorId: policy.userId!, action: 'reject', targetType: 'post', targetId: post.id, reason, meta: { item: item.id, type: item.type } });
+      await this.audit.record(tx, {
+        actorId: policy.userId!,
+        action: 'reject',
+        targetType: 'post',
+        targetId: post.id,
+        reason,
+        meta: { item: item.id, type: item.type },
+      });
     });
     return { id, status: 'rejected' };
   }
@@ -141,24 +191,39 @@ export class QueueService {
   async undo(policy: Policy, id: string): Promise<QueueDecisionDto> {
     ensure(policy.can('mod.queue'));
     const found = await this.findItem(this.db.manager, id);
-    if (found.type === 'cafe_message') throw conflict('not_supported', 'A removed café message can’t be brought back; its session may be over.');
+    if (found.type === 'cafe_message')
+      throw conflict('not_supported', 'A removed café message can’t be brought back; its session may be over.');
     await this.db.transaction(async (tx) => {
       await loadThread(tx, policy, found.thread_id!, true);
       const item = await this.lockItem(tx, id);
       ensure(policy.canUndoRejection(facts(item), { now: new Date(), undoWindowMinutes: UNDO_WINDOW_MINUTES }));
       const post = await loadPost(tx, policy, item.post_id!);
-      if (post.status !== 'rejected') throw conflict('changed', 'The post has changed since it was rejected, so the rejection can’t be undone.');
+      if (post.status !== 'rejected')
+        throw conflict('changed', 'The post has changed since it was rejected, so the rejection can’t be undone.');
       // The moderator who undoes it keeps it claimed, so no one else decides it while they look again.
       await tx.query(
         `UPDATE moderation_queue SET status = 'open', resolved_at = NULL, resolved_by = NULL, post_status_before = NULL, claimed_by = $2, claimed_at = clock_timestamp()
          WHERE id = $1 AND status = 'rejected'`,
         [id, policy.userId],
       );
-      await tx.query(`UPDATE flags SET status = 'open', resolved_at = NULL, resolved_by = NULL WHERE item_id = $1 AND status = 'resolved'`, [id]);
+      await tx.query(
+        `UPDATE flags SET status = 'open', resolved_at = NULL, resolved_by = NULL WHERE item_id = $1 AND status = 'resolved'`,
+        [id],
+      );
       await this.feed.history(tx, id, 'undone', policy.userId!);
-      await this.writer.setStatus(tx, postRef(post), (item.post_status_before as PostRow['status'] | null) ?? 'pending');
+      await this.writer.setStatus(
+        tx,
+        postRef(post),
+        (item.post_status_before as PostRow['status'] | null) ?? 'pending',
+      );
       await this.notifications.withdrawFor(tx, id);
-      await this.audit.record(tx, { actorId: policy.userId!, action: 'undo', targetType: 'post', targetId: post.id, meta: { item: id } });
+      await this.audit.record(tx, {
+        actorId: policy.userId!,
+        action: 'undo',
+        targetType: 'post',
+        targetId: post.id,
+        meta: { item: id },
+      });
       this.feed.announce(tx);
     });
     return { id, status: 'open' };
@@ -168,7 +233,11 @@ export class QueueService {
    * The frame of every decision on forum content: lock the thread (every forum write does, so the
    * order of locks is the same everywhere), then the item, then ask the policy with what is true now.
    */
-  private async decide(policy: Policy, id: string, apply: (tx: EntityManager, item: LockedItem, post: PostRow) => Promise<void>): Promise<void> {
+  private async decide(
+    policy: Policy,
+    id: string,
+    apply: (tx: EntityManager, item: LockedItem, post: PostRow) => Promise<void>,
+  ): Promise<void> {
     ensure(policy.can('mod.queue'));
     const found = await this.findItem(this.db.manager, id);
     await this.db.transaction(async (tx) => {
@@ -184,7 +253,12 @@ export class QueueService {
    * A reported café message: kept (the reports dismissed) or removed from every screen in the room
    * (the reports resolved). Its row is the lock, as for the reports that queued it.
    */
-  private async decideCafe(policy: Policy, id: string, to: 'approved' | 'rejected', reason: string | null): Promise<QueueDecisionDto> {
+  private async decideCafe(
+    policy: Policy,
+    id: string,
+    to: 'approved' | 'rejected',
+    reason: string | null,
+  ): Promise<QueueDecisionDto> {
     const removed = await this.db.transaction(async (tx) => {
       const found = await this.findItem(tx, id);
       const [message]: { id: string; session_id: string; room: string }[] = await tx.query(
@@ -195,8 +269,16 @@ export class QueueService {
       const item = await this.lockItem(tx, id);
       ensure(policy.canDecideQueueItem(facts(item)));
       await this.closeOrConflict(tx, id, to, policy.userId!);
-      const gone = to === 'rejected' && (await this.cafe.softDelete(tx, message.session_id, message.id, policy.userId!));
-      await this.audit.record(tx, { actorId: policy.userId!, action: to === 'approved' ? 'approve' : 'reject', targetType: 'cafe_message', targetId: message.id, reason, meta: { item: id } });
+      const gone =
+        to === 'rejected' && (await this.cafe.softDelete(tx, message.session_id, message.id, policy.userId!));
+      await this.audit.record(tx, {
+        actorId: policy.userId!,
+        action: to === 'approved' ? 'approve' : 'reject',
+        targetType: 'cafe_message',
+        targetId: message.id,
+        reason,
+        meta: { item: id },
+      });
       return gone ? message : null;
     });
     if (removed) this.cafeRooms.messageDeleted(removed.session_id, removed.room, removed.id);
@@ -208,8 +290,15 @@ export class QueueService {
     return (await this.findItem(this.db.manager, id)).type;
   }
 
-  private async closeOrConflict(tx: EntityManager, id: string, status: 'approved' | 'rejected', actorId: string, postStatusBefore?: string): Promise<void> {
-    if (!(await this.feed.close(tx, id, status, actorId, postStatusBefore))) throw conflict('already_handled', 'Another moderator has already handled this item.');
+  private async closeOrConflict(
+    tx: EntityManager,
+    id: string,
+    status: 'approved' | 'rejected',
+    actorId: string,
+    postStatusBefore?: string,
+  ): Promise<void> {
+    if (!(await this.feed.close(tx, id, status, actorId, postStatusBefore)))
+      throw conflict('already_handled', 'Another moderator has already handled this item.');
   }
 
   private async findItem(manager: EntityManager, id: string): Promise<LockedItem> {
@@ -219,7 +308,9 @@ export class QueueService {
   }
 
   private async lockItem(tx: EntityManager, id: string): Promise<LockedItem> {
-    const rows: LockedItem[] = await tx.query(`SELECT ${ITEM_COLUMNS} FROM moderation_queue WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: LockedItem[] = await tx.query(`SELECT ${ITEM_COLUMNS} FROM moderation_queue WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
     if (!rows[0]) throw notFound('That queue item does not exist.');
     return rows[0];
   }

@@ -42,7 +42,11 @@ export class StatsService {
       flagsOpen: row.flags_open,
       oldestWaitingSeconds: row.oldest === null ? null : Math.floor(row.oldest),
       medianWaitSeconds: row.median === null ? null : Math.round(row.median),
-      onDuty: onDuty.map((u) => ({ username: u.username, displayName: u.display_name, until: u.on_duty_until.toISOString() })),
+      onDuty: onDuty.map((u) => ({
+        username: u.username,
+        displayName: u.display_name,
+        until: u.on_duty_until.toISOString(),
+      })),
     };
   }
 

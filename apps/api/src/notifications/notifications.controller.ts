@@ -13,7 +13,10 @@ export class NotificationsController {
 
   @Get()
   @Allow('account.use')
-  @ApiOkResponse({ type: NotificationPageDto, description: 'Newest first; also delivered live on the Socket.IO namespace /me' })
+  @ApiOkResponse({
+    type: NotificationPageDto,
+    description: 'Newest first; also delivered live on the Socket.IO namespace /me',
+  })
   list(@Query() page: PageQueryDto, @RequestPolicy() policy: Policy): Promise<Page<NotificationDto>> {
     return this.notifications.list(policy, page.limit ?? 20, page.cursor);
   }

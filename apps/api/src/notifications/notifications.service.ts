@@ -44,7 +44,14 @@ interface AuthorRow {
 export const postLink = (threadId: string, postId: string) => `/threads/${threadId}#post-${postId}`;
 
 function toNotificationDto(row: NotificationRow): NotificationDto {
-  return { id: row.id, type: row.type, text: row.text, link: row.link, createdAt: row.created_at.toISOString(), readAt: row.read_at ? row.read_at.toISOString() : null };
+  return {
+    id: row.id,
+    type: row.type,
+    text: row.text,
+    link: row.link,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at ? row.read_at.toISOString() : null,
+  };
 }
 
 /**
@@ -67,21 +74,34 @@ export class NotificationsService {
     const [row]: NotificationRow[] = await tx.query(
       `INSERT INTO notifications (user_id, recipient_hash, scope_id, type, text, link, item_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
        RETURNING id, type, text, link, created_at, created_at::text AS created_key, read_at`,
-      [named ? recipient.userId : null, named ? null : recipient.hash, named ? null : recipient.scope, n.type, n.text, n.link, n.itemId ?? null],
+      [
+        named ? recipient.userId : null,
+        named ? null : recipient.hash,
+        named ? null : recipient.scope,
+        n.type,
+        n.text,
+        n.link,
+        n.itemId ?? null,
+      ],
     );
     const dto = toNotificationDto(row);
     afterCommit(tx, async () => {
       if (!named) return this.realtime.notifyAuthorKey(recipient.scope, recipient.hash, dto);
       this.realtime.notifyUser(recipient.userId, dto);
       if (!this.mailer.enabled) return;
-      const [user]: { email: string | null }[] = await this.db.query('SELECT email FROM users WHERE id = $1', [recipient.userId]);
+      const [user]: { email: string | null }[] = await this.db.query('SELECT email FROM users WHERE id = $1', [
+        recipient.userId,
+      ]);
       if (user?.email) await this.mailer.sendNotification(user.email, dto.link);
     });
   }
 
   /** The author of a post, however they wrote it; a guest has no one to tell here (their receipt tells them). */
   async authorOf(tx: EntityManager, postId: string): Promise<Recipient | null> {
-    const [row]: AuthorRow[] = await tx.query('SELECT author_kind, author_id, anon_hash, thread_id FROM posts WHERE id = $1', [postId]);
+    const [row]: AuthorRow[] = await tx.query(
+      'SELECT author_kind, author_id, anon_hash, thread_id FROM posts WHERE id = $1',
+      [postId],
+    );
     return row ? this.recipientOf(row) : null;
   }
 
@@ -91,26 +111,49 @@ export class NotificationsService {
   }
 
   /** The author of held or flagged content is told a moderator's decision, and why (ground rule 8). */
-  async decided(tx: EntityManager, post: { id: string; thread_id: string }, decision: 'approved' | 'rejected' | 'restored', reason: string | null, itemId?: string): Promise<void> {
+  async decided(
+    tx: EntityManager,
+    post: { id: string; thread_id: string },
+    decision: 'approved' | 'rejected' | 'restored',
+    reason: string | null,
+    itemId?: string,
+  ): Promise<void> {
     const text =
-      decision === 'approved' ? 'Innlegget ditt er lest av en moderator og vises nå.'
-      : decision === 'restored' ? 'Innlegget ditt er lest av en moderator og vises igjen.'
-      : `Innlegget ditt ble ikke publisert. Begrunnelse: ${reason ?? ''}`;
+      decision === 'approved'
+        ? 'Innlegget ditt er lest av en moderator og vises nå.'
+        : decision === 'restored'
+          ? 'Innlegget ditt er lest av en moderator og vises igjen.'
+          : `Innlegget ditt ble ikke publisert. Begrunnelse: ${reason ?? ''}`;
     await this.toAuthorOf(tx, post.id, { type: decision, text, link: postLink(post.thread_id, post.id), itemId });
   }
 
   /** A reply became visible: its thread's author is told, unless they wrote it themselves. */
   async replyPublished(tx: EntityManager, postId: string): Promise<void> {
-    const [row]: (AuthorRow & { thread_author_kind: AuthorRow['author_kind']; thread_author_id: string | null; thread_author_hash: Buffer | null; title: string; is_opening: boolean })[] = await tx.query(
+    const [row]: (AuthorRow & {
+      thread_author_kind: AuthorRow['author_kind'];
+      thread_author_id: string | null;
+      thread_author_hash: Buffer | null;
+      title: string;
+      is_opening: boolean;
+    })[] = await tx.query(
       `SELECT p.author_kind, p.author_id, p.anon_hash, p.thread_id, p.is_opening,
               t.author_kind AS thread_author_kind, t.author_id AS thread_author_id, t.author_hash AS thread_author_hash, t.title
        FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1`,
       [postId],
     );
     if (!row || row.is_opening) return;
-    const threadAuthor = this.recipientOf({ author_kind: row.thread_author_kind, author_id: row.thread_author_id, anon_hash: row.thread_author_hash, thread_id: row.thread_id });
+    const threadAuthor = this.recipientOf({
+      author_kind: row.thread_author_kind,
+      author_id: row.thread_author_id,
+      anon_hash: row.thread_author_hash,
+      thread_id: row.thread_id,
+    });
     if (!threadAuthor || (await this.sameWriter(tx, threadAuthor, row))) return;
-    await this.send(tx, threadAuthor, { type: 'reply', text: `Nytt svar i tråden din «${row.title}».`, link: postLink(row.thread_id, postId) });
+    await this.send(tx, threadAuthor, {
+      type: 'reply',
+      text: `Nytt svar i tråden din «${row.title}».`,
+      link: postLink(row.thread_id, postId),
+    });
   }
 
   /** Takes back the notices about a queue item (its decision was undone). */
@@ -150,7 +193,9 @@ export class NotificationsService {
   /** The user's keys in every thread that has notifications to a hash: computed here, stored nowhere. */
   private async myKeys(userId: string): Promise<{ scopes: string[]; hashes: Buffer[] }> {
     const viewer = await this.anonymity.viewer(userId);
-    const rows: { scope_id: string }[] = await this.db.query('SELECT DISTINCT scope_id FROM notifications WHERE recipient_hash IS NOT NULL');
+    const rows: { scope_id: string }[] = await this.db.query(
+      'SELECT DISTINCT scope_id FROM notifications WHERE recipient_hash IS NOT NULL',
+    );
     const scopes = rows.map((r) => r.scope_id);
     return { scopes, hashes: scopes.map((s) => viewer.keyIn(s)!) };
   }

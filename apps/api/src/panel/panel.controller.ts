@@ -4,7 +4,14 @@ import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import type { Page } from '../common/paging.js';
 import { UuidParam } from '../common/validation.js';
-import { AdminPanelApplicationDto, AdminPanelApplicationPageDto, ApplicationQueryDto, ApplyDto, DecideDto, PanelApplicationDto } from './dto/panel.dto.js';
+import {
+  AdminPanelApplicationDto,
+  AdminPanelApplicationPageDto,
+  ApplicationQueryDto,
+  ApplyDto,
+  DecideDto,
+  PanelApplicationDto,
+} from './dto/panel.dto.js';
 import { PanelService } from './panel.service.js';
 
 @ApiTags('panel')
@@ -21,7 +28,10 @@ export class PanelController {
 
   @Get('mine')
   @Allow('account.use')
-  @ApiOkResponse({ type: [PanelApplicationDto], description: 'The caller’s applications and their outcomes, newest first' })
+  @ApiOkResponse({
+    type: [PanelApplicationDto],
+    description: 'The caller’s applications and their outcomes, newest first',
+  })
   mine(@RequestPolicy() policy: Policy): Promise<PanelApplicationDto[]> {
     return this.panel.mine(policy);
   }
@@ -43,7 +53,11 @@ export class AdminPanelController {
   @HttpCode(200)
   @Allow('admin.panel_applications')
   @ApiOkResponse({ type: AdminPanelApplicationDto, description: 'The applicant becomes a panel member' })
-  approve(@Param('id', UuidParam) id: string, @Body() dto: DecideDto, @RequestPolicy() policy: Policy): Promise<AdminPanelApplicationDto> {
+  approve(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: DecideDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<AdminPanelApplicationDto> {
     return this.panel.decide(policy, id, 'approved', dto.reason);
   }
 
@@ -51,7 +65,11 @@ export class AdminPanelController {
   @HttpCode(200)
   @Allow('admin.panel_applications')
   @ApiOkResponse({ type: AdminPanelApplicationDto })
-  reject(@Param('id', UuidParam) id: string, @Body() dto: DecideDto, @RequestPolicy() policy: Policy): Promise<AdminPanelApplicationDto> {
+  reject(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: DecideDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<AdminPanelApplicationDto> {
     return this.panel.decide(policy, id, 'rejected', dto.reason);
   }
 }

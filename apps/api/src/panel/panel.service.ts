@@ -40,7 +40,10 @@ function toDto(row: ApplicationRow): PanelApplicationDto {
 }
 
 function toAdminDto(row: ApplicationRow): AdminPanelApplicationDto {
-  return { ...toDto(row), applicant: { id: row.user_id, username: row.username, displayName: row.display_name, role: row.role } };
+  return {
+    ...toDto(row),
+    applicant: { id: row.user_id, username: row.username, displayName: row.display_name, role: row.role },
+  };
 }
 
 /** Joining the panel (the closed categories): a member applies, an administrator decides, the member sees the outcome. */
@@ -66,11 +69,19 @@ export class PanelService {
 
   async mine(policy: Policy): Promise<PanelApplicationDto[]> {
     ensure(policy.can('account.use'));
-    const rows: ApplicationRow[] = await this.db.query(`${SELECT} WHERE a.user_id = $1 ORDER BY a.created_at DESC, a.id DESC`, [policy.userId]);
+    const rows: ApplicationRow[] = await this.db.query(
+      `${SELECT} WHERE a.user_id = $1 ORDER BY a.created_at DESC, a.id DESC`,
+      [policy.userId],
+    );
     return rows.map(toDto);
   }
 
-  async list(policy: Policy, status: ApplicationStatus | undefined, limit: number, cursor: string | undefined): Promise<Page<AdminPanelApplicationDto>> {
+  async list(
+    policy: Policy,
+    status: ApplicationStatus | undefined,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<Page<AdminPanelApplicationDto>> {
     ensure(policy.can('admin.panel_applications'));
     const after = decodeCursor(cursor, ['date', 'uuid']);
     const rows: ApplicationRow[] = await this.db.query(
@@ -84,7 +95,12 @@ export class PanelService {
   }
 
   /** Approving makes a member `panel` (a higher role stays as it is); each decision is audited. */
-  async decide(policy: Policy, id: string, to: 'approved' | 'rejected', reason: string | undefined): Promise<AdminPanelApplicationDto> {
+  async decide(
+    policy: Policy,
+    id: string,
+    to: 'approved' | 'rejected',
+    reason: string | undefined,
+  ): Promise<AdminPanelApplicationDto> {
     ensure(policy.can('admin.panel_applications'));
     return this.db.transaction(async (tx) => {
       const [current]: ApplicationRow[] = await tx.query(`${SELECT} WHERE a.id = $1 FOR UPDATE OF a`, [id]);
@@ -94,8 +110,16 @@ export class PanelService {
         `UPDATE panel_applications SET status = $2, decision_reason = $3, decided_by = $4, decided_at = clock_timestamp() WHERE id = $1`,
         [id, to, reason ?? null, policy.userId],
       );
-      if (to === 'approved') await tx.query(`UPDATE users SET role = 'panel' WHERE id = $1 AND role = 'member'`, [current.user_id]);
-      await this.audit.record(tx, { actorId: policy.userId ?? null, action: 'panel_application', targetType: 'panel_application', targetId: id, reason: reason ?? null, meta: { decision: to } });
+      if (to === 'approved')
+        await tx.query(`UPDATE users SET role = 'panel' WHERE id = $1 AND role = 'member'`, [current.user_id]);
+      await this.audit.record(tx, {
+        actorId: policy.userId ?? null,
+        action: 'panel_application',
+        targetType: 'panel_application',
+        targetId: id,
+        reason: reason ?? null,
+        meta: { decision: to },
+      });
       const [updated]: ApplicationRow[] = await tx.query(`${SELECT} WHERE a.id = $1`, [id]);
       return toAdminDto(updated);
     });

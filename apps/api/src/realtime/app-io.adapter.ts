@@ -38,13 +38,21 @@ export class AppIoAdapter extends IoAdapter {
       pingTimeout: 20_000,
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
       allowRequest: (req, callback) => {
-        const foreign = isForeignOrigin(this.config.publicUrl, { headers: req.headers, secure: Boolean((req.socket as { encrypted?: boolean }).encrypted) });
+        const foreign = isForeignOrigin(this.config.publicUrl, {
+          headers: req.headers,
+          secure: Boolean((req.socket as { encrypted?: boolean }).encrypted),
+        });
         callback(foreign ? 'Requests from another site are not accepted.' : null, !foreign);
       },
     };
     if (this.redis.client) {
       const prefix = this.config.redisPrefix;
-      const adapterOptions = { maxLen: 10_000, streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, sessionKeyPrefix: `${prefix}:sio:session:` };
+      const adapterOptions = {
+        maxLen: 10_000,
+        streamName: `${prefix}:socket.io`,
+        channelPrefix: `${prefix}:socket.io`,
+        sessionKeyPrefix: `${prefix}:sio:session:`,
+      };
       serverOptions.adapter = createAdapter(this.redis.client, adapterOptions) as unknown as ServerOptions['adapter'];
     }
     const server: Server = super.createIOServer(port, serverOptions as ServerOptions);
@@ -57,10 +65,13 @@ export class AppIoAdapter extends IoAdapter {
     });
     // The login session is read for the handshake request only (the Socket.IO docs' pattern).
     for (const middleware of this.handshakeMiddleware) {
-      server.engine.use((req: IncomingMessage & { _query?: { sid?: string } }, res: ServerResponse, next: (err?: unknown) => void) => {
-        if (req._query?.sid === undefined) (middleware as unknown as (a: unknown, b: unknown, c: unknown) => void)(req, res, next);
-        else next();
-      });
+      server.engine.use(
+        (req: IncomingMessage & { _query?: { sid?: string } }, res: ServerResponse, next: (err?: unknown) => void) => {
+          if (req._query?.sid === undefined)
+            (middleware as unknown as (a: unknown, b: unknown, c: unknown) => void)(req, res, next);
+          else next();
+        },
+      );
     }
     return server;
   }
@@ -70,7 +81,11 @@ export class AppIoAdapter extends IoAdapter {
    * for every café client, kept while it is connected (docs/decisions/0010). A plain listener per
    * event does the same: the handler's result is the acknowledgement, a failure is logged.
    */
-  override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);

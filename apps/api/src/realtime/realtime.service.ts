@@ -85,7 +85,8 @@ export class RealtimeService {
     if (!server) return;
     for (const namespace of server._nsps.values()) {
       const sockets = await namespace.fetchSockets();
-      for (const socket of sockets) if ((socket.data as SocketData | undefined)?.userId === userId) socket.disconnect(true);
+      for (const socket of sockets)
+        if ((socket.data as SocketData | undefined)?.userId === userId) socket.disconnect(true);
     }
   }
 
@@ -95,17 +96,26 @@ export class RealtimeService {
 
   private async deliverToKeyLocally(scope: string, hash: Buffer, notification: LiveNotification): Promise<void> {
     if (!this.me) return;
-    const userIds = [...new Set([...this.me.sockets.values()].map((s) => (s.data as SocketData).userId).filter((id): id is string => !!id))];
+    const userIds = [
+      ...new Set(
+        [...this.me.sockets.values()].map((s) => (s.data as SocketData).userId).filter((id): id is string => !!id),
+      ),
+    ];
     if (userIds.length === 0) return;
     try {
-      const rows: { id: string; anon_salt: Buffer }[] = await this.db.query('SELECT id, anon_salt FROM users WHERE id = ANY($1::uuid[])', [userIds]);
-      for (const row of rows) if (sameKey(this.anonymity.keyFor(row.anon_salt, scope), hash)) this.notifyLocalUser(row.id, notification);
+      const rows: { id: string; anon_salt: Buffer }[] = await this.db.query(
+        'SELECT id, anon_salt FROM users WHERE id = ANY($1::uuid[])',
+        [userIds],
+      );
+      for (const row of rows)
+        if (sameKey(this.anonymity.keyFor(row.anon_salt, scope), hash)) this.notifyLocalUser(row.id, notification);
     } catch (e) {
       this.logger.warn(`live notification not delivered: ${String(e)}`);
     }
   }
 
   private notifyLocalUser(userId: string, notification: LiveNotification): void {
-    for (const socket of this.me!.sockets.values()) if ((socket.data as SocketData).userId === userId) socket.emit('notification', notification);
+    for (const socket of this.me!.sockets.values())
+      if ((socket.data as SocketData).userId === userId) socket.emit('notification', notification);
   }
 }

@@ -22,6 +22,8 @@ export function refuseUnless(identity: SocketIdentityService, question: (policy:
         if (decision.allowed) return next();
         next(Object.assign(new Error(decision.message), { data: { code: decision.code, status: decision.status } }));
       })
-      .catch(() => next(Object.assign(new Error('Could not check who you are. Try again.'), { data: { code: 'unavailable' } })));
+      .catch(() =>
+        next(Object.assign(new Error('Could not check who you are. Try again.'), { data: { code: 'unavailable' } })),
+      );
   };
 }

@@ -54,7 +54,14 @@ export class SanctionListService {
          AND ($4::timestamptz IS NULL OR (s.created_at, s.id) < ($4::timestamptz, $5::uuid))
        ORDER BY s.created_at DESC, s.id DESC
        LIMIT $6`,
-      [query.userId ?? null, query.postId ?? null, query.active === true, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      [
+        query.userId ?? null,
+        query.postId ?? null,
+        query.active === true,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit + 1,
+      ],
     );
     return toPage(rows, limit, (r) => [r.created_key, r.id], toSanctionListItem);
   }
@@ -73,7 +80,12 @@ function toSanctionListItem(r: SanctionRow): SanctionListItemDto {
       ? { postId: r.post_id, threadId: r.thread_id }
       : r.cafe_message_id
         ? { cafeMessageId: r.cafe_message_id }
-        : { user: r.user_id && r.username ? { id: r.user_id, username: r.username, displayName: r.display_name ?? r.username } : null },
+        : {
+            user:
+              r.user_id && r.username
+                ? { id: r.user_id, username: r.username, displayName: r.display_name ?? r.username }
+                : null,
+          },
     issuedBy: r.issuer_username,
   };
 }

@@ -18,7 +18,10 @@ export class SanctionsController {
 
   @Get()
   @Allow('mod.sanction')
-  @ApiOkResponse({ type: SanctionListPageDto, description: 'Newest first; those given against a post show the post, never the person' })
+  @ApiOkResponse({
+    type: SanctionListPageDto,
+    description: 'Newest first; those given against a post show the post, never the person',
+  })
   list(@Query() query: SanctionListQueryDto, @RequestPolicy() policy: Policy): Promise<Page<SanctionListItemDto>> {
     return this.lists.list(policy, query);
   }

@@ -14,7 +14,8 @@ import { UsersService } from '../users/users.service.js';
 import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
 
 /** Whom a sanction is for: an account, or a keyed hash in a scope (with the account found in memory, never stored). */
-type Subject = { userId: string } | { hash: Buffer; scopeKind: 'thread' | 'cafe_session'; scopeId: string; accountId?: string };
+type Subject =
+  { userId: string } | { hash: Buffer; scopeKind: 'thread' | 'cafe_session'; scopeId: string; accountId?: string };
 
 @Injectable()
 export class SanctionsService {
@@ -40,9 +41,11 @@ export class SanctionsService {
     }
     const until = this.until(dto);
     const subject =
-      userId !== undefined ? await this.userSubject(policy, userId)
-      : postId !== undefined ? await this.postSubject(policy, postId)
-      : await this.cafeSubject(policy, cafeMessageId!);
+      userId !== undefined
+        ? await this.userSubject(policy, userId)
+        : postId !== undefined
+          ? await this.postSubject(policy, postId)
+          : await this.cafeSubject(policy, cafeMessageId!);
 
     const id = await this.db.transaction(async (tx) => {
       const [row]: { id: string }[] = await tx.query(
@@ -73,8 +76,13 @@ export class SanctionsService {
       // Behind a café message there is no such channel that would not tie them to the message, so
       // they learn it where it applies: a mute's or ban's refusal says why and until when.
       if (!('hash' in subject) || subject.scopeKind === 'thread') {
-        const recipient: Recipient = 'userId' in subject ? { userId: subject.userId } : { hash: subject.hash, scope: subject.scopeId };
-        await this.notifications.send(tx, recipient, { type: 'sanction', text: sanctionText(dto.kind, dto.reason, until), link: null });
+        const recipient: Recipient =
+          'userId' in subject ? { userId: subject.userId } : { hash: subject.hash, scope: subject.scopeId };
+        await this.notifications.send(tx, recipient, {
+          type: 'sanction',
+          text: sanctionText(dto.kind, dto.reason, until),
+          link: null,
+        });
       }
       return row.id;
     });
@@ -88,7 +96,12 @@ export class SanctionsService {
         await this.realtime.disconnectUser(account);
       }
     }
-    return { id, kind: dto.kind, until: until?.toISOString() ?? null, target: postId ? { postId } : cafeMessageId ? { cafeMessageId } : { userId: userId! } };
+    return {
+      id,
+      kind: dto.kind,
+      until: until?.toISOString() ?? null,
+      target: postId ? { postId } : cafeMessageId ? { cafeMessageId } : { userId: userId! },
+    };
   }
 
   private until(dto: CreateSanctionDto): Date | null {
@@ -108,7 +121,8 @@ export class SanctionsService {
 
   private async postSubject(policy: Policy, postId: string): Promise<Subject> {
     const post = await loadPost(this.db.manager, policy, postId);
-    if (post.author_kind === 'guest') throw badRequest('A guest post has no account behind it: there is no one to sanction.', 'no_account');
+    if (post.author_kind === 'guest')
+      throw badRequest('A guest post has no account behind it: there is no one to sanction.', 'no_account');
     if (post.author_kind === 'anonymous') {
       // Rank is checked on the account found in memory, as behind a café message: staff can't silence each other.
       const account = await this.anonymity.findAccount(post.anon_hash!, post.thread_id);
@@ -130,10 +144,17 @@ export class SanctionsService {
    * the account found in memory (staff can't silence each other); it is used for a ban's disconnect, never kept.
    */
   private async cafeSubject(policy: Policy, messageId: string): Promise<Subject> {
-    const rows: { author_hash: Buffer | null; session_id: string }[] = await this.db.query('SELECT author_hash, session_id FROM cafe_messages WHERE id = $1', [messageId]);
+    const rows: { author_hash: Buffer | null; session_id: string }[] = await this.db.query(
+      'SELECT author_hash, session_id FROM cafe_messages WHERE id = $1',
+      [messageId],
+    );
     if (!rows[0]) throw notFound('No such café message (it may have been deleted after the retention period).');
     const { author_hash: hash, session_id: sessionId } = rows[0];
-    if (!hash) throw badRequest('A guest wrote this message: there is no account to sanction. A host can mute or remove the guest in the room.', 'no_account');
+    if (!hash)
+      throw badRequest(
+        'A guest wrote this message: there is no account to sanction. A host can mute or remove the guest in the room.',
+        'no_account',
+      );
     const account = await this.anonymity.findAccount(hash, sessionId);
     if (!account) throw new ApiError(404, 'author_gone', 'The writer of this message no longer has an account.');
     ensure(policy.canSanctionUser((await this.roleOf(account.id))!));
@@ -143,7 +164,9 @@ export class SanctionsService {
 
 /** What the sanctioned person is told (in Norwegian, as the community speaks). */
 export function sanctionText(kind: 'warn' | 'mute' | 'ban', reason: string, until: Date | null): string {
-  const end = until ? ` til ${until.toISOString().slice(0, 16).replace('T', ' ')} (UTC)` : ' til en moderator opphever det';
+  const end = until
+    ? ` til ${until.toISOString().slice(0, 16).replace('T', ' ')} (UTC)`
+    : ' til en moderator opphever det';
   if (kind === 'warn') return `Du har fått en advarsel fra en moderator. Begrunnelse: ${reason}`;
   if (kind === 'mute') return `Du kan lese, men ikke skrive eller chatte${end}. Begrunnelse: ${reason}`;
   return `Kontoen din er utestengt${end}. Begrunnelse: ${reason}`;

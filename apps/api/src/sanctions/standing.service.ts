@@ -59,10 +59,16 @@ export class StandingService {
     const salt = rows.some((r) => r.subject_hash) ? await this.anonymity.saltOf(userId, manager) : null;
     const standing: Standing = {};
     for (const row of rows) {
-      const applies = row.user_id === userId || (salt !== null && row.scope_id !== null && sameKey(this.anonymity.keyFor(salt, row.scope_id), row.subject_hash));
+      const applies =
+        row.user_id === userId ||
+        (salt !== null &&
+          row.scope_id !== null &&
+          sameKey(this.anonymity.keyFor(salt, row.scope_id), row.subject_hash));
       if (!applies) continue;
-      if (row.kind === 'mute') standing.mute = { until: standing.mute ? later(standing.mute.until, row.until) : row.until };
-      else if (!standing.ban || later(standing.ban.until, row.until) !== standing.ban.until) standing.ban = { until: row.until, reason: row.reason };
+      if (row.kind === 'mute')
+        standing.mute = { until: standing.mute ? later(standing.mute.until, row.until) : row.until };
+      else if (!standing.ban || later(standing.ban.until, row.until) !== standing.ban.until)
+        standing.ban = { until: row.until, reason: row.reason };
     }
     return standing;
   }

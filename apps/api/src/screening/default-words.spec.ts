@@ -6,7 +6,8 @@ async function seeded(): Promise<{ pattern: string; action: 'block' | 'review' |
   const rows: { pattern: string; action: 'block' | 'review' | 'flag' | 'crisis' }[] = [];
   const db = {
     query: async (sql: string, params?: unknown[]) => {
-      if (sql.includes('INSERT INTO watched_words')) rows.push({ pattern: params![0] as string, action: params![1] as 'crisis' });
+      if (sql.includes('INSERT INTO watched_words'))
+        rows.push({ pattern: params![0] as string, action: params![1] as 'crisis' });
     },
   };
   await new CafeAndWatchedWords1764000300000().up(db as never);

@@ -37,15 +37,26 @@ export class WatchedWordsService {
     const row = await this.db.transaction(async (tx) => {
       // The list is bounded so screening stays fast whatever an administrator adds.
       const [{ count }]: { count: number }[] = await tx.query('SELECT count(*)::int AS count FROM watched_words');
-      if (count >= PATTERN_LIMITS.maxPatterns) throw conflict('too_many', `The list holds at most ${PATTERN_LIMITS.maxPatterns} words; remove one first.`);
+      if (count >= PATTERN_LIMITS.maxPatterns)
+        throw conflict('too_many', `The list holds at most ${PATTERN_LIMITS.maxPatterns} words; remove one first.`);
       const rows: WatchedWordRow[] = await tx.query(
         `INSERT INTO watched_words (pattern, action, created_by) VALUES ($1, $2, $3)
          ON CONFLICT (pattern) DO NOTHING
          RETURNING id, pattern, action, created_at`,
         [checked.pattern, dto.action, actor.id],
       );
-      if (rows.length === 0) throw conflict('conflict', `"${checked.pattern}" is already on the list; remove it first to change its action.`);
-      await this.audit.record(tx, { actorId: actor.id, action: 'watched_word', targetType: 'watched_word', targetId: rows[0].id, meta: { op: 'add', pattern: checked.pattern, action: dto.action } });
+      if (rows.length === 0)
+        throw conflict(
+          'conflict',
+          `"${checked.pattern}" is already on the list; remove it first to change its action.`,
+        );
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'watched_word',
+        targetType: 'watched_word',
+        targetId: rows[0].id,
+        meta: { op: 'add', pattern: checked.pattern, action: dto.action },
+      });
       return rows[0];
     });
     this.screening.invalidate();
@@ -54,9 +65,18 @@ export class WatchedWordsService {
 
   async remove(actor: SessionUser, id: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const [rows]: [WatchedWordRow[], number] = await tx.query('DELETE FROM watched_words WHERE id = $1 RETURNING id, pattern, action, created_at', [id]);
+      const [rows]: [WatchedWordRow[], number] = await tx.query(
+        'DELETE FROM watched_words WHERE id = $1 RETURNING id, pattern, action, created_at',
+        [id],
+      );
       if (rows.length === 0) throw notFound('No such watched word.');
-      await this.audit.record(tx, { actorId: actor.id, action: 'watched_word', targetType: 'watched_word', targetId: id, meta: { op: 'remove', pattern: rows[0].pattern, action: rows[0].action } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'watched_word',
+        targetType: 'watched_word',
+        targetId: id,
+        meta: { op: 'remove', pattern: rows[0].pattern, action: rows[0].action },
+      });
     });
     this.screening.invalidate();
   }

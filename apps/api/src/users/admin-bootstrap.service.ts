@@ -24,7 +24,12 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
         await this.users.setPassword(existing.id, wanted.password);
         if (existing.role !== 'admin') await this.users.setRole(existing.id, 'admin');
       } else {
-        await this.users.create({ username: wanted.username, password: wanted.password, displayName: 'Administrator', role: 'admin' });
+        await this.users.create({
+          username: wanted.username,
+          password: wanted.password,
+          displayName: 'Administrator',
+          role: 'admin',
+        });
       }
       return;
     }
@@ -34,7 +39,9 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const username = taken ? `admin-${randomBytes(3).toString('hex')}` : 'admin';
     await this.users.create({ username, password, displayName: 'Administrator', role: 'admin' });
     // Printed once, straight to the console: it must not depend on the log level.
-    process.stdout.write(`\nAn administrator was created: username "${username}", password "${password}". Change it after logging in.\n\n`);
+    process.stdout.write(
+      `\nAn administrator was created: username "${username}", password "${password}". Change it after logging in.\n\n`,
+    );
     this.logger.log('Administrator created on first start');
   }
 }

@@ -25,7 +25,11 @@ export class AdminUsersController {
   @Patch(':id')
   @Allow('admin.users')
   @ApiOkResponse({ type: UserDto })
-  setRole(@Param('id', UuidParam) id: string, @Body() dto: SetRoleDto, @CurrentUser() actor: SessionUser): Promise<UserDto> {
+  setRole(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: SetRoleDto,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<UserDto> {
     return this.admin.setRole(actor, id, dto.role);
   }
 
@@ -33,7 +37,11 @@ export class AdminUsersController {
   @HttpCode(200)
   @Allow('admin.users')
   @ApiOkResponse({ type: ResetLinkDto })
-  resetPassword(@Param('id', UuidParam) id: string, @CurrentUser() actor: SessionUser, @Req() req: Request): Promise<ResetLinkDto> {
+  resetPassword(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: SessionUser,
+    @Req() req: Request,
+  ): Promise<ResetLinkDto> {
     return this.admin.resetLink(actor, id, ownOrigin(this.admin.publicUrl, req));
   }
 }

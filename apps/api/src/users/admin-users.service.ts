@@ -33,7 +33,13 @@ export class AdminUsersService {
     }
     const updated = await this.db.transaction(async (tx) => {
       const user = await this.users.setRole(id, role, tx);
-      await this.audit.record(tx, { actorId: actor.id, action: 'role', targetType: 'user', targetId: id, meta: { from: target.role, to: role } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'role',
+        targetType: 'user',
+        targetId: id,
+        meta: { from: target.role, to: role },
+      });
       return user;
     });
     return toUserDto(updated);
@@ -41,7 +47,12 @@ export class AdminUsersService {
 
   async resetLink(actor: SessionUser, id: string, origin: string): Promise<{ resetUrl: string; expiresAt: string }> {
     const { token, expiresAt } = await this.users.createResetToken(id);
-    await this.audit.record(this.db.manager, { actorId: actor.id, action: 'password_reset', targetType: 'user', targetId: id });
+    await this.audit.record(this.db.manager, {
+      actorId: actor.id,
+      action: 'password_reset',
+      targetType: 'user',
+      targetId: id,
+    });
     // The token sits in the fragment, which browsers never send to a server or write to its logs.
     return { resetUrl: `${origin}/nytt-passord#${token}`, expiresAt: expiresAt.toISOString() };
   }

@@ -39,7 +39,14 @@ export class UsersService {
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT ((lower(username))) DO NOTHING
        RETURNING id, username, display_name AS "displayName", role`,
-      [input.username, input.displayName?.trim() || input.username, input.email ?? null, passwordHash, input.role ?? 'member', randomBytes(32)],
+      [
+        input.username,
+        input.displayName?.trim() || input.username,
+        input.email ?? null,
+        passwordHash,
+        input.role ?? 'member',
+        randomBytes(32),
+      ],
     );
     if (rows.length === 0) throw conflict('username_taken', 'That username is taken. Choose another.');
     return rows[0];
@@ -55,13 +62,19 @@ export class UsersService {
   }
 
   async findSessionUser(id: string): Promise<SessionUser | null> {
-    const user = await this.users.findOne({ where: { id }, select: { id: true, username: true, displayName: true, role: true, passwordChangedAt: true } });
+    const user = await this.users.findOne({
+      where: { id },
+      select: { id: true, username: true, displayName: true, role: true, passwordChangedAt: true },
+    });
     return user ? toUserDto(user) : null;
   }
 
   /** "Ta en pause": until when the user has chosen to hide the forum and café from themselves. */
   async breakUntil(id: string): Promise<Date | null> {
-    const rows: { break_until: Date | null }[] = await this.db.query('SELECT break_until FROM users WHERE id = $1 AND break_until > now()', [id]);
+    const rows: { break_until: Date | null }[] = await this.db.query(
+      'SELECT break_until FROM users WHERE id = $1 AND break_until > now()',
+      [id],
+    );
     return rows[0]?.break_until ?? null;
   }
 
@@ -76,7 +89,11 @@ export class UsersService {
   }
 
   async passwordHashOf(id: string): Promise<string | undefined> {
-    const row = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+    const row = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
     return row?.passwordHash;
   }
 
@@ -86,13 +103,23 @@ export class UsersService {
 
   /** Ends every session of the user except, optionally, the one making the request. */
   async endSessions(userId: string, exceptSid?: string): Promise<void> {
-    await this.db.query('DELETE FROM sessions WHERE user_id = $1 AND sid IS DISTINCT FROM $2', [userId, exceptSid ?? null]);
+    await this.db.query('DELETE FROM sessions WHERE user_id = $1 AND sid IS DISTINCT FROM $2', [
+      userId,
+      exceptSid ?? null,
+    ]);
   }
 
   async list(q: string | undefined, limit: number, cursor: string | undefined): Promise<Page<UserDto>> {
     const after = decodeCursor(cursor, ['string', 'uuid']);
-    const qb = this.users.createQueryBuilder('u').orderBy('lower(u.username)', 'ASC').addOrderBy('u.id', 'ASC').take(limit + 1);
-    if (q) qb.andWhere(`(lower(u.username) LIKE :q OR lower(u.displayName) LIKE :q)`, { q: `%${q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy('lower(u.username)', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(limit + 1);
+    if (q)
+      qb.andWhere(`(lower(u.username) LIKE :q OR lower(u.displayName) LIKE :q)`, {
+        q: `%${q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`,
+      });
     if (after) qb.andWhere('(lower(u.username), u.id) > (:name, :id)', { name: after[0], id: after[1] });
     const rows = await qb.getMany();
     return toPage(rows, limit, (u) => [u.username.toLowerCase(), u.id], toUserDto);
@@ -109,7 +136,11 @@ export class UsersService {
     await this.get(userId);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3600_000);
-    await this.db.query('INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [userId, sha256(token), expiresAt]);
+    await this.db.query('INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [
+      userId,
+      sha256(token),
+      expiresAt,
+    ]);
     return { token, expiresAt };
   }
 
@@ -134,7 +165,8 @@ export class UsersService {
       if (!user) throw notFound('No such user.');
       if (user.role === 'admin') {
         const [{ n }]: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
-        if (n <= 1) throw conflict('last_admin', 'You are the only administrator; make someone else administrator first.');
+        if (n <= 1)
+          throw conflict('last_admin', 'You are the only administrator; make someone else administrator first.');
       }
       await tx.query('DELETE FROM users WHERE id = $1', [id]);
     });

@@ -128,7 +128,15 @@ export interface QueueItem {
   reasons: string[];
   createdAt: string;
   claimedBy: string | { username?: string; displayName?: string } | null;
-  content: { threadId?: string; postId?: string; title?: string; bodyHtml: string; author: Author; cafeMessageId?: string; room?: string };
+  content: {
+    threadId?: string;
+    postId?: string;
+    title?: string;
+    bodyHtml: string;
+    author: Author;
+    cafeMessageId?: string;
+    room?: string;
+  };
   flags: { reason: string; note?: string | null; createdAt: string }[];
 }
 

@@ -14,7 +14,15 @@ export function Loading({ label }: { label?: string }) {
 }
 
 /** An error from an API call, shown and announced; optionally with a retry button. */
-export function ErrorAlert({ error, retry, announce = true }: { error: unknown; retry?: () => void; announce?: boolean }) {
+export function ErrorAlert({
+  error,
+  retry,
+  announce = true,
+}: {
+  error: unknown;
+  retry?: () => void;
+  announce?: boolean;
+}) {
   const { t } = useTranslation();
   const say = useAnnounce();
   // Something that failed to load is said calmly; something the user did that failed, clearly.
@@ -36,7 +44,15 @@ export function ErrorAlert({ error, retry, announce = true }: { error: unknown; 
 }
 
 /** A success or info message that is also announced politely. */
-export function StatusAlert({ children, color = 'success', message }: { children?: React.ReactNode; color?: 'success' | 'info' | 'warning'; message: string }) {
+export function StatusAlert({
+  children,
+  color = 'success',
+  message,
+}: {
+  children?: React.ReactNode;
+  color?: 'success' | 'info' | 'warning';
+  message: string;
+}) {
   const say = useAnnounce();
   useEffect(() => {
     say(message);

@@ -8,7 +8,15 @@ import { Loading } from './feedback';
 import { PageHeader } from './page-header';
 
 /** Renders children only for a logged-in user with at least `role`; otherwise says why, calmly. */
-export function RequireRole({ minRole = 'member', title, children }: { minRole?: Role; title: string; children: ReactNode }) {
+export function RequireRole({
+  minRole = 'member',
+  title,
+  children,
+}: {
+  minRole?: Role;
+  title: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { user, loading, can } = useSession();
   const location = useLocation();

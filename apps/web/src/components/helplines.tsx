@@ -24,7 +24,11 @@ export function HelplineList({ resources }: { resources?: SupportResource[] }) {
       {HELPLINES.map((h) => (
         <li key={h.key}>
           <span className="helpline-name">{t(`helplines.${h.key}.name`)}</span>{' '}
-          <Link href={`tel:${h.tel}`} className="helpline-phone" aria-label={t('helplines.call', { name: t(`helplines.${h.key}.name`), phone: h.phone })}>
+          <Link
+            href={`tel:${h.tel}`}
+            className="helpline-phone"
+            aria-label={t('helplines.call', { name: t(`helplines.${h.key}.name`), phone: h.phone })}
+          >
             {h.phone}
           </Link>
           <span className="helpline-when">{t(`helplines.${h.key}.when`)}</span>
@@ -35,7 +39,15 @@ export function HelplineList({ resources }: { resources?: SupportResource[] }) {
 }
 
 /** Shown to a writer whose words matched the crisis list (the `support` and `staffed` fields). */
-export function CrisisSupport({ resources, staffed, headingLevel = 2 }: { resources?: SupportResource[]; staffed?: boolean; headingLevel?: 2 | 3 }) {
+export function CrisisSupport({
+  resources,
+  staffed,
+  headingLevel = 2,
+}: {
+  resources?: SupportResource[];
+  staffed?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
   return (
     <Alert data-color="warning" className="block crisis-support" role="alert">

@@ -133,16 +133,24 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t('footer.label')}>
             <ul className="footer-links">
               <li>
-                <Link to="/hjelp" className="ds-link">{t('footer.help')}</Link>
+                <Link to="/hjelp" className="ds-link">
+                  {t('footer.help')}
+                </Link>
               </li>
               <li>
-                <Link to="/retningslinjer" className="ds-link">{t('footer.guidelines')}</Link>
+                <Link to="/retningslinjer" className="ds-link">
+                  {t('footer.guidelines')}
+                </Link>
               </li>
               <li>
-                <Link to="/personvern" className="ds-link">{t('footer.privacy')}</Link>
+                <Link to="/personvern" className="ds-link">
+                  {t('footer.privacy')}
+                </Link>
               </li>
               <li>
-                <Link to="/tilgjengelighet" className="ds-link">{t('footer.accessibility')}</Link>
+                <Link to="/tilgjengelighet" className="ds-link">
+                  {t('footer.accessibility')}
+                </Link>
               </li>
             </ul>
           </nav>

@@ -16,7 +16,17 @@ export function useLegalText(path: '/api/guidelines' | '/api/privacy') {
   return { ...state, ...parsed };
 }
 
-export function LegalBody({ html, loading, error, reload }: { html: string; loading: boolean; error: unknown; reload(): void }) {
+export function LegalBody({
+  html,
+  loading,
+  error,
+  reload,
+}: {
+  html: string;
+  loading: boolean;
+  error: unknown;
+  reload(): void;
+}) {
   if (loading) return <Loading />;
   if (error) return <ErrorAlert error={error} retry={reload} announce={false} />;
   return <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />;

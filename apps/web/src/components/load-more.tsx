@@ -13,13 +13,20 @@ interface PagedState<T> {
   firstNew: number | null;
 }
 
-const withLimit = (path: string, limit: number, cursor?: string) => `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+const withLimit = (path: string, limit: number, cursor?: string) =>
+  `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
 
 /** A cursor-paged list: the first page, then "show more" appends the next one. */
 export function usePaged<T>(basePath: string | null, limit = 20) {
   const [version, setVersion] = useState(0);
   const key = `${version}:${basePath}`;
-  const [state, setState] = useState<PagedState<T>>({ key: '', items: [], cursor: null, error: undefined, firstNew: null });
+  const [state, setState] = useState<PagedState<T>>({
+    key: '',
+    items: [],
+    cursor: null,
+    error: undefined,
+    firstNew: null,
+  });
   const [loadingMore, setLoadingMore] = useState(false);
 
   useEffect(() => {
@@ -40,7 +47,12 @@ export function usePaged<T>(basePath: string | null, limit = 20) {
     setLoadingMore(true);
     try {
       const page = await api.get<Page<T>>(withLimit(basePath, limit, state.cursor));
-      setState((s) => ({ ...s, items: [...s.items, ...page.items], cursor: page.nextCursor, firstNew: s.items.length }));
+      setState((s) => ({
+        ...s,
+        items: [...s.items, ...page.items],
+        cursor: page.nextCursor,
+        firstNew: s.items.length,
+      }));
     } catch (error) {
       setState((s) => ({ ...s, error }));
     } finally {
@@ -49,7 +61,10 @@ export function usePaged<T>(basePath: string | null, limit = 20) {
   }, [basePath, limit, state.cursor]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const setItems = useCallback((update: (items: T[]) => T[]) => setState((s) => ({ ...s, items: update(s.items) })), []);
+  const setItems = useCallback(
+    (update: (items: T[]) => T[]) => setState((s) => ({ ...s, items: update(s.items) })),
+    [],
+  );
   return {
     items: current ? state.items : [],
     setItems,

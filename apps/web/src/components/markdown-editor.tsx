@@ -1,4 +1,12 @@
-import { Button, Field, FieldDescription, Label, Paragraph, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Field,
+  FieldDescription,
+  Label,
+  Paragraph,
+  Textarea,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { useEffect, useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -57,11 +65,23 @@ export function MarkdownEditor({
         />
         {error ? <ValidationMessage>{error}</ValidationMessage> : null}
       </Field>
-      <Button variant="tertiary" data-size="sm" type="button" aria-expanded={showPreview} aria-controls={previewId} onClick={() => setShowPreview((v) => !v)} className="mt-1">
+      <Button
+        variant="tertiary"
+        data-size="sm"
+        type="button"
+        aria-expanded={showPreview}
+        aria-controls={previewId}
+        onClick={() => setShowPreview((v) => !v)}
+        className="mt-1"
+      >
         {showPreview ? t('editor.hidePreview') : t('editor.showPreview')}
       </Button>
       <section id={previewId} hidden={!showPreview} className="preview" aria-label={t('editor.preview')}>
-        {value.trim() ? <div className="post-body" dangerouslySetInnerHTML={{ __html: html }} /> : <Paragraph className="muted">{t('editor.nothingToPreview')}</Paragraph>}
+        {value.trim() ? (
+          <div className="post-body" dangerouslySetInnerHTML={{ __html: html }} />
+        ) : (
+          <Paragraph className="muted">{t('editor.nothingToPreview')}</Paragraph>
+        )}
       </section>
     </div>
   );

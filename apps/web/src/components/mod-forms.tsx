@@ -9,7 +9,17 @@ import { ErrorAlert } from './feedback';
 export const FLAG_REASONS = ['crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other'] as const;
 
 /** Report a post: members pick any reason, guests only "someone seems to be in danger". */
-export function FlagForm({ postId, guest, onDone, onCancel }: { postId: string; guest: boolean; onDone(): void; onCancel(): void }) {
+export function FlagForm({
+  postId,
+  guest,
+  onDone,
+  onCancel,
+}: {
+  postId: string;
+  guest: boolean;
+  onDone(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const say = useAnnounce();
   const reasons = guest ? (['crisis'] as const) : FLAG_REASONS;
@@ -61,7 +71,13 @@ export function FlagForm({ postId, guest, onDone, onCancel }: { postId: string; 
           />
         ))}
       </Fieldset>
-      <Textfield label={t('flag.note')} description={t('flag.noteHelp')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+      <Textfield
+        label={t('flag.note')}
+        description={t('flag.noteHelp')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={500}
+      />
       {failure ? <ErrorAlert error={failure} /> : null}
       <div className="button-row">
         <Button type="submit" disabled={busy}>
@@ -76,7 +92,19 @@ export function FlagForm({ postId, guest, onDone, onCancel }: { postId: string; 
 }
 
 /** A reason, required: used to hide a post, reject an item, or reveal an author. */
-export function ReasonForm({ label, submitLabel, onSubmit, onCancel, danger }: { label: string; submitLabel: string; onSubmit(reason: string): Promise<void>; onCancel(): void; danger?: boolean }) {
+export function ReasonForm({
+  label,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  danger,
+}: {
+  label: string;
+  submitLabel: string;
+  onSubmit(reason: string): Promise<void>;
+  onCancel(): void;
+  danger?: boolean;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -102,7 +130,14 @@ export function ReasonForm({ label, submitLabel, onSubmit, onCancel, danger }: {
   }
   return (
     <form onSubmit={submit} noValidate className="inline-form">
-      <Textfield label={label} value={reason} onChange={(e) => setReason(e.target.value)} error={error} ref={ref as React.Ref<HTMLInputElement>} maxLength={500} />
+      <Textfield
+        label={label}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={error}
+        ref={ref as React.Ref<HTMLInputElement>}
+        maxLength={500}
+      />
       {failure ? <ErrorAlert error={failure} /> : null}
       <div className="button-row">
         <Button type="submit" disabled={busy} data-color={danger ? 'danger' : undefined}>
@@ -117,7 +152,15 @@ export function ReasonForm({ label, submitLabel, onSubmit, onCancel, danger }: {
 }
 
 /** Warn, mute or ban the person behind a post or café message, without learning who it is. */
-export function SanctionForm({ target, onDone, onCancel }: { target: { postId: string } | { cafeMessageId: string } | { userId: string }; onDone(): void; onCancel(): void }) {
+export function SanctionForm({
+  target,
+  onDone,
+  onCancel,
+}: {
+  target: { postId: string } | { cafeMessageId: string } | { userId: string };
+  onDone(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const say = useAnnounce();
   const [kind, setKind] = useState<'warn' | 'mute' | 'ban'>('warn');
@@ -134,7 +177,8 @@ export function SanctionForm({ target, onDone, onCancel }: { target: { postId: s
     const next: typeof errors = {};
     if (!reason.trim()) next.reason = t('common.reasonRequired');
     const h = Number(hours);
-    if (kind !== 'warn' && hours.trim() !== '' && (!Number.isFinite(h) || h <= 0)) next.hours = t('sanction.hoursInvalid');
+    if (kind !== 'warn' && hours.trim() !== '' && (!Number.isFinite(h) || h <= 0))
+      next.hours = t('sanction.hoursInvalid');
     setErrors(next);
     if (next.hours) return hoursRef.current?.focus();
     if (next.reason) return reasonRef.current?.focus();
@@ -159,13 +203,38 @@ export function SanctionForm({ target, onDone, onCancel }: { target: { postId: s
         <Fieldset.Legend>{t('sanction.legend')}</Fieldset.Legend>
         <Fieldset.Description>{t('sanction.anonymousNote')}</Fieldset.Description>
         {(['warn', 'mute', 'ban'] as const).map((k) => (
-          <Radio key={k} name="sanction-kind" value={k} label={t(`sanction.kinds.${k}`)} checked={kind === k} onChange={() => setKind(k)} />
+          <Radio
+            key={k}
+            name="sanction-kind"
+            value={k}
+            label={t(`sanction.kinds.${k}`)}
+            checked={kind === k}
+            onChange={() => setKind(k)}
+          />
         ))}
       </Fieldset>
       {kind !== 'warn' ? (
-        <Textfield label={t('sanction.hours')} description={t('sanction.hoursHelp')} type="number" min={1} inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} error={errors.hours} ref={hoursRef as React.Ref<HTMLInputElement>} />
+        <Textfield
+          label={t('sanction.hours')}
+          description={t('sanction.hoursHelp')}
+          type="number"
+          min={1}
+          inputMode="numeric"
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          error={errors.hours}
+          ref={hoursRef as React.Ref<HTMLInputElement>}
+        />
       ) : null}
-      <Textfield label={t('sanction.reason')} description={t('sanction.reasonHelp')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} ref={reasonRef as React.Ref<HTMLInputElement>} maxLength={500} />
+      <Textfield
+        label={t('sanction.reason')}
+        description={t('sanction.reasonHelp')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={errors.reason}
+        ref={reasonRef as React.Ref<HTMLInputElement>}
+        maxLength={500}
+      />
       {failure ? <ErrorAlert error={failure} /> : null}
       <div className="button-row">
         <Button type="submit" disabled={busy} data-color="danger">

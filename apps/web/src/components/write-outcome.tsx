@@ -15,7 +15,8 @@ export function WriteOutcomeView({ outcome }: { outcome: WriteOutcome }) {
   const say = useAnnounce();
   const held = outcome.status === 'pending';
   const personal = outcome.notices?.some((n) => n.code === 'personal_details');
-  const otherNotices = outcome.notices?.filter((n) => n.code !== 'personal_details' && n.code !== 'held_for_review') ?? [];
+  const otherNotices =
+    outcome.notices?.filter((n) => n.code !== 'personal_details' && n.code !== 'held_for_review') ?? [];
 
   useEffect(() => {
     say(held ? t('write.held') : t('write.published'), 'polite');
@@ -23,7 +24,9 @@ export function WriteOutcomeView({ outcome }: { outcome: WriteOutcome }) {
 
   return (
     <div className="write-outcome" data-testid="write-outcome">
-      {outcome.support ? <CrisisSupport resources={outcome.support} staffed={outcome.staffed} headingLevel={3} /> : null}
+      {outcome.support ? (
+        <CrisisSupport resources={outcome.support} staffed={outcome.staffed} headingLevel={3} />
+      ) : null}
       {personal ? (
         <Alert data-color="warning" className="block" data-testid="personal-details">
           <Heading level={3} data-size="xs">
@@ -40,7 +43,11 @@ export function WriteOutcomeView({ outcome }: { outcome: WriteOutcome }) {
           <Paragraph>{outcome.receiptToken ? t('write.heldGuest') : t('write.held')}</Paragraph>
           {outcome.receiptToken ? (
             <Paragraph className="mt-2">
-              <Link to={`/kvittering/${encodeURIComponent(outcome.receiptToken)}`} className="ds-link" data-testid="receipt-link">
+              <Link
+                to={`/kvittering/${encodeURIComponent(outcome.receiptToken)}`}
+                className="ds-link"
+                data-testid="receipt-link"
+              >
                 {t('write.receiptLink')}
               </Link>{' '}
               {t('write.receiptKeep')}
@@ -64,7 +71,11 @@ export function WriteOutcomeView({ outcome }: { outcome: WriteOutcome }) {
 /** Remembers a guest's receipts on this device, so they can find them again. */
 export function rememberReceipt(token: string, title: string): void {
   try {
-    const list = JSON.parse(localStorage.getItem('erf.receipts') ?? '[]') as { token: string; title: string; at: string }[];
+    const list = JSON.parse(localStorage.getItem('erf.receipts') ?? '[]') as {
+      token: string;
+      title: string;
+      at: string;
+    }[];
     list.unshift({ token, title, at: new Date().toISOString() });
     localStorage.setItem('erf.receipts', JSON.stringify(list.slice(0, 20)));
   } catch {

@@ -12,7 +12,8 @@ export function errorText(t: TFunction, error: unknown): string {
     if (error.code) {
       const key = `errors.codes.${error.code}`;
       if (error.code === 'rate_limited' && minutes) return t('errors.codes.rate_limited_minutes', { count: minutes });
-      if ((error.code === 'muted' || error.code === 'banned' || error.code === 'on_break') && until) return t(`${key}_until`, { until });
+      if ((error.code === 'muted' || error.code === 'banned' || error.code === 'on_break') && until)
+        return t(`${key}_until`, { until });
       if (i18next.exists(key)) return t(key);
     }
     if (error.status === 401) return t('errors.status.401');
@@ -22,7 +23,8 @@ export function errorText(t: TFunction, error: unknown): string {
     if (error.status === 413) return t('errors.status.413');
     if (error.status === 422) return t('errors.status.422');
     if (error.status === 423) return t('errors.codes.locked');
-    if (error.status === 429) return minutes ? t('errors.codes.rate_limited_minutes', { count: minutes }) : t('errors.codes.rate_limited');
+    if (error.status === 429)
+      return minutes ? t('errors.codes.rate_limited_minutes', { count: minutes }) : t('errors.codes.rate_limited');
     if (error.status >= 500) return t('errors.status.500');
     return t('errors.generic');
   }

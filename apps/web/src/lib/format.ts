@@ -19,8 +19,13 @@ export function formatDateTime(iso: string | null | undefined, lng: string, now:
   if (days === 0) return t('time.today', { time });
   if (days === -1) return t('time.yesterday', { time });
   if (days === 1) return t('time.tomorrow', { time });
-  if (days > 1 && days < 7) return t('time.at', { date: new Intl.DateTimeFormat(loc, { weekday: 'long', day: 'numeric', month: 'long' }).format(d), time });
-  if (d.getFullYear() === now.getFullYear()) return t('time.at', { date: new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long' }).format(d), time });
+  if (days > 1 && days < 7)
+    return t('time.at', {
+      date: new Intl.DateTimeFormat(loc, { weekday: 'long', day: 'numeric', month: 'long' }).format(d),
+      time,
+    });
+  if (d.getFullYear() === now.getFullYear())
+    return t('time.at', { date: new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long' }).format(d), time });
   return new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
 }
 
@@ -48,6 +53,7 @@ export function formatDuration(seconds: number | null | undefined, lng: string):
       rest -= n * size;
     }
   }
-  if (parts.length === 0) return new Intl.NumberFormat(locale(lng), { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(s);
+  if (parts.length === 0)
+    return new Intl.NumberFormat(locale(lng), { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(s);
   return parts.join(' ');
 }

@@ -4,7 +4,10 @@ import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 
 export type { Socket };
 
-export async function connect(namespace: string, options: Partial<ManagerOptions & SocketOptions> = {}): Promise<Socket> {
+export async function connect(
+  namespace: string,
+  options: Partial<ManagerOptions & SocketOptions> = {},
+): Promise<Socket> {
   const { io } = await import('socket.io-client');
   return io(namespace, { withCredentials: true, reconnectionDelayMax: 10_000, ...options });
 }

@@ -35,7 +35,10 @@ export function useApi<T>(path: string | null): ApiState<T> {
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const setData = useCallback((update: T | ((previous: T | undefined) => T | undefined)) => {
-    setResult((r) => ({ ...r, data: typeof update === 'function' ? (update as (p: T | undefined) => T | undefined)(r.data) : update }));
+    setResult((r) => ({
+      ...r,
+      data: typeof update === 'function' ? (update as (p: T | undefined) => T | undefined)(r.data) : update,
+    }));
   }, []);
   const current = result.key === key;
   return {

@@ -1,4 +1,14 @@
-import { Alert, Button, Card, Checkbox, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Heading,
+  Paragraph,
+  Select,
+  Table,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '#libs/contracts';
@@ -26,7 +36,19 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function LabelledSelect({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange(v: string): void; children: ReactNode }) {
+function LabelledSelect({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  children: ReactNode;
+}) {
   return (
     <div className="ds-field-like">
       <label htmlFor={id} className="ds-label">
@@ -39,12 +61,32 @@ function LabelledSelect({ id, label, value, onChange, children }: { id: string; 
   );
 }
 
-const EMPTY_CATEGORY = { slug: '', name: '', description: '', visibility: 'open', moderation: 'post', allowAnonymous: false, allowGuests: false };
+const EMPTY_CATEGORY = {
+  slug: '',
+  name: '',
+  description: '',
+  visibility: 'open',
+  moderation: 'post',
+  allowAnonymous: false,
+  allowGuests: false,
+};
 
 function CategoryForm({ initial, onSaved, onCancel }: { initial?: Category; onSaved(): void; onCancel?(): void }) {
   const { t } = useTranslation();
   const say = useAnnounce();
-  const [v, setV] = useState(initial ? { slug: initial.slug, name: initial.name, description: initial.description, visibility: initial.visibility, moderation: initial.moderation, allowAnonymous: initial.allowAnonymous, allowGuests: initial.allowGuests } : EMPTY_CATEGORY);
+  const [v, setV] = useState(
+    initial
+      ? {
+          slug: initial.slug,
+          name: initial.name,
+          description: initial.description,
+          visibility: initial.visibility,
+          moderation: initial.moderation,
+          allowAnonymous: initial.allowAnonymous,
+          allowGuests: initial.allowGuests,
+        }
+      : EMPTY_CATEGORY,
+  );
   const [errors, setErrors] = useState<{ slug?: string; name?: string }>({});
   const [failure, setFailure] = useState<unknown>();
   const idp = initial ? `cat-${initial.slug}` : 'cat-new';
@@ -72,19 +114,59 @@ function CategoryForm({ initial, onSaved, onCancel }: { initial?: Category; onSa
   }
   return (
     <form onSubmit={submit} noValidate className="form admin-form">
-      {!initial ? <Textfield id={`${idp}-slug`} label={t('admin.categories.slug')} description={t('admin.categories.slugHelp')} value={v.slug} onChange={(e) => setV({ ...v, slug: e.target.value })} error={errors.slug} /> : null}
-      <Textfield id={`${idp}-name`} label={t('admin.categories.name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={errors.name} />
-      <Textfield id={`${idp}-description`} multiline rows={2} label={t('admin.categories.description')} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
-      <LabelledSelect id={`${idp}-visibility`} label={t('admin.categories.visibility')} value={v.visibility} onChange={(x) => setV({ ...v, visibility: x })}>
+      {!initial ? (
+        <Textfield
+          id={`${idp}-slug`}
+          label={t('admin.categories.slug')}
+          description={t('admin.categories.slugHelp')}
+          value={v.slug}
+          onChange={(e) => setV({ ...v, slug: e.target.value })}
+          error={errors.slug}
+        />
+      ) : null}
+      <Textfield
+        id={`${idp}-name`}
+        label={t('admin.categories.name')}
+        value={v.name}
+        onChange={(e) => setV({ ...v, name: e.target.value })}
+        error={errors.name}
+      />
+      <Textfield
+        id={`${idp}-description`}
+        multiline
+        rows={2}
+        label={t('admin.categories.description')}
+        value={v.description}
+        onChange={(e) => setV({ ...v, description: e.target.value })}
+      />
+      <LabelledSelect
+        id={`${idp}-visibility`}
+        label={t('admin.categories.visibility')}
+        value={v.visibility}
+        onChange={(x) => setV({ ...v, visibility: x })}
+      >
         <Select.Option value="open">{t('category.open')}</Select.Option>
         <Select.Option value="closed">{t('category.closed')}</Select.Option>
       </LabelledSelect>
-      <LabelledSelect id={`${idp}-moderation`} label={t('admin.categories.moderation')} value={v.moderation} onChange={(x) => setV({ ...v, moderation: x })}>
+      <LabelledSelect
+        id={`${idp}-moderation`}
+        label={t('admin.categories.moderation')}
+        value={v.moderation}
+        onChange={(x) => setV({ ...v, moderation: x })}
+      >
         <Select.Option value="post">{t('admin.categories.post')}</Select.Option>
         <Select.Option value="pre">{t('admin.categories.pre')}</Select.Option>
       </LabelledSelect>
-      <Checkbox label={t('admin.categories.allowAnonymous')} checked={v.allowAnonymous} onChange={(e) => setV({ ...v, allowAnonymous: e.target.checked })} />
-      <Checkbox label={t('admin.categories.allowGuests')} checked={v.allowGuests} onChange={(e) => setV({ ...v, allowGuests: e.target.checked })} />
+      <Checkbox
+        label={t('admin.categories.allowAnonymous')}
+        checked={v.allowAnonymous}
+        onChange={(e) => setV({ ...v, allowAnonymous: e.target.checked })}
+      />
+      <Checkbox
+        label={t('admin.categories.allowGuests')}
+        checked={v.allowGuests}
+        onChange={(e) => setV({ ...v, allowGuests: e.target.checked })}
+      />
       {failure ? <ErrorAlert error={failure} /> : null}
       <div className="button-row">
         <Button type="submit" variant={initial ? 'secondary' : 'primary'} data-size="sm">
@@ -116,7 +198,14 @@ function Categories() {
               </Heading>
               <CategoryTags category={c} />
               {editing === c.slug ? (
-                <CategoryForm initial={c} onSaved={() => { setEditing(null); reload(); }} onCancel={() => setEditing(null)} />
+                <CategoryForm
+                  initial={c}
+                  onSaved={() => {
+                    setEditing(null);
+                    reload();
+                  }}
+                  onCancel={() => setEditing(null)}
+                />
               ) : (
                 <Button variant="tertiary" data-size="sm" onClick={() => setEditing(c.slug)}>
                   {t('admin.edit')} <span className="ds-sr-only">{c.name}</span>
@@ -212,7 +301,14 @@ function WatchedWords() {
           }
         }}
       >
-        <Textfield label={t('admin.words.pattern')} description={t('admin.words.patternHelp')} value={pattern} onChange={(e) => setPattern(e.target.value)} error={err} ref={ref as React.Ref<HTMLInputElement>} />
+        <Textfield
+          label={t('admin.words.pattern')}
+          description={t('admin.words.patternHelp')}
+          value={pattern}
+          onChange={(e) => setPattern(e.target.value)}
+          error={err}
+          ref={ref as React.Ref<HTMLInputElement>}
+        />
         <LabelledSelect id="word-action" label={t('admin.words.action')} value={action} onChange={setAction}>
           {(['block', 'review', 'flag', 'crisis'] as const).map((a) => (
             <Select.Option key={a} value={a}>
@@ -264,7 +360,11 @@ function RoomSchedule({ room, onChanged }: { room: CafeRoom; onChanged(): void }
     <>
       <div className="button-row">
         {room.isOpen ? (
-          <Button variant="secondary" data-size="sm" onClick={() => void call('close', undefined, t('admin.rooms.closed'))}>
+          <Button
+            variant="secondary"
+            data-size="sm"
+            onClick={() => void call('close', undefined, t('admin.rooms.closed'))}
+          >
             {t('admin.rooms.closeNow')} <span className="ds-sr-only">{room.name}</span>
           </Button>
         ) : (
@@ -288,8 +388,21 @@ function RoomSchedule({ room, onChanged }: { room: CafeRoom; onChanged(): void }
           void call('sessions', { startsAt: s.toISOString(), endsAt: en.toISOString() });
         }}
       >
-        <Textfield id={`starts-${room.slug}`} type="datetime-local" label={t('admin.rooms.startsAt')} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-        <Textfield id={`ends-${room.slug}`} type="datetime-local" label={t('admin.rooms.endsAt')} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} error={err} />
+        <Textfield
+          id={`starts-${room.slug}`}
+          type="datetime-local"
+          label={t('admin.rooms.startsAt')}
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.target.value)}
+        />
+        <Textfield
+          id={`ends-${room.slug}`}
+          type="datetime-local"
+          label={t('admin.rooms.endsAt')}
+          value={endsAt}
+          onChange={(e) => setEndsAt(e.target.value)}
+          error={err}
+        />
         <Button type="submit" variant="secondary" data-size="sm">
           {t('admin.rooms.addSession')}
         </Button>
@@ -346,10 +459,35 @@ function Rooms() {
           }
         }}
       >
-        <Textfield id="room-slug" label={t('admin.categories.slug')} description={t('admin.categories.slugHelp')} value={v.slug} onChange={(e) => setV({ ...v, slug: e.target.value })} error={errors.slug} />
-        <Textfield id="room-name" label={t('admin.categories.name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={errors.name} />
-        <Textfield id="room-description" multiline rows={2} label={t('admin.categories.description')} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
-        <LabelledSelect id="room-audience" label={t('admin.rooms.audience')} value={v.audience} onChange={(x) => setV({ ...v, audience: x })}>
+        <Textfield
+          id="room-slug"
+          label={t('admin.categories.slug')}
+          description={t('admin.categories.slugHelp')}
+          value={v.slug}
+          onChange={(e) => setV({ ...v, slug: e.target.value })}
+          error={errors.slug}
+        />
+        <Textfield
+          id="room-name"
+          label={t('admin.categories.name')}
+          value={v.name}
+          onChange={(e) => setV({ ...v, name: e.target.value })}
+          error={errors.name}
+        />
+        <Textfield
+          id="room-description"
+          multiline
+          rows={2}
+          label={t('admin.categories.description')}
+          value={v.description}
+          onChange={(e) => setV({ ...v, description: e.target.value })}
+        />
+        <LabelledSelect
+          id="room-audience"
+          label={t('admin.rooms.audience')}
+          value={v.audience}
+          onChange={(x) => setV({ ...v, audience: x })}
+        >
           {(['everyone', 'members', 'panel'] as const).map((a) => (
             <Select.Option key={a} value={a}>
               {t(`admin.rooms.audiences.${a}`)}
@@ -396,11 +534,29 @@ function SettingsForm() {
     >
       {Object.entries(values).map(([key, value]) =>
         typeof value === 'boolean' ? (
-          <Checkbox key={key} label={t(`admin.settings.${key}`, { defaultValue: key })} checked={value} onChange={(e) => setDraft({ ...values, [key]: e.target.checked })} />
+          <Checkbox
+            key={key}
+            label={t(`admin.settings.${key}`, { defaultValue: key })}
+            checked={value}
+            onChange={(e) => setDraft({ ...values, [key]: e.target.checked })}
+          />
         ) : typeof value === 'number' ? (
-          <Textfield key={key} type="number" inputMode="numeric" label={t(`admin.settings.${key}`, { defaultValue: key })} description={t(`admin.settings.${key}Help`, { defaultValue: '' }) || undefined} value={String(value)} onChange={(e) => setDraft({ ...values, [key]: Number(e.target.value) })} />
+          <Textfield
+            key={key}
+            type="number"
+            inputMode="numeric"
+            label={t(`admin.settings.${key}`, { defaultValue: key })}
+            description={t(`admin.settings.${key}Help`, { defaultValue: '' }) || undefined}
+            value={String(value)}
+            onChange={(e) => setDraft({ ...values, [key]: Number(e.target.value) })}
+          />
         ) : (
-          <Textfield key={key} label={t(`admin.settings.${key}`, { defaultValue: key })} value={String(value)} onChange={(e) => setDraft({ ...values, [key]: e.target.value })} />
+          <Textfield
+            key={key}
+            label={t(`admin.settings.${key}`, { defaultValue: key })}
+            value={String(value)}
+            onChange={(e) => setDraft({ ...values, [key]: e.target.value })}
+          />
         ),
       )}
       {failure ? <ErrorAlert error={failure} /> : null}
@@ -427,7 +583,12 @@ function UserRow({ user, onChanged }: { user: User; onChanged(u: User): void }) 
       </Table.Cell>
       <Table.Cell data-label={t('profile.role')}>
         <div className="inline-controls">
-          <Select aria-label={t('admin.users.roleFor', { name: user.username })} value={role} onChange={(e) => setRole(e.target.value)} data-size="sm">
+          <Select
+            aria-label={t('admin.users.roleFor', { name: user.username })}
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            data-size="sm"
+          >
             {ROLES.map((r) => (
               <Select.Option key={r} value={r}>
                 {t(`roles.${r}`)}
@@ -457,7 +618,13 @@ function UserRow({ user, onChanged }: { user: User; onChanged(u: User): void }) 
       <Table.Cell data-label={t('admin.users.password')}>
         {link ? (
           <div className="reset-link">
-            <Textfield label={t('admin.users.resetLink')} description={t('admin.users.resetLinkHelp')} value={link} readOnly onFocus={(e) => e.target.select()} />
+            <Textfield
+              label={t('admin.users.resetLink')}
+              description={t('admin.users.resetLinkHelp')}
+              value={link}
+              readOnly
+              onFocus={(e) => e.target.select()}
+            />
           </div>
         ) : (
           <Button
@@ -516,7 +683,11 @@ function Users() {
             </Table.Head>
             <Table.Body>
               {paged.items.map((u) => (
-                <UserRow key={u.id} user={u} onChanged={(nu) => paged.setItems((list) => list.map((x) => (x.id === nu.id ? nu : x)))} />
+                <UserRow
+                  key={u.id}
+                  user={u}
+                  onChanged={(nu) => paged.setItems((list) => list.map((x) => (x.id === nu.id ? nu : x)))}
+                />
               ))}
             </Table.Body>
           </Table>
@@ -530,7 +701,9 @@ function Users() {
 function Applications() {
   const { t, i18n } = useTranslation();
   const say = useAnnounce();
-  const { data, error, loading, reload } = useApi<Page<AdminPanelApplication>>('/api/admin/panel/applications?status=pending&limit=50');
+  const { data, error, loading, reload } = useApi<Page<AdminPanelApplication>>(
+    '/api/admin/panel/applications?status=pending&limit=50',
+  );
   const list = data?.items ?? [];
   const [failure, setFailure] = useState<unknown>();
   if (loading) return <Loading />;
@@ -563,7 +736,11 @@ function Applications() {
                           setFailure(undefined);
                           try {
                             await api.post(`/api/admin/panel/applications/${a.id}/${action}`);
-                            say(action === 'approve' ? t('admin.applications.approvedMsg', { name }) : t('admin.applications.rejectedMsg', { name }));
+                            say(
+                              action === 'approve'
+                                ? t('admin.applications.approvedMsg', { name })
+                                : t('admin.applications.rejectedMsg', { name }),
+                            );
                             reload();
                           } catch (x) {
                             setFailure(x);
@@ -598,7 +775,15 @@ function Reveal() {
       </Alert>
       {result ? (
         <StatusAlert color="info" message={t('admin.reveal.result', { username: result.username })}>
-          <Button variant="secondary" data-size="sm" className="mt-2" onClick={() => { setResult(null); setPostId(''); }}>
+          <Button
+            variant="secondary"
+            data-size="sm"
+            className="mt-2"
+            onClick={() => {
+              setResult(null);
+              setPostId('');
+            }}
+          >
             {t('admin.reveal.clear')}
           </Button>
         </StatusAlert>
@@ -609,7 +794,10 @@ function Reveal() {
           danger
           onCancel={() => setConfirming(false)}
           onSubmit={async (reason) => {
-            const r = await api.post<{ userId: string; username: string }>('/api/admin/reveal', { postId: postId.trim(), reason });
+            const r = await api.post<{ userId: string; username: string }>('/api/admin/reveal', {
+              postId: postId.trim(),
+              reason,
+            });
             setResult(r);
             setConfirming(false);
           }}
@@ -628,7 +816,13 @@ function Reveal() {
             setConfirming(true);
           }}
         >
-          <Textfield label={t('admin.reveal.postId')} description={t('admin.reveal.postIdHelp')} value={postId} onChange={(e) => setPostId(e.target.value)} error={err} />
+          <Textfield
+            label={t('admin.reveal.postId')}
+            description={t('admin.reveal.postIdHelp')}
+            value={postId}
+            onChange={(e) => setPostId(e.target.value)}
+            error={err}
+          />
           <div>
             <Button type="submit" variant="secondary" data-size="sm">
               {t('admin.reveal.next')}

@@ -1,4 +1,15 @@
-import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Select, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Select,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CafeAck as Ack, CafeAlert, CafeError as AckError, CafeJoinResult as JoinAck } from '#libs/contracts';
 import type { TFunction } from 'i18next';
@@ -46,8 +57,12 @@ function useChatAnnouncer() {
     if (batch.length === 0) return;
     const last = batch[batch.length - 1];
     lastSpoken.current = Date.now();
-    if (batch.length === 1) say(t('chat.announceOne', { nickname: last.author.nickname, body: last.body.slice(0, 140) }));
-    else say(t('chat.announceMany', { count: batch.length, nickname: last.author.nickname, body: last.body.slice(0, 140) }));
+    if (batch.length === 1)
+      say(t('chat.announceOne', { nickname: last.author.nickname, body: last.body.slice(0, 140) }));
+    else
+      say(
+        t('chat.announceMany', { count: batch.length, nickname: last.author.nickname, body: last.body.slice(0, 140) }),
+      );
   }, [say, t]);
   const push = useCallback(
     (m: CafeMessage) => {
@@ -58,9 +73,12 @@ function useChatAnnouncer() {
     },
     [flush],
   );
-  useEffect(() => () => {
-    if (timer.current !== null) window.clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+    },
+    [],
+  );
   return push;
 }
 
@@ -83,7 +101,11 @@ function MessageItem({
   const [error, setError] = useState<string | undefined>();
   const mine = self?.id === message.author.participantId;
   return (
-    <li className={`chat-message${mine ? ' mine' : ''}${message.author.isHost ? ' host' : ''}`} data-testid="chat-message" data-message-id={message.id}>
+    <li
+      className={`chat-message${mine ? ' mine' : ''}${message.author.isHost ? ' host' : ''}`}
+      data-testid="chat-message"
+      data-message-id={message.id}
+    >
       <div className="chat-meta">
         <span className="chat-nick">{message.author.nickname}</span>
         {message.author.isHost ? (
@@ -110,12 +132,21 @@ function MessageItem({
             ) : null}
             {isHost ? (
               <>
-                <Button variant="tertiary" data-size="sm" data-testid="delete-message" onClick={() => void onModerate('delete', message)}>
+                <Button
+                  variant="tertiary"
+                  data-size="sm"
+                  data-testid="delete-message"
+                  onClick={() => void onModerate('delete', message)}
+                >
                   {t('chat.delete')}
                 </Button>
                 {!mine && !message.author.isHost ? (
                   <>
-                    <Button variant="tertiary" data-size="sm" onClick={() => void onModerate('mute', message, { seconds: 600 })}>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      onClick={() => void onModerate('mute', message, { seconds: 600 })}
+                    >
                       {t('chat.mute10')}
                     </Button>
                     <Button variant="tertiary" data-size="sm" onClick={() => void onModerate('kick', message)}>
@@ -145,7 +176,18 @@ function MessageItem({
               <Fieldset>
                 <Fieldset.Legend>{t('chat.reportLegend')}</Fieldset.Legend>
                 {REPORT_REASONS.map((r, i) => (
-                  <Radio key={r} name={`report-${message.id}`} value={r} label={t(`flag.reasons.${r}`)} checked={reason === r} onChange={() => { setReason(r); setError(undefined); }} error={i === REPORT_REASONS.length - 1 ? error : undefined} />
+                  <Radio
+                    key={r}
+                    name={`report-${message.id}`}
+                    value={r}
+                    label={t(`flag.reasons.${r}`)}
+                    checked={reason === r}
+                    onChange={() => {
+                      setReason(r);
+                      setError(undefined);
+                    }}
+                    error={i === REPORT_REASONS.length - 1 ? error : undefined}
+                  />
                 ))}
               </Fieldset>
               <div className="button-row">
@@ -158,14 +200,28 @@ function MessageItem({
               </div>
             </form>
           ) : null}
-          {mode === 'sanction' ? <SanctionForm target={{ cafeMessageId: message.id }} onDone={() => setMode(null)} onCancel={() => setMode(null)} /> : null}
+          {mode === 'sanction' ? (
+            <SanctionForm
+              target={{ cafeMessageId: message.id }}
+              onDone={() => setMode(null)}
+              onCancel={() => setMode(null)}
+            />
+          ) : null}
         </details>
       ) : null}
     </li>
   );
 }
 
-function HostTools({ alerts, onDismiss, onModerate }: { alerts: CafeAlert[]; onDismiss(messageId: string): void; onModerate(action: 'slowmode' | 'close', extra?: { seconds?: number }): Promise<void> }) {
+function HostTools({
+  alerts,
+  onDismiss,
+  onModerate,
+}: {
+  alerts: CafeAlert[];
+  onDismiss(messageId: string): void;
+  onModerate(action: 'slowmode' | 'close', extra?: { seconds?: number }): Promise<void>;
+}) {
   const { t } = useTranslation();
   const [seconds, setSeconds] = useState('0');
   const [confirmClose, setConfirmClose] = useState(false);
@@ -175,9 +231,16 @@ function HostTools({ alerts, onDismiss, onModerate }: { alerts: CafeAlert[]; onD
         {t('chat.hostTools')}
       </Heading>
       {alerts.map((a) => (
-        <Alert key={a.messageId} data-color={a.kind === 'crisis' ? 'danger' : 'warning'} data-size="sm" className="block" data-testid="host-alert">
+        <Alert
+          key={a.messageId}
+          data-color={a.kind === 'crisis' ? 'danger' : 'warning'}
+          data-size="sm"
+          className="block"
+          data-testid="host-alert"
+        >
           <Paragraph data-size="sm">
-            <strong>{t(`chat.alert.${a.kind}`, { nickname: a.nickname })}</strong> «{a.body.slice(0, 200)}»{a.reason ? ` (${t(`flag.reasons.${a.reason}`, { defaultValue: a.reason })})` : ''}
+            <strong>{t(`chat.alert.${a.kind}`, { nickname: a.nickname })}</strong> «{a.body.slice(0, 200)}»
+            {a.reason ? ` (${t(`flag.reasons.${a.reason}`, { defaultValue: a.reason })})` : ''}
           </Paragraph>
           <Button variant="tertiary" data-size="sm" onClick={() => onDismiss(a.messageId)}>
             {t('chat.alert.dismiss')}
@@ -217,7 +280,13 @@ function HostTools({ alerts, onDismiss, onModerate }: { alerts: CafeAlert[]; onD
           </div>
         </div>
       ) : (
-        <Button variant="secondary" data-color="danger" data-size="sm" className="mt-2" onClick={() => setConfirmClose(true)}>
+        <Button
+          variant="secondary"
+          data-color="danger"
+          data-size="sm"
+          className="mt-2"
+          onClick={() => setConfirmClose(true)}
+        >
           {t('chat.closeRoom')}
         </Button>
       )}
@@ -253,7 +322,13 @@ function CafeRules() {
       <Heading level={3} id="cafe-rules-h" data-size="2xs">
         {t('chat.rulesHeading')}
       </Heading>
-      {error ? <ErrorAlert error={error} retry={reload} announce={false} /> : html === null ? <Loading /> : <div className="prose rules-text" dangerouslySetInnerHTML={{ __html: html }} />}
+      {error ? (
+        <ErrorAlert error={error} retry={reload} announce={false} />
+      ) : html === null ? (
+        <Loading />
+      ) : (
+        <div className="prose rules-text" dangerouslySetInnerHTML={{ __html: html }} />
+      )}
     </section>
   );
 }
@@ -360,12 +435,18 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
           setNextOpening(ack.error.opensAt ?? null);
           setPhase('closed');
           socket.close();
-        }
-        else if (code === 'removed' || code === 'banned') {
+        } else if (code === 'removed' || code === 'banned') {
           setPhase('removed');
           setNotice(ackErrorText(t, ack.error));
         } else if (code === 'nickname_taken' || code === 'invalid' || code === 'blocked') {
-          setJoinErrors({ nickname: code === 'invalid' ? t('chat.errors.nicknameShape') : code === 'blocked' ? t('chat.errors.nicknameBlocked') : ackErrorText(t, ack.error) });
+          setJoinErrors({
+            nickname:
+              code === 'invalid'
+                ? t('chat.errors.nicknameShape')
+                : code === 'blocked'
+                  ? t('chat.errors.nicknameBlocked')
+                  : ackErrorText(t, ack.error),
+          });
           setPhase('intro');
           socket.close();
           window.setTimeout(() => nickRef.current?.focus(), 0);
@@ -452,7 +533,8 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
       if (ev.room === room.slug) setParticipants(ev.participants);
     });
     socket.on('typing', (ev: { room: string; nickname: string }) => {
-      if (ev.room === room.slug && ev.nickname !== joinedNick.current) setTyping((map) => ({ ...map, [ev.nickname]: Date.now() }));
+      if (ev.room === room.slug && ev.nickname !== joinedNick.current)
+        setTyping((map) => ({ ...map, [ev.nickname]: Date.now() }));
     });
     socket.on('support', (ev: { resources: SupportResource[]; staffed: boolean }) => setSupport(ev));
     socket.on('room:closed', (ev: { room: string }) => {
@@ -516,7 +598,8 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
         if (ack.error.code === 'muted') {
           setMuted({ until: ack.error.until ?? null });
           setSendError(undefined);
-        } else if (ack.error.code === 'rate_limited' && ack.error.retryAfter) setSendError(t('chat.errors.rate_limited_seconds', { count: Math.ceil(ack.error.retryAfter) }));
+        } else if (ack.error.code === 'rate_limited' && ack.error.retryAfter)
+          setSendError(t('chat.errors.rate_limited_seconds', { count: Math.ceil(ack.error.retryAfter) }));
         else setSendError(ackErrorText(t, ack.error));
         return;
       }
@@ -555,7 +638,10 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
     }
   }
 
-  async function moderate(action: 'delete' | 'mute' | 'kick' | 'slowmode' | 'close', extra: { messageId?: string; participantId?: string; seconds?: number } = {}) {
+  async function moderate(
+    action: 'delete' | 'mute' | 'kick' | 'slowmode' | 'close',
+    extra: { messageId?: string; participantId?: string; seconds?: number } = {},
+  ) {
     const socket = socketRef.current;
     if (!socket) return;
     try {
@@ -591,7 +677,11 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
         <Heading level={2} data-size="xs">
           {t('chat.closedHeading')}
         </Heading>
-        <Paragraph>{nextOpening ? t('chat.opensAgain', { time: formatDateTime(nextOpening, i18n.language) }) : t('chat.closedText')}</Paragraph>
+        <Paragraph>
+          {nextOpening
+            ? t('chat.opensAgain', { time: formatDateTime(nextOpening, i18n.language) })
+            : t('chat.closedText')}
+        </Paragraph>
         <Paragraph className="mt-2">
           <Link to="/kafe" className="ds-link">
             {t('chat.backToRooms')}
@@ -622,16 +712,39 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
           {t('chat.joinHeading')}
         </Heading>
         <form onSubmit={join} noValidate className="form">
-          <Textfield id="cafe-nickname" label={t('chat.nickname')} description={t('chat.nicknameHelp')} value={nickname} onChange={(e) => setNickname(e.target.value)} error={joinErrors.nickname} ref={nickRef as React.Ref<HTMLInputElement>} maxLength={24} autoComplete="off" name="nickname" />
+          <Textfield
+            id="cafe-nickname"
+            label={t('chat.nickname')}
+            description={t('chat.nicknameHelp')}
+            value={nickname}
+            onChange={(e) => setNickname(e.target.value)}
+            error={joinErrors.nickname}
+            ref={nickRef as React.Ref<HTMLInputElement>}
+            maxLength={24}
+            autoComplete="off"
+            name="nickname"
+          />
           <CafeRules />
-          <Checkbox id="cafe-rules-accept" label={t('chat.acceptRules')} checked={accepted} onChange={(e) => setAccepted(e.target.checked)} error={joinErrors.rules} name="acceptRules" />
+          <Checkbox
+            id="cafe-rules-accept"
+            label={t('chat.acceptRules')}
+            checked={accepted}
+            onChange={(e) => setAccepted(e.target.checked)}
+            error={joinErrors.rules}
+            name="acceptRules"
+          />
           {joinFailure ? (
             <Alert data-color="danger" className="block">
               <Paragraph>{joinFailure}</Paragraph>
             </Alert>
           ) : null}
           <div>
-            <Button type="submit" disabled={phase === 'connecting'} aria-busy={phase === 'connecting' || undefined} data-testid="join-cafe">
+            <Button
+              type="submit"
+              disabled={phase === 'connecting'}
+              aria-busy={phase === 'connecting' || undefined}
+              data-testid="join-cafe"
+            >
               {phase === 'connecting' ? t('chat.connecting') : t('chat.join')}
             </Button>
           </div>
@@ -659,12 +772,29 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
             {messages.length === 0 ? <Paragraph className="muted chat-empty">{t('chat.empty')}</Paragraph> : null}
             <ol>
               {messages.map((m) => (
-                <MessageItem key={m.id} message={m} self={self} isHost={isHost} onReport={report} onModerate={(action, msg, extra) => moderate(action, { messageId: action === 'delete' ? msg.id : undefined, participantId: action === 'delete' ? undefined : msg.author.participantId, seconds: extra?.seconds })} />
+                <MessageItem
+                  key={m.id}
+                  message={m}
+                  self={self}
+                  isHost={isHost}
+                  onReport={report}
+                  onModerate={(action, msg, extra) =>
+                    moderate(action, {
+                      messageId: action === 'delete' ? msg.id : undefined,
+                      participantId: action === 'delete' ? undefined : msg.author.participantId,
+                      seconds: extra?.seconds,
+                    })
+                  }
+                />
               ))}
             </ol>
           </section>
           <p className="typing muted" aria-hidden="true">
-            {typingNames.length === 1 ? t('chat.typingOne', { nickname: typingNames[0] }) : typingNames.length > 1 ? t('chat.typingMany', { count: typingNames.length }) : '\u00a0'}
+            {typingNames.length === 1
+              ? t('chat.typingOne', { nickname: typingNames[0] })
+              : typingNames.length > 1
+                ? t('chat.typingMany', { count: typingNames.length })
+                : '\u00a0'}
           </p>
           {muted ? (
             <Alert data-color="warning" className="block" data-testid="muted">
@@ -706,7 +836,11 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
           <Heading level={2} id="people-h" data-size="xs">
             {t('chat.present', { count: participants.length })}
           </Heading>
-          {hosts.length === 0 ? <Paragraph data-size="sm" className="muted">{t('chat.noHost')}</Paragraph> : null}
+          {hosts.length === 0 ? (
+            <Paragraph data-size="sm" className="muted">
+              {t('chat.noHost')}
+            </Paragraph>
+          ) : null}
           <ul className="people" data-testid="participants">
             {participants.map((p) => (
               <li key={p.id}>
@@ -720,7 +854,13 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
               </li>
             ))}
           </ul>
-          {isHost ? <HostTools alerts={alerts} onDismiss={(id) => setAlerts((list) => list.filter((a) => a.messageId !== id))} onModerate={(action, extra) => moderate(action, extra ?? {})} /> : null}
+          {isHost ? (
+            <HostTools
+              alerts={alerts}
+              onDismiss={(id) => setAlerts((list) => list.filter((a) => a.messageId !== id))}
+              onModerate={(action, extra) => moderate(action, extra ?? {})}
+            />
+          ) : null}
         </aside>
       </div>
     </div>

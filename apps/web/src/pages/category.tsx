@@ -23,7 +23,8 @@ function ThreadList({ slug }: { slug: string }) {
   const listRef = useRef<HTMLUListElement>(null);
   useFocusFirstNew(paged.firstNew, listRef);
   if (paged.loading) return <Loading />;
-  if (paged.error && paged.items.length === 0) return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
+  if (paged.error && paged.items.length === 0)
+    return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
   if (paged.items.length === 0) return <Paragraph>{t('category.noThreads')}</Paragraph>;
   return (
     <>
@@ -49,12 +50,20 @@ function ThreadList({ slug }: { slug: string }) {
               <AuthorName author={th.author} />
               <span>{formatDateTime(th.createdAt, i18n.language)}</span>
               <span>{th.replyCount > 0 ? t('thread.replies', { count: th.replyCount }) : t('thread.noReplies')}</span>
-              {th.replyCount > 0 ? <span>{t('thread.lastActivity', { time: formatDateTime(th.lastPostAt, i18n.language) })}</span> : null}
+              {th.replyCount > 0 ? (
+                <span>{t('thread.lastActivity', { time: formatDateTime(th.lastPostAt, i18n.language) })}</span>
+              ) : null}
             </div>
           </li>
         ))}
       </ul>
-      {paged.hasMore ? <LoadMoreButton onClick={() => void paged.loadMore()} loading={paged.loadingMore} label={t('category.moreThreads')} /> : null}
+      {paged.hasMore ? (
+        <LoadMoreButton
+          onClick={() => void paged.loadMore()}
+          loading={paged.loadingMore}
+          label={t('category.moreThreads')}
+        />
+      ) : null}
     </>
   );
 }
@@ -91,7 +100,10 @@ function NewThreadForm({ category }: { category: Category }) {
     try {
       const payload: Record<string, unknown> = { title: title.trim(), body };
       if (anonymous) payload.anonymous = true;
-      const thread = await api.post<Thread & WriteOutcome>(`/api/categories/${encodeURIComponent(category.slug)}/threads`, payload);
+      const thread = await api.post<Thread & WriteOutcome>(
+        `/api/categories/${encodeURIComponent(category.slug)}/threads`,
+        payload,
+      );
       if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title);
       setCreated(thread);
       setTitle('');
@@ -120,7 +132,9 @@ function NewThreadForm({ category }: { category: Category }) {
       <Heading level={2} id="new-thread-heading" data-size="sm">
         {t('category.newThread')}
       </Heading>
-      {category.moderation === 'pre' || guest ? <Paragraph className="muted">{guest ? t('write.guestNote') : t('write.preNote')}</Paragraph> : null}
+      {category.moderation === 'pre' || guest ? (
+        <Paragraph className="muted">{guest ? t('write.guestNote') : t('write.preNote')}</Paragraph>
+      ) : null}
       {created ? (
         <div className="mt-2">
           <WriteOutcomeView outcome={created} />
@@ -147,8 +161,23 @@ function NewThreadForm({ category }: { category: Category }) {
             name="title"
             autoComplete="off"
           />
-          <MarkdownEditor label={t('write.body')} value={body} onChange={setBody} error={errors.body} textareaRef={bodyRef} name="body" />
-          {category.allowAnonymous && user ? <Checkbox label={t('write.anonymous')} description={<AnonymousExplanation />} checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} name="anonymous" /> : null}
+          <MarkdownEditor
+            label={t('write.body')}
+            value={body}
+            onChange={setBody}
+            error={errors.body}
+            textareaRef={bodyRef}
+            name="body"
+          />
+          {category.allowAnonymous && user ? (
+            <Checkbox
+              label={t('write.anonymous')}
+              description={<AnonymousExplanation />}
+              checked={anonymous}
+              onChange={(e) => setAnonymous(e.target.checked)}
+              name="anonymous"
+            />
+          ) : null}
           {failure ? <ErrorAlert error={failure} /> : null}
           <div>
             <Button type="submit" disabled={busy} aria-busy={busy || undefined}>

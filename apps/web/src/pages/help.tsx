@@ -27,7 +27,9 @@ export default function HelpPage() {
           {t('help.forumHeading')}
         </Heading>
         <Paragraph>{t('help.forumText')}</Paragraph>
-        {data ? <Paragraph className="mt-2">{data.staffed ? t('home.staffed') : t('home.notStaffed')}</Paragraph> : null}
+        {data ? (
+          <Paragraph className="mt-2">{data.staffed ? t('home.staffed') : t('home.notStaffed')}</Paragraph>
+        ) : null}
       </section>
     </>
   );

@@ -86,7 +86,9 @@ export function RoomState({ room }: { room: CafeRoom }) {
         <Tag data-size="sm" data-color="success">
           {t('cafe.openNow')}
         </Tag>
-        {room.closesAt ? <span className="muted">{t('cafe.closesAt', { time: formatDateTime(room.closesAt, i18n.language) })}</span> : null}
+        {room.closesAt ? (
+          <span className="muted">{t('cafe.closesAt', { time: formatDateTime(room.closesAt, i18n.language) })}</span>
+        ) : null}
         <span className="muted">{t('cafe.participants', { count: room.participants })}</span>
       </div>
     );
@@ -96,7 +98,9 @@ export function RoomState({ room }: { room: CafeRoom }) {
       <Tag data-size="sm" data-color="neutral">
         {t('cafe.closedNow')}
       </Tag>
-      <span className="muted">{room.opensAt ? t('cafe.opensAt', { time: formatDateTime(room.opensAt, i18n.language) }) : t('cafe.noOpening')}</span>
+      <span className="muted">
+        {room.opensAt ? t('cafe.opensAt', { time: formatDateTime(room.opensAt, i18n.language) }) : t('cafe.noOpening')}
+      </span>
     </div>
   );
 }
@@ -105,7 +109,12 @@ const openingRank = (r: CafeRoom) => (r.isOpen ? 0 : r.opensAt ? 1 : 2);
 
 /** Open rooms first, then the ones opening soonest, then those without a planned opening. */
 function byOpening(rooms: CafeRoom[]): CafeRoom[] {
-  return [...rooms].sort((a, b) => openingRank(a) - openingRank(b) || (a.opensAt ?? '').localeCompare(b.opensAt ?? '') || a.name.localeCompare(b.name, 'nb'));
+  return [...rooms].sort(
+    (a, b) =>
+      openingRank(a) - openingRank(b) ||
+      (a.opensAt ?? '').localeCompare(b.opensAt ?? '') ||
+      a.name.localeCompare(b.name, 'nb'),
+  );
 }
 
 export function CafeRooms({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {

@@ -69,8 +69,25 @@ export default function LoginPage() {
         </ErrorSummary>
       ) : null}
       <form onSubmit={submit} noValidate className="form">
-        <Textfield id="login-username" label={t('login.username')} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} error={errors.username} name="username" />
-        <Textfield id="login-password" label={t('login.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} name="password" />
+        <Textfield
+          id="login-username"
+          label={t('login.username')}
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={errors.username}
+          name="username"
+        />
+        <Textfield
+          id="login-password"
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+          name="password"
+        />
         {failure ? <ErrorAlert error={failure} /> : null}
         <div>
           <Button type="submit" disabled={busy} aria-busy={busy || undefined}>

@@ -1,4 +1,17 @@
-import { Alert, Button, Card, Fieldset, Heading, Paragraph, Radio, Select, Switch, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Card,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Select,
+  Switch,
+  Table,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -19,8 +32,29 @@ import { useApi, type ApiState } from '../lib/use-api';
 const CANNED = ['personal', 'respect', 'advice', 'spam', 'offTopic'] as const;
 // As the server names them (apps/api/src/audit/audit.service.ts).
 const AUDIT_ACTIONS = [
-  'approve', 'reject', 'undo', 'hide', 'restore', 'lock', 'unlock', 'pin', 'unpin', 'move', 'sanction', 'reveal', 'role', 'settings',
-  'watched_word', 'category', 'cafe_moderate', 'cafe_room', 'password_reset', 'panel_application', 'edit', 'delete', 'claim',
+  'approve',
+  'reject',
+  'undo',
+  'hide',
+  'restore',
+  'lock',
+  'unlock',
+  'pin',
+  'unpin',
+  'move',
+  'sanction',
+  'reveal',
+  'role',
+  'settings',
+  'watched_word',
+  'category',
+  'cafe_moderate',
+  'cafe_room',
+  'password_reset',
+  'panel_application',
+  'edit',
+  'delete',
+  'claim',
 ] as const;
 
 /** What an audit entry is about, in words; a thread is a link. */
@@ -121,7 +155,10 @@ function Stats({ stats, onDutyChange }: { stats: ModStats | undefined; onDutyCha
 function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: string, rejected?: boolean): void }) {
   const { t, i18n } = useTranslation();
   const say = useAnnounce();
-  const sensitive = item.priority === 'crisis' || item.flags.some((f) => SENSITIVE_FLAGS.has(f.reason)) || item.reasons.some((r) => SENSITIVE_FLAGS.has(r));
+  const sensitive =
+    item.priority === 'crisis' ||
+    item.flags.some((f) => SENSITIVE_FLAGS.has(f.reason)) ||
+    item.reasons.some((r) => SENSITIVE_FLAGS.has(r));
   const [revealed, setRevealed] = useState(!sensitive);
   const [mode, setMode] = useState<null | 'edit' | 'reject' | 'hide' | 'sanction'>(null);
   const [failure, setFailure] = useState<unknown>();
@@ -159,7 +196,12 @@ function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: string,
 
   const c = item.content;
   return (
-    <Card data-color={item.priority === 'crisis' ? 'danger' : 'neutral'} className={`queue-item${item.priority === 'crisis' ? ' crisis' : ''}`} data-testid="queue-item" aria-labelledby={headingId}>
+    <Card
+      data-color={item.priority === 'crisis' ? 'danger' : 'neutral'}
+      className={`queue-item${item.priority === 'crisis' ? ' crisis' : ''}`}
+      data-testid="queue-item"
+      aria-labelledby={headingId}
+    >
       <div className="tags">
         {item.priority === 'crisis' ? (
           <Tag data-color="danger" data-size="sm">
@@ -170,7 +212,9 @@ function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: string,
           {t(`mod.types.${item.type}`)}
         </Tag>
         <span className="muted">{t('mod.waitingSince', { time: formatDateTime(item.createdAt, i18n.language) })}</span>
-        {item.claimedBy || claimed ? <span className="muted">{t('mod.claimedBy', { name: nameOf(item.claimedBy) || t('mod.you') })}</span> : null}
+        {item.claimedBy || claimed ? (
+          <span className="muted">{t('mod.claimedBy', { name: nameOf(item.claimedBy) || t('mod.you') })}</span>
+        ) : null}
       </div>
       <Heading level={3} data-size="xs" id={headingId} className="mt-2">
         {c.title ? c.title : t(`mod.types.${item.type}`)}
@@ -183,19 +227,28 @@ function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: string,
           </Link>
         ) : null}
       </div>
-      {item.reasons.length ? <Paragraph data-size="sm">{t('mod.reasons', { reasons: item.reasons.map((r) => t(`mod.reasonNames.${r}`, { defaultValue: r })).join(', ') })}</Paragraph> : null}
+      {item.reasons.length ? (
+        <Paragraph data-size="sm">
+          {t('mod.reasons', {
+            reasons: item.reasons.map((r) => t(`mod.reasonNames.${r}`, { defaultValue: r })).join(', '),
+          })}
+        </Paragraph>
+      ) : null}
       {item.flags.length ? (
         <ul className="flags">
           {item.flags.map((f, i) => (
             <li key={i}>
               {t(`flag.reasons.${f.reason}`, { defaultValue: f.reason })}
-              {f.note ? `: ${f.note}` : ''} <span className="muted">({formatDateTime(f.createdAt, i18n.language)})</span>
+              {f.note ? `: ${f.note}` : ''}{' '}
+              <span className="muted">({formatDateTime(f.createdAt, i18n.language)})</span>
             </li>
           ))}
         </ul>
       ) : null}
       {revealed ? (
-        mode === 'edit' ? null : <div className="post-body queue-body" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+        mode === 'edit' ? null : (
+          <div className="post-body queue-body" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+        )
       ) : (
         <div className="content-shield">
           <Paragraph data-size="sm">{t('mod.hiddenContent')}</Paragraph>
@@ -225,7 +278,12 @@ function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: string,
               {t('mod.claim')}
             </Button>
           ) : null}
-          <Button data-size="sm" disabled={busy} onClick={() => void act('approve', {}, item.type === 'flag' ? t('mod.flagsDismissed') : t('mod.approved'))} data-testid="approve">
+          <Button
+            data-size="sm"
+            disabled={busy}
+            onClick={() => void act('approve', {}, item.type === 'flag' ? t('mod.flagsDismissed') : t('mod.approved'))}
+            data-testid="approve"
+          >
             {item.type === 'flag' ? t('mod.dismissFlags') : t('mod.approve')}
           </Button>
           {item.type !== 'flag' && item.type !== 'cafe_message' ? (
@@ -264,7 +322,14 @@ function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: string,
             void act('approve', { body: draft }, t('mod.approved'));
           }}
         >
-          <Textfield multiline rows={6} label={t('mod.editLabel')} description={t('mod.editHelp')} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <Textfield
+            multiline
+            rows={6}
+            label={t('mod.editLabel')}
+            description={t('mod.editHelp')}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
           <div className="button-row">
             <Button type="submit" data-size="sm" disabled={busy}>
               {t('mod.approveEdited')}
@@ -281,11 +346,32 @@ function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: string,
             <Fieldset.Legend>{t('mod.rejectLegend')}</Fieldset.Legend>
             <Fieldset.Description>{t('mod.rejectHelp')}</Fieldset.Description>
             {CANNED.map((k) => (
-              <Radio key={k} name={`canned-${item.id}`} value={k} label={t(`mod.canned.${k}`)} checked={canned === k} onChange={() => setCanned(k)} />
+              <Radio
+                key={k}
+                name={`canned-${item.id}`}
+                value={k}
+                label={t(`mod.canned.${k}`)}
+                checked={canned === k}
+                onChange={() => setCanned(k)}
+              />
             ))}
-            <Radio name={`canned-${item.id}`} value="free" label={t('mod.cannedFree')} checked={canned === 'free'} onChange={() => setCanned('free')} />
+            <Radio
+              name={`canned-${item.id}`}
+              value="free"
+              label={t('mod.cannedFree')}
+              checked={canned === 'free'}
+              onChange={() => setCanned('free')}
+            />
           </Fieldset>
-          {canned === 'free' || !canned ? <Textfield label={t('mod.freeReason')} value={free} onChange={(e) => setFree(e.target.value)} error={rejectError} maxLength={500} /> : null}
+          {canned === 'free' || !canned ? (
+            <Textfield
+              label={t('mod.freeReason')}
+              value={free}
+              onChange={(e) => setFree(e.target.value)}
+              error={rejectError}
+              maxLength={500}
+            />
+          ) : null}
           <div className="button-row">
             <Button type="submit" data-size="sm" data-color="danger" disabled={busy}>
               {item.type === 'flag' ? t('mod.removeContent') : t('mod.reject')}
@@ -309,7 +395,11 @@ function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: string,
         />
       ) : null}
       {mode === 'sanction' ? (
-        <SanctionForm target={c.cafeMessageId ? { cafeMessageId: c.cafeMessageId } : { postId: c.postId ?? '' }} onDone={() => setMode(null)} onCancel={() => setMode(null)} />
+        <SanctionForm
+          target={c.cafeMessageId ? { cafeMessageId: c.cafeMessageId } : { postId: c.postId ?? '' }}
+          onDone={() => setMode(null)}
+          onCancel={() => setMode(null)}
+        />
       ) : null}
       {failure ? <ErrorAlert error={failure} /> : null}
     </Card>
@@ -327,12 +417,16 @@ function Queue({ queue, onChanged }: { queue: ApiState<Page<QueueItem>>; onChang
   // An undo is offered for ten minutes after a rejection.
   useEffect(() => {
     if (undoable.length === 0) return;
-    const timer = window.setInterval(() => setUndoable((list) => list.filter((u) => Date.now() - u.at < 600_000)), 15_000);
+    const timer = window.setInterval(
+      () => setUndoable((list) => list.filter((u) => Date.now() - u.at < 600_000)),
+      15_000,
+    );
     return () => window.clearInterval(timer);
   }, [undoable.length]);
 
   if (queue.loading) return <Loading />;
-  if (queue.error && items.length === 0) return <ErrorAlert error={queue.error} retry={queue.reload} announce={false} />;
+  if (queue.error && items.length === 0)
+    return <ErrorAlert error={queue.error} retry={queue.reload} announce={false} />;
   return (
     <>
       {undoable.length ? (
@@ -446,8 +540,12 @@ function AuditLog() {
               {paged.items.map((a) => (
                 <Table.Row key={a.id}>
                   <Table.Cell data-label={t('mod.audit.time')}>{formatDateTime(a.createdAt, i18n.language)}</Table.Cell>
-                  <Table.Cell data-label={t('mod.audit.actor')}>{a.actor ? a.actor.username : t('author.deleted')}</Table.Cell>
-                  <Table.Cell data-label={t('mod.audit.action')}>{t(`mod.audit.actions.${a.action}`, { defaultValue: a.action })}</Table.Cell>
+                  <Table.Cell data-label={t('mod.audit.actor')}>
+                    {a.actor ? a.actor.username : t('author.deleted')}
+                  </Table.Cell>
+                  <Table.Cell data-label={t('mod.audit.action')}>
+                    {t(`mod.audit.actions.${a.action}`, { defaultValue: a.action })}
+                  </Table.Cell>
                   <Table.Cell data-label={t('mod.audit.target')}>
                     <AuditTarget target={a.target} />
                   </Table.Cell>
@@ -488,7 +586,11 @@ function ModerationContent() {
           reloadQueue();
           reloadStats();
         }, 300);
-        say(e.crisisPending > 0 ? t('mod.liveCrisis', { count: e.pending, crisis: e.crisisPending }) : t('mod.liveUpdate', { count: e.pending }));
+        say(
+          e.crisisPending > 0
+            ? t('mod.liveCrisis', { count: e.pending, crisis: e.crisisPending })
+            : t('mod.liveUpdate', { count: e.pending }),
+        );
       });
     });
     return () => {

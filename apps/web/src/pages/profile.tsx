@@ -20,7 +20,8 @@ function MyPosts() {
   const { t, i18n } = useTranslation();
   const paged = usePaged<MyPost>('/api/me/posts', 10);
   if (paged.loading) return <Loading />;
-  if (paged.error && paged.items.length === 0) return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
+  if (paged.error && paged.items.length === 0)
+    return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
   if (paged.items.length === 0) return <Paragraph>{t('profile.noPosts')}</Paragraph>;
   return (
     <>
@@ -35,7 +36,9 @@ function MyPosts() {
             </div>
             <div className="meta">
               <span>{formatDateTime(p.createdAt, i18n.language)}</span>
-              {p.anonymous && p.author.kind === 'anonymous' ? <span className="only-you">{t('profile.anonymousOnlyYou', { alias: p.author.alias })}</span> : null}
+              {p.anonymous && p.author.kind === 'anonymous' ? (
+                <span className="only-you">{t('profile.anonymousOnlyYou', { alias: p.author.alias })}</span>
+              ) : null}
             </div>
             {p.status === 'rejected' && p.rejectionReason ? <RejectionReason reason={p.rejectionReason} /> : null}
             <div className="post-body excerpt" dangerouslySetInnerHTML={{ __html: p.bodyHtml }} />
@@ -54,7 +57,8 @@ function Notifications() {
   const [failure, setFailure] = useState<unknown>();
   if (paged.loading) return <Loading />;
   // A server without notifications (404) simply has none for you.
-  if (paged.error && paged.items.length === 0 && !isStatus(paged.error, 404)) return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
+  if (paged.error && paged.items.length === 0 && !isStatus(paged.error, 404))
+    return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
   if (paged.items.length === 0) return <Paragraph>{t('notifications.none')}</Paragraph>;
   const unread = paged.items.filter((n) => !n.readAt);
   return (
@@ -138,8 +142,25 @@ function ChangePassword() {
   }
   return (
     <form onSubmit={submit} noValidate className="form">
-      <Textfield label={t('profile.currentPassword')} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} error={errors.current} ref={currentRef as React.Ref<HTMLInputElement>} />
-      <Textfield label={t('profile.newPassword')} description={t('register.passwordHelp')} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} error={errors.next} ref={nextRef as React.Ref<HTMLInputElement>} />
+      <Textfield
+        label={t('profile.currentPassword')}
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+        error={errors.current}
+        ref={currentRef as React.Ref<HTMLInputElement>}
+      />
+      <Textfield
+        label={t('profile.newPassword')}
+        description={t('register.passwordHelp')}
+        type="password"
+        autoComplete="new-password"
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+        error={errors.next}
+        ref={nextRef as React.Ref<HTMLInputElement>}
+      />
       {failure ? <ErrorAlert error={failure} /> : null}
       {done ? <StatusAlert message={t('profile.passwordChanged')} /> : null}
       <div>
@@ -194,13 +215,25 @@ function PanelApplication() {
     <>
       {latest?.status === 'rejected' ? (
         <Alert data-color="warning" className="block" data-testid="application-rejected">
-          <Paragraph>{latest.decisionReason ? t('panel.rejectedReason', { reason: latest.decisionReason }) : t('panel.rejected')}</Paragraph>
+          <Paragraph>
+            {latest.decisionReason ? t('panel.rejectedReason', { reason: latest.decisionReason }) : t('panel.rejected')}
+          </Paragraph>
           <Paragraph className="mt-2">{t('panel.applyAgain')}</Paragraph>
         </Alert>
       ) : null}
       <form onSubmit={submit} noValidate className="form">
         <Paragraph>{t('panel.intro')}</Paragraph>
-        <Textfield multiline rows={4} label={t('panel.motivation')} description={t('panel.motivationHelp')} value={motivation} onChange={(e) => setMotivation(e.target.value)} error={error} ref={ref as React.Ref<HTMLTextAreaElement>} maxLength={2000} />
+        <Textfield
+          multiline
+          rows={4}
+          label={t('panel.motivation')}
+          description={t('panel.motivationHelp')}
+          value={motivation}
+          onChange={(e) => setMotivation(e.target.value)}
+          error={error}
+          ref={ref as React.Ref<HTMLTextAreaElement>}
+          maxLength={2000}
+        />
         {failure ? <ErrorAlert error={failure} /> : null}
         <div>
           <Button type="submit" variant="secondary" disabled={busy}>
@@ -252,14 +285,24 @@ function TakeBreak() {
     say(t('pause.started', { until: formatDateTime(until, i18n.language) }));
     navigate('/');
   }
-  if (running) return <Paragraph>{t('pause.activeHeading', { until: formatDateTime(running.toISOString(), i18n.language) })}</Paragraph>;
+  if (running)
+    return (
+      <Paragraph>{t('pause.activeHeading', { until: formatDateTime(running.toISOString(), i18n.language) })}</Paragraph>
+    );
   return (
     <form onSubmit={submit} className="form">
       <Paragraph>{t('pause.intro')}</Paragraph>
       <Fieldset>
         <Fieldset.Legend>{t('pause.legend')}</Fieldset.Legend>
         {PAUSE_OPTIONS.map((o) => (
-          <Radio key={o.key} name="pause" value={o.key} label={t(`pause.options.${o.key}`)} checked={choice === o.key} onChange={() => setChoice(o.key)} />
+          <Radio
+            key={o.key}
+            name="pause"
+            value={o.key}
+            label={t(`pause.options.${o.key}`)}
+            checked={choice === o.key}
+            onChange={() => setChoice(o.key)}
+          />
         ))}
       </Fieldset>
       {failure ? <ErrorAlert error={failure} /> : null}
@@ -342,7 +385,15 @@ function YourData() {
       <Paragraph>{t('profile.deleteIntro')}</Paragraph>
       {confirming ? (
         <form onSubmit={deleteAccount} noValidate className="inline-form">
-          <Textfield label={t('profile.deleteConfirmPassword')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={error} ref={ref as React.Ref<HTMLInputElement>} />
+          <Textfield
+            label={t('profile.deleteConfirmPassword')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={error}
+            ref={ref as React.Ref<HTMLInputElement>}
+          />
           <div className="button-row">
             <Button type="submit" data-color="danger" disabled={busy}>
               {t('profile.deleteConfirm')}

@@ -25,12 +25,22 @@ export default function ReceiptPage() {
           <ErrorAlert error={error} retry={reload} />
         )
       ) : data ? (
-        <Alert data-color={data.status === 'published' ? 'success' : data.status === 'rejected' ? 'warning' : 'info'} className="block" data-testid="receipt-status">
+        <Alert
+          data-color={data.status === 'published' ? 'success' : data.status === 'rejected' ? 'warning' : 'info'}
+          className="block"
+          data-testid="receipt-status"
+        >
           <Heading level={2} data-size="xs">
             {t(`receipt.status.${data.status}`)}
           </Heading>
           {data.status === 'pending' ? <Paragraph>{t('receipt.pendingText')}</Paragraph> : null}
-          {data.status === 'rejected' ? <Paragraph>{data.rejectionReason ? t('post.rejectedReason', { reason: data.rejectionReason }) : t('receipt.rejectedNoReason')}</Paragraph> : null}
+          {data.status === 'rejected' ? (
+            <Paragraph>
+              {data.rejectionReason
+                ? t('post.rejectedReason', { reason: data.rejectionReason })
+                : t('receipt.rejectedNoReason')}
+            </Paragraph>
+          ) : null}
           {data.link && data.link.startsWith('/') ? (
             <Paragraph className="mt-2">
               <Link to={data.link} className="ds-link">

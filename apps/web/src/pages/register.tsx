@@ -11,7 +11,15 @@ import { PageHeader } from '../components/page-header';
 import { fieldOf } from '../lib/errors';
 import { useSession } from '../session';
 
-const FIELDS = ['username', 'displayName', 'email', 'password', 'password2', 'acceptGuidelines', 'acceptPrivacy'] as const;
+const FIELDS = [
+  'username',
+  'displayName',
+  'email',
+  'password',
+  'password2',
+  'acceptGuidelines',
+  'acceptPrivacy',
+] as const;
 type FieldName = (typeof FIELDS)[number];
 const USERNAME = /^[\p{L}\p{N}_-]{3,32}$/u;
 
@@ -29,13 +37,15 @@ export default function RegisterPage() {
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
-  const set = (field: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const set = (field: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setValues((v) => ({ ...v, [field]: e.target.value }));
 
   function validate(): Partial<Record<FieldName, string>> {
     const next: Partial<Record<FieldName, string>> = {};
     if (!USERNAME.test(values.username.trim())) next.username = t('register.errors.username');
     if (values.displayName.length > 50) next.displayName = t('register.errors.displayName');
-    if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) next.email = t('register.errors.email');
+    if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
+      next.email = t('register.errors.email');
     if (values.password.length < 10) next.password = t('register.errors.password');
     else if (values.password !== values.password2) next.password2 = t('register.errors.password2');
     if (!acceptGuidelines) next.acceptGuidelines = t('register.errors.acceptGuidelines');
@@ -54,12 +64,20 @@ export default function RegisterPage() {
     }
     setBusy(true);
     try {
-      const body: Record<string, unknown> = { username: values.username.trim(), password: values.password, acceptGuidelines: true, acceptPrivacy: true };
+      const body: Record<string, unknown> = {
+        username: values.username.trim(),
+        password: values.password,
+        acceptGuidelines: true,
+        acceptPrivacy: true,
+      };
       if (values.displayName.trim()) body.displayName = values.displayName.trim();
       if (values.email.trim()) body.email = values.email.trim();
       await api.post<User>('/api/auth/register', body);
       // Registration does not log in by itself: do it now, so the new member lands ready to write.
-      const user = await api.post<User>('/api/auth/login', { username: values.username.trim(), password: values.password });
+      const user = await api.post<User>('/api/auth/login', {
+        username: values.username.trim(),
+        password: values.password,
+      });
       setUser(user);
       say(t('register.done'));
       navigate('/', { replace: true });
@@ -96,11 +114,60 @@ export default function RegisterPage() {
         </ErrorSummary>
       ) : null}
       <form onSubmit={submit} noValidate className="form">
-        <Textfield id="reg-username" label={t('register.username')} description={t('register.usernameHelp')} autoComplete="username" value={values.username} onChange={set('username')} error={errors.username} name="username" maxLength={32} />
-        <Textfield id="reg-displayName" label={t('register.displayName')} description={t('register.displayNameHelp')} autoComplete="nickname" value={values.displayName} onChange={set('displayName')} error={errors.displayName} name="displayName" maxLength={50} />
-        <Textfield id="reg-email" label={t('register.email')} description={t('register.emailHelp')} type="email" autoComplete="email" value={values.email} onChange={set('email')} error={errors.email} name="email" />
-        <Textfield id="reg-password" label={t('register.password')} description={t('register.passwordHelp')} type="password" autoComplete="new-password" value={values.password} onChange={set('password')} error={errors.password} name="password" />
-        <Textfield id="reg-password2" label={t('register.password2')} type="password" autoComplete="new-password" value={values.password2} onChange={set('password2')} error={errors.password2} name="password2" />
+        <Textfield
+          id="reg-username"
+          label={t('register.username')}
+          description={t('register.usernameHelp')}
+          autoComplete="username"
+          value={values.username}
+          onChange={set('username')}
+          error={errors.username}
+          name="username"
+          maxLength={32}
+        />
+        <Textfield
+          id="reg-displayName"
+          label={t('register.displayName')}
+          description={t('register.displayNameHelp')}
+          autoComplete="nickname"
+          value={values.displayName}
+          onChange={set('displayName')}
+          error={errors.displayName}
+          name="displayName"
+          maxLength={50}
+        />
+        <Textfield
+          id="reg-email"
+          label={t('register.email')}
+          description={t('register.emailHelp')}
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onChange={set('email')}
+          error={errors.email}
+          name="email"
+        />
+        <Textfield
+          id="reg-password"
+          label={t('register.password')}
+          description={t('register.passwordHelp')}
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+          error={errors.password}
+          name="password"
+        />
+        <Textfield
+          id="reg-password2"
+          label={t('register.password2')}
+          type="password"
+          autoComplete="new-password"
+          value={values.password2}
+          onChange={set('password2')}
+          error={errors.password2}
+          name="password2"
+        />
         <section aria-labelledby="guidelines-heading" className="panel">
           <Heading level={2} id="guidelines-heading" data-size="xs">
             {t('register.guidelinesHeading')}
@@ -108,10 +175,22 @@ export default function RegisterPage() {
           <Paragraph className="mt-2">{t('register.guidelinesSummary')}</Paragraph>
           <details className="legal-details">
             <summary>{t('register.guidelinesRead')}</summary>
-            <LegalBody html={guidelines.html} loading={guidelines.loading} error={guidelines.error} reload={guidelines.reload} />
+            <LegalBody
+              html={guidelines.html}
+              loading={guidelines.loading}
+              error={guidelines.error}
+              reload={guidelines.reload}
+            />
           </details>
         </section>
-        <Checkbox id="reg-acceptGuidelines" label={t('register.acceptGuidelines')} checked={acceptGuidelines} onChange={(e) => setAcceptGuidelines(e.target.checked)} error={errors.acceptGuidelines} name="acceptGuidelines" />
+        <Checkbox
+          id="reg-acceptGuidelines"
+          label={t('register.acceptGuidelines')}
+          checked={acceptGuidelines}
+          onChange={(e) => setAcceptGuidelines(e.target.checked)}
+          error={errors.acceptGuidelines}
+          name="acceptGuidelines"
+        />
         <Checkbox
           id="reg-acceptPrivacy"
           label={t('register.acceptPrivacy')}

@@ -17,7 +17,8 @@ export default function ResetPasswordPage() {
   // Once the page is shown, the token leaves the address bar (and the history), so it is not left
   // behind on a shared computer. Done after commit: a render React throws away must not lose it.
   useEffect(() => {
-    if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    if (window.location.hash)
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   }, []);
   const [password, setPassword] = useState('');
   const [password2, setPassword2] = useState('');
@@ -65,8 +66,25 @@ export default function ResetPasswordPage() {
         </StatusAlert>
       ) : (
         <form onSubmit={submit} noValidate className="form">
-          <Textfield label={t('profile.newPassword')} description={t('register.passwordHelp')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} ref={ref1 as React.Ref<HTMLInputElement>} />
-          <Textfield label={t('register.password2')} type="password" autoComplete="new-password" value={password2} onChange={(e) => setPassword2(e.target.value)} error={errors.password2} ref={ref2 as React.Ref<HTMLInputElement>} />
+          <Textfield
+            label={t('profile.newPassword')}
+            description={t('register.passwordHelp')}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={errors.password}
+            ref={ref1 as React.Ref<HTMLInputElement>}
+          />
+          <Textfield
+            label={t('register.password2')}
+            type="password"
+            autoComplete="new-password"
+            value={password2}
+            onChange={(e) => setPassword2(e.target.value)}
+            error={errors.password2}
+            ref={ref2 as React.Ref<HTMLInputElement>}
+          />
           {failure ? <ErrorAlert error={failure} /> : null}
           <div>
             <Button type="submit" disabled={busy}>

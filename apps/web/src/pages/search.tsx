@@ -14,7 +14,12 @@ import { formatDateTime } from '../lib/format';
  * turned into React nodes, never into HTML.
  */
 function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 export function highlight(snippet: string): ReactNode[] {
@@ -39,7 +44,9 @@ function Results({ q }: { q: string }) {
   return (
     <section aria-labelledby="results-heading" className="section">
       <Heading level={2} id="results-heading" data-size="sm" aria-live="polite">
-        {paged.items.length === 0 ? t('search.none', { q }) : t('search.results', { q, count: paged.items.length, more: paged.hasMore ? '+' : '' })}
+        {paged.items.length === 0
+          ? t('search.none', { q })
+          : t('search.results', { q, count: paged.items.length, more: paged.hasMore ? '+' : '' })}
       </Heading>
       <ol className="search-results" ref={listRef}>
         {paged.items.map((hit) => (

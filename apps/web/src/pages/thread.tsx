@@ -32,7 +32,7 @@ function showWhenThere(id: string, frames = 30): void {
 function htmlToText(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const blocks = Array.from(doc.body.children).map((el) => el.textContent?.trim() ?? '');
-  return blocks.length ? blocks.join('\n\n') : doc.body.textContent ?? '';
+  return blocks.length ? blocks.join('\n\n') : (doc.body.textContent ?? '');
 }
 
 export function StatusTag({ status }: { status: Post['status'] }) {
@@ -57,7 +57,15 @@ export function RejectionReason({ reason }: { reason: string }) {
 }
 
 /** The confirming button takes focus when the question appears. */
-export function DeleteConfirmButton({ onClick, disabled, children }: { onClick(): void; disabled?: boolean; children: React.ReactNode }) {
+export function DeleteConfirmButton({
+  onClick,
+  disabled,
+  children,
+}: {
+  onClick(): void;
+  disabled?: boolean;
+  children: React.ReactNode;
+}) {
   const ref = useFocusOnMount<HTMLButtonElement>();
   return (
     <Button ref={ref} data-color="danger" onClick={onClick} disabled={disabled}>
@@ -126,7 +134,15 @@ function PostItem({ post, onChange }: { post: Post; onChange(post: Post | null):
 
   const deleted = post.status === 'deleted';
   return (
-    <article id={`post-${post.id}`} className={`post${post.status !== 'published' ? ` post-${post.status}` : ''}`} aria-labelledby={`post-${post.id}-author`} data-testid="post" data-post-id={post.id} data-list-item tabIndex={-1}>
+    <article
+      id={`post-${post.id}`}
+      className={`post${post.status !== 'published' ? ` post-${post.status}` : ''}`}
+      aria-labelledby={`post-${post.id}-author`}
+      data-testid="post"
+      data-post-id={post.id}
+      data-list-item
+      tabIndex={-1}
+    >
       <header className="post-header">
         <span id={`post-${post.id}-author`}>
           <AuthorName author={post.author} />
@@ -137,8 +153,16 @@ function PostItem({ post, onChange }: { post: Post; onChange(post: Post | null):
         </span>
         <StatusTag status={post.status} />
       </header>
-      {post.mine && post.author.kind === 'anonymous' ? <Paragraph data-size="sm" className="only-you post-note">{t('post.anonymousMine')}</Paragraph> : null}
-      {post.status === 'pending' ? <Paragraph data-size="sm" className="muted post-note">{t('post.pendingInfo')}</Paragraph> : null}
+      {post.mine && post.author.kind === 'anonymous' ? (
+        <Paragraph data-size="sm" className="only-you post-note">
+          {t('post.anonymousMine')}
+        </Paragraph>
+      ) : null}
+      {post.status === 'pending' ? (
+        <Paragraph data-size="sm" className="muted post-note">
+          {t('post.pendingInfo')}
+        </Paragraph>
+      ) : null}
       {post.status === 'rejected' && post.rejectionReason ? <RejectionReason reason={post.rejectionReason} /> : null}
       {deleted ? (
         <Paragraph className="muted">{t('post.deletedBody')}</Paragraph>
@@ -158,12 +182,22 @@ function PostItem({ post, onChange }: { post: Post; onChange(post: Post | null):
       ) : (
         <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
-      {outcome && (outcome.status === 'pending' || outcome.support || outcome.notices?.length) ? <WriteOutcomeView outcome={outcome} /> : null}
+      {outcome && (outcome.status === 'pending' || outcome.support || outcome.notices?.length) ? (
+        <WriteOutcomeView outcome={outcome} />
+      ) : null}
       {!deleted && mode === null ? (
         <div className="post-actions" ref={actionsRef}>
           {post.mine ? (
             <>
-              <Button variant="tertiary" data-size="sm" onClick={() => { setDraft(post.body ?? htmlToText(post.bodyHtml)); setEditError(undefined); setMode('edit'); }}>
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                onClick={() => {
+                  setDraft(post.body ?? htmlToText(post.bodyHtml));
+                  setEditError(undefined);
+                  setMode('edit');
+                }}
+              >
                 {t('post.edit')}
               </Button>
               <Button variant="tertiary" data-size="sm" onClick={() => setMode('delete')}>
@@ -251,10 +285,26 @@ function ModTools({ thread, onChange }: { thread: Thread; onChange(patch: Partia
         {t('modtools.heading')}
       </Heading>
       <div className="button-row">
-        <Button variant="secondary" data-size="sm" onClick={() => void patch({ locked: !thread.locked }, thread.locked ? t('modtools.unlocked') : t('modtools.lockedDone'), { locked: !thread.locked })}>
+        <Button
+          variant="secondary"
+          data-size="sm"
+          onClick={() =>
+            void patch({ locked: !thread.locked }, thread.locked ? t('modtools.unlocked') : t('modtools.lockedDone'), {
+              locked: !thread.locked,
+            })
+          }
+        >
           {thread.locked ? t('modtools.unlock') : t('modtools.lock')}
         </Button>
-        <Button variant="secondary" data-size="sm" onClick={() => void patch({ pinned: !thread.pinned }, thread.pinned ? t('modtools.unpinned') : t('modtools.pinnedDone'), { pinned: !thread.pinned })}>
+        <Button
+          variant="secondary"
+          data-size="sm"
+          onClick={() =>
+            void patch({ pinned: !thread.pinned }, thread.pinned ? t('modtools.unpinned') : t('modtools.pinnedDone'), {
+              pinned: !thread.pinned,
+            })
+          }
+        >
           {thread.pinned ? t('modtools.unpin') : t('modtools.pin')}
         </Button>
       </div>
@@ -263,7 +313,10 @@ function ModTools({ thread, onChange }: { thread: Thread; onChange(patch: Partia
         onSubmit={(e) => {
           e.preventDefault();
           const c = categories?.find((x) => x.slug === target);
-          if (c) void patch({ categorySlug: c.slug }, t('modtools.moved', { name: c.name }), { category: { slug: c.slug, name: c.name } });
+          if (c)
+            void patch({ categorySlug: c.slug }, t('modtools.moved', { name: c.name }), {
+              category: { slug: c.slug, name: c.name },
+            });
         }}
       >
         <div className="ds-field-like">
@@ -290,7 +343,15 @@ function ModTools({ thread, onChange }: { thread: Thread; onChange(patch: Partia
   );
 }
 
-function ReplyForm({ thread, category, onPosted }: { thread: Thread; category: Category | undefined; onPosted(post: Post): void }) {
+function ReplyForm({
+  thread,
+  category,
+  onPosted,
+}: {
+  thread: Thread;
+  category: Category | undefined;
+  onPosted(post: Post): void;
+}) {
   const { t } = useTranslation();
   const { user } = useSession();
   const [body, setBody] = useState('');
@@ -335,11 +396,31 @@ function ReplyForm({ thread, category, onPosted }: { thread: Thread; category: C
       <Heading level={2} id="reply-heading" data-size="sm">
         {t('thread.reply')}
       </Heading>
-      {!user ? <Paragraph className="muted">{t('write.guestNote')}</Paragraph> : category?.moderation === 'pre' ? <Paragraph className="muted">{t('write.preNote')}</Paragraph> : null}
+      {!user ? (
+        <Paragraph className="muted">{t('write.guestNote')}</Paragraph>
+      ) : category?.moderation === 'pre' ? (
+        <Paragraph className="muted">{t('write.preNote')}</Paragraph>
+      ) : null}
       {outcome ? <WriteOutcomeView outcome={outcome} /> : null}
       <form onSubmit={submit} noValidate className="form">
-        <MarkdownEditor label={t('thread.replyLabel')} value={body} onChange={setBody} error={error} textareaRef={bodyRef} rows={5} name="reply" />
-        {category?.allowAnonymous && user ? <Checkbox label={t('write.anonymous')} description={<AnonymousExplanation />} checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} name="anonymous" /> : null}
+        <MarkdownEditor
+          label={t('thread.replyLabel')}
+          value={body}
+          onChange={setBody}
+          error={error}
+          textareaRef={bodyRef}
+          rows={5}
+          name="reply"
+        />
+        {category?.allowAnonymous && user ? (
+          <Checkbox
+            label={t('write.anonymous')}
+            description={<AnonymousExplanation />}
+            checked={anonymous}
+            onChange={(e) => setAnonymous(e.target.checked)}
+            name="anonymous"
+          />
+        ) : null}
         {failure ? <ErrorAlert error={failure} /> : null}
         <div>
           <Button type="submit" disabled={busy} aria-busy={busy || undefined}>
@@ -380,7 +461,9 @@ export default function ThreadPage() {
     setLoadingMore(true);
     setMoreError(undefined);
     try {
-      const page = await api.get<Page<Post>>(`/api/threads/${data.id}/posts?limit=20&cursor=${encodeURIComponent(cursor)}`);
+      const page = await api.get<Page<Post>>(
+        `/api/threads/${data.id}/posts?limit=20&cursor=${encodeURIComponent(cursor)}`,
+      );
       setFirstNew(posts.length);
       setPosts((p) => [...p, ...page.items]);
       setCursor(page.nextCursor);
@@ -406,7 +489,9 @@ export default function ThreadPage() {
       const has = () => data.posts.items.some((p) => p.id === postId) || extra.some((p) => p.id === postId);
       try {
         for (let i = 0; i < 25 && next && !has(); i++) {
-          const page = await api.get<Page<Post>>(`/api/threads/${data.id}/posts?limit=50&cursor=${encodeURIComponent(next)}`);
+          const page = await api.get<Page<Post>>(
+            `/api/threads/${data.id}/posts?limit=50&cursor=${encodeURIComponent(next)}`,
+          );
           extra.push(...page.items);
           next = page.nextCursor;
         }
@@ -440,7 +525,10 @@ export default function ThreadPage() {
   const moderator = can('moderator');
 
   // Only a published thread takes replies; a lock ends the conversation, except for moderators.
-  const mayReply = thread.status === 'published' && (!thread.locked || moderator) && (user ? category?.canPost !== false : category?.allowGuests === true);
+  const mayReply =
+    thread.status === 'published' &&
+    (!thread.locked || moderator) &&
+    (user ? category?.canPost !== false : category?.allowGuests === true);
   return (
     <>
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -466,7 +554,8 @@ export default function ThreadPage() {
           ) : null}
           <StatusTag status={thread.status} />
           <span className="muted">
-            {t('thread.startedBy')} <AuthorName author={thread.author} /> · {formatDateTime(thread.createdAt, i18n.language)}
+            {t('thread.startedBy')} <AuthorName author={thread.author} /> ·{' '}
+            {formatDateTime(thread.createdAt, i18n.language)}
           </span>
         </div>
       </PageHeader>
@@ -478,11 +567,18 @@ export default function ThreadPage() {
         <ol className="post-list" ref={listRef} data-testid="post-list">
           {posts.map((p) => (
             <li key={p.id}>
-              <PostItem post={p} onChange={(updated) => setPosts((list) => list.map((x) => (x.id === p.id && updated ? { ...x, ...updated } : x)))} />
+              <PostItem
+                post={p}
+                onChange={(updated) =>
+                  setPosts((list) => list.map((x) => (x.id === p.id && updated ? { ...x, ...updated } : x)))
+                }
+              />
             </li>
           ))}
         </ol>
-        {cursor ? <LoadMoreButton onClick={() => void loadMore()} loading={loadingMore} label={t('thread.morePosts')} /> : null}
+        {cursor ? (
+          <LoadMoreButton onClick={() => void loadMore()} loading={loadingMore} label={t('thread.morePosts')} />
+        ) : null}
         {moreError ? <ErrorAlert error={moreError} /> : null}
       </section>
       {thread.locked ? (

@@ -7,7 +7,9 @@ export class RevealDto {
   postId: string;
 
   @ApiProperty({ minLength: 3, maxLength: 1000, description: 'Why the author must be known; written to the audit log' })
-  @IsString() @MinLength(3, { message: 'reason must be 3–1000 characters: say why the author must be known' }) @MaxLength(1000, { message: 'reason must be 3–1000 characters' })
+  @IsString()
+  @MinLength(3, { message: 'reason must be 3–1000 characters: say why the author must be known' })
+  @MaxLength(1000, { message: 'reason must be 3–1000 characters' })
   reason: string;
 }
 

@@ -5,11 +5,15 @@ import { AUDIT_ACTIONS, type AuditAction } from '../audit.service.js';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
-  @IsOptional() @IsIn(AUDIT_ACTIONS, { message: `action must be one of ${AUDIT_ACTIONS.join(', ')}` })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS, { message: `action must be one of ${AUDIT_ACTIONS.join(', ')}` })
   action?: AuditAction;
 
   @ApiPropertyOptional({ description: 'The acting staff member: a username or a user id' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
   actor?: string;
 }
 
@@ -25,7 +29,8 @@ export class AuditTargetDto {
 
 export class AuditItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: AuditActorDto, nullable: true, description: 'null when the account is gone' }) actor: AuditActorDto | null;
+  @ApiProperty({ type: AuditActorDto, nullable: true, description: 'null when the account is gone' })
+  actor: AuditActorDto | null;
   @ApiProperty({ enum: AUDIT_ACTIONS }) action: string;
   @ApiProperty({ type: AuditTargetDto, nullable: true }) target: AuditTargetDto | null;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsEmail, IsISO8601, ValidateBy, type ValidationOptions, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  Equals,
+  IsEmail,
+  IsISO8601,
+  ValidateBy,
+  type ValidationOptions,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 /** A date in the future, at most `days` ahead. */
 function IsFutureWithin(days: number, options?: ValidationOptions) {
@@ -23,19 +34,29 @@ const USERNAME_MESSAGE = 'username must be 3–32 characters: letters, digits, _
 
 export class RegisterDto {
   @ApiProperty({ minLength: 3, maxLength: 32, pattern: '^[\\p{L}\\p{N}_-]{3,32}$' })
-  @IsString() @Matches(USERNAME_PATTERN, { message: USERNAME_MESSAGE })
+  @IsString()
+  @Matches(USERNAME_PATTERN, { message: USERNAME_MESSAGE })
   username: string;
 
   @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200)
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MaxLength(200)
   password: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 50 })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(50) @Matches(/\S/, { message: 'displayName must not be blank' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  @Matches(/\S/, { message: 'displayName must not be blank' })
   displayName?: string;
 
   @ApiPropertyOptional({ format: 'email', maxLength: 254 })
-  @IsOptional() @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
   email?: string;
 
   @ApiProperty({ enum: [true], description: 'The community guidelines (GET /api/guidelines) are accepted' })
@@ -55,18 +76,26 @@ export class LoginDto {
 export class ChangePasswordDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) currentPassword: string;
   @ApiProperty({ minLength: 10 })
-  @IsString() @MinLength(10, { message: 'newPassword must be at least 10 characters' }) @MaxLength(200)
+  @IsString()
+  @MinLength(10, { message: 'newPassword must be at least 10 characters' })
+  @MaxLength(200)
   newPassword: string;
 }
 
 export class DeleteAccountDto {
-  @ApiProperty({ description: 'The current password, to confirm' }) @IsString() @MinLength(1) @MaxLength(200) password: string;
+  @ApiProperty({ description: 'The current password, to confirm' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
 }
 
 export class ResetPasswordDto {
   @ApiProperty() @IsString() @MinLength(20) @MaxLength(200) token: string;
   @ApiProperty({ minLength: 10 })
-  @IsString() @MinLength(10, { message: 'newPassword must be at least 10 characters' }) @MaxLength(200)
+  @IsString()
+  @MinLength(10, { message: 'newPassword must be at least 10 characters' })
+  @MaxLength(200)
   newPassword: string;
 }
 
@@ -83,7 +112,10 @@ export class LegalTextDto {
 const MAX_BREAK_DAYS = 366;
 
 export class TakeBreakDto {
-  @ApiProperty({ format: 'date-time', description: `When the break ends: in the future, at most ${MAX_BREAK_DAYS} days ahead` })
+  @ApiProperty({
+    format: 'date-time',
+    description: `When the break ends: in the future, at most ${MAX_BREAK_DAYS} days ahead`,
+  })
   @IsISO8601({ strict: true }, { message: 'until must be a date and time, e.g. 2026-12-01T12:00:00Z' })
   @IsFutureWithin(MAX_BREAK_DAYS)
   until: string;

@@ -7,18 +7,28 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateCafeRoomDto {
   @ApiProperty({ example: 'erfaringskafeen', description: '2–48 of a-z, 0-9 and -' })
-  @IsString() @Matches(/^[a-z0-9-]{2,48}$/, { message: 'slug must be 2–48 of a-z, 0-9 and -' })
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,48}$/, { message: 'slug must be 2–48 of a-z, 0-9 and -' })
   slug: string;
 
   @ApiProperty({ example: 'Erfaringskaféen', maxLength: 80 })
-  @Transform(trim) @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(80)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(80)
   name: string;
 
   @ApiPropertyOptional({ maxLength: 1000, default: '' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(1000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
   description?: string;
 
-  @ApiProperty({ enum: CAFE_AUDIENCES, description: 'everyone (guests too), members (logged in) or panel (panel members and up)' })
+  @ApiProperty({
+    enum: CAFE_AUDIENCES,
+    description: 'everyone (guests too), members (logged in) or panel (panel members and up)',
+  })
   @IsIn(CAFE_AUDIENCES, { message: `audience must be one of ${CAFE_AUDIENCES.join(', ')}` })
   audience: CafeAudience;
 }
@@ -29,8 +39,15 @@ export class CafeRoomDto {
   @ApiProperty() description: string;
   @ApiProperty({ enum: CAFE_AUDIENCES }) audience: CafeAudience;
   @ApiProperty({ description: 'A session is running now' }) isOpen: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Start of the current or next session' }) opensAt: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'End of the current or next session' }) closesAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Start of the current or next session',
+  })
+  opensAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'End of the current or next session' })
+  closesAt: string | null;
   @ApiProperty({ description: 'Participants in the room now' }) participants: number;
 }
 
@@ -46,7 +63,8 @@ export class CreateCafeSessionDto {
 
 export class OpenCafeRoomDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'Open until (default: two hours from now)' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'until must be a date and time such as 2030-01-31T20:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'until must be a date and time such as 2030-01-31T20:00:00Z' })
   until?: string;
 }
 

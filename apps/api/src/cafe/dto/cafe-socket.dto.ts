@@ -5,18 +5,23 @@ import { CAFE_MODERATE_ACTIONS, type CafeModerateAction } from '#libs/contracts'
 // (nickname 2–24, body 1–1,000 after trimming) answer with their own codes in the service.
 
 export class CafeRoomPayload {
-  @IsString({ message: 'room must be a room slug' }) @MaxLength(64)
+  @IsString({ message: 'room must be a room slug' })
+  @MaxLength(64)
   room: string;
 }
 
 export class JoinPayload extends CafeRoomPayload {
-  @IsOptional() @IsString({ message: 'nickname must be text' }) @MaxLength(200)
+  @IsOptional()
+  @IsString({ message: 'nickname must be text' })
+  @MaxLength(200)
   nickname?: string;
 
-  @IsOptional() @IsBoolean({ message: 'acceptRules must be true or false' })
+  @IsOptional()
+  @IsBoolean({ message: 'acceptRules must be true or false' })
   acceptRules?: boolean;
 
-  @IsOptional() @IsUUID('all', { message: 'since must be the id of a message' })
+  @IsOptional()
+  @IsUUID('all', { message: 'since must be the id of a message' })
   since?: string;
 }
 
@@ -29,7 +34,8 @@ export class ReportPayload extends CafeRoomPayload {
   @IsUUID('all', { message: 'messageId must be the id of a message' })
   messageId: string;
 
-  @IsString({ message: 'reason must be text' }) @MaxLength(500)
+  @IsString({ message: 'reason must be text' })
+  @MaxLength(500)
   reason: string;
 }
 
@@ -37,15 +43,22 @@ export class ModeratePayload extends CafeRoomPayload {
   @IsIn(CAFE_MODERATE_ACTIONS, { message: `action must be one of ${CAFE_MODERATE_ACTIONS.join(', ')}` })
   action: CafeModerateAction;
 
-  @IsOptional() @IsUUID('all', { message: 'messageId must be the id of a message' })
+  @IsOptional()
+  @IsUUID('all', { message: 'messageId must be the id of a message' })
   messageId?: string;
 
-  @IsOptional() @IsUUID('all', { message: 'participantId must be the id of a participant' })
+  @IsOptional()
+  @IsUUID('all', { message: 'participantId must be the id of a participant' })
   participantId?: string;
 
-  @IsOptional() @IsInt({ message: 'seconds must be a whole number' }) @Min(0) @Max(86_400)
+  @IsOptional()
+  @IsInt({ message: 'seconds must be a whole number' })
+  @Min(0)
+  @Max(86_400)
   seconds?: number;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }

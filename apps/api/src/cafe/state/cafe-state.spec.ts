@@ -8,7 +8,10 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Redis when one answers (as in CI and the scale-out set-up); the memory store always. */
 async function tryRedis(): Promise<RedisClientType | null> {
-  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 500, reconnectStrategy: false } }) as RedisClientType;
+  const client = createClient({
+    url: REDIS_URL,
+    socket: { connectTimeout: 500, reconnectStrategy: false },
+  }) as RedisClientType;
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -32,7 +35,13 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const session = (): SessionRef => ({ id: randomUUID(), endsAt: new Date(Date.now() + 3600_000) });
-const record = (nickname: string, owner: string | null = null, isHost = false): PresenceRecord => ({ id: randomUUID(), nickname, nicknameKey: nickname.toLowerCase(), isHost, owner });
+const record = (nickname: string, owner: string | null = null, isHost = false): PresenceRecord => ({
+  id: randomUUID(),
+  nickname,
+  nicknameKey: nickname.toLowerCase(),
+  isHost,
+  owner,
+});
 
 describe.each(backends)('café state (%s)', (_, make) => {
   let store: CafeStateStore;
@@ -52,7 +61,7 @@ describe.each(backends)('café state (%s)', (_, make) => {
     expect(await store.claim(s, record('KARI'))).toBe(true);
   });
 
-  it('should hold a dropped participant\'s nickname while offline, and let it resume', async () => {
+  it("should hold a dropped participant's nickname while offline, and let it resume", async () => {
     const s = session();
     const ola = record('Ola');
     await store.claim(s, ola);

@@ -18,17 +18,37 @@ export class LazyCafeStateStore extends CafeStateStore {
   }
 
   private get store(): CafeStateStore {
-    this.chosen ??= this.redis.client ? new RedisCafeStateStore(this.redis.client, this.prefix) : new MemoryCafeStateStore();
+    this.chosen ??= this.redis.client
+      ? new RedisCafeStateStore(this.redis.client, this.prefix)
+      : new MemoryCafeStateStore();
     return this.chosen;
   }
 
-  claim(session: SessionRef, record: PresenceRecord) { return this.store.claim(session, record); }
-  release(sessionId: string, participantId: string) { return this.store.release(sessionId, participantId); }
-  suspend(sessionId: string, participantId: string, holdMs: number) { return this.store.suspend(sessionId, participantId, holdMs); }
-  resume(session: SessionRef, participantId: string) { return this.store.resume(session, participantId); }
-  get(sessionId: string, participantId: string) { return this.store.get(sessionId, participantId); }
-  online(sessionId: string) { return this.store.online(sessionId); }
-  renew(sessionId: string, participantIds: string[]) { return this.store.renew(sessionId, participantIds); }
-  pass(key: string, seconds: number) { return this.store.pass(key, seconds); }
-  clear(sessionId: string) { return this.store.clear(sessionId); }
+  claim(session: SessionRef, record: PresenceRecord) {
+    return this.store.claim(session, record);
+  }
+  release(sessionId: string, participantId: string) {
+    return this.store.release(sessionId, participantId);
+  }
+  suspend(sessionId: string, participantId: string, holdMs: number) {
+    return this.store.suspend(sessionId, participantId, holdMs);
+  }
+  resume(session: SessionRef, participantId: string) {
+    return this.store.resume(session, participantId);
+  }
+  get(sessionId: string, participantId: string) {
+    return this.store.get(sessionId, participantId);
+  }
+  online(sessionId: string) {
+    return this.store.online(sessionId);
+  }
+  renew(sessionId: string, participantIds: string[]) {
+    return this.store.renew(sessionId, participantIds);
+  }
+  pass(key: string, seconds: number) {
+    return this.store.pass(key, seconds);
+  }
+  clear(sessionId: string) {
+    return this.store.clear(sessionId);
+  }
 }

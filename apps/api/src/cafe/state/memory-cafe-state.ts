@@ -65,7 +65,13 @@ export class MemoryCafeStateStore extends CafeStateStore {
   async resume(ref: SessionRef, participantId: string): Promise<boolean> {
     const state = this.sessions.get(ref.id);
     const entry = state?.parts.get(participantId);
-    if (!state || !entry || entry.expiresAt <= Date.now() || state.nicks.get(entry.record.nicknameKey) !== participantId) return false;
+    if (
+      !state ||
+      !entry ||
+      entry.expiresAt <= Date.now() ||
+      state.nicks.get(entry.record.nicknameKey) !== participantId
+    )
+      return false;
     entry.online = true;
     entry.expiresAt = Date.now() + LIVE_LEASE_MS;
     return true;

@@ -127,7 +127,14 @@ export class RedisCafeStateStore extends CafeStateStore {
   }
 
   private stored(record: PresenceRecord, online: boolean): string {
-    return JSON.stringify({ id: record.id, nickname: record.nickname, nicknameKey: record.nicknameKey, isHost: record.isHost, owner: record.owner, online });
+    return JSON.stringify({
+      id: record.id,
+      nickname: record.nickname,
+      nicknameKey: record.nicknameKey,
+      isHost: record.isHost,
+      owner: record.owner,
+      online,
+    });
   }
 
   private parse(raw: string): PresenceRecord {
@@ -137,7 +144,14 @@ export class RedisCafeStateStore extends CafeStateStore {
 
   async claim(session: SessionRef, record: PresenceRecord): Promise<boolean> {
     const ttl = Math.max(session.endsAt.getTime() - Date.now(), 0) + AFTER_END_MS;
-    const result = await this.run(CLAIM, this.keys(session.id), [record.nicknameKey, record.id, this.stored(record, true), record.owner ?? '', LIVE_LEASE_MS, ttl]);
+    const result = await this.run(CLAIM, this.keys(session.id), [
+      record.nicknameKey,
+      record.id,
+      this.stored(record, true),
+      record.owner ?? '',
+      LIVE_LEASE_MS,
+      ttl,
+    ]);
     return Number(result) === 1;
   }
 

@@ -10,7 +10,11 @@ export class AuthorDto {
   @ApiPropertyOptional({ description: 'kind "user" only' }) username?: string;
   @ApiPropertyOptional({ description: 'kind "user" only' }) displayName?: string;
   @ApiPropertyOptional({ enum: ROLES, description: 'kind "user" only' }) role?: Role;
-  @ApiPropertyOptional({ description: 'kind "anonymous" or "guest" only, e.g. "Anonym 2": stable within one thread', example: 'Anonym 1' }) alias?: string;
+  @ApiPropertyOptional({
+    description: 'kind "anonymous" or "guest" only, e.g. "Anonym 2": stable within one thread',
+    example: 'Anonym 1',
+  })
+  alias?: string;
 }
 
 export class NoticeDto {

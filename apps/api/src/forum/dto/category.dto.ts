@@ -12,24 +12,35 @@ export class CategoryDto {
   @ApiProperty() name: string;
   @ApiProperty() description: string;
   @ApiProperty({ enum: ['open', 'closed'] }) visibility: Visibility;
-  @ApiProperty({ enum: ['post', 'pre'], description: '`post`: published at once; `pre`: held until a moderator approves' }) moderation: ModerationMode;
+  @ApiProperty({
+    enum: ['post', 'pre'],
+    description: '`post`: published at once; `pre`: held until a moderator approves',
+  })
+  moderation: ModerationMode;
   @ApiProperty() allowAnonymous: boolean;
   @ApiProperty() allowGuests: boolean;
-  @ApiProperty({ description: 'Whether the caller may read the category (false: a closed one seen from outside)' }) canRead: boolean;
+  @ApiProperty({ description: 'Whether the caller may read the category (false: a closed one seen from outside)' })
+  canRead: boolean;
   @ApiProperty({ description: 'Whether the caller may start a thread here' }) canPost: boolean;
 }
 
 export class CreateCategoryDto {
   @ApiProperty({ pattern: SLUG_PATTERN.source, example: 'parorende' })
-  @IsString() @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  @IsString()
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
   slug: string;
 
   @ApiProperty({ minLength: 1, maxLength: 80 })
-  @Trim() @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(80)
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(80)
   name: string;
 
   @ApiProperty({ maxLength: 500 })
-  @Trim() @IsString() @MaxLength(500)
+  @Trim()
+  @IsString()
+  @MaxLength(500)
   description: string;
 
   @ApiProperty({ enum: ['open', 'closed'] })
@@ -43,38 +54,56 @@ export class CreateCategoryDto {
   @ApiProperty() @IsBoolean() allowAnonymous: boolean;
 
   @ApiProperty({ description: 'Guests may write here (always reviewed first); never in a closed category' })
-  @IsBoolean() allowGuests: boolean;
+  @IsBoolean()
+  allowGuests: boolean;
 
   @ApiPropertyOptional({ description: 'Order in the category list, lowest first' })
-  @IsOptional() @IsInt() @Min(-1000) @Max(1000)
+  @IsOptional()
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
   position?: number;
 }
 
 export class UpdateCategoryDto {
   @ApiPropertyOptional({ pattern: SLUG_PATTERN.source })
-  @IsOptional() @IsString() @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  @IsOptional()
+  @IsString()
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
   slug?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 80 })
-  @IsOptional() @Trim() @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(80)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(80)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional() @Trim() @IsString() @MaxLength(500)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
   description?: string;
 
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
-  @IsOptional() @IsIn(['open', 'closed'], { message: 'visibility must be open or closed' })
+  @IsOptional()
+  @IsIn(['open', 'closed'], { message: 'visibility must be open or closed' })
   visibility?: Visibility;
 
   @ApiPropertyOptional({ enum: ['post', 'pre'] })
-  @IsOptional() @IsIn(['post', 'pre'], { message: 'moderation must be post or pre' })
+  @IsOptional()
+  @IsIn(['post', 'pre'], { message: 'moderation must be post or pre' })
   moderation?: ModerationMode;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allowAnonymous?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allowGuests?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(-1000) @Max(1000)
+  @IsOptional()
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
   position?: number;
 }

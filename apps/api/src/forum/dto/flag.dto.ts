@@ -8,7 +8,9 @@ export class CreateFlagDto {
   reason: FlagReason;
 
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional() @IsString() @MaxLength(1000, { message: 'note must be at most 1000 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { message: 'note must be at most 1000 characters' })
   note?: string;
 }
 
@@ -17,5 +19,9 @@ export class FlagDto {
   @ApiProperty({ enum: FLAG_REASONS }) reason: FlagReason;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ description: 'For a crisis flag: whether a moderator is on duty right now (if not, call 113 when someone is in danger)' }) staffed?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'For a crisis flag: whether a moderator is on duty right now (if not, call 113 when someone is in danger)',
+  })
+  staffed?: boolean;
 }

@@ -26,8 +26,12 @@ export class PostDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ enum: STATUSES }) status: ContentStatus;
   @ApiProperty({ description: 'True only for the caller’s own posts' }) mine: boolean;
-  @ApiPropertyOptional({ description: 'Why it was rejected: to its author and moderators only' }) rejectionReason?: string;
-  @ApiPropertyOptional({ description: 'The Markdown it was written in, for editing: to its author and moderators only' }) body?: string;
+  @ApiPropertyOptional({ description: 'Why it was rejected: to its author and moderators only' })
+  rejectionReason?: string;
+  @ApiPropertyOptional({
+    description: 'The Markdown it was written in, for editing: to its author and moderators only',
+  })
+  body?: string;
 }
 
 export class PostPageDto {
@@ -38,9 +42,16 @@ export class PostPageDto {
 /** A new post as its writer gets it back: held or not, and why. */
 export class CreatedPostDto extends PostDto {
   @ApiPropertyOptional({ type: [NoticeDto] }) notices?: NoticeDto[];
-  @ApiPropertyOptional({ type: [HelplineDto], description: 'When the text matched a crisis watched word: where to get help now' }) support?: HelplineDto[];
+  @ApiPropertyOptional({
+    type: [HelplineDto],
+    description: 'When the text matched a crisis watched word: where to get help now',
+  })
+  support?: HelplineDto[];
   @ApiPropertyOptional({ description: 'With `support`: whether a moderator is on duty right now' }) staffed?: boolean;
-  @ApiPropertyOptional({ description: 'Guests only: keep it to see at GET /api/receipts/{token} whether the post was published' }) receiptToken?: string;
+  @ApiPropertyOptional({
+    description: 'Guests only: keep it to see at GET /api/receipts/{token} whether the post was published',
+  })
+  receiptToken?: string;
 }
 
 /** One of the caller's own posts (GET /api/me/posts). */
@@ -58,7 +69,8 @@ export class CreatePostDto {
   @PostBody() body: string;
 
   @ApiPropertyOptional({ description: 'Post without your name, where the category allows it' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   anonymous?: boolean;
 }
 

@@ -5,9 +5,15 @@ import { Trim } from '../../common/validation.js';
 import { AuthorDto } from './author.dto.js';
 
 export class SearchQueryDto extends PageQueryDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, description: 'Words to find; Norwegian stemming ("fjelltur" finds "Fjellturene"); "quotes" and -not work' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Words to find; Norwegian stemming ("fjelltur" finds "Fjellturene"); "quotes" and -not work',
+  })
   @Trim()
-  @IsString() @MinLength(1, { message: 'q must not be empty' }) @MaxLength(200, { message: 'q must be at most 200 characters' })
+  @IsString()
+  @MinLength(1, { message: 'q must not be empty' })
+  @MaxLength(200, { message: 'q must be at most 200 characters' })
   q: string;
 }
 

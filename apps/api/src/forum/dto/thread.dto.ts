@@ -43,20 +43,28 @@ export class ThreadDto {
 
 export class CreatedThreadDto extends ThreadDto {
   @ApiPropertyOptional({ type: [NoticeDto] }) notices?: NoticeDto[];
-  @ApiPropertyOptional({ type: [HelplineDto], description: 'When the text matched a crisis watched word: where to get help now' }) support?: HelplineDto[];
+  @ApiPropertyOptional({
+    type: [HelplineDto],
+    description: 'When the text matched a crisis watched word: where to get help now',
+  })
+  support?: HelplineDto[];
   @ApiPropertyOptional({ description: 'With `support`: whether a moderator is on duty right now' }) staffed?: boolean;
   @ApiPropertyOptional({ description: 'Guests only: see GET /api/receipts/{token}' }) receiptToken?: string;
 }
 
 export class CreateThreadDto {
   @ApiProperty({ minLength: 3, maxLength: 150 })
-  @Trim() @IsString() @MinLength(3, { message: 'title must be 3–150 characters' }) @MaxLength(150, { message: 'title must be 3–150 characters' })
+  @Trim()
+  @IsString()
+  @MinLength(3, { message: 'title must be 3–150 characters' })
+  @MaxLength(150, { message: 'title must be 3–150 characters' })
   title: string;
 
   @PostBody() body: string;
 
   @ApiPropertyOptional({ description: 'Post without your name, where the category allows it' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   anonymous?: boolean;
 }
 
@@ -65,6 +73,8 @@ export class ModerateThreadDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() pinned?: boolean;
 
   @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, description: 'Move the thread to this category' })
-  @IsOptional() @IsString() @Matches(SLUG_PATTERN, { message: 'categorySlug must be 2–48 characters: a-z, 0-9 and -' })
+  @IsOptional()
+  @IsString()
+  @Matches(SLUG_PATTERN, { message: 'categorySlug must be 2–48 characters: a-z, 0-9 and -' })
   categorySlug?: string;
 }

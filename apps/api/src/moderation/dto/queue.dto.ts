@@ -25,7 +25,8 @@ export class QueueContentDto {
   @ApiPropertyOptional({ format: 'uuid' }) postId?: string;
   @ApiPropertyOptional({ description: 'The thread’s title' }) title?: string;
   @ApiProperty({ description: 'Rendered and sanitised; empty once deleted' }) bodyHtml: string;
-  @ApiProperty({ type: AuthorDto, description: 'Anonymous and guest authors stay anonymous here too' }) author: AuthorDto;
+  @ApiProperty({ type: AuthorDto, description: 'Anonymous and guest authors stay anonymous here too' })
+  author: AuthorDto;
   @ApiPropertyOptional({ enum: STATUSES, description: 'The post’s status now' }) status?: string;
   @ApiPropertyOptional({ type: QueueCategoryDto }) category?: QueueCategoryDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'A café message' }) messageId?: string;
@@ -44,9 +45,19 @@ export class QueueItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['post', 'thread', 'flag', 'cafe_message'] }) type: string;
   @ApiProperty({ enum: ['crisis', 'normal'] }) priority: string;
-  @ApiProperty({ type: [String], description: 'Why it is here, e.g. category_pre, guest, new_member, personal_details, watched_word, crisis, or the flags’ reasons' }) reasons: string[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'Why it is here, e.g. category_pre, guest, new_member, personal_details, watched_word, crisis, or the flags’ reasons',
+  })
+  reasons: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: QueueClaimDto, nullable: true, description: 'The moderator working on it (a claim lapses after 15 minutes)' }) claimedBy: QueueClaimDto | null;
+  @ApiProperty({
+    type: QueueClaimDto,
+    nullable: true,
+    description: 'The moderator working on it (a claim lapses after 15 minutes)',
+  })
+  claimedBy: QueueClaimDto | null;
   @ApiProperty({ type: QueueContentDto }) content: QueueContentDto;
   @ApiProperty({ type: [QueueFlagDto], description: 'The open flags, oldest first' }) flags: QueueFlagDto[];
 }
@@ -58,18 +69,33 @@ export class QueuePageDto {
 
 export class ApproveDto {
   @ApiPropertyOptional({ maxLength: 1000, description: 'For the audit log' })
-  @IsOptional() @IsString() @MaxLength(1000, { message: 'note must be at most 1000 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { message: 'note must be at most 1000 characters' })
   note?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: BODY_MAX, description: 'The moderator’s edit (Markdown), applied before publishing so the first version is never shown' })
-  @IsOptional() @IsString() @MinLength(1, { message: 'body must not be empty' }) @MaxLength(BODY_MAX, { message: `body must be at most ${BODY_MAX} characters` })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: BODY_MAX,
+    description: 'The moderator’s edit (Markdown), applied before publishing so the first version is never shown',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'body must not be empty' })
+  @MaxLength(BODY_MAX, { message: `body must be at most ${BODY_MAX} characters` })
   @Matches(/\S/, { message: 'body must not be blank' })
   body?: string;
 }
 
 export class ReasonDto {
-  @ApiProperty({ minLength: 3, maxLength: 1000, description: 'Told to the author (ground rule 8): a canned reason’s text (GET /api/mod/reasons) or your own words' })
-  @IsString({ message: 'reason must be text' }) @MinLength(3, { message: 'reason must be 3–1000 characters' }) @MaxLength(1000, { message: 'reason must be 3–1000 characters' })
+  @ApiProperty({
+    minLength: 3,
+    maxLength: 1000,
+    description: 'Told to the author (ground rule 8): a canned reason’s text (GET /api/mod/reasons) or your own words',
+  })
+  @IsString({ message: 'reason must be text' })
+  @MinLength(3, { message: 'reason must be 3–1000 characters' })
+  @MaxLength(1000, { message: 'reason must be 3–1000 characters' })
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason: string;
 }

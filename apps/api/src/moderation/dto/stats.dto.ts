@@ -11,8 +11,18 @@ export class ModStatsDto {
   @ApiProperty({ description: 'Open queue items' }) pending: number;
   @ApiProperty({ description: 'Open queue items marked crisis' }) crisisPending: number;
   @ApiProperty({ description: 'Open flags' }) flagsOpen: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'How long the oldest open item has waited; null when nothing waits' }) oldestWaitingSeconds: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Median time from queued to decided, over the items decided in the last 7 days; null when none' }) medianWaitSeconds: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'How long the oldest open item has waited; null when nothing waits',
+  })
+  oldestWaitingSeconds: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Median time from queued to decided, over the items decided in the last 7 days; null when none',
+  })
+  medianWaitSeconds: number | null;
   @ApiProperty({ type: [OnDutyDto], description: 'Moderators on duty now' }) onDuty: OnDutyDto[];
 }
 

@@ -5,16 +5,23 @@ import { PageQueryDto } from '../../common/paging.js';
 import { SANCTION_KINDS, type SanctionKind } from './sanction.dto.js';
 
 export class SanctionListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Sanctions given against this user (not those given against a post)' })
-  @IsOptional() @IsUUID('all', { message: 'userId must be an id' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Sanctions given against this user (not those given against a post)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId must be an id' })
   userId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Sanctions given against the author behind this post' })
-  @IsOptional() @IsUUID('all', { message: 'postId must be an id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'postId must be an id' })
   postId?: string;
 
   @ApiPropertyOptional({ description: 'Only mutes and bans in force now' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'active must be true or false' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 }
 
@@ -26,10 +33,15 @@ export class SanctionedUserDto {
 
 /** A user (for a sanction given against them), or a post (for one given against its author, who stays unknown). */
 export class SanctionListTargetDto {
-  @ApiPropertyOptional({ type: SanctionedUserDto, nullable: true, description: 'null once the account is deleted' }) user?: SanctionedUserDto | null;
+  @ApiPropertyOptional({ type: SanctionedUserDto, nullable: true, description: 'null once the account is deleted' })
+  user?: SanctionedUserDto | null;
   @ApiPropertyOptional({ format: 'uuid' }) postId?: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) threadId?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Given against the member behind this café message, who stays unknown' }) cafeMessageId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Given against the member behind this café message, who stays unknown',
+  })
+  cafeMessageId?: string;
 }
 
 export class SanctionListItemDto {

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDateString,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export const SANCTION_KINDS = ['warn', 'mute', 'ban'] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
@@ -8,21 +18,32 @@ export type SanctionKind = (typeof SANCTION_KINDS)[number];
 /** Exactly one of three: a user by id, the author behind a post, or the member behind a café message (both stay unknown). */
 export class SanctionTargetDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all', { message: 'target.userId must be an id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'target.userId must be an id' })
   userId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The author behind this post, anonymous or not; nothing about them is revealed' })
-  @IsOptional() @IsUUID('all', { message: 'target.postId must be an id' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The author behind this post, anonymous or not; nothing about them is revealed',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'target.postId must be an id' })
   postId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The member behind this café message; nothing about them is revealed' })
-  @IsOptional() @IsUUID('all', { message: 'target.cafeMessageId must be an id' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The member behind this café message; nothing about them is revealed',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'target.cafeMessageId must be an id' })
   cafeMessageId?: string;
 }
 
 export class CreateSanctionDto {
   @ApiProperty({ type: SanctionTargetDto })
-  @IsDefined({ message: 'target is required: {userId}, {postId} or {cafeMessageId}' }) @ValidateNested() @Type(() => SanctionTargetDto)
+  @IsDefined({ message: 'target is required: {userId}, {postId} or {cafeMessageId}' })
+  @ValidateNested()
+  @Type(() => SanctionTargetDto)
   target: SanctionTargetDto;
 
   @ApiProperty({ enum: SANCTION_KINDS })
@@ -30,11 +51,14 @@ export class CreateSanctionDto {
   kind: SanctionKind;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Mute or ban until then; without it, until lifted' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'until must be a date and time (ISO 8601)' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'until must be a date and time (ISO 8601)' })
   until?: string;
 
   @ApiProperty({ minLength: 3, maxLength: 1000, description: 'Why; shown to the person in a ban refusal' })
-  @IsString() @MinLength(3, { message: 'reason must be 3–1000 characters' }) @MaxLength(1000, { message: 'reason must be 3–1000 characters' })
+  @IsString()
+  @MinLength(3, { message: 'reason must be 3–1000 characters' })
+  @MaxLength(1000, { message: 'reason must be 3–1000 characters' })
   reason: string;
 }
 

@@ -4,11 +4,14 @@ import { WATCHED_ACTIONS, type WatchedAction } from '#libs/screening';
 
 export class CreateWatchedWordDto {
   @ApiProperty({
-    description: 'One to six words of letters and digits; a word may end in * to match any ending (compounds). Matched on whole words and common Norwegian endings, any letter case.',
+    description:
+      'One to six words of letters and digits; a word may end in * to match any ending (compounds). Matched on whole words and common Norwegian endings, any letter case.',
     example: 'selvmord*',
     maxLength: 64,
   })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   pattern: string;
 
   @ApiProperty({ enum: WATCHED_ACTIONS })

@@ -5,7 +5,9 @@ import { PageQueryDto } from '../../common/paging.js';
 
 export class UserListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of a username or display name' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   q?: string;
 }
 

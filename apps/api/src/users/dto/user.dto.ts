@@ -10,7 +10,12 @@ export class UserDto {
 
 /** The logged-in user's own view of themselves (GET /api/auth/me). */
 export class MeDto extends UserDto {
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '"Ta en pause": the forum and café are hidden from the user until then' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '"Ta en pause": the forum and café are hidden from the user until then',
+  })
   breakUntil: string | null;
 }
 
