@@ -9,11 +9,11 @@ import expressStaticGzip from 'express-static-gzip';
 import session from 'express-session';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
 import { TypeormSessionStore } from './auth/session.store.js';
+import { SessionsRepository } from './identity/sessions.repository.js';
 import { ContentVersion } from './guest-cache/content-version.service.js';
 import { guestPageCache } from './guest-cache/guest-page-cache.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
@@ -132,7 +132,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.use(jsonBody());
   app.use(guestPageCache(app.get(ContentVersion)));
 
-  const store = new TypeormSessionStore(app.get(DataSource));
+  const store = new TypeormSessionStore(app.get(SessionsRepository));
   const sessionMiddleware = session({
     name: SESSION_COOKIE,
     store,

@@ -5,13 +5,14 @@ import { AccountExportModule } from './account-export/account-export.module.js';
 import { AnonymityModule } from './anonymity/anonymity.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AuthorshipModule } from './authorship/authorship.module.js';
 import { CafeModule } from './cafe/cafe.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ForumModule } from './forum/forum.module.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { LegalController } from './legal/legal.controller.js';
 import { loggerOptions } from './logging.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         CoreModule.forRoot(config),
         DatabaseModule.forRoot(database),
+        AuthorshipModule,
         UsersModule,
         AuthModule,
         LiveEventsModule,
@@ -50,8 +52,9 @@ export class AppModule {
         AccountExportModule,
         ScreeningModule,
         CafeModule,
+        HealthModule,
       ],
-      controllers: [HealthController, LegalController, SettingsController],
+      controllers: [LegalController, SettingsController],
     };
   }
 }

@@ -1,12 +1,14 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AnonymityService } from './anonymity/anonymity.service.js';
+import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
 import { RateLimitService } from './common/rate-limit.service.js';
 import { RedisConnection } from './common/redis.provider.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { Transactions } from './database/transactions.js';
 import { ContentChangedInterceptor } from './guest-cache/content-changed.interceptor.js';
 import { ContentVersion } from './guest-cache/content-version.service.js';
+import { SettingsRepository } from './settings/settings.repository.js';
 import { SettingsService } from './settings/settings.service.js';
 
 /** Process-wide services every feature module may use. */
@@ -18,14 +20,19 @@ export class CoreModule {
       { provide: APP_CONFIG, useValue: config },
       RedisConnection,
       RateLimitService,
+      Transactions,
       AuditService,
       SettingsService,
-      AnonymityService,
       ContentVersion,
     ];
     return {
       module: CoreModule,
-      providers: [...providers, { provide: APP_INTERCEPTOR, useClass: ContentChangedInterceptor }],
+      providers: [
+        ...providers,
+        AuditRepository,
+        SettingsRepository,
+        { provide: APP_INTERCEPTOR, useClass: ContentChangedInterceptor },
+      ],
       exports: providers,
     };
   }

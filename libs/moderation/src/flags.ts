@@ -9,3 +9,11 @@ export type FlagStatus = 'open' | 'resolved' | 'dismissed';
 export function flagsHidePost(openFlagsInGoodStanding: number, threshold: number): boolean {
   return threshold > 0 && openFlagsInGoodStanding >= threshold;
 }
+
+/**
+ * What closing a queue item does to the flags (or café reports) on it: resolved when the content
+ * was acted on, dismissed when it was found fine or is gone.
+ */
+export function flagOutcome(itemStatus: 'approved' | 'rejected' | 'hidden' | 'withdrawn'): 'resolved' | 'dismissed' {
+  return itemStatus === 'rejected' || itemStatus === 'hidden' ? 'resolved' : 'dismissed';
+}

@@ -1,6 +1,26 @@
 import { Module } from '@nestjs/common';
+import { CafeModule } from '../cafe/cafe.module.js';
+import { ForumModule } from '../forum/forum.module.js';
+import { QueueFeedModule } from '../moderation/queue-feed.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { PanelModule } from '../panel/panel.module.js';
+import { SanctionsDataModule } from '../sanctions/sanctions-data.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { AccountExportController } from './account-export.controller.js';
 import { AccountExportService } from './account-export.service.js';
 
-@Module({ controllers: [AccountExportController], providers: [AccountExportService] })
+/** A member's own data: each feature's repository answers for its tables. */
+@Module({
+  imports: [
+    UsersModule,
+    ForumModule,
+    PanelModule,
+    QueueFeedModule,
+    SanctionsDataModule,
+    CafeModule,
+    NotificationsModule,
+  ],
+  controllers: [AccountExportController],
+  providers: [AccountExportService],
+})
 export class AccountExportModule {}

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ForumModule } from '../forum/forum.module.js';
 import { RevealController } from './reveal.controller.js';
 import { RevealService } from './reveal.service.js';
 
-/** The audited reveal. AnonymityService itself is global (core module): posts, sanctions and standing use it. */
-@Module({ controllers: [RevealController], providers: [RevealService] })
+/** The audited reveal of an anonymous author (the keys themselves are the authorship module's). */
+@Module({ imports: [ForumModule], controllers: [RevealController], providers: [RevealService] })
 export class AnonymityModule {}

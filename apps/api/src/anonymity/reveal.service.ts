@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
+import { Authorship } from '../authorship/authorship.service.js';
+import { threadScope } from '../authorship/scope.js';
 import { ApiError } from '../common/api-error.js';
-import { loadPost } from '../forum/forum-queries.js';
-import { AnonymityService } from './anonymity.service.js';
+import { Transactions } from '../database/transactions.js';
+import { PostsRepository } from '../forum/posts.repository.js';
 import type { RevealedDto } from './dto/reveal.dto.js';
 
 @Injectable()
 export class RevealService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly anonymity: AnonymityService,
+    private readonly posts: PostsRepository,
+    private readonly tx: Transactions,
+    private readonly authorship: Authorship,
     private readonly audit: AuditService,
   ) {}
 
@@ -24,14 +25,14 @@ export class RevealService {
    */
   async reveal(policy: Policy, postId: string, reason: string): Promise<RevealedDto> {
     ensure(policy.can('admin.reveal'));
-    const post = await loadPost(this.db.manager, policy, postId);
+    const post = await this.posts.get(undefined, policy, postId);
     const account =
       post.author_kind === 'anonymous'
-        ? await this.anonymity.findAccount(post.anon_hash!, post.thread_id)
+        ? await this.authorship.findAccount(post.anon_hash!, threadScope(post.thread_id))
         : post.author_kind === 'user' && post.author_id && post.username
           ? { id: post.author_id, username: post.username }
           : null;
-    await this.db.transaction((tx) =>
+    await this.tx.run((tx) =>
       this.audit.record(tx, {
         actorId: policy.userId ?? null,
         action: 'reveal',

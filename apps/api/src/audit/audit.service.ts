@@ -1,35 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
+import type { AuditAction } from './audit-actions.js';
+import { AuditRepository } from './audit.repository.js';
 import type { AuditItemDto } from './dto/audit.dto.js';
-
-export const AUDIT_ACTIONS = [
-  'approve',
-  'reject',
-  'undo',
-  'hide',
-  'restore',
-  'lock',
-  'unlock',
-  'pin',
-  'unpin',
-  'move',
-  'sanction',
-  'reveal',
-  'role',
-  'settings',
-  'watched_word',
-  'category',
-  'cafe_moderate',
-  'password_reset',
-  'panel_application',
-  'edit',
-  'delete',
-  'claim',
-  'cafe_room',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   actorId: string | null;
@@ -40,40 +14,25 @@ export interface AuditEntry {
   meta?: Record<string, unknown>;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The append-only audit log. Always written with the caller's transaction manager, so the entry
  * and the action it records commit or fail together.
  */
-interface AuditRow {
-  id: string;
-  actor_id: string | null;
-  username: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  reason: string | null;
-  created_at: Date;
-  created_key: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repo: AuditRepository) {}
 
-  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_log (actor_id, action, target_type, target_id, reason, meta) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        entry.actorId,
-        entry.action,
-        entry.targetType ?? null,
-        entry.targetId ?? null,
-        entry.reason ?? null,
-        JSON.stringify(entry.meta ?? {}),
-      ],
-    );
+  record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    return this.repo.insert(manager, {
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      reason: entry.reason ?? null,
+      meta: entry.meta ?? {},
+    });
   }
 
   /**
@@ -85,25 +44,16 @@ export class AuditService {
     limit: number,
     cursor: string | undefined,
   ): Promise<Page<AuditItemDto>> {
-    const after = decodeCursor(cursor, ['date', 'uuid']);
+    const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
     const actorIsId = filter.actor !== undefined && UUID.test(filter.actor);
-    const rows: AuditRow[] = await this.db.query(
-      `SELECT a.id, a.actor_id, u.username, a.action, a.target_type, a.target_id, a.reason, a.created_at, a.created_at::text AS created_key
-       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-       WHERE ($1::text IS NULL OR a.action = $1)
-         AND ($2::uuid IS NULL OR a.actor_id = $2)
-         AND ($3::text IS NULL OR a.actor_id = (SELECT id FROM users WHERE lower(username) = lower($3)))
-         AND ($4::timestamptz IS NULL OR (a.created_at, a.id) < ($4::timestamptz, $5::uuid))
-       ORDER BY a.created_at DESC, a.id DESC
-       LIMIT $6`,
-      [
-        filter.action ?? null,
-        actorIsId ? filter.actor : null,
-        filter.actor !== undefined && !actorIsId ? filter.actor : null,
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        limit + 1,
-      ],
+    const rows = await this.repo.page(
+      {
+        action: filter.action ?? null,
+        actorId: actorIsId ? filter.actor! : null,
+        actorName: filter.actor !== undefined && !actorIsId ? filter.actor : null,
+      },
+      after,
+      limit + 1,
     );
     return toPage(
       rows,

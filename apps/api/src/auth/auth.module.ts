@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { SanctionsModule } from '../sanctions/sanctions.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccountController } from './account.controller.js';
-import { ActorService } from './actor.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { Authenticator } from './authenticator.js';
@@ -11,9 +10,9 @@ import { LoginGuard } from './login.guard.js';
 import { PolicyGuard } from './policy.guard.js';
 
 @Module({
-  imports: [UsersModule, SanctionsModule],
+  imports: [UsersModule, IdentityModule],
   controllers: [AuthController, AccountController],
-  providers: [AuthService, Authenticator, LoginGuard, ActorService, { provide: APP_GUARD, useClass: PolicyGuard }],
-  exports: [AuthService, ActorService, Authenticator],
+  providers: [AuthService, Authenticator, LoginGuard, { provide: APP_GUARD, useClass: PolicyGuard }],
+  exports: [AuthService, Authenticator],
 })
 export class AuthModule {}

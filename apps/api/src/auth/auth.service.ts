@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, badRequest } from '../common/api-error.js';
 import { RateLimited, RateLimitService } from '../common/rate-limit.service.js';
-import { StandingService } from '../sanctions/standing.service.js';
 import { toUserDto } from '../users/dto/user.dto.js';
 import { UsersService } from '../users/users.service.js';
+import { IdentityService } from '../identity/identity.service.js';
 import type { ChangePasswordDto, RegisterDto } from './dto/auth.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import type { SessionUser } from './session-user.js';
@@ -16,7 +16,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly limits: RateLimitService,
-    private readonly standing: StandingService,
+    private readonly identity: IdentityService,
   ) {}
 
   async register(dto: RegisterDto, ip: string): Promise<SessionUser> {
@@ -53,7 +53,7 @@ export class AuthService {
     }
     await this.limits.reset('loginFailuresPerUsername', userKey);
     // Told only after the right password, so a ban says nothing to someone guessing.
-    const { ban } = await this.standing.of(user.id);
+    const { ban } = await this.identity.standingOf(user.id);
     if (ban) {
       const until = ban.until ? ban.until.toISOString() : null;
       throw new ApiError(403, 'banned', until ? `This account is banned until ${until}.` : 'This account is banned.', {
@@ -75,7 +75,7 @@ export class AuthService {
     const ok = await this.hasher.verify(await this.users.passwordHashOf(user.id), dto.currentPassword);
     if (!ok) throw badRequest('currentPassword is not your current password.', 'invalid_credentials');
     await this.users.setPassword(user.id, dto.newPassword);
-    await this.users.endSessions(user.id, currentSid);
+    await this.identity.endSessions(user.id, currentSid);
   }
 
   async resetPassword(token: string, newPassword: string): Promise<void> {
@@ -83,6 +83,6 @@ export class AuthService {
     if (!userId)
       throw badRequest('This reset link is not valid any more. Ask an administrator for a new one.', 'invalid_token');
     await this.users.setPassword(userId, newPassword);
-    await this.users.endSessions(userId);
+    await this.identity.endSessions(userId);
   }
 }

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Passport } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { StandingService } from '../sanctions/standing.service.js';
-import { UsersService } from '../users/users.service.js';
+import { IdentityService } from '../identity/identity.service.js';
 import { AuthService } from './auth.service.js';
 import type { SessionUser } from './session-user.js';
 
@@ -16,7 +15,7 @@ import type { SessionUser } from './session-user.js';
 export class Authenticator {
   readonly passport = new Passport();
 
-  constructor(auth: AuthService, users: UsersService, standing: StandingService) {
+  constructor(auth: AuthService, identity: IdentityService) {
     this.passport.use(
       'local',
       new LocalStrategy(
@@ -30,12 +29,7 @@ export class Authenticator {
     this.passport.deserializeUser(
       (payload: { id?: string }, done: (err: unknown, user?: SessionUser | false) => void) => {
         if (!payload?.id) return done(null, false);
-        // A banned user is logged out at once, whichever process serves them.
-        const load = async () => {
-          const user = await users.findSessionUser(payload.id!);
-          return user && !(await standing.forUser(user)).ban ? user : false;
-        };
-        load().then((user) => done(null, user), done);
+        identity.sessionUser(payload.id).then((user) => done(null, user), done);
       },
     );
   }

@@ -8,9 +8,9 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiCookieAuth } from '@nestjs/swagger';
-import { Policy, type Decision, type RoleAction } from '#libs/policy';
+import type { Decision, Policy, RoleAction } from '#libs/policy';
 import { ApiError } from '../common/api-error.js';
-import { ActorService } from './actor.service.js';
+import { IdentityService } from '../identity/identity.service.js';
 import type { SessionUser } from './session-user.js';
 
 const ALLOW_KEY = 'erf:allow';
@@ -31,13 +31,13 @@ type PolicyRequest = { user?: SessionUser; policy?: Policy };
 export class PolicyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly actors: ActorService,
+    private readonly identity: IdentityService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<PolicyRequest>();
-    req.policy = new Policy(await this.actors.actorFor(req.user));
+    req.policy = await this.identity.policyFor(req.user);
     const action = this.reflector.getAllAndOverride<RoleAction | undefined>(ALLOW_KEY, [
       context.getHandler(),
       context.getClass(),

@@ -1,5 +1,5 @@
 import { Store, type SessionData } from 'express-session';
-import type { DataSource } from 'typeorm';
+import type { SessionsRepository } from '../identity/sessions.repository.js';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 const HOUR_MS = 60 * 60 * 1000;
@@ -13,11 +13,10 @@ function userIdOf(session: SessionData): string | null {
 /**
  * express-session's store in the `sessions` table, through the app's own TypeORM pool: PGlite
  * serves one connection, so a store with a pool of its own would deadlock there
- * (docs/decisions/0003-sessions-in-postgres.md). `user_id` lets a password change or a ban end
- * a user's other sessions.
+ * (docs/decisions/0003-sessions-in-postgres.md).
  */
 export class TypeormSessionStore extends Store {
-  constructor(private readonly db: DataSource) {
+  constructor(private readonly sessions: SessionsRepository) {
     super();
   }
 
@@ -27,19 +26,11 @@ export class TypeormSessionStore extends Store {
   }
 
   override get(sid: string, cb: Callback<SessionData | null>): void {
-    this.db
-      .query('SELECT data FROM sessions WHERE sid = $1 AND expires_at > now()', [sid])
-      .then((rows: { data: SessionData }[]) => cb(undefined, rows[0]?.data ?? null), cb);
+    this.sessions.data<SessionData>(sid).then((data) => cb(undefined, data), cb);
   }
 
   override set(sid: string, session: SessionData, cb: Callback = () => undefined): void {
-    this.db
-      .query(
-        `INSERT INTO sessions (sid, user_id, data, expires_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (sid) DO UPDATE SET user_id = EXCLUDED.user_id, data = EXCLUDED.data, expires_at = EXCLUDED.expires_at`,
-        [sid, userIdOf(session), JSON.stringify(session), this.expiry(session)],
-      )
-      .then(() => cb(), cb);
+    this.sessions.save(sid, userIdOf(session), JSON.stringify(session), this.expiry(session)).then(() => cb(), cb);
   }
 
   /** When this process last moved each session's expiry on (bounded: cleared when it grows large). */
@@ -55,16 +46,11 @@ export class TypeormSessionStore extends Store {
     if (now - (this.touchedAt.get(sid) ?? 0) < HOUR_MS) return cb();
     if (this.touchedAt.size >= 10_000) this.touchedAt.clear();
     this.touchedAt.set(sid, now);
-    this.db
-      .query(
-        `UPDATE sessions SET expires_at = $2 WHERE sid = $1 AND expires_at < $2::timestamptz - interval '1 hour'`,
-        [sid, this.expiry(session)],
-      )
-      .then(() => cb(), cb);
+    this.sessions.touch(sid, this.expiry(session)).then(() => cb(), cb);
   }
 
   override destroy(sid: string, cb: Callback = () => undefined): void {
     this.touchedAt.delete(sid);
-    this.db.query('DELETE FROM sessions WHERE sid = $1', [sid]).then(() => cb(), cb);
+    this.sessions.destroy(sid).then(() => cb(), cb);
   }
 }

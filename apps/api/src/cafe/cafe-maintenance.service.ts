@@ -3,7 +3,8 @@ import { Interval } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CafeBroadcaster, type JoinedParticipant } from './cafe.broadcaster.js';
 import { toParticipants } from './cafe.mappers.js';
-import { CafeRepository } from './cafe.repository.js';
+import { CafeMessagesRepository } from './cafe-messages.repository.js';
+import { CafeRoomsRepository } from './cafe-rooms.repository.js';
 import { CafeStateStore, HEARTBEAT_MS } from './state/cafe-state.js';
 
 /** A message someone reported stays for the moderators at most this long after its session. */
@@ -19,7 +20,8 @@ export class CafeMaintenance {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly repo: CafeRepository,
+    private readonly rooms: CafeRoomsRepository,
+    private readonly messages: CafeMessagesRepository,
     private readonly state: CafeStateStore,
     private readonly broadcaster: CafeBroadcaster,
   ) {}
@@ -33,7 +35,7 @@ export class CafeMaintenance {
   async purgeExpired(
     retentionHours = this.config.cafeRetentionHours,
   ): Promise<{ messages: number; restrictions: number }> {
-    return this.repo.purge(retentionHours * 3600, Math.max(REPORTED_MAX_SECONDS, retentionHours * 3600));
+    return this.messages.purge(retentionHours * 3600, Math.max(REPORTED_MAX_SECONDS, retentionHours * 3600));
   }
 
   /** Tells the rooms whose session just ended, once across all processes. */
@@ -43,7 +45,7 @@ export class CafeMaintenance {
   }
 
   async endFinishedSessions(): Promise<number> {
-    const ended = await this.repo.endFinished();
+    const ended = await this.rooms.endFinished();
     for (const { id, slug } of ended) {
       this.broadcaster.roomClosed(id, slug);
       await this.state.clear(id);

@@ -5,7 +5,8 @@ import type { SessionUser } from '../auth/session-user.js';
 import { badRequest, conflict, notFound } from '../common/api-error.js';
 import { CafeBroadcaster } from './cafe.broadcaster.js';
 import { toRoomDto, toSessionDto } from './cafe.mappers.js';
-import { CafeRepository, type RoomRow, type SessionRow } from './cafe.repository.js';
+import { Transactions } from '../database/transactions.js';
+import { CafeRoomsRepository, type RoomRow, type SessionRow } from './cafe-rooms.repository.js';
 import type {
   CafeRoomDto,
   CafeSessionDto,
@@ -31,7 +32,8 @@ const when = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 @Injectable()
 export class CafeRoomsService {
   constructor(
-    private readonly repo: CafeRepository,
+    private readonly repo: CafeRoomsRepository,
+    private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly broadcaster: CafeBroadcaster,
     private readonly state: CafeStateStore,
@@ -53,7 +55,7 @@ export class CafeRoomsService {
   }
 
   async create(actor: SessionUser, dto: CreateCafeRoomDto): Promise<CafeRoomDto> {
-    const room = await this.repo.transaction(async (tx) => {
+    const room = await this.tx.run(async (tx) => {
       const created = await this.repo.insertRoom(tx, {
         slug: dto.slug,
         name: dto.name,
@@ -84,7 +86,7 @@ export class CafeRoomsService {
     if (start.getTime() < now - START_SLACK_MS)
       throw badRequest('startsAt is in the past; use "open now" to open the room at once.');
     if (start.getTime() > now + SCHEDULE_AHEAD_MS) throw badRequest('Sessions can be planned at most a year ahead.');
-    return this.repo.transaction(async (tx) => {
+    return this.tx.run(async (tx) => {
       const room = await this.repo.lockRoom(tx, slug);
       if (!room) throw notFound('No such café room.');
       const clash = await this.repo.overlapping(tx, room.id, start, end);
@@ -114,7 +116,7 @@ export class CafeRoomsService {
     const until = dto.until ? new Date(dto.until) : undefined;
     if (until && until.getTime() <= now + MINUTE) throw badRequest('until must be at least a minute from now.');
     if (until && until.getTime() - now > SESSION_MAX_MS) throw badRequest('A café session lasts at most 12 hours.');
-    const opened = await this.repo.transaction(async (tx) => {
+    const opened = await this.tx.run(async (tx) => {
       const room = await this.repo.lockRoom(tx, slug);
       if (!room) throw notFound('No such café room.');
       const live = await this.repo.liveSession(room.id, tx);
@@ -165,7 +167,7 @@ export class CafeRoomsService {
 
   /** Shared with the host's `close` in the room itself: closes, audits, tells everyone, forgets the live state. */
   async closeLive(actorId: string, room: RoomRow, action: 'cafe_room' | 'cafe_moderate'): Promise<boolean> {
-    const sessionId = await this.repo.transaction(async (tx) => {
+    const sessionId = await this.tx.run(async (tx) => {
       const id = await this.repo.closeLive(tx, room.id);
       if (id)
         await this.audit.record(tx, {

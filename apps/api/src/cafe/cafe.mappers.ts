@@ -1,6 +1,7 @@
 import type { CafeMessage, CafeParticipant } from '#libs/contracts';
 import type { CafeRoomDto, CafeSessionDto } from './dto/cafe-room.dto.js';
-import type { MessageRow, RoomRow, SessionRow } from './cafe.repository.js';
+import type { MessageRow } from './cafe-messages.repository.js';
+import type { RoomRow, SessionRow } from './cafe-rooms.repository.js';
 import type { PresenceRecord } from './state/cafe-state.js';
 
 /** A room as the room list shows it; `session` is the current or next one. */

@@ -6,12 +6,15 @@ import type { Policy } from '#libs/policy';
 import { hasAction, type ScreeningResult } from '#libs/screening';
 import { AuditService } from '../audit/audit.service.js';
 import type { SessionUser } from '../auth/session-user.js';
-import { authorKey } from '../common/author-key.js';
+import { Authorship } from '../authorship/authorship.service.js';
 import { clientIp } from '../common/client-ip.js';
 import { RateLimitService } from '../common/rate-limit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Transactions } from '../database/transactions.js';
+import { IdentityService } from '../identity/identity.service.js';
+import { socketIdentity } from '../identity/socket-auth.js';
 import { RECOVERY_WINDOW_MS } from '../realtime/app-io.adapter.js';
-import { SocketIdentityService, type HandshakeRequest } from '../realtime/socket-identity.service.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
 import { CafeError, ensureCafe } from './cafe-error.js';
@@ -24,7 +27,9 @@ import {
   presenceList,
 } from './cafe.broadcaster.js';
 import { toCafeMessage, toParticipants } from './cafe.mappers.js';
-import { CafeRepository, type RoomRow } from './cafe.repository.js';
+import { CafeMessagesRepository } from './cafe-messages.repository.js';
+import { CafeModerationService } from './cafe-moderation.service.js';
+import { CafeRoomsRepository, type RoomRow } from './cafe-rooms.repository.js';
 import { CafeRoomPayload, JoinPayload, MessagePayload, ModeratePayload, ReportPayload } from './dto/cafe-socket.dto.js';
 import { checkNicknameShape, cleanNickname, isReservedNickname, nicknameKey } from './nickname.js';
 import { parsePayload } from './socket-payload.js';
@@ -72,11 +77,16 @@ export class CafeService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly repo: CafeRepository,
+    private readonly roomsData: CafeRoomsRepository,
+    private readonly messages: CafeMessagesRepository,
+    private readonly moderation: CafeModerationService,
+    private readonly tx: Transactions,
     private readonly rooms: CafeRoomsService,
     private readonly state: CafeStateStore,
     private readonly broadcaster: CafeBroadcaster,
-    private readonly identity: SocketIdentityService,
+    private readonly identity: IdentityService,
+    private readonly authorship: Authorship,
+    private readonly users: UsersRepository,
     private readonly limits: RateLimitService,
     private readonly screening: ScreeningService,
     private readonly crisis: CrisisSupportService,
@@ -115,15 +125,14 @@ export class CafeService {
   async join(socket: CafeSocket, payload: unknown): Promise<CafeJoinResult> {
     const p = parsePayload(JoinPayload, payload);
     await this.limits.consume('cafeJoinsPerIp', this.ipOf(socket));
-    const room = await this.repo.findRoom(p.room);
+    const room = await this.roomsData.findRoom(p.room);
     if (!room) throw new CafeError('not_found', 'There is no café room with that name.');
-    const user = await this.identity.userOf(socket.request as HandshakeRequest);
-    const policy = await this.identity.policyFor(user);
+    const { user, policy } = await socketIdentity(this.identity, socket);
     ensureCafe(policy.canJoinCafeRoom(room.audience));
     // Members accepted the guidelines when they registered; a guest accepts the café rules here.
     if (!user && p.acceptRules !== true)
       throw new CafeError('rules_not_accepted', 'Read and accept the café rules to join.');
-    const session = await this.repo.liveSession(room.id);
+    const session = await this.roomsData.liveSession(room.id);
     if (!session) throw await this.closedError(room);
 
     const joined = this.joinedOf(socket);
@@ -141,8 +150,8 @@ export class CafeService {
     const key = nicknameKey(nickname);
     await this.checkNameFree(nickname, key, user);
 
-    const hash = user ? await this.authorHash(user.id, session.id) : null;
-    const restrictions = await this.repo.activeRestrictions(session.id, {
+    const hash = user ? await this.authorship.keyInCafeSession(user.id, session.id) : null;
+    const restrictions = await this.messages.activeRestrictions(session.id, {
       participantId: null,
       nicknameKey: key,
       authorHash: hash,
@@ -229,8 +238,8 @@ export class CafeService {
     // Stored (with any report for the moderators) before anyone is told, so an acknowledged
     // message survives a restart.
     const reportReason = screening.action ? this.screeningReason(screening) : null;
-    const row = await this.repo.transaction(async (tx) => {
-      const inserted = await this.repo.insertMessage(tx, {
+    const row = await this.tx.run(async (tx) => {
+      const inserted = await this.messages.insertMessage(tx, {
         roomId: participant.roomId,
         sessionId: participant.sessionId,
         participantId: participant.id,
@@ -240,7 +249,7 @@ export class CafeService {
         body,
       });
       if (reportReason) {
-        await this.repo.insertReport(tx, {
+        await this.moderation.report(tx, {
           messageId: inserted.id,
           kind: crisis ? 'crisis' : 'report',
           reason: reportReason,
@@ -301,11 +310,11 @@ export class CafeService {
     const ctx = await this.context(socket, participant);
     if (ctx.user) await this.limits.consume('flagsPerUser', ctx.user.id);
     else await this.limits.consume('flagsPerGuestIp', this.ipOf(socket));
-    const message = await this.repo.findMessage(participant.roomId, p.messageId);
+    const message = await this.messages.findMessage(participant.roomId, p.messageId);
     if (!message) throw new CafeError('not_found', 'That message is not in this room any more.');
     const kind = reason.toLowerCase() === 'crisis' ? 'crisis' : 'report';
-    const created = await this.repo.transaction((tx) =>
-      this.repo.insertReport(tx, {
+    const created = await this.tx.run((tx) =>
+      this.moderation.report(tx, {
         messageId: message.id,
         kind,
         reason,
@@ -362,11 +371,11 @@ export class CafeService {
     reason: string | undefined,
   ): Promise<void> {
     if (!messageId) throw new CafeError('invalid', 'Say which message to remove (messageId).');
-    const message = await this.repo.findMessage(host.roomId, messageId);
+    const message = await this.messages.findMessage(host.roomId, messageId);
     if (!message || message.session_id !== host.sessionId)
       throw new CafeError('not_found', 'That message is not in this session.');
-    const removed = await this.repo.transaction(async (tx) => {
-      const done = await this.repo.softDelete(tx, host.sessionId, messageId, hostId);
+    const removed = await this.tx.run(async (tx) => {
+      const done = await this.moderation.remove(tx, host.sessionId, messageId, hostId);
       if (done)
         await this.audit.record(tx, {
           actorId: hostId,
@@ -398,8 +407,8 @@ export class CafeService {
     if (!target) throw new CafeError('not_found', 'That participant is not in the room.');
     if (target.isHost) throw new CafeError('forbidden', 'Hosts cannot be muted or removed here; ask a moderator.');
     const until = kind === 'mute' ? new Date(Date.now() + muteSeconds * 1000) : null;
-    await this.repo.transaction(async (tx) => {
-      await this.repo.insertRestriction(tx, {
+    await this.tx.run(async (tx) => {
+      await this.messages.insertRestriction(tx, {
         sessionId: host.sessionId,
         kind,
         participantId: target.id,
@@ -430,8 +439,8 @@ export class CafeService {
   private async setSlowMode(host: JoinedParticipant, hostId: string, seconds: number | undefined): Promise<void> {
     if (seconds === undefined || seconds > SLOW_MODE_MAX_SECONDS)
       throw new CafeError('invalid', `Slow mode takes seconds between messages: 0 (off) to ${SLOW_MODE_MAX_SECONDS}.`);
-    await this.repo.transaction(async (tx) => {
-      await this.repo.setSlowMode(tx, host.roomId, seconds);
+    await this.tx.run(async (tx) => {
+      await this.roomsData.setSlowMode(tx, host.roomId, seconds);
       await this.audit.record(tx, {
         actorId: hostId,
         action: 'cafe_moderate',
@@ -451,15 +460,14 @@ export class CafeService {
    * whose session ended or who was removed is forgotten on this connection.
    */
   private async context(socket: CafeSocket, participant: JoinedParticipant): Promise<EventContext> {
-    const user = await this.identity.userOf(socket.request as HandshakeRequest);
-    const policy = await this.identity.policyFor(user);
-    const state = await this.repo.sessionState(participant.sessionId);
+    const { user, policy } = await socketIdentity(this.identity, socket);
+    const state = await this.roomsData.sessionState(participant.sessionId);
     if (!state?.live) {
       this.forget(socket, participant);
       throw new CafeError('closed', 'This café session has ended.');
     }
     ensureCafe(policy.canJoinCafeRoom(state.room.audience));
-    const restrictions = await this.repo.activeRestrictions(participant.sessionId, {
+    const restrictions = await this.messages.activeRestrictions(participant.sessionId, {
       participantId: participant.id,
       nicknameKey: participant.nicknameKey,
       authorHash: participant.authorHash ? Buffer.from(participant.authorHash, 'hex') : null,
@@ -474,9 +482,9 @@ export class CafeService {
 
   private async snapshot(participant: JoinedParticipant, since: string | undefined): Promise<CafeJoinResult> {
     const fromSince = since
-      ? await this.repo.historySince(participant.sessionId, participant.roomId, since, CAFE_LIMITS.sinceMax)
+      ? await this.messages.historySince(participant.sessionId, participant.roomId, since, CAFE_LIMITS.sinceMax)
       : null;
-    const rows = fromSince ?? (await this.repo.history(participant.sessionId, CAFE_LIMITS.historySize));
+    const rows = fromSince ?? (await this.messages.history(participant.sessionId, CAFE_LIMITS.historySize));
     const online = await this.state.online(participant.sessionId);
     const result: CafeJoinResult = {
       self: { id: participant.id, nickname: participant.nickname, isHost: participant.isHost },
@@ -484,7 +492,7 @@ export class CafeService {
       participants: toParticipants(online.participants),
       count: online.participants.length,
     };
-    if (since) result.deleted = await this.repo.deletedIds(participant.sessionId, CAFE_LIMITS.sinceMax);
+    if (since) result.deleted = await this.messages.deletedIds(participant.sessionId, CAFE_LIMITS.sinceMax);
     return result;
   }
 
@@ -495,14 +503,9 @@ export class CafeService {
     if (screened.action === 'block')
       throw new CafeError('blocked', 'That nickname is not allowed in the café. Choose another.');
     // Nobody may pass for a registered user or a host; a member may use their own names.
-    if (await this.repo.nameBelongsToAnother(key, user?.id ?? null)) {
+    if (await this.users.nameBelongsToAnother(key, user?.id ?? null)) {
       throw new CafeError('nickname_taken', 'That name belongs to someone registered here. Choose another.');
     }
-  }
-
-  private async authorHash(userId: string, sessionId: string): Promise<Buffer | null> {
-    const salt = await this.repo.anonSalt(userId);
-    return salt ? authorKey(this.config.anonSecret, salt, sessionId) : null;
   }
 
   private async offerSupport(participant: JoinedParticipant): Promise<void> {
@@ -526,7 +529,7 @@ export class CafeService {
   }
 
   private async closedError(room: RoomRow): Promise<CafeError> {
-    const next = (await this.repo.currentOrNextSessions([room.id])).get(room.id);
+    const next = (await this.roomsData.currentOrNextSessions([room.id])).get(room.id);
     const opensAt = next ? next.starts_at.toISOString() : null;
     return new CafeError(
       'closed',

@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { flagsHidePost, inGoodStanding, mergeReasons } from '#libs/moderation';
 import type { Policy } from '#libs/policy';
-import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
-import { ensure } from '../auth/policy.guard.js';
+import { Authorship } from '../authorship/authorship.service.js';
+import type { Viewer } from '../authorship/viewer.js';
 import { conflict } from '../common/api-error.js';
 import { RateLimitService } from '../common/rate-limit.service.js';
+import { IdentityService } from '../identity/identity.service.js';
+import { FlagsRepository } from '../moderation/flags.repository.js';
 import { QueueFeed } from '../moderation/queue-feed.service.js';
 import { NotificationsService, postLink } from '../notifications/notifications.service.js';
-import { StandingService } from '../sanctions/standing.service.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { SettingsService } from '../settings/settings.service.js';
+import { UsersRepository } from '../users/users.repository.js';
 import type { CreateFlagDto, FlagDto } from './dto/flag.dto.js';
+import { postAuthored, postFacts, type PostRow } from './forum-rows.js';
 import { ForumWriter } from './forum-writer.service.js';
-import { loadPost, loadThread } from './forum-queries.js';
-import { postFacts, type PostRow } from './forum-rows.js';
 import { HoldingService } from './holding.service.js';
+import { LockedWrite } from './locked-write.service.js';
 
 const UNIQUE_VIOLATION = '23505';
 const ALREADY = 'You have flagged this post already; a moderator will look at it.';
@@ -31,9 +32,11 @@ const ALREADY = 'You have flagged this post already; a moderator will look at it
 @Injectable()
 export class FlagsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly anonymity: AnonymityService,
-    private readonly standing: StandingService,
+    private readonly locked: LockedWrite,
+    private readonly flags: FlagsRepository,
+    private readonly users: UsersRepository,
+    private readonly authorship: Authorship,
+    private readonly identity: IdentityService,
     private readonly settings: SettingsService,
     private readonly writer: ForumWriter,
     private readonly limits: RateLimitService,
@@ -44,9 +47,9 @@ export class FlagsService {
   ) {}
 
   async flag(policy: Policy, postId: string, dto: CreateFlagDto, ip: string): Promise<FlagDto> {
-    const viewer = await this.anonymity.viewer(policy.userId);
-    const before = await loadPost(this.db.manager, policy, postId);
-    ensure(policy.canFlagPost(postFacts(before, viewer), dto.reason));
+    const viewer = await this.authorship.viewer(policy.userId);
+    const mayFlag = (post: PostRow) => policy.canFlagPost(postFacts(post, viewer), dto.reason);
+    const before = await this.locked.checkPost(policy, postId, mayFlag);
     if (policy.userId) await this.limits.consume('flagsPerUser', policy.userId);
     else await this.limits.consume('flagsPerGuestIp', ip);
     const counts = await this.countsTowardHiding(policy, viewer);
@@ -55,23 +58,19 @@ export class FlagsService {
 
     let flag: { id: string; created_at: Date };
     try {
-      flag = await this.db.transaction(async (tx) => {
-        await loadThread(tx, policy, before.thread_id, true);
-        const post = await loadPost(tx, policy, before.id);
-        ensure(policy.canFlagPost(postFacts(post, viewer), dto.reason));
+      flag = await this.locked.onPost(policy, before, mayFlag, async (tx, post) => {
         // Once per member and post, even after the moderators dealt with it.
-        if (policy.userId) {
-          const [seen]: { n: number }[] = await tx.query(
-            'SELECT count(*)::int AS n FROM flags WHERE post_id = $1 AND reporter_id = $2',
-            [post.id, policy.userId],
-          );
-          if (seen.n > 0) throw conflict('already_flagged', ALREADY);
-        }
+        if (policy.userId && (await this.flags.hasFlagged(tx, post.id, policy.userId)))
+          throw conflict('already_flagged', ALREADY);
         const itemId = await this.itemFor(tx, post, dto.reason);
-        const [row]: { id: string; created_at: Date }[] = await tx.query(
-          `INSERT INTO flags (post_id, reporter_id, reason, note, item_id, counts_toward_hide) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
-          [post.id, policy.userId ?? null, dto.reason, note, itemId, counts],
-        );
+        const row = await this.flags.insert(tx, {
+          postId: post.id,
+          reporterId: policy.userId ?? null,
+          reason: dto.reason,
+          note,
+          itemId,
+          countsTowardHide: counts,
+        });
         await this.queue.history(tx, itemId, 'flagged', null, { reason: dto.reason });
         this.queue.announce(tx);
         await this.hideIfFlaggedEnough(tx, post, itemId, flagHideThreshold);
@@ -103,11 +102,7 @@ export class FlagsService {
       });
     const reasons = mergeReasons(item.reasons, [reason]);
     if (priority !== item.priority || reasons.length !== item.reasons.length) {
-      await tx.query('UPDATE moderation_queue SET priority = $2, reasons = $3 WHERE id = $1', [
-        item.id,
-        priority,
-        reasons,
-      ]);
+      await this.queue.retag(tx, item.id, { priority, reasons });
       if (priority !== item.priority) await this.queue.history(tx, item.id, 'escalated', null, { priority });
     }
     return item.id;
@@ -120,10 +115,7 @@ export class FlagsService {
     threshold: number,
   ): Promise<void> {
     if (post.status !== 'published') return;
-    const [{ n }]: { n: number }[] = await tx.query(
-      `SELECT count(*)::int AS n FROM flags WHERE item_id = $1 AND status = 'open' AND counts_toward_hide`,
-      [itemId],
-    );
+    const n = await this.flags.countTowardHiding(tx, itemId);
     if (!flagsHidePost(n, threshold)) return;
     await this.writer.setStatus(
       tx,
@@ -131,7 +123,7 @@ export class FlagsService {
       'hidden',
     );
     await this.queue.history(tx, itemId, 'hidden_by_flags', null, { flags: n });
-    await this.notifications.toAuthorOf(tx, post.id, {
+    await this.notifications.toAuthor(tx, postAuthored(post), {
       type: 'hidden',
       text: 'Innlegget ditt er skjult til en moderator har lest det, fordi flere har meldt det.',
       link: postLink(post.thread_id, post.id),
@@ -142,15 +134,12 @@ export class FlagsService {
   /** Whether this reporter's flag counts towards hiding: a member in good standing. */
   private async countsTowardHiding(policy: Policy, viewer: Viewer): Promise<boolean> {
     if (!policy.userId || !policy.role) return false;
-    const [user]: { age_hours: number }[] = await this.db.query(
-      `SELECT extract(epoch FROM now() - created_at) / 3600 AS age_hours FROM users WHERE id = $1`,
-      [policy.userId],
-    );
-    const { mute, ban } = await this.standing.of(policy.userId);
+    const accountAgeHours = await this.users.accountAgeHours(policy.userId);
+    const { mute, ban } = await this.identity.standingOf(policy.userId);
     return inGoodStanding({
       role: policy.role,
       sanctioned: Boolean(mute || ban),
-      accountAgeHours: Number(user?.age_hours ?? 0),
+      accountAgeHours,
       newMember: await this.holding.isNewMember(policy, viewer),
     });
   }

@@ -8,9 +8,10 @@ import type {
   ThreadFacts,
   Visibility,
 } from '#libs/policy';
-import type { Viewer } from '../anonymity/anonymity.service.js';
+import { threadScope } from '../authorship/scope.js';
+import type { Authored, Viewer } from '../authorship/viewer.js';
 
-/** Rows as the forum queries return them (raw SQL, snake_case as in the schema). */
+/** Rows as the forum repositories return them (raw SQL, snake_case as in the schema), and the facts the policy asks about them. */
 export interface CategoryRow {
   id: string;
   slug: string;
@@ -23,8 +24,8 @@ export interface CategoryRow {
   position: number;
 }
 
-export const CATEGORY_COLUMNS =
-  'c.id, c.slug, c.name, c.description, c.visibility, c.moderation, c.allow_anonymous, c.allow_guests, c.position';
+/** Who writes a new thread or post. */
+export type NewAuthor = { kind: 'user'; userId: string } | { kind: 'anonymous'; hash: Buffer } | { kind: 'guest' };
 
 /** The author of a thread or post, with the named author's public fields. */
 interface AuthorColumns {
@@ -57,16 +58,6 @@ export interface ThreadRow extends AuthorColumns {
   last_post_key: string;
 }
 
-/** A thread with its category and named author; `t`, `c` and `u` as aliases. */
-export const THREAD_SELECT = `
-  SELECT t.id, t.category_id, c.slug AS category_slug, c.name AS category_name, c.visibility, c.moderation,
-         c.allow_anonymous, c.allow_guests, t.title, t.author_kind, t.author_id, t.author_alias, t.author_hash,
-         u.username, u.display_name, u.role, t.status, t.pinned, t.locked, t.reply_count, t.created_at,
-         t.last_post_at, t.last_post_at::text AS last_post_key
-  FROM threads t
-  JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
-  LEFT JOIN users u ON u.id = t.author_id`;
-
 export interface PostRow extends AuthorColumns {
   id: string;
   thread_id: string;
@@ -95,27 +86,30 @@ export interface PostRow extends AuthorColumns {
   allow_guests: boolean;
 }
 
-/**
- * A post with its thread, category and named author; `p`, `t`, `c` and `u` as aliases. The join on
- * the category's visibility takes $1 (the visibilities the caller may read), so a closed
- * category's content can't come back from a query that forgot to ask.
- */
-export const POST_SELECT = `
-  SELECT p.id, p.thread_id, p.author_kind, p.author_id, p.anon_hash, p.alias, p.is_opening, p.body_html, p.body, p.status,
-         p.rejection_reason, p.held_reasons, p.created_at, p.edited_at, p.created_at::text AS created_key,
-         u.username, u.display_name, u.role,
-         t.title AS thread_title, t.status AS thread_status, t.locked AS thread_locked, t.author_kind AS thread_author_kind,
-         t.author_id AS thread_author_id, t.author_hash AS thread_author_hash,
-         c.visibility, c.moderation, c.allow_anonymous, c.allow_guests
-  FROM posts p
-  JOIN threads t ON t.id = p.thread_id
-  JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
-  LEFT JOIN users u ON u.id = p.author_id`;
-
 export function categoryFacts(
   row: Pick<CategoryRow, 'visibility' | 'allow_anonymous' | 'allow_guests'>,
 ): CategoryFacts {
   return { visibility: row.visibility, allowAnonymous: row.allow_anonymous, allowGuests: row.allow_guests };
+}
+
+/** Who wrote a thread (its opening post), in the authorship module's terms. */
+export function threadAuthored(row: Pick<ThreadRow, 'id' | 'author_kind' | 'author_id' | 'author_hash'>): Authored {
+  return {
+    authorKind: row.author_kind,
+    authorId: row.author_id,
+    anonHash: row.author_hash,
+    scope: threadScope(row.id),
+  };
+}
+
+/** Who wrote a post, in the authorship module's terms. */
+export function postAuthored(row: Pick<PostRow, 'thread_id' | 'author_kind' | 'author_id' | 'anon_hash'>): Authored {
+  return {
+    authorKind: row.author_kind,
+    authorId: row.author_id,
+    anonHash: row.anon_hash,
+    scope: threadScope(row.thread_id),
+  };
 }
 
 export function threadFacts(row: ThreadRow, viewer: Viewer): ThreadFacts {
@@ -123,12 +117,7 @@ export function threadFacts(row: ThreadRow, viewer: Viewer): ThreadFacts {
     category: categoryFacts(row),
     status: row.status,
     locked: row.locked,
-    mine: viewer.wrote({
-      authorKind: row.author_kind,
-      authorId: row.author_id,
-      anonHash: row.author_hash,
-      scope: row.id,
-    }),
+    mine: viewer.wrote(threadAuthored(row)),
   };
 }
 
@@ -141,18 +130,8 @@ export function postFacts(row: PostRow, viewer: Viewer): PostFacts {
       authorKind: row.thread_author_kind,
       authorId: row.thread_author_id,
       anonHash: row.thread_author_hash,
-      scope: row.thread_id,
+      scope: threadScope(row.thread_id),
     }),
   };
-  return {
-    thread,
-    status: row.status,
-    mine: viewer.wrote({
-      authorKind: row.author_kind,
-      authorId: row.author_id,
-      anonHash: row.anon_hash,
-      scope: row.thread_id,
-    }),
-    createdAt: row.created_at,
-  };
+  return { thread, status: row.status, mine: viewer.wrote(postAuthored(row)), createdAt: row.created_at };
 }

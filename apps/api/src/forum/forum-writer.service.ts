@@ -4,10 +4,12 @@ import type { EntityManager } from 'typeorm';
 import type { Rendered } from '#libs/content';
 import type { HoldReason } from '#libs/moderation';
 import type { ContentStatus } from '#libs/policy';
+import { threadScope } from '../authorship/scope.js';
 import { QueueFeed, type ReviewRequest } from '../moderation/queue-feed.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-
-export type NewAuthor = { kind: 'user'; userId: string } | { kind: 'anonymous'; hash: Buffer } | { kind: 'guest' };
+import { postAuthored, type NewAuthor } from './forum-rows.js';
+import { PostsRepository } from './posts.repository.js';
+import { ThreadsRepository } from './threads.repository.js';
 
 export interface NewPost {
   threadId: string;
@@ -23,20 +25,21 @@ export interface NewPost {
   review?: ReviewRequest;
 }
 
-/** A post's search vector: the thread title (opening posts, weight A) and the text (weight B). */
-const SEARCH_VECTOR = (title: string, text: string) =>
-  `setweight(to_tsvector('norwegian', ${title}), 'A') || setweight(to_tsvector('norwegian', ${text}), 'B')`;
+type PostRef = { id: string; threadId: string; opening: boolean; status: ContentStatus };
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
 /**
  * The write side shared by threads, replies, edits, deletions and reviews: every change of a
  * post's status goes through `statusChanged`, so reply counts, last activity and the thread's own
- * status stay right. Callers hold the thread row locked (SELECT … FOR UPDATE) in `tx`.
+ * status stay right, and through `afterWrite`, so the queue and the thread's author hear of it.
+ * Callers hold the thread row locked in `tx` (LockedWrite).
  */
 @Injectable()
 export class ForumWriter {
   constructor(
+    private readonly posts: PostsRepository,
+    private readonly threads: ThreadsRepository,
     private readonly queue: QueueFeed,
     private readonly notifications: NotificationsService,
   ) {}
@@ -45,55 +48,26 @@ export class ForumWriter {
   async aliasFor(tx: EntityManager, threadId: string, author: NewAuthor): Promise<string | null> {
     if (author.kind === 'user') return null;
     if (author.kind === 'anonymous') {
-      const existing: { alias: string }[] = await tx.query(
-        'SELECT alias FROM posts WHERE thread_id = $1 AND anon_hash = $2 LIMIT 1',
-        [threadId, author.hash],
-      );
-      if (existing[0]) return existing[0].alias;
-      const [[row]]: [{ n: number }[], number] = await tx.query(
-        'UPDATE threads SET anonymous_aliases = anonymous_aliases + 1 WHERE id = $1 RETURNING anonymous_aliases AS n',
-        [threadId],
-      );
-      return `Anonym ${row.n}`;
+      const existing = await this.posts.aliasOf(tx, threadId, author.hash);
+      if (existing) return existing;
+      return `Anonym ${await this.threads.nextAlias(tx, threadId, 'anonymous')}`;
     }
     // A guest has nothing to recognise them by across posts, so each guest post is a new guest.
-    const [[row]]: [{ n: number }[], number] = await tx.query(
-      'UPDATE threads SET guest_aliases = guest_aliases + 1 WHERE id = $1 RETURNING guest_aliases AS n',
-      [threadId],
-    );
-    return `Gjest ${row.n}`;
+    return `Gjest ${await this.threads.nextAlias(tx, threadId, 'guest')}`;
   }
 
   async insertPost(tx: EntityManager, post: NewPost): Promise<{ id: string; status: ContentStatus }> {
     const status: ContentStatus = post.reasons.length > 0 ? 'pending' : 'published';
-    const rows: { id: string }[] = await tx.query(
-      `INSERT INTO posts (thread_id, author_kind, author_id, anon_hash, alias, is_opening, body, body_html, body_text, search, status, held_reasons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$9')}, $11, $12)
-       RETURNING id`,
-      [
-        post.threadId,
-        post.author.kind,
-        post.author.kind === 'user' ? post.author.userId : null,
-        post.author.kind === 'anonymous' ? post.author.hash : null,
-        post.alias,
-        post.opening,
-        post.body,
-        post.rendered.html,
-        post.rendered.text,
-        post.title ?? '',
-        status,
-        post.reasons,
-      ],
-    );
+    const id = await this.posts.insert(tx, { ...post, status });
     await this.statusChanged(tx, { threadId: post.threadId, opening: post.opening }, null, status);
-    await this.afterWrite(tx, { id: rows[0].id, opening: post.opening }, null, status, post.review);
-    return { id: rows[0].id, status };
+    await this.afterWrite(tx, { id, opening: post.opening }, null, status, post.review);
+    return { id, status };
   }
 
   /** New text for a post, screened again: held again with `reasons`, or published when none remain. */
   async updateBody(
     tx: EntityManager,
-    post: { id: string; threadId: string; opening: boolean; status: ContentStatus; title: string },
+    post: PostRef & { title: string },
     body: string,
     rendered: Rendered,
     reasons: HoldReason[],
@@ -101,11 +75,12 @@ export class ForumWriter {
   ): Promise<ContentStatus> {
     const status: ContentStatus =
       reasons.length > 0 ? 'pending' : post.status === 'pending' ? 'published' : post.status;
-    await tx.query(
-      `UPDATE posts SET body = $2, body_html = $3, body_text = $4, search = ${SEARCH_VECTOR('$5', '$4')},
-              edited_at = clock_timestamp(), status = $6, held_reasons = $7
-       WHERE id = $1`,
-      [post.id, body, rendered.html, rendered.text, post.opening ? post.title : '', status, reasons],
+    await this.posts.updateBody(
+      tx,
+      post.id,
+      { body, rendered, title: post.opening ? post.title : '' },
+      status,
+      reasons,
     );
     await this.statusChanged(tx, post, post.status, status);
     await this.afterWrite(tx, post, post.status, status, review);
@@ -113,44 +88,23 @@ export class ForumWriter {
   }
 
   /** Soft delete: the post keeps its place; its text is gone for good. */
-  async softDelete(
-    tx: EntityManager,
-    post: { id: string; threadId: string; opening: boolean; status: ContentStatus },
-  ): Promise<void> {
+  async softDelete(tx: EntityManager, post: PostRef): Promise<void> {
     if (post.status === 'deleted') return;
-    await tx.query(
-      `UPDATE posts SET status = 'deleted', body = '', body_html = '', body_text = '', search = ''::tsvector, held_reasons = '{}' WHERE id = $1`,
-      [post.id],
-    );
+    await this.posts.softDelete(tx, post.id);
     await this.statusChanged(tx, post, post.status, 'deleted');
     await this.afterWrite(tx, post, post.status, 'deleted');
   }
 
   /** A moderator's decision on a held post: published, or rejected with a reason its author is told. */
-  async decide(
-    tx: EntityManager,
-    post: { id: string; threadId: string; opening: boolean; status: ContentStatus },
-    to: 'published' | 'rejected',
-    reason: string | null,
-  ): Promise<void> {
-    await tx.query(
-      `UPDATE posts SET status = $2, rejection_reason = $3, held_reasons = CASE WHEN $2 = 'published' THEN '{}'::text[] ELSE held_reasons END, decided_at = clock_timestamp() WHERE id = $1`,
-      [post.id, to, to === 'rejected' ? reason : null],
-    );
+  async decide(tx: EntityManager, post: PostRef, to: 'published' | 'rejected', reason: string | null): Promise<void> {
+    await this.posts.decide(tx, post.id, to, reason);
     await this.statusChanged(tx, post, post.status, to);
     await this.afterWrite(tx, post, post.status, to);
   }
 
   /** A moderator's hide, restore or undo: the post's new status, text untouched. */
-  async setStatus(
-    tx: EntityManager,
-    post: { id: string; threadId: string; opening: boolean; status: ContentStatus },
-    to: ContentStatus,
-  ): Promise<void> {
-    await tx.query(
-      `UPDATE posts SET status = $2, rejection_reason = CASE WHEN $2 = 'rejected' THEN rejection_reason END WHERE id = $1`,
-      [post.id, to],
-    );
+  async setStatus(tx: EntityManager, post: PostRef, to: ContentStatus): Promise<void> {
+    await this.posts.setStatus(tx, post.id, to);
     await this.statusChanged(tx, post, post.status, to);
     await this.afterWrite(tx, post, post.status, to);
   }
@@ -166,9 +120,24 @@ export class ForumWriter {
     to: ContentStatus,
     review?: ReviewRequest,
   ): Promise<void> {
-    await this.queue.syncPost(tx, post.id, review);
-    if (!post.opening && to === 'published' && (from === null || from === 'pending'))
-      await this.notifications.replyPublished(tx, post.id);
+    const state = await this.posts.stateOf(tx, post.id);
+    if (state) await this.queue.syncPost(tx, state, review);
+    if (!post.opening && to === 'published' && (from === null || from === 'pending')) {
+      const reply = await this.posts.replyAuthors(tx, post.id);
+      if (reply && !reply.is_opening)
+        await this.notifications.replyPublished(tx, {
+          postId: post.id,
+          threadId: reply.thread_id,
+          threadTitle: reply.title,
+          author: postAuthored(reply),
+          threadAuthor: {
+            authorKind: reply.thread_author_kind,
+            authorId: reply.thread_author_id,
+            anonHash: reply.thread_author_hash,
+            scope: threadScope(reply.thread_id),
+          },
+        });
+    }
   }
 
   /**
@@ -182,29 +151,15 @@ export class ForumWriter {
     to: ContentStatus,
   ): Promise<void> {
     if (from === to) return;
-    if (post.opening) {
-      await tx.query(
-        `UPDATE threads SET status = $2,
-                last_post_at = CASE WHEN $2 = 'published' THEN greatest(last_post_at, clock_timestamp()) ELSE last_post_at END
-         WHERE id = $1 AND status IN ('pending', 'rejected')`,
-        [post.threadId, to],
-      );
-      return;
-    }
+    if (post.opening) return this.threads.followOpeningPost(tx, post.threadId, to);
     const delta = (to === 'published' ? 1 : 0) - (from === 'published' ? 1 : 0);
-    if (delta === 0) return;
-    await tx.query(
-      `UPDATE threads SET reply_count = reply_count + $2,
-              last_post_at = CASE WHEN $2 > 0 THEN greatest(last_post_at, clock_timestamp()) ELSE last_post_at END
-       WHERE id = $1`,
-      [post.threadId, delta],
-    );
+    if (delta !== 0) await this.threads.countReplies(tx, post.threadId, delta);
   }
 
   /** A receipt for a guest's held post; only its hash is stored. */
   async createReceipt(tx: EntityManager, postId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await tx.query('INSERT INTO guest_receipts (token_hash, post_id) VALUES ($1, $2)', [sha256(token), postId]);
+    await this.posts.insertReceipt(tx, sha256(token), postId);
     return token;
   }
 }

@@ -1,6 +1,6 @@
 import type { Role } from '#libs/contracts';
 import type { AuthorKind, Policy } from '#libs/policy';
-import type { Viewer } from '../anonymity/anonymity.service.js';
+import type { Viewer } from '../authorship/viewer.js';
 import type { AuthorDto } from './dto/author.dto.js';
 import type { CategoryDto } from './dto/category.dto.js';
 import type { MyPostDto, PostDto, PostPageDto } from './dto/post.dto.js';

@@ -1,33 +1,42 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module.js';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
-import { SanctionsModule } from '../sanctions/sanctions.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { CategoriesController } from './categories.controller.js';
+import { CategoriesRepository } from './categories.repository.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
 import { FlagsService } from './flags.service.js';
 import { ForumWriter } from './forum-writer.service.js';
 import { HoldingService } from './holding.service.js';
+import { LockedWrite } from './locked-write.service.js';
 import { PostsController } from './posts.controller.js';
+import { PostsRepository } from './posts.repository.js';
 import { PostsService } from './posts.service.js';
 import { SearchService } from './search.service.js';
 import { ModThreadsController, ThreadsController } from './threads.controller.js';
+import { ThreadsRepository } from './threads.repository.js';
 import { ThreadsService } from './threads.service.js';
 
 @Module({
-  imports: [SanctionsModule, QueueFeedModule, NotificationsModule, ScreeningModule],
+  imports: [IdentityModule, QueueFeedModule, NotificationsModule, ScreeningModule, UsersModule],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
   providers: [
+    CategoriesRepository,
+    ThreadsRepository,
+    PostsRepository,
     CategoriesService,
     ThreadsService,
     PostsService,
     SearchService,
     ForumWriter,
+    LockedWrite,
     HoldingService,
     ContentRenderer,
     FlagsService,
   ],
-  exports: [HoldingService, PostsService, ForumWriter, ContentRenderer],
+  exports: [PostsService, ForumWriter, LockedWrite, ContentRenderer, PostsRepository, ThreadsRepository],
 })
 export class ForumModule {}

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { findPersonalDetails, type PersonalDetail } from '#libs/content';
 import { decideHolding, type HoldReason, type Priority, type ReviewReason } from '#libs/moderation';
 import type { ModerationMode, Policy } from '#libs/policy';
 import type { Helpline, WatchedAction } from '#libs/screening';
-import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
+import { Authorship } from '../authorship/authorship.service.js';
+import type { Viewer } from '../authorship/viewer.js';
 import { ApiError } from '../common/api-error.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { NoticeDto } from './dto/author.dto.js';
+import { PostsRepository } from './posts.repository.js';
+import { ThreadsRepository } from './threads.repository.js';
 
 export interface HoldingInput {
   moderation: ModerationMode;
@@ -51,9 +52,10 @@ const DETAIL_NAMES: Record<PersonalDetail, string> = {
 @Injectable()
 export class HoldingService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly posts: PostsRepository,
+    private readonly threads: ThreadsRepository,
     private readonly settings: SettingsService,
-    private readonly anonymity: AnonymityService,
+    private readonly authorship: Authorship,
     private readonly screening: ScreeningService,
     private readonly crisisSupport: CrisisSupportService,
   ) {}
@@ -121,20 +123,10 @@ export class HoldingService {
 
   /** Published posts by the user, named and anonymous (found through their per-thread keys), counted up to `enough`. */
   private async publishedPosts(viewer: Viewer, enough: number): Promise<number> {
-    const [named]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM posts WHERE author_id = $1 AND status = 'published' LIMIT $2) x`,
-      [viewer.userId, enough],
-    );
-    if (named.n >= enough) return named.n;
-    const { threadIds, hashes } = await this.anonymity.keysInAnonymousThreads(viewer);
-    if (threadIds.length === 0) return named.n;
-    const [anonymous]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM (
-         SELECT 1 FROM posts p JOIN unnest($1::uuid[], $2::bytea[]) AS k (thread_id, hash) ON p.thread_id = k.thread_id AND p.anon_hash = k.hash
-         WHERE p.status = 'published' LIMIT $3) x`,
-      [threadIds, hashes, enough - named.n],
-    );
-    return named.n + anonymous.n;
+    const named = await this.posts.countPublishedNamed(viewer.userId!, enough);
+    if (named >= enough) return named;
+    const keys = this.authorship.ownKeys(viewer, 'thread', await this.threads.withAnonymousContent());
+    return named + (await this.posts.countPublishedKeyed(keys, enough - named));
   }
 
   /** What the writer is told about a held post. */

@@ -1,32 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { PUBLIC_POST_STATUSES, type Policy } from '#libs/policy';
-import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
+import type { Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
-import { ensure } from '../auth/policy.guard.js';
+import { Authorship } from '../authorship/authorship.service.js';
+import type { Viewer } from '../authorship/viewer.js';
 import { badRequest, notFound } from '../common/api-error.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import { RateLimitService } from '../common/rate-limit.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
 import type { CreatedPostDto, CreatePostDto, MyPostDto, PostDto, ReceiptDto } from './dto/post.dto.js';
-import { ForumWriter, sha256, type NewAuthor } from './forum-writer.service.js';
-import { loadPost, loadThread } from './forum-queries.js';
-import { POST_SELECT, postFacts, threadFacts, type PostRow, type ThreadRow } from './forum-rows.js';
+import { postFacts, threadFacts, type NewAuthor, type PostRow, type ThreadRow } from './forum-rows.js';
+import { ForumWriter, sha256 } from './forum-writer.service.js';
 import { toMyPostDto, toPostDto } from './forum.mappers.js';
 import { HoldingService } from './holding.service.js';
+import { LockedWrite } from './locked-write.service.js';
+import { PostsRepository } from './posts.repository.js';
+import { ThreadsRepository } from './threads.repository.js';
 
 const RECEIPT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 @Injectable()
 export class PostsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly posts: PostsRepository,
+    private readonly threads: ThreadsRepository,
+    private readonly locked: LockedWrite,
     private readonly writer: ForumWriter,
     private readonly holding: HoldingService,
     private readonly renderer: ContentRenderer,
-    private readonly anonymity: AnonymityService,
+    private readonly authorship: Authorship,
     private readonly settings: SettingsService,
     private readonly limits: RateLimitService,
     private readonly audit: AuditService,
@@ -50,25 +52,13 @@ export class PostsService {
     limit: number,
     cursor: string | undefined,
   ): Promise<Page<PostDto>> {
-    const after = decodeCursor(cursor, ['date', 'uuid']);
-    const rows: PostRow[] = await this.db.query(
-      `${POST_SELECT}
-       WHERE p.thread_id = $2
-         AND (p.status = ANY($3::text[]) OR $4::boolean OR p.author_id = $5::uuid OR p.anon_hash = $6::bytea)
-         AND ($7::timestamptz IS NULL OR (p.created_at, p.id) > ($7::timestamptz, $8::uuid))
-       ORDER BY p.created_at, p.id
-       LIMIT $9`,
-      [
-        policy.readableVisibilities(),
-        thread.id,
-        PUBLIC_POST_STATUSES,
-        policy.seesAllContent,
-        viewer.userId ?? null,
-        viewer.keyIn(thread.id),
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        limit + 1,
-      ],
+    const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
+    const rows = await this.posts.pageInThread(
+      policy,
+      thread.id,
+      { userId: viewer.userId ?? null, key: viewer.keyInThread(thread.id) },
+      after,
+      limit + 1,
     );
     return toPage(
       rows,
@@ -84,17 +74,16 @@ export class PostsService {
     limit: number,
     cursor: string | undefined,
   ): Promise<Page<PostDto>> {
-    const viewer = await this.anonymity.viewer(policy.userId);
-    const thread = await loadThread(this.db.manager, policy, threadId);
-    ensure(policy.canSeeThread(threadFacts(thread, viewer)));
+    const viewer = await this.authorship.viewer(policy.userId);
+    const thread = await this.locked.checkThread(policy, threadId, (t) => policy.canSeeThread(threadFacts(t, viewer)));
     return this.pageOf(policy, viewer, thread, limit, cursor);
   }
 
   async reply(policy: Policy, threadId: string, dto: CreatePostDto, ip: string): Promise<CreatedPostDto> {
     const anonymous = !policy.isGuest && dto.anonymous === true;
-    const viewer = await this.anonymity.viewer(policy.userId);
-    const before = await loadThread(this.db.manager, policy, threadId);
-    ensure(policy.canReply(threadFacts(before, viewer), { anonymous }));
+    const viewer = await this.authorship.viewer(policy.userId);
+    const mayReply = (thread: ThreadRow) => policy.canReply(threadFacts(thread, viewer), { anonymous });
+    const before = await this.locked.checkThread(policy, threadId, mayReply);
     await this.consumeWriteBudget(policy, ip);
 
     const rendered = await this.renderer.render(dto.body);
@@ -107,29 +96,31 @@ export class PostsService {
     const author: NewAuthor = policy.isGuest
       ? { kind: 'guest' }
       : anonymous
-        ? { kind: 'anonymous', hash: viewer.keyIn(before.id)! }
+        ? { kind: 'anonymous', hash: viewer.keyInThread(before.id)! }
         : { kind: 'user', userId: policy.userId! };
 
-    const { postId, receiptToken } = await this.db.transaction(async (tx) => {
-      // The thread row is locked for the whole write: a lock set meanwhile is seen, and counts can't race.
-      const thread = await loadThread(tx, policy, before.id, true);
-      ensure(policy.canReply(threadFacts(thread, viewer), { anonymous }));
-      const alias = await this.writer.aliasFor(tx, thread.id, author);
-      const post = await this.writer.insertPost(tx, {
-        threadId: thread.id,
-        title: null,
-        opening: false,
-        author,
-        alias,
-        body: dto.body,
-        rendered,
-        reasons: decision.reasons,
-        review: decision,
-      });
-      return {
-        postId: post.id,
-        receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined,
-      };
+    // The thread row is locked for the whole write: a lock set meanwhile is seen, and counts can't race.
+    const { postId, receiptToken } = await this.locked.inThread(policy, before.id, {
+      reload: async (_tx, thread) => thread,
+      ask: mayReply,
+      work: async (tx, thread) => {
+        const alias = await this.writer.aliasFor(tx, thread.id, author);
+        const post = await this.writer.insertPost(tx, {
+          threadId: thread.id,
+          title: null,
+          opening: false,
+          author,
+          alias,
+          body: dto.body,
+          rendered,
+          reasons: decision.reasons,
+          review: decision,
+        });
+        return {
+          postId: post.id,
+          receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined,
+        };
+      },
     });
 
     return {
@@ -141,24 +132,22 @@ export class PostsService {
 
   /** A post just written, as its writer gets it back. */
   async asWriterSees(policy: Policy, viewer: Viewer, postId: string): Promise<PostDto> {
-    return toPostDto(await loadPost(this.db.manager, policy, postId), policy, viewer);
+    return toPostDto(await this.posts.get(undefined, policy, postId), policy, viewer);
   }
 
   async edit(policy: Policy, id: string, body: string): Promise<CreatedPostDto> {
-    const viewer = await this.anonymity.viewer(policy.userId);
+    const viewer = await this.authorship.viewer(policy.userId);
     const { editWindowMinutes } = await this.settings.get();
-    const before = await loadPost(this.db.manager, policy, id);
-    ensure(policy.canEditPost(postFacts(before, viewer), { now: new Date(), editWindowMinutes }));
+    const mayEdit = (post: PostRow) =>
+      policy.canEditPost(postFacts(post, viewer), { now: new Date(), editWindowMinutes });
+    const before = await this.locked.checkPost(policy, id, mayEdit);
 
     const rendered = await this.renderer.render(body);
     const unnamed = before.author_kind !== 'user';
     const text = before.is_opening ? `${before.thread_title}\n${rendered.text}` : rendered.text;
     const decision = await this.holding.decide(policy, viewer, { moderation: before.moderation, unnamed, text });
 
-    await this.db.transaction(async (tx) => {
-      await loadThread(tx, policy, before.thread_id, true);
-      const post = await loadPost(tx, policy, id);
-      ensure(policy.canEditPost(postFacts(post, viewer), { now: new Date(), editWindowMinutes }));
+    await this.locked.onPost(policy, before, mayEdit, async (tx, post) => {
       await this.writer.updateBody(
         tx,
         { id, threadId: post.thread_id, opening: post.is_opening, status: post.status, title: post.thread_title },
@@ -181,17 +170,13 @@ export class PostsService {
   }
 
   async delete(policy: Policy, id: string): Promise<void> {
-    const viewer = await this.anonymity.viewer(policy.userId);
-    const before = await loadPost(this.db.manager, policy, id);
-    ensure(policy.canDeletePost(postFacts(before, viewer)));
-    await this.db.transaction(async (tx) => {
-      await loadThread(tx, policy, before.thread_id, true);
-      const post = await loadPost(tx, policy, id);
-      const facts = postFacts(post, viewer);
-      ensure(policy.canDeletePost(facts));
+    const viewer = await this.authorship.viewer(policy.userId);
+    const mayDelete = (post: PostRow) => policy.canDeletePost(postFacts(post, viewer));
+    const before = await this.locked.checkPost(policy, id, mayDelete);
+    await this.locked.onPost(policy, before, mayDelete, async (tx, post) => {
       if (post.status === 'deleted') return;
       await this.writer.softDelete(tx, { id, threadId: post.thread_id, opening: post.is_opening, status: post.status });
-      if (!facts.mine)
+      if (!postFacts(post, viewer).mine)
         await this.audit.record(tx, {
           actorId: policy.userId ?? null,
           action: 'delete',
@@ -203,25 +188,10 @@ export class PostsService {
 
   /** The caller's own posts, newest first: named ones by id, anonymous ones by their per-thread keys. */
   async mine(policy: Policy, limit: number, cursor: string | undefined): Promise<Page<MyPostDto>> {
-    const viewer = await this.anonymity.viewer(policy.userId);
-    const { threadIds, hashes } = await this.anonymity.keysInAnonymousThreads(viewer);
-    const after = decodeCursor(cursor, ['date', 'uuid']);
-    const rows: PostRow[] = await this.db.query(
-      `${POST_SELECT}
-       WHERE (p.author_id = $2 OR (p.thread_id, p.anon_hash) IN (SELECT * FROM unnest($3::uuid[], $4::bytea[])))
-         AND ($5::timestamptz IS NULL OR (p.created_at, p.id) < ($5::timestamptz, $6::uuid))
-       ORDER BY p.created_at DESC, p.id DESC
-       LIMIT $7`,
-      [
-        policy.readableVisibilities(),
-        policy.userId,
-        threadIds,
-        hashes,
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        limit + 1,
-      ],
-    );
+    const viewer = await this.authorship.viewer(policy.userId);
+    const keys = this.authorship.ownKeys(viewer, 'thread', await this.threads.withAnonymousContent());
+    const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
+    const rows = await this.posts.byAuthor(policy, policy.userId!, keys, after, limit + 1);
     return toPage(
       rows,
       limit,
@@ -234,19 +204,7 @@ export class PostsService {
   async receipt(token: string): Promise<ReceiptDto> {
     if (!RECEIPT_TOKEN.test(token))
       throw badRequest('That receipt is not valid: check that you copied all of it.', 'invalid_token');
-    const rows: {
-      post_id: string;
-      thread_id: string;
-      status: ReceiptDto['status'];
-      rejection_reason: string | null;
-      visibility: string;
-    }[] = await this.db.query(
-      `SELECT p.id AS post_id, p.thread_id, p.status, p.rejection_reason, c.visibility
-       FROM guest_receipts r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id
-       WHERE r.token_hash = $1`,
-      [sha256(token)],
-    );
-    const row = rows[0];
+    const row = await this.posts.receipt(sha256(token));
     if (!row) throw notFound('There is no post with that receipt.');
     const receipt: ReceiptDto = { status: row.status };
     if (row.status === 'rejected' && row.rejection_reason) receipt.rejectionReason = row.rejection_reason;

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Policy } from '#libs/policy';
-import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
-import { AuditService, type AuditAction } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditAction } from '../audit/audit-actions.js';
 import { ensure } from '../auth/policy.guard.js';
+import { Authorship } from '../authorship/authorship.service.js';
+import type { Viewer } from '../authorship/viewer.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
+import { Transactions } from '../database/transactions.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
 import type {
@@ -16,23 +17,24 @@ import type {
   ThreadDto,
   ThreadSummaryDto,
 } from './dto/thread.dto.js';
-import { ForumWriter, type NewAuthor } from './forum-writer.service.js';
-import { loadThread } from './forum-queries.js';
-import { categoryFacts, THREAD_SELECT, threadFacts, type ThreadRow } from './forum-rows.js';
+import { categoryFacts, threadFacts, type NewAuthor } from './forum-rows.js';
+import { ForumWriter } from './forum-writer.service.js';
 import { toThreadDto, toThreadSummaryDto } from './forum.mappers.js';
 import { HoldingService } from './holding.service.js';
 import { PostsService } from './posts.service.js';
+import { ThreadsRepository } from './threads.repository.js';
 
 @Injectable()
 export class ThreadsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly threads: ThreadsRepository,
+    private readonly tx: Transactions,
     private readonly categories: CategoriesService,
     private readonly posts: PostsService,
     private readonly writer: ForumWriter,
     private readonly holding: HoldingService,
     private readonly renderer: ContentRenderer,
-    private readonly anonymity: AnonymityService,
+    private readonly authorship: Authorship,
     private readonly audit: AuditService,
   ) {}
 
@@ -44,28 +46,14 @@ export class ThreadsService {
     cursor: string | undefined,
   ): Promise<Page<ThreadSummaryDto>> {
     const category = await this.categories.readable(policy, slug);
-    const after = decodeCursor(cursor, ['boolean', 'date', 'uuid']);
-    const rows: ThreadRow[] = await this.db.query(
-      `${THREAD_SELECT}
-       WHERE t.category_id = $2 AND t.status = 'published'
-         AND ($3::boolean IS NULL OR (t.pinned, t.last_post_at, t.id) < ($3::boolean, $4::timestamptz, $5::uuid))
-       ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
-       LIMIT $6`,
-      [
-        policy.readableVisibilities(),
-        category.id,
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        after?.[2] ?? null,
-        limit + 1,
-      ],
-    );
+    const after = decodeCursor(cursor, ['boolean', 'date', 'uuid']) as [boolean, string, string] | null;
+    const rows = await this.threads.listInCategory(policy, category.id, after, limit + 1);
     return toPage(rows, limit, (r) => [r.pinned, r.last_post_key, r.id], toThreadSummaryDto);
   }
 
   async get(policy: Policy, id: string, limit: number): Promise<ThreadDto> {
-    const viewer = await this.anonymity.viewer(policy.userId);
-    const thread = await loadThread(this.db.manager, policy, id);
+    const viewer = await this.authorship.viewer(policy.userId);
+    const thread = await this.threads.get(undefined, policy, id);
     ensure(policy.canSeeThread(threadFacts(thread, viewer)));
     return toThreadDto(thread, await this.posts.pageOf(policy, viewer, thread, limit, undefined));
   }
@@ -76,7 +64,7 @@ export class ThreadsService {
     ensure(policy.canCreateThread(categoryFacts(category), { anonymous }));
     await this.posts.consumeWriteBudget(policy, ip);
 
-    const viewer = await this.anonymity.viewer(policy.userId);
+    const viewer = await this.authorship.viewer(policy.userId);
     const rendered = await this.renderer.render(dto.body);
     const decision = await this.holding.decide(policy, viewer, {
       moderation: category.moderation,
@@ -87,28 +75,20 @@ export class ThreadsService {
     const author: NewAuthor = policy.isGuest
       ? { kind: 'guest' }
       : anonymous
-        ? { kind: 'anonymous', hash: viewer.keyIn(threadId)! }
+        ? { kind: 'anonymous', hash: viewer.keyInThread(threadId)! }
         : { kind: 'user', userId: policy.userId! };
 
     // The opening post is the first appearance in its thread: "Anonym 1" or "Gjest 1".
     const alias = author.kind === 'anonymous' ? 'Anonym 1' : author.kind === 'guest' ? 'Gjest 1' : null;
-    const { postId, receiptToken } = await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO threads (id, category_id, title, author_kind, author_id, author_alias, author_hash, status, anonymous_aliases, guest_aliases)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          threadId,
-          category.id,
-          dto.title,
-          author.kind,
-          author.kind === 'user' ? author.userId : null,
-          alias,
-          author.kind === 'anonymous' ? author.hash : null,
-          decision.reasons.length > 0 ? 'pending' : 'published',
-          author.kind === 'anonymous' ? 1 : 0,
-          author.kind === 'guest' ? 1 : 0,
-        ],
-      );
+    const { postId, receiptToken } = await this.tx.run(async (tx) => {
+      await this.threads.insert(tx, {
+        id: threadId,
+        categoryId: category.id,
+        title: dto.title,
+        author,
+        alias,
+        status: decision.reasons.length > 0 ? 'pending' : 'published',
+      });
       const post = await this.writer.insertPost(tx, {
         threadId,
         title: dto.title,
@@ -132,30 +112,27 @@ export class ThreadsService {
 
   /** The new thread as its writer sees it. */
   private async loadCreated(policy: Policy, viewer: Viewer, threadId: string, postId: string): Promise<ThreadDto> {
-    const [thread]: ThreadRow[] = await this.db.query(`${THREAD_SELECT} WHERE t.id = $2`, [
-      policy.readableVisibilities(),
-      threadId,
-    ]);
+    const thread = await this.threads.get(undefined, policy, threadId);
     const post = await this.posts.asWriterSees(policy, viewer, postId);
     return toThreadDto(thread, { items: [post], nextCursor: null });
   }
 
   /** Lock, pin or move a thread (moderators); each change is audited. */
   async moderate(policy: Policy, id: string, dto: ModerateThreadDto): Promise<ThreadDto> {
-    await this.db.transaction(async (tx) => {
-      const thread = await loadThread(tx, policy, id, true);
+    await this.tx.run(async (tx) => {
+      const thread = await this.threads.get(tx, policy, id, true);
       const entries: { action: AuditAction; meta?: Record<string, unknown> }[] = [];
       if (dto.locked !== undefined && dto.locked !== thread.locked) {
-        await tx.query('UPDATE threads SET locked = $2 WHERE id = $1', [id, dto.locked]);
+        await this.threads.setLocked(tx, id, dto.locked);
         entries.push({ action: dto.locked ? 'lock' : 'unlock' });
       }
       if (dto.pinned !== undefined && dto.pinned !== thread.pinned) {
-        await tx.query('UPDATE threads SET pinned = $2 WHERE id = $1', [id, dto.pinned]);
+        await this.threads.setPinned(tx, id, dto.pinned);
         entries.push({ action: dto.pinned ? 'pin' : 'unpin' });
       }
       if (dto.categorySlug !== undefined && dto.categorySlug !== thread.category_slug) {
         const target = await this.categories.bySlug(dto.categorySlug, tx);
-        await tx.query('UPDATE threads SET category_id = $2 WHERE id = $1', [id, target.id]);
+        await this.threads.setCategory(tx, id, target.id);
         entries.push({ action: 'move', meta: { from: thread.category_slug, to: target.slug } });
       }
       for (const entry of entries)

@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error.js';
+import { HealthRepository } from './health.repository.js';
 
 class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
@@ -12,14 +11,14 @@ class HealthDto {
 @ApiTags('operations')
 @Controller('api/health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: HealthRepository) {}
 
   @Get()
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
   async health(): Promise<HealthDto> {
     try {
-      await this.db.query('SELECT 1');
+      await this.db.ping();
     } catch {
       throw new ApiError(503, 'unavailable', 'The database does not answer.');
     }

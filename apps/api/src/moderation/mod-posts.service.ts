@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Policy } from '#libs/policy';
-import { AnonymityService } from '../anonymity/anonymity.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
+import { Authorship } from '../authorship/authorship.service.js';
 import type { PostDto } from '../forum/dto/post.dto.js';
+import { postAuthored, postFacts, type PostRow } from '../forum/forum-rows.js';
 import { ForumWriter } from '../forum/forum-writer.service.js';
-import { loadPost, loadThread } from '../forum/forum-queries.js';
-import { postFacts } from '../forum/forum-rows.js';
+import { LockedWrite } from '../forum/locked-write.service.js';
 import { PostsService } from '../forum/posts.service.js';
 import { NotificationsService, postLink } from '../notifications/notifications.service.js';
 import { QueueFeed } from './queue-feed.service.js';
@@ -17,12 +15,12 @@ import { QueueFeed } from './queue-feed.service.js';
 @Injectable()
 export class ModPostsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly locked: LockedWrite,
     private readonly feed: QueueFeed,
     private readonly writer: ForumWriter,
     private readonly posts: PostsService,
     private readonly notifications: NotificationsService,
-    private readonly anonymity: AnonymityService,
+    private readonly authorship: Authorship,
     private readonly audit: AuditService,
   ) {}
 
@@ -36,13 +34,11 @@ export class ModPostsService {
 
   private async change(policy: Policy, id: string, action: 'hide' | 'restore', reason: string): Promise<PostDto> {
     ensure(policy.can('mod.posts'));
-    const viewer = await this.anonymity.viewer(policy.userId);
-    const before = await loadPost(this.db.manager, policy, id);
-    await this.db.transaction(async (tx) => {
-      await loadThread(tx, policy, before.thread_id, true);
-      const post = await loadPost(tx, policy, id);
-      const facts = postFacts(post, viewer);
-      ensure(action === 'hide' ? policy.canHidePost(facts) : policy.canRestorePost(facts));
+    const viewer = await this.authorship.viewer(policy.userId);
+    const may = (post: PostRow) =>
+      action === 'hide' ? policy.canHidePost(postFacts(post, viewer)) : policy.canRestorePost(postFacts(post, viewer));
+    const before = await this.locked.checkPost(policy, id, may);
+    await this.locked.onPost(policy, before, may, async (tx, post) => {
       // The decision settles whatever the queue held about this post (flags resolved or dismissed).
       const item = await this.feed.openItemOf(tx, id);
       if (item) await this.feed.close(tx, item.id, action === 'hide' ? 'hidden' : 'approved', policy.userId!);
@@ -51,7 +47,7 @@ export class ModPostsService {
         { id, threadId: post.thread_id, opening: post.is_opening, status: post.status },
         action === 'hide' ? 'hidden' : 'published',
       );
-      await this.notifications.toAuthorOf(tx, id, {
+      await this.notifications.toAuthor(tx, postAuthored(post), {
         type: action === 'hide' ? 'hidden' : 'restored',
         text:
           action === 'hide'

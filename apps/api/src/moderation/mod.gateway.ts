@@ -1,8 +1,8 @@
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import { refuseUnless } from '../realtime/socket-auth.js';
-import { SocketIdentityService } from '../realtime/socket-identity.service.js';
+import { IdentityService } from '../identity/identity.service.js';
+import { refuseUnless } from '../identity/socket-auth.js';
 import { QueueFeed } from './queue-feed.service.js';
 
 /**
@@ -12,7 +12,7 @@ import { QueueFeed } from './queue-feed.service.js';
 @WebSocketGateway({ namespace: '/mod' })
 export class ModGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
-    private readonly identity: SocketIdentityService,
+    private readonly identity: IdentityService,
     private readonly realtime: RealtimeService,
     private readonly feed: QueueFeed,
   ) {}

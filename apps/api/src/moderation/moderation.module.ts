@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
 import { CafeModule } from '../cafe/cafe.module.js';
 import { ForumModule } from '../forum/forum.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
-import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { ModPostsController } from './mod-posts.controller.js';
 import { ModPostsService } from './mod-posts.service.js';
 import { ModGateway } from './mod.gateway.js';
@@ -16,9 +16,16 @@ import { StatsController } from './stats.controller.js';
 import { StatsService } from './stats.service.js';
 
 @Module({
-  imports: [AuthModule, CafeModule, ForumModule, NotificationsModule, QueueFeedModule, RealtimeModule, ScreeningModule],
+  imports: [
+    CafeModule,
+    ForumModule,
+    IdentityModule,
+    NotificationsModule,
+    QueueFeedModule,
+    ScreeningModule,
+    UsersModule,
+  ],
   controllers: [QueueController, ModPostsController, StatsController],
   providers: [QueueService, QueueSources, ModPostsService, StatsService, ModGateway],
-  exports: [StatsService],
 })
 export class ModerationModule {}

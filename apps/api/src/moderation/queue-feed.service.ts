@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { mergeReasons, type Priority, type QueueItemType, type ReviewReason } from '#libs/moderation';
+import type { EntityManager } from 'typeorm';
+import { flagOutcome, mergeReasons, type Priority, type QueueItemType, type ReviewReason } from '#libs/moderation';
 import { afterCommit } from '../database/after-commit.js';
+import type { PostState } from '../forum/posts.repository.js';
 import { RealtimeService, type QueueCounts } from '../realtime/realtime.service.js';
+import { FlagsRepository } from './flags.repository.js';
+import { QueueRepository, type OpenItemRow } from './queue.repository.js';
 
 /** What screening found in a write that asks for a look even when nothing is held. */
 export interface ReviewRequest {
@@ -11,19 +13,12 @@ export interface ReviewRequest {
   priority: Priority;
 }
 
-export interface OpenItemRow {
-  id: string;
-  type: QueueItemType;
-  priority: Priority;
-  reasons: string[];
-}
+export type { OpenItemRow };
 
-interface PostState {
-  id: string;
-  thread_id: string;
-  is_opening: boolean;
-  status: string;
-  held_reasons: string[];
+/** An open report on a café message, as the café tells the queue about it. */
+export interface CafeReportState {
+  kind: 'crisis' | 'report';
+  source: 'participant' | 'screening';
 }
 
 /** Batches `queue:changed` events that happen close together into one. */
@@ -32,28 +27,24 @@ const ANNOUNCE_DELAY_MS = 25;
 /**
  * The write side of the moderation queue, called in the same transaction as the content write
  * (with the thread row locked, as every forum write does), so the queue can't miss or double an
- * item. The queue mirrors the post: `syncPost` after any change to a post makes its one open
- * item match what the post now needs (queued, re-typed, escalated or withdrawn).
+ * item. The queue mirrors its sources: `syncPost` after any change to a post makes its one open
+ * item match what the post now needs (queued, re-typed, escalated or withdrawn); `syncCafeMessage`
+ * does the same for a reported café message. The sources tell it their state; it reads only its
+ * own tables.
  */
 @Injectable()
 export class QueueFeed {
   private announcing: NodeJS.Timeout | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly items: QueueRepository,
+    private readonly flags: FlagsRepository,
     private readonly realtime: RealtimeService,
   ) {}
 
-  async syncPost(tx: EntityManager, postId: string, request?: ReviewRequest): Promise<void> {
-    const [post]: PostState[] = await tx.query(
-      'SELECT id, thread_id, is_opening, status, held_reasons FROM posts WHERE id = $1',
-      [postId],
-    );
-    if (!post) return;
-    const item = await this.openItemOf(tx, postId);
-    const flags: { reason: string }[] = item
-      ? await tx.query(`SELECT reason FROM flags WHERE item_id = $1 AND status = 'open'`, [item.id])
-      : [];
+  async syncPost(tx: EntityManager, post: PostState, request?: ReviewRequest): Promise<void> {
+    const item = await this.openItemOf(tx, post.id);
+    const flags = item ? await this.flags.openReasons(tx, item.id) : [];
     const review = request?.review ?? [];
     // Never downgraded by an edit or a deletion: someone who seemed to be in danger still needs a look.
     const crisis =
@@ -78,16 +69,11 @@ export class QueueFeed {
       return;
     }
     if (!item) {
-      await this.insert(tx, { type, postId, threadId: post.thread_id, priority, reasons });
+      await this.insert(tx, { type, postId: post.id, threadId: post.thread_id, priority, reasons });
       return;
     }
     if (item.type !== type || item.priority !== priority || item.reasons.length !== reasons.length) {
-      await tx.query('UPDATE moderation_queue SET type = $2, priority = $3, reasons = $4 WHERE id = $1', [
-        item.id,
-        type,
-        priority,
-        reasons,
-      ]);
+      await this.items.retag(tx, item.id, { type, priority, reasons });
       await this.history(tx, item.id, priority !== item.priority ? 'escalated' : 'updated', null, { type, reasons });
       this.announce(tx);
     }
@@ -95,23 +81,11 @@ export class QueueFeed {
 
   /**
    * A café message was reported (by a participant, or by screening): its one open item gathers
-   * every open report, crisis first if any report says someone may be in danger.
+   * every open report, crisis first if any report says someone may be in danger. The café holds the
+   * message row locked, so two reports at once can't open two items.
    */
-  async syncCafeMessage(tx: EntityManager, messageId: string): Promise<void> {
-    // The message row is the lock that keeps two reports at once from opening two items.
-    const [message]: { id: string }[] = await tx.query('SELECT id FROM cafe_messages WHERE id = $1 FOR UPDATE', [
-      messageId,
-    ]);
-    if (!message) return;
-    const reports: { kind: 'crisis' | 'report'; source: 'participant' | 'screening' }[] = await tx.query(
-      `SELECT kind, source FROM cafe_reports WHERE message_id = $1 AND status = 'open' ORDER BY created_at, id`,
-      [messageId],
-    );
-    const rows: OpenItemRow[] = await tx.query(
-      `SELECT id, type, priority, reasons FROM moderation_queue WHERE cafe_message_id = $1 AND status = 'open' FOR UPDATE`,
-      [messageId],
-    );
-    const item = rows[0];
+  async syncCafeMessage(tx: EntityManager, messageId: string, reports: CafeReportState[]): Promise<void> {
+    const item = await this.items.openItemOfCafeMessage(tx, messageId);
     if (reports.length === 0) return;
     const reasons = mergeReasons(
       item?.reasons ?? [],
@@ -120,59 +94,55 @@ export class QueueFeed {
     const priority: Priority =
       item?.priority === 'crisis' || reports.some((r) => r.kind === 'crisis') ? 'crisis' : 'normal';
     if (!item) {
-      const [row]: { id: string }[] = await tx.query(
-        `INSERT INTO moderation_queue (type, cafe_message_id, priority, reasons) VALUES ('cafe_message', $1, $2, $3) RETURNING id`,
-        [messageId, priority, reasons],
-      );
-      await this.history(tx, row.id, 'queued', null, { type: 'cafe_message', priority, reasons });
+      const id = await this.items.insert(tx, {
+        type: 'cafe_message',
+        postId: null,
+        threadId: null,
+        cafeMessageId: messageId,
+        priority,
+        reasons,
+      });
+      await this.history(tx, id, 'queued', null, { type: 'cafe_message', priority, reasons });
       this.announce(tx);
       return;
     }
     if (item.priority !== priority || item.reasons.length !== reasons.length) {
-      await tx.query('UPDATE moderation_queue SET priority = $2, reasons = $3 WHERE id = $1', [
-        item.id,
-        priority,
-        reasons,
-      ]);
+      await this.items.retag(tx, item.id, { priority, reasons });
       await this.history(tx, item.id, priority !== item.priority ? 'escalated' : 'updated', null, { reasons });
       this.announce(tx);
     }
   }
 
-  /** A host removed a reported café message in the room: that settles its item. */
-  async cafeMessageRemoved(tx: EntityManager, messageId: string, actorId: string): Promise<void> {
-    const rows: { id: string }[] = await tx.query(
-      `SELECT id FROM moderation_queue WHERE cafe_message_id = $1 AND status = 'open' FOR UPDATE`,
-      [messageId],
-    );
-    if (rows[0]) await this.close(tx, rows[0].id, 'hidden', actorId);
+  /** A host removed a reported café message in the room: that settles its item. True when an item was closed. */
+  async cafeMessageRemoved(tx: EntityManager, messageId: string, actorId: string): Promise<boolean> {
+    const item = await this.items.openItemOfCafeMessage(tx, messageId);
+    return item ? this.close(tx, item.id, 'hidden', actorId) : false;
   }
 
   /** The post's open item, row-locked, if it has one. */
-  async openItemOf(tx: EntityManager, postId: string): Promise<OpenItemRow | null> {
-    const rows: OpenItemRow[] = await tx.query(
-      `SELECT id, type, priority, reasons FROM moderation_queue WHERE post_id = $1 AND status = 'open' FOR UPDATE`,
-      [postId],
-    );
-    return rows[0] ?? null;
+  openItemOf(tx: EntityManager, postId: string): Promise<OpenItemRow | null> {
+    return this.items.openItemOfPost(tx, postId);
   }
 
   async insert(
     tx: EntityManager,
     item: { type: QueueItemType; postId: string; threadId: string; priority: Priority; reasons: string[] },
   ): Promise<string> {
-    const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO moderation_queue (type, post_id, thread_id, priority, reasons) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [item.type, item.postId, item.threadId, item.priority, item.reasons],
-    );
-    await this.history(tx, row.id, 'queued', null, { type: item.type, priority: item.priority, reasons: item.reasons });
+    const id = await this.items.insert(tx, { ...item, cafeMessageId: null });
+    await this.history(tx, id, 'queued', null, { type: item.type, priority: item.priority, reasons: item.reasons });
     this.announce(tx);
-    return row.id;
+    return id;
+  }
+
+  /** New priority and reasons for an open item (a flag joined it). */
+  retag(tx: EntityManager, id: string, tags: { priority: Priority; reasons: string[] }): Promise<void> {
+    return this.items.retag(tx, id, tags);
   }
 
   /**
    * Closes an open item (approved, rejected, hidden, or withdrawn by its author) and settles its
-   * open flags: resolved when the post was acted on, dismissed when it was found fine or gone.
+   * open flags: resolved when the post was acted on, dismissed when it was found fine or gone (a
+   * café message's reports are the café's: it settles them, see CafeModerationService).
    * Returns false when the item was not open any more (someone else decided first).
    */
   async close(
@@ -182,43 +152,28 @@ export class QueueFeed {
     actorId: string | null,
     postStatusBefore?: string,
   ): Promise<boolean> {
-    const [rows]: [{ id: string; cafe_message_id: string | null }[], number] = await tx.query(
-      `UPDATE moderation_queue SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3, post_status_before = $4
-       WHERE id = $1 AND status = 'open' RETURNING id, cafe_message_id`,
-      [itemId, status, actorId, postStatusBefore ?? null],
-    );
-    if (rows.length === 0) return false;
-    const flagStatus = status === 'rejected' || status === 'hidden' ? 'resolved' : 'dismissed';
-    if (rows[0].cafe_message_id) {
-      await tx.query(
-        `UPDATE cafe_reports SET status = $2, handled_at = clock_timestamp(), handled_by = $3 WHERE message_id = $1 AND status = 'open'`,
-        [rows[0].cafe_message_id, flagStatus, actorId],
-      );
-    } else {
-      await tx.query(
-        `UPDATE flags SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3 WHERE item_id = $1 AND status = 'open'`,
-        [itemId, flagStatus, actorId],
-      );
-    }
+    const closed = await this.items.close(tx, itemId, status, actorId, postStatusBefore ?? null);
+    if (!closed) return false;
+    if (!closed.cafe_message_id) await this.flags.settle(tx, itemId, flagOutcome(status), actorId);
     await this.history(tx, itemId, status, actorId);
     this.announce(tx);
     return true;
   }
 
+  /** An undone rejection opens again the flags it had resolved. */
+  reopenFlags(tx: EntityManager, itemId: string): Promise<void> {
+    return this.flags.reopenResolved(tx, itemId);
+  }
+
   /** One line of an item's history (append-only). */
-  async history(
+  history(
     tx: EntityManager,
     itemId: string,
     event: string,
     actorId: string | null,
     meta: Record<string, unknown> = {},
   ): Promise<void> {
-    await tx.query('INSERT INTO moderation_history (item_id, event, actor_id, meta) VALUES ($1, $2, $3, $4)', [
-      itemId,
-      event,
-      actorId,
-      JSON.stringify(meta),
-    ]);
+    return this.items.history(tx, itemId, event, actorId, meta);
   }
 
   /** `queue:changed` to the moderators once the transaction has committed (a few changes make one event). */
@@ -236,10 +191,7 @@ export class QueueFeed {
     });
   }
 
-  async counts(manager: EntityManager = this.db.manager): Promise<QueueCounts> {
-    const [row]: QueueCounts[] = await manager.query(
-      `SELECT count(*)::int AS pending, (count(*) FILTER (WHERE priority = 'crisis'))::int AS "crisisPending" FROM moderation_queue WHERE status = 'open'`,
-    );
-    return row;
+  counts(manager?: EntityManager): Promise<QueueCounts> {
+    return this.items.counts(manager);
   }
 }

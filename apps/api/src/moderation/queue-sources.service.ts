@@ -1,22 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { escapeHtml } from '#libs/content';
 import type { Policy } from '#libs/policy';
-import { AnonymityService } from '../anonymity/anonymity.service.js';
-import { POST_SELECT, type PostRow } from '../forum/forum-rows.js';
+import { Authorship } from '../authorship/authorship.service.js';
+import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
 import { toPostDto } from '../forum/forum.mappers.js';
-import type { QueueFlagDto } from './dto/queue.dto.js';
+import { PostsRepository } from '../forum/posts.repository.js';
+import { ThreadsRepository } from '../forum/threads.repository.js';
+import { FlagsRepository } from './flags.repository.js';
 import type { QueueContent, QueueItemRow } from './queue.mappers.js';
 
 /**
  * What the queue's items are about, loaded per source for a page of items: forum posts (threads,
- * posts, flags) here; another source (the café's reported messages) adds one loader.
+ * posts, flags) and the café's reported messages, each asked of its own feature.
  */
 @Injectable()
 export class QueueSources {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly anonymity: AnonymityService,
+    private readonly posts: PostsRepository,
+    private readonly threads: ThreadsRepository,
+    private readonly flags: FlagsRepository,
+    private readonly cafe: CafeModerationService,
+    private readonly authorship: Authorship,
   ) {}
 
   async load(policy: Policy, items: QueueItemRow[]): Promise<Map<string, QueueContent>> {
@@ -36,24 +40,8 @@ export class QueueSources {
   /** A café message is shown by its nickname only, as in the room (never the account behind it). */
   private async loadCafe(items: QueueItemRow[], out: Map<string, QueueContent>): Promise<void> {
     if (items.length === 0) return;
-    const messages: {
-      id: string;
-      body: string;
-      nickname: string;
-      deleted_at: Date | null;
-      room_slug: string;
-      room_name: string;
-    }[] = await this.db.query(
-      `SELECT m.id, m.body, m.nickname, m.deleted_at, r.slug AS room_slug, r.name AS room_name
-       FROM cafe_messages m JOIN cafe_rooms r ON r.id = m.room_id WHERE m.id = ANY($1::uuid[])`,
-      [items.map((i) => i.cafe_message_id)],
-    );
+    const { messages, reports } = await this.cafe.forQueue(items.map((i) => i.cafe_message_id!));
     const byId = new Map(messages.map((m) => [m.id, m]));
-    const reports: { message_id: string; kind: string; reason: string; createdAt: string }[] = await this.db.query(
-      `SELECT message_id, kind, reason, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-       FROM cafe_reports WHERE message_id = ANY($1::uuid[]) AND status = 'open' ORDER BY created_at, id`,
-      [items.map((i) => i.cafe_message_id)],
-    );
     for (const item of items) {
       const m = byId.get(item.cafe_message_id!);
       if (!m) continue;
@@ -75,22 +63,15 @@ export class QueueSources {
   /** Through the forum's own mapper, so an anonymous or guest author is shown to moderators exactly as to everyone. */
   private async loadForum(policy: Policy, items: QueueItemRow[], out: Map<string, QueueContent>): Promise<void> {
     if (items.length === 0) return;
-    const viewer = await this.anonymity.viewer(policy.userId);
-    const posts: PostRow[] = await this.db.query(`${POST_SELECT} WHERE p.id = ANY($2::uuid[])`, [
-      policy.readableVisibilities(),
-      items.map((i) => i.post_id),
-    ]);
+    const viewer = await this.authorship.viewer(policy.userId);
+    const posts = await this.posts.byIds(
+      policy,
+      items.map((i) => i.post_id!),
+    );
     const byId = new Map(posts.map((p) => [p.id, p]));
-    const categories: { thread_id: string; slug: string; name: string }[] = await this.db.query(
-      'SELECT t.id AS thread_id, c.slug, c.name FROM threads t JOIN categories c ON c.id = t.category_id WHERE t.id = ANY($1::uuid[])',
-      [[...new Set(posts.map((p) => p.thread_id))]],
-    );
+    const categories = await this.threads.categoriesOf([...new Set(posts.map((p) => p.thread_id))]);
     const categoryOf = new Map(categories.map((c) => [c.thread_id, { slug: c.slug, name: c.name }]));
-    const flags: (QueueFlagDto & { item_id: string })[] = await this.db.query(
-      `SELECT item_id, reason, note, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-       FROM flags WHERE item_id = ANY($1::uuid[]) AND status = 'open' ORDER BY created_at, id`,
-      [items.map((i) => i.id)],
-    );
+    const flags = await this.flags.openOn(items.map((i) => i.id));
     for (const item of items) {
       const post = byId.get(item.post_id!);
       if (!post) continue;
@@ -112,6 +93,3 @@ export class QueueSources {
     }
   }
 }
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);

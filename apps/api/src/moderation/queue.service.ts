@@ -1,49 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import {
-  CANNED_REJECTION_REASONS,
-  CLAIM_MINUTES,
-  UNDO_WINDOW_MINUTES,
-  type HoldReason,
-  type QueueItemStatus,
-  type QueueItemType,
-} from '#libs/moderation';
+import type { EntityManager } from 'typeorm';
+import { CANNED_REJECTION_REASONS, UNDO_WINDOW_MINUTES, type HoldReason, type QueueItemType } from '#libs/moderation';
 import type { Policy, QueueItemFacts } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
-import { CafeBroadcaster } from '../cafe/cafe.broadcaster.js';
-import { CafeRepository } from '../cafe/cafe.repository.js';
 import { ensure } from '../auth/policy.guard.js';
+import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
 import { conflict, notFound } from '../common/api-error.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
+import { Transactions } from '../database/transactions.js';
 import { ContentRenderer } from '../forum/content-renderer.service.js';
+import { postAuthored, type PostRow } from '../forum/forum-rows.js';
 import { ForumWriter } from '../forum/forum-writer.service.js';
-import { loadPost, loadThread } from '../forum/forum-queries.js';
-import type { PostRow } from '../forum/forum-rows.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { LockedWrite } from '../forum/locked-write.service.js';
+import { PostsRepository } from '../forum/posts.repository.js';
+import { NotificationsService, type PostAbout } from '../notifications/notifications.service.js';
+import { UsersRepository } from '../users/users.repository.js';
 import type { ApproveDto, CannedReasonDto, QueueDecisionDto, QueueItemDto } from './dto/queue.dto.js';
 import { QueueFeed } from './queue-feed.service.js';
-import { toQueueItemDto, type QueueItemRow } from './queue.mappers.js';
+import { toQueueItemDto } from './queue.mappers.js';
+import { QueueRepository, type ItemRow } from './queue.repository.js';
 import { QueueSources } from './queue-sources.service.js';
 
-/** An item with what deciding on it needs, row-locked in the deciding transaction. */
-interface LockedItem {
-  id: string;
-  type: QueueItemType;
-  status: QueueItemStatus;
-  post_id: string | null;
-  thread_id: string | null;
-  cafe_message_id: string | null;
-  claimed_by: string | null;
-  resolved_at: Date | null;
-  post_status_before: string | null;
-}
-
-const CLAIM_ACTIVE = `claimed_at > clock_timestamp() - interval '${CLAIM_MINUTES} minutes'`;
-
-const ITEM_COLUMNS = `id, type, status, post_id, thread_id, cafe_message_id, CASE WHEN ${CLAIM_ACTIVE} THEN claimed_by END AS claimed_by, resolved_at, post_status_before`;
-
-function facts(item: LockedItem): QueueItemFacts {
+function facts(item: ItemRow): QueueItemFacts {
   return { status: item.status, claimedBy: item.claimed_by, resolvedAt: item.resolved_at };
 }
 
@@ -55,24 +33,29 @@ const postRef = (post: PostRow) => ({
   title: post.thread_title,
 });
 
+const about = (post: PostRow): PostAbout => ({ id: post.id, threadId: post.thread_id, author: postAuthored(post) });
+
 /**
  * The moderators' one queue: held threads and posts, flagged posts and reported café messages,
- * crisis first, then oldest. Every decision is race-free (docs/decisions/0005): the item row is
+ * crisis first, then oldest. Every decision is race-free (docs/decisions/0007): the item row is
  * locked and re-checked in the transaction that applies the decision, and its status moves on
  * only from `open`, so of two moderators acting at once exactly one wins and the other gets 409.
  */
 @Injectable()
 export class QueueService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly items: QueueRepository,
+    private readonly tx: Transactions,
     private readonly feed: QueueFeed,
     private readonly sources: QueueSources,
+    private readonly locked: LockedWrite,
+    private readonly posts: PostsRepository,
     private readonly writer: ForumWriter,
     private readonly renderer: ContentRenderer,
     private readonly notifications: NotificationsService,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
-    private readonly cafe: CafeRepository,
-    private readonly cafeRooms: CafeBroadcaster,
+    private readonly cafe: CafeModerationService,
   ) {}
 
   reasons(policy: Policy): CannedReasonDto[] {
@@ -82,21 +65,9 @@ export class QueueService {
 
   async list(policy: Policy, limit: number, cursor: string | undefined): Promise<Page<QueueItemDto>> {
     ensure(policy.can('mod.queue'));
-    const after = decodeCursor(cursor, ['number', 'date', 'uuid']);
-    const rows: QueueItemRow[] = await this.db.query(
-      `SELECT q.id, q.type, q.priority, q.reasons, q.created_at, q.created_at::text AS created_key, q.post_id, q.thread_id, q.cafe_message_id,
-              CASE WHEN q.priority = 'crisis' THEN 0 ELSE 1 END AS rank,
-              cu.id AS claimed_by, cu.username AS claimed_username, cu.display_name AS claimed_display_name
-       FROM moderation_queue q
-       LEFT JOIN users cu ON cu.id = q.claimed_by AND q.${CLAIM_ACTIVE}
-       WHERE q.status = 'open'
-         AND ($1::int IS NULL OR (CASE WHEN q.priority = 'crisis' THEN 0 ELSE 1 END, q.created_at, q.id) > ($1::int, $2::timestamptz, $3::uuid))
-       ORDER BY CASE WHEN q.priority = 'crisis' THEN 0 ELSE 1 END, q.created_at, q.id
-       LIMIT $4`,
-      [after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
-    );
-    const kept = rows.slice(0, limit);
-    const content = await this.sources.load(policy, kept);
+    const after = decodeCursor(cursor, ['number', 'date', 'uuid']) as [number, string, string] | null;
+    const rows = await this.items.listOpen(after, limit + 1);
+    const content = await this.sources.load(policy, rows.slice(0, limit));
     const page = toPage(
       rows,
       limit,
@@ -109,25 +80,15 @@ export class QueueService {
   /** Optional: tells the other moderators someone is on it. Their decisions answer 409 until it lapses. */
   async claim(policy: Policy, id: string): Promise<QueueDecisionDto> {
     ensure(policy.can('mod.queue'));
-    return this.db.transaction(async (tx) => {
+    return this.tx.run(async (tx) => {
       const item = await this.lockItem(tx, id);
       ensure(policy.canDecideQueueItem(facts(item)));
-      await tx.query('UPDATE moderation_queue SET claimed_by = $2, claimed_at = clock_timestamp() WHERE id = $1', [
-        id,
-        policy.userId,
-      ]);
+      await this.items.claim(tx, id, policy.userId!);
       await this.feed.history(tx, id, 'claimed', policy.userId!);
       await this.audit.record(tx, { actorId: policy.userId!, action: 'claim', targetType: 'queue_item', targetId: id });
       this.feed.announce(tx);
-      const [me]: { username: string; display_name: string }[] = await tx.query(
-        'SELECT username, display_name FROM users WHERE id = $1',
-        [policy.userId],
-      );
-      return {
-        id,
-        status: 'open',
-        claimedBy: { id: policy.userId!, username: me.username, displayName: me.display_name },
-      };
+      const me = (await this.users.find(policy.userId!, tx))!;
+      return { id, status: 'open', claimedBy: { id: me.id, username: me.username, displayName: me.displayName } };
     });
   }
 
@@ -150,11 +111,11 @@ export class QueueService {
       await this.closeOrConflict(tx, item.id, 'approved', policy.userId!);
       if (post.status === 'pending') {
         await this.writer.decide(tx, ref, 'published', null);
-        await this.notifications.decided(tx, post, 'approved', null, item.id);
+        await this.notifications.decided(tx, about(post), 'approved', null, item.id);
       } else if (post.status === 'hidden') {
         // Hidden by flags until reviewed; reviewed and found fine.
         await this.writer.setStatus(tx, ref, 'published');
-        await this.notifications.decided(tx, post, 'restored', null, item.id);
+        await this.notifications.decided(tx, about(post), 'restored', null, item.id);
       }
       await this.audit.record(tx, {
         actorId: policy.userId!,
@@ -174,7 +135,7 @@ export class QueueService {
     await this.decide(policy, id, async (tx, item, post) => {
       await this.closeOrConflict(tx, item.id, 'rejected', policy.userId!, post.status);
       await this.writer.decide(tx, postRef(post), 'rejected', reason);
-      await this.notifications.decided(tx, post, 'rejected', reason, item.id);
+      await this.notifications.decided(tx, about(post), 'rejected', reason, item.id);
       await this.audit.record(tx, {
         actorId: policy.userId!,
         action: 'reject',
@@ -190,62 +151,54 @@ export class QueueService {
   /** Takes a rejection back within the undo window: the post returns to where it was and the item to the queue. */
   async undo(policy: Policy, id: string): Promise<QueueDecisionDto> {
     ensure(policy.can('mod.queue'));
-    const found = await this.findItem(this.db.manager, id);
+    const found = await this.findItem(id);
     if (found.type === 'cafe_message')
       throw conflict('not_supported', 'A removed café message can’t be brought back; its session may be over.');
-    await this.db.transaction(async (tx) => {
-      await loadThread(tx, policy, found.thread_id!, true);
-      const item = await this.lockItem(tx, id);
-      ensure(policy.canUndoRejection(facts(item), { now: new Date(), undoWindowMinutes: UNDO_WINDOW_MINUTES }));
-      const post = await loadPost(tx, policy, item.post_id!);
-      if (post.status !== 'rejected')
-        throw conflict('changed', 'The post has changed since it was rejected, so the rejection can’t be undone.');
-      // The moderator who undoes it keeps it claimed, so no one else decides it while they look again.
-      await tx.query(
-        `UPDATE moderation_queue SET status = 'open', resolved_at = NULL, resolved_by = NULL, post_status_before = NULL, claimed_by = $2, claimed_at = clock_timestamp()
-         WHERE id = $1 AND status = 'rejected'`,
-        [id, policy.userId],
-      );
-      await tx.query(
-        `UPDATE flags SET status = 'open', resolved_at = NULL, resolved_by = NULL WHERE item_id = $1 AND status = 'resolved'`,
-        [id],
-      );
-      await this.feed.history(tx, id, 'undone', policy.userId!);
-      await this.writer.setStatus(
-        tx,
-        postRef(post),
-        (item.post_status_before as PostRow['status'] | null) ?? 'pending',
-      );
-      await this.notifications.withdrawFor(tx, id);
-      await this.audit.record(tx, {
-        actorId: policy.userId!,
-        action: 'undo',
-        targetType: 'post',
-        targetId: post.id,
-        meta: { item: id },
-      });
-      this.feed.announce(tx);
+    await this.locked.inThread(policy, found.thread_id!, {
+      reload: (tx) => this.lockItem(tx, id),
+      ask: (item) => policy.canUndoRejection(facts(item), { now: new Date(), undoWindowMinutes: UNDO_WINDOW_MINUTES }),
+      work: async (tx, item) => {
+        const post = await this.posts.get(tx, policy, item.post_id!);
+        if (post.status !== 'rejected')
+          throw conflict('changed', 'The post has changed since it was rejected, so the rejection can’t be undone.');
+        // The moderator who undoes it keeps it claimed, so no one else decides it while they look again.
+        await this.items.reopenRejected(tx, id, policy.userId!);
+        await this.feed.reopenFlags(tx, id);
+        await this.feed.history(tx, id, 'undone', policy.userId!);
+        await this.writer.setStatus(
+          tx,
+          postRef(post),
+          (item.post_status_before as PostRow['status'] | null) ?? 'pending',
+        );
+        await this.notifications.withdrawFor(tx, id);
+        await this.audit.record(tx, {
+          actorId: policy.userId!,
+          action: 'undo',
+          targetType: 'post',
+          targetId: post.id,
+          meta: { item: id },
+        });
+        this.feed.announce(tx);
+      },
     });
     return { id, status: 'open' };
   }
 
   /**
-   * The frame of every decision on forum content: lock the thread (every forum write does, so the
-   * order of locks is the same everywhere), then the item, then ask the policy with what is true now.
+   * The frame of every decision on forum content (LockedWrite): lock the thread, then the item,
+   * then ask the policy with what is true now.
    */
   private async decide(
     policy: Policy,
     id: string,
-    apply: (tx: EntityManager, item: LockedItem, post: PostRow) => Promise<void>,
+    apply: (tx: EntityManager, item: ItemRow, post: PostRow) => Promise<void>,
   ): Promise<void> {
     ensure(policy.can('mod.queue'));
-    const found = await this.findItem(this.db.manager, id);
-    await this.db.transaction(async (tx) => {
-      await loadThread(tx, policy, found.thread_id!, true);
-      const item = await this.lockItem(tx, id);
-      ensure(policy.canDecideQueueItem(facts(item)));
-      const post = await loadPost(tx, policy, item.post_id!);
-      await apply(tx, item, post);
+    const found = await this.findItem(id);
+    await this.locked.inThread(policy, found.thread_id!, {
+      reload: (tx) => this.lockItem(tx, id),
+      ask: (item) => policy.canDecideQueueItem(facts(item)),
+      work: async (tx, item) => apply(tx, item, await this.posts.get(tx, policy, item.post_id!)),
     });
   }
 
@@ -259,18 +212,14 @@ export class QueueService {
     to: 'approved' | 'rejected',
     reason: string | null,
   ): Promise<QueueDecisionDto> {
-    const removed = await this.db.transaction(async (tx) => {
-      const found = await this.findItem(tx, id);
-      const [message]: { id: string; session_id: string; room: string }[] = await tx.query(
-        'SELECT m.id, m.session_id, r.slug AS room FROM cafe_messages m JOIN cafe_rooms r ON r.id = m.room_id WHERE m.id = $1 FOR UPDATE OF m',
-        [found.cafe_message_id],
-      );
+    const removed = await this.tx.run(async (tx) => {
+      const found = await this.findItem(id, tx);
+      const message = await this.cafe.lockForDecision(tx, found.cafe_message_id!);
       if (!message) throw notFound('That café message is gone (its session ended and the café forgot it).');
       const item = await this.lockItem(tx, id);
       ensure(policy.canDecideQueueItem(facts(item)));
       await this.closeOrConflict(tx, id, to, policy.userId!);
-      const gone =
-        to === 'rejected' && (await this.cafe.softDelete(tx, message.session_id, message.id, policy.userId!));
+      const gone = await this.cafe.decided(tx, message, to, policy.userId!);
       await this.audit.record(tx, {
         actorId: policy.userId!,
         action: to === 'approved' ? 'approve' : 'reject',
@@ -281,13 +230,13 @@ export class QueueService {
       });
       return gone ? message : null;
     });
-    if (removed) this.cafeRooms.messageDeleted(removed.session_id, removed.room, removed.id);
+    if (removed) this.cafe.removedFromRoom(removed.session_id, removed.room, removed.id);
     return { id, status: to };
   }
 
   private async typeOf(policy: Policy, id: string): Promise<QueueItemType> {
     ensure(policy.can('mod.queue'));
-    return (await this.findItem(this.db.manager, id)).type;
+    return (await this.findItem(id)).type;
   }
 
   private async closeOrConflict(
@@ -301,17 +250,15 @@ export class QueueService {
       throw conflict('already_handled', 'Another moderator has already handled this item.');
   }
 
-  private async findItem(manager: EntityManager, id: string): Promise<LockedItem> {
-    const rows: LockedItem[] = await manager.query(`SELECT ${ITEM_COLUMNS} FROM moderation_queue WHERE id = $1`, [id]);
-    if (!rows[0]) throw notFound('That queue item does not exist.');
-    return rows[0];
+  private async findItem(id: string, manager?: EntityManager): Promise<ItemRow> {
+    const item = await this.items.find(manager, id);
+    if (!item) throw notFound('That queue item does not exist.');
+    return item;
   }
 
-  private async lockItem(tx: EntityManager, id: string): Promise<LockedItem> {
-    const rows: LockedItem[] = await tx.query(`SELECT ${ITEM_COLUMNS} FROM moderation_queue WHERE id = $1 FOR UPDATE`, [
-      id,
-    ]);
-    if (!rows[0]) throw notFound('That queue item does not exist.');
-    return rows[0];
+  private async lockItem(tx: EntityManager, id: string): Promise<ItemRow> {
+    const item = await this.items.find(tx, id, true);
+    if (!item) throw notFound('That queue item does not exist.');
+    return item;
   }
 }

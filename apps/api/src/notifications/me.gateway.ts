@@ -1,14 +1,14 @@
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { RealtimeService, userRoom } from '../realtime/realtime.service.js';
-import { handshakeUser, refuseUnless } from '../realtime/socket-auth.js';
-import { SocketIdentityService } from '../realtime/socket-identity.service.js';
+import { IdentityService } from '../identity/identity.service.js';
+import { handshakeUser, refuseUnless } from '../identity/socket-auth.js';
 
 /** Socket.IO /me: a logged-in user's own live events (`notification`). Guests are refused at the handshake. */
 @WebSocketGateway({ namespace: '/me' })
 export class MeGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
-    private readonly identity: SocketIdentityService,
+    private readonly identity: IdentityService,
     private readonly realtime: RealtimeService,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { RealtimeModule } from '../realtime/realtime.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
 import { MeGateway } from './me.gateway.js';
 
-/** Socket.IO /me (its handshake asks the policy, through the socket identity). */
-@Module({ imports: [RealtimeModule], providers: [MeGateway] })
+/** Socket.IO /me (its handshake asks the policy, through the identity service). */
+@Module({ imports: [IdentityModule], providers: [MeGateway] })
 export class MeModule {}

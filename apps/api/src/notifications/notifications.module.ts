@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module.js';
 import { Mailer } from './mailer.service.js';
 import { NotificationsController } from './notifications.controller.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** Notifications: written by the forum, moderation and sanctions, so it depends on none of them. */
 @Module({
+  imports: [UsersModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, Mailer],
+  providers: [NotificationsRepository, NotificationsService, Mailer],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

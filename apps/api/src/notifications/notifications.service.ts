@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Policy } from '#libs/policy';
-import { AnonymityService, sameKey } from '../anonymity/anonymity.service.js';
 import { ensure } from '../auth/policy.guard.js';
+import { Authorship, type Recipient } from '../authorship/authorship.service.js';
+import type { Authored } from '../authorship/viewer.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import { afterCommit } from '../database/after-commit.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
+import { UsersRepository } from '../users/users.repository.js';
 import type { NotificationDto } from './dto/notification.dto.js';
 import { Mailer } from './mailer.service.js';
+import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
 
 export const NOTIFICATION_TYPES = ['approved', 'rejected', 'reply', 'hidden', 'restored', 'sanction'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
-
-/** A user by id (named content), or the author behind anonymous content: their keyed hash in a thread. */
-export type Recipient = { userId: string } | { hash: Buffer; scope: string };
 
 export interface NewNotification {
   type: NotificationType;
@@ -24,21 +23,20 @@ export interface NewNotification {
   itemId?: string;
 }
 
-interface NotificationRow {
+/** A post as a notification about it needs it: its id and thread, and who wrote it. */
+export interface PostAbout {
   id: string;
-  type: string;
-  text: string;
-  link: string | null;
-  created_at: Date;
-  created_key: string;
-  read_at: Date | null;
+  threadId: string;
+  author: Authored;
 }
 
-interface AuthorRow {
-  author_kind: 'user' | 'anonymous' | 'guest';
-  author_id: string | null;
-  anon_hash: Buffer | null;
-  thread_id: string;
+/** A reply that has just become visible, with who wrote it and who wrote its thread. */
+export interface PublishedReply {
+  postId: string;
+  threadId: string;
+  threadTitle: string;
+  author: Authored;
+  threadAuthor: Authored;
 }
 
 export const postLink = (threadId: string, postId: string) => `/threads/${threadId}#post-${postId}`;
@@ -63,57 +61,44 @@ function toNotificationDto(row: NotificationRow): NotificationDto {
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly anonymity: AnonymityService,
+    private readonly repo: NotificationsRepository,
+    private readonly users: UsersRepository,
+    private readonly authorship: Authorship,
     private readonly realtime: RealtimeService,
     private readonly mailer: Mailer,
   ) {}
 
   async send(tx: EntityManager, recipient: Recipient, n: NewNotification): Promise<void> {
     const named = 'userId' in recipient;
-    const [row]: NotificationRow[] = await tx.query(
-      `INSERT INTO notifications (user_id, recipient_hash, scope_id, type, text, link, item_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       RETURNING id, type, text, link, created_at, created_at::text AS created_key, read_at`,
-      [
-        named ? recipient.userId : null,
-        named ? null : recipient.hash,
-        named ? null : recipient.scope,
-        n.type,
-        n.text,
-        n.link,
-        n.itemId ?? null,
-      ],
-    );
+    const row = await this.repo.insert(tx, {
+      userId: named ? recipient.userId : null,
+      hash: named ? null : recipient.hash,
+      scopeId: named ? null : recipient.scope.id,
+      type: n.type,
+      text: n.text,
+      link: n.link,
+      itemId: n.itemId ?? null,
+    });
     const dto = toNotificationDto(row);
     afterCommit(tx, async () => {
       if (!named) return this.realtime.notifyAuthorKey(recipient.scope, recipient.hash, dto);
       this.realtime.notifyUser(recipient.userId, dto);
       if (!this.mailer.enabled) return;
-      const [user]: { email: string | null }[] = await this.db.query('SELECT email FROM users WHERE id = $1', [
-        recipient.userId,
-      ]);
-      if (user?.email) await this.mailer.sendNotification(user.email, dto.link);
+      const email = await this.users.emailOf(recipient.userId);
+      if (email) await this.mailer.sendNotification(email, dto.link);
     });
   }
 
-  /** The author of a post, however they wrote it; a guest has no one to tell here (their receipt tells them). */
-  async authorOf(tx: EntityManager, postId: string): Promise<Recipient | null> {
-    const [row]: AuthorRow[] = await tx.query(
-      'SELECT author_kind, author_id, anon_hash, thread_id FROM posts WHERE id = $1',
-      [postId],
-    );
-    return row ? this.recipientOf(row) : null;
-  }
-
-  async toAuthorOf(tx: EntityManager, postId: string, n: NewNotification): Promise<void> {
-    const recipient = await this.authorOf(tx, postId);
+  /** The author of a piece of content, however they wrote it; a guest has no one to tell here (their receipt tells them). */
+  async toAuthor(tx: EntityManager, author: Authored, n: NewNotification): Promise<void> {
+    const recipient = this.authorship.recipientOf(author);
     if (recipient) await this.send(tx, recipient, n);
   }
 
   /** The author of held or flagged content is told a moderator's decision, and why (ground rule 8). */
   async decided(
     tx: EntityManager,
-    post: { id: string; thread_id: string },
+    post: PostAbout,
     decision: 'approved' | 'rejected' | 'restored',
     reason: string | null,
     itemId?: string,
@@ -124,98 +109,48 @@ export class NotificationsService {
         : decision === 'restored'
           ? 'Innlegget ditt er lest av en moderator og vises igjen.'
           : `Innlegget ditt ble ikke publisert. Begrunnelse: ${reason ?? ''}`;
-    await this.toAuthorOf(tx, post.id, { type: decision, text, link: postLink(post.thread_id, post.id), itemId });
+    await this.toAuthor(tx, post.author, { type: decision, text, link: postLink(post.threadId, post.id), itemId });
   }
 
   /** A reply became visible: its thread's author is told, unless they wrote it themselves. */
-  async replyPublished(tx: EntityManager, postId: string): Promise<void> {
-    const [row]: (AuthorRow & {
-      thread_author_kind: AuthorRow['author_kind'];
-      thread_author_id: string | null;
-      thread_author_hash: Buffer | null;
-      title: string;
-      is_opening: boolean;
-    })[] = await tx.query(
-      `SELECT p.author_kind, p.author_id, p.anon_hash, p.thread_id, p.is_opening,
-              t.author_kind AS thread_author_kind, t.author_id AS thread_author_id, t.author_hash AS thread_author_hash, t.title
-       FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1`,
-      [postId],
-    );
-    if (!row || row.is_opening) return;
-    const threadAuthor = this.recipientOf({
-      author_kind: row.thread_author_kind,
-      author_id: row.thread_author_id,
-      anon_hash: row.thread_author_hash,
-      thread_id: row.thread_id,
-    });
-    if (!threadAuthor || (await this.sameWriter(tx, threadAuthor, row))) return;
+  async replyPublished(tx: EntityManager, reply: PublishedReply): Promise<void> {
+    const threadAuthor = this.authorship.recipientOf(reply.threadAuthor);
+    if (!threadAuthor || (await this.authorship.sameAuthor(reply.threadAuthor, reply.author, tx))) return;
     await this.send(tx, threadAuthor, {
       type: 'reply',
-      text: `Nytt svar i tråden din «${row.title}».`,
-      link: postLink(row.thread_id, postId),
+      text: `Nytt svar i tråden din «${reply.threadTitle}».`,
+      link: postLink(reply.threadId, reply.postId),
     });
   }
 
   /** Takes back the notices about a queue item (its decision was undone). */
-  async withdrawFor(tx: EntityManager, itemId: string): Promise<void> {
-    await tx.query('DELETE FROM notifications WHERE item_id = $1', [itemId]);
+  withdrawFor(tx: EntityManager, itemId: string): Promise<void> {
+    return this.repo.deleteForItem(tx, itemId);
   }
 
   /** The caller's notifications, newest first: those to their id, and those to their keys in threads. */
   async list(policy: Policy, limit: number, cursor: string | undefined): Promise<Page<NotificationDto>> {
     ensure(policy.canReadNotifications());
-    const { scopes, hashes } = await this.myKeys(policy.userId!);
-    const after = decodeCursor(cursor, ['date', 'uuid']);
-    const rows: NotificationRow[] = await this.db.query(
-      `SELECT id, type, text, link, created_at, created_at::text AS created_key, read_at FROM notifications
-       WHERE (user_id = $1 OR (scope_id, recipient_hash) IN (SELECT * FROM unnest($2::uuid[], $3::bytea[])))
-         AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
-       ORDER BY created_at DESC, id DESC
-       LIMIT $6`,
-      [policy.userId, scopes, hashes, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-    );
+    const keys = await this.keysOf(policy.userId!);
+    const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
+    const rows = await this.repo.page(policy.userId!, keys, after, limit + 1);
     return toPage(rows, limit, (r) => [r.created_key, r.id], toNotificationDto);
   }
 
   /** Marks the caller's own notifications read; ids that are not theirs are left alone. */
   async markRead(policy: Policy, ids: string[]): Promise<number> {
     ensure(policy.canReadNotifications());
-    const { scopes, hashes } = await this.myKeys(policy.userId!);
-    const [, count]: [unknown, number] = await this.db.query(
-      `UPDATE notifications SET read_at = clock_timestamp()
-       WHERE id = ANY($1::uuid[]) AND read_at IS NULL
-         AND (user_id = $2 OR (scope_id, recipient_hash) IN (SELECT * FROM unnest($3::uuid[], $4::bytea[])))`,
-      [ids, policy.userId, scopes, hashes],
-    );
-    return count;
+    return this.repo.markRead(policy.userId!, await this.keysOf(policy.userId!), ids);
   }
 
-  /** The user's keys in every thread that has notifications to a hash: computed here, stored nowhere. */
-  private async myKeys(userId: string): Promise<{ scopes: string[]; hashes: Buffer[] }> {
-    const viewer = await this.anonymity.viewer(userId);
-    const rows: { scope_id: string }[] = await this.db.query(
-      'SELECT DISTINCT scope_id FROM notifications WHERE recipient_hash IS NOT NULL',
-    );
-    const scopes = rows.map((r) => r.scope_id);
-    return { scopes, hashes: scopes.map((s) => viewer.keyIn(s)!) };
+  /** Every notification of the user, oldest first (their export). */
+  async exportFor(userId: string): Promise<Record<string, unknown>[]> {
+    return this.repo.forExport(userId, await this.keysOf(userId));
   }
 
-  private recipientOf(row: AuthorRow): Recipient | null {
-    if (row.author_kind === 'user') return row.author_id ? { userId: row.author_id } : null;
-    if (row.author_kind === 'anonymous') return { hash: row.anon_hash!, scope: row.thread_id };
-    return null;
-  }
-
-  /** Whether the reply's writer is the thread's author, however each of them wrote (by name or not). */
-  private async sameWriter(tx: EntityManager, threadAuthor: Recipient, reply: AuthorRow): Promise<boolean> {
-    if (reply.author_kind === 'guest') return false;
-    if ('userId' in threadAuthor) {
-      if (reply.author_kind === 'user') return reply.author_id === threadAuthor.userId;
-      const salt = await this.anonymity.saltOf(threadAuthor.userId, tx);
-      return !!salt && sameKey(this.anonymity.keyFor(salt, reply.thread_id), reply.anon_hash);
-    }
-    if (reply.author_kind === 'anonymous') return sameKey(reply.anon_hash, threadAuthor.hash);
-    const salt = reply.author_id ? await this.anonymity.saltOf(reply.author_id, tx) : null;
-    return !!salt && sameKey(this.anonymity.keyFor(salt, threadAuthor.scope), threadAuthor.hash);
+  /** The user's keys in every thread that has notifications to a key: computed by the authorship module, stored nowhere. */
+  private async keysOf(userId: string) {
+    const viewer = await this.authorship.viewer(userId);
+    return this.authorship.ownKeys(viewer, 'thread', await this.repo.keyedScopes());
   }
 }

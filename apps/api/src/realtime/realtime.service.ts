@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Namespace, Server } from 'socket.io';
-import { DataSource } from 'typeorm';
-import { AnonymityService, sameKey } from '../anonymity/anonymity.service.js';
+import { Authorship } from '../authorship/authorship.service.js';
+import type { Scope } from '../authorship/scope.js';
 import { RedisConnection } from '../common/redis.provider.js';
 
 /** What a socket carries about its user, set at the handshake for every namespace (see app-io.adapter.ts). */
@@ -42,8 +41,7 @@ export class RealtimeService {
   private me?: Namespace;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly anonymity: AnonymityService,
+    private readonly authorship: Authorship,
     private readonly redis: RedisConnection,
   ) {}
 
@@ -54,7 +52,7 @@ export class RealtimeService {
   bindNotifications(namespace: Namespace): void {
     this.me = namespace;
     // Another process asks this one to deliver to the author behind a keyed hash, if they are here.
-    namespace.on(ANON_EVENT, (scope: string, hash: string, notification: LiveNotification) => {
+    namespace.on(ANON_EVENT, (scope: Scope, hash: string, notification: LiveNotification) => {
       void this.deliverToKeyLocally(scope, Buffer.from(hash, 'base64'), notification);
     });
   }
@@ -72,7 +70,7 @@ export class RealtimeService {
    * A notification for the author of anonymous content: the sockets whose user's key in `scope`
    * is `hash` get it, found by recomputing keys in memory; nothing about the match is kept.
    */
-  async notifyAuthorKey(scope: string, hash: Buffer, notification: LiveNotification): Promise<void> {
+  async notifyAuthorKey(scope: Scope, hash: Buffer, notification: LiveNotification): Promise<void> {
     if (!this.me) return;
     // Several processes (REDIS_URL): each looks among its own sockets.
     if (this.redis.client) this.me.serverSideEmit(ANON_EVENT, scope, hash.toString('base64'), notification);
@@ -94,7 +92,7 @@ export class RealtimeService {
     return (this.me ?? this.mod)?.server;
   }
 
-  private async deliverToKeyLocally(scope: string, hash: Buffer, notification: LiveNotification): Promise<void> {
+  private async deliverToKeyLocally(scope: Scope, hash: Buffer, notification: LiveNotification): Promise<void> {
     if (!this.me) return;
     const userIds = [
       ...new Set(
@@ -103,12 +101,8 @@ export class RealtimeService {
     ];
     if (userIds.length === 0) return;
     try {
-      const rows: { id: string; anon_salt: Buffer }[] = await this.db.query(
-        'SELECT id, anon_salt FROM users WHERE id = ANY($1::uuid[])',
-        [userIds],
-      );
-      for (const row of rows)
-        if (sameKey(this.anonymity.keyFor(row.anon_salt, scope), hash)) this.notifyLocalUser(row.id, notification);
+      for (const userId of await this.authorship.holdersAmong(userIds, scope, hash))
+        this.notifyLocalUser(userId, notification);
     } catch (e) {
       this.logger.warn(`live notification not delivered: ${String(e)}`);
     }

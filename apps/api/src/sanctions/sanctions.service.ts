@@ -1,28 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Role } from '#libs/contracts';
 import type { Policy } from '#libs/policy';
-import { AnonymityService } from '../anonymity/anonymity.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
+import { Authorship, type Recipient } from '../authorship/authorship.service.js';
+import { cafeSessionScope, threadScope, type Scope } from '../authorship/scope.js';
+import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
 import { ApiError, badRequest, notFound } from '../common/api-error.js';
-import { loadPost } from '../forum/forum-queries.js';
-import { NotificationsService, type Recipient } from '../notifications/notifications.service.js';
+import { Transactions } from '../database/transactions.js';
+import { PostsRepository } from '../forum/posts.repository.js';
+import { IdentityService } from '../identity/identity.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersRepository } from '../users/users.repository.js';
 import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
+import { SanctionsRepository } from './sanctions.repository.js';
 
 /** Whom a sanction is for: an account, or a keyed hash in a scope (with the account found in memory, never stored). */
-type Subject =
-  { userId: string } | { hash: Buffer; scopeKind: 'thread' | 'cafe_session'; scopeId: string; accountId?: string };
+type Subject = { userId: string } | { hash: Buffer; scope: Scope; accountId?: string };
 
 @Injectable()
 export class SanctionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly anonymity: AnonymityService,
-    private readonly users: UsersService,
+    private readonly sanctions: SanctionsRepository,
+    private readonly tx: Transactions,
+    private readonly posts: PostsRepository,
+    private readonly cafe: CafeModerationService,
+    private readonly users: UsersRepository,
+    private readonly identity: IdentityService,
+    private readonly authorship: Authorship,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly realtime: RealtimeService,
@@ -47,23 +52,19 @@ export class SanctionsService {
           ? await this.postSubject(policy, postId)
           : await this.cafeSubject(policy, cafeMessageId!);
 
-    const id = await this.db.transaction(async (tx) => {
-      const [row]: { id: string }[] = await tx.query(
-        `INSERT INTO sanctions (kind, user_id, subject_hash, scope_kind, scope_id, post_id, cafe_message_id, reason, until, issued_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          dto.kind,
-          'userId' in subject ? subject.userId : null,
-          'hash' in subject ? subject.hash : null,
-          'hash' in subject ? subject.scopeKind : null,
-          'hash' in subject ? subject.scopeId : null,
-          postId ?? null,
-          cafeMessageId ?? null,
-          dto.reason,
-          until,
-          policy.userId ?? null,
-        ],
-      );
+    const id = await this.tx.run(async (tx) => {
+      const sanctionId = await this.sanctions.insert(tx, {
+        kind: dto.kind,
+        userId: 'userId' in subject ? subject.userId : null,
+        subjectHash: 'hash' in subject ? subject.hash : null,
+        scopeKind: 'hash' in subject ? subject.scope.kind : null,
+        scopeId: 'hash' in subject ? subject.scope.id : null,
+        postId: postId ?? null,
+        cafeMessageId: cafeMessageId ?? null,
+        reason: dto.reason,
+        until,
+        issuedBy: policy.userId ?? null,
+      });
       await this.audit.record(tx, {
         actorId: policy.userId ?? null,
         action: 'sanction',
@@ -75,23 +76,23 @@ export class SanctionsService {
       // The person is told why and until when; behind an anonymous post, through its keyed hash only.
       // Behind a café message there is no such channel that would not tie them to the message, so
       // they learn it where it applies: a mute's or ban's refusal says why and until when.
-      if (!('hash' in subject) || subject.scopeKind === 'thread') {
+      if (!('hash' in subject) || subject.scope.kind === 'thread') {
         const recipient: Recipient =
-          'userId' in subject ? { userId: subject.userId } : { hash: subject.hash, scope: subject.scopeId };
+          'userId' in subject ? { userId: subject.userId } : { hash: subject.hash, scope: subject.scope };
         await this.notifications.send(tx, recipient, {
           type: 'sanction',
           text: sanctionText(dto.kind, dto.reason, until),
           link: null,
         });
       }
-      return row.id;
+      return sanctionId;
     });
 
     // A ban ends every session at once; for an anonymous author the account is found in memory only.
     if (dto.kind === 'ban') {
       const account = 'userId' in subject ? subject.userId : subject.accountId;
       if (account) {
-        await this.users.endSessions(account);
+        await this.identity.endSessions(account);
         // Open sockets (café, /me, /mod) were let in by a session that no longer exists.
         await this.realtime.disconnectUser(account);
       }
@@ -113,30 +114,26 @@ export class SanctionsService {
   }
 
   private async userSubject(policy: Policy, userId: string): Promise<Subject> {
-    const role = await this.roleOf(userId);
+    const role = await this.users.roleOf(userId);
     if (!role) throw notFound('No such user.');
     ensure(policy.canSanctionUser(role));
     return { userId };
   }
 
   private async postSubject(policy: Policy, postId: string): Promise<Subject> {
-    const post = await loadPost(this.db.manager, policy, postId);
+    const post = await this.posts.get(undefined, policy, postId);
     if (post.author_kind === 'guest')
       throw badRequest('A guest post has no account behind it: there is no one to sanction.', 'no_account');
     if (post.author_kind === 'anonymous') {
       // Rank is checked on the account found in memory, as behind a café message: staff can't silence each other.
-      const account = await this.anonymity.findAccount(post.anon_hash!, post.thread_id);
-      if (account) ensure(policy.canSanctionUser((await this.roleOf(account.id))!));
-      return { hash: post.anon_hash!, scopeKind: 'thread', scopeId: post.thread_id, accountId: account?.id };
+      const scope = threadScope(post.thread_id);
+      const account = await this.authorship.findAccount(post.anon_hash!, scope);
+      if (account) ensure(policy.canSanctionUser((await this.users.roleOf(account.id))!));
+      return { hash: post.anon_hash!, scope, accountId: account?.id };
     }
     if (!post.author_id) throw new ApiError(404, 'author_gone', 'The author of this post no longer has an account.');
     ensure(policy.canSanctionUser(post.role!));
     return { userId: post.author_id };
-  }
-
-  private async roleOf(userId: string): Promise<Role | undefined> {
-    const rows: { role: Role }[] = await this.db.query('SELECT role FROM users WHERE id = $1', [userId]);
-    return rows[0]?.role;
   }
 
   /**
@@ -144,21 +141,19 @@ export class SanctionsService {
    * the account found in memory (staff can't silence each other); it is used for a ban's disconnect, never kept.
    */
   private async cafeSubject(policy: Policy, messageId: string): Promise<Subject> {
-    const rows: { author_hash: Buffer | null; session_id: string }[] = await this.db.query(
-      'SELECT author_hash, session_id FROM cafe_messages WHERE id = $1',
-      [messageId],
-    );
-    if (!rows[0]) throw notFound('No such café message (it may have been deleted after the retention period).');
-    const { author_hash: hash, session_id: sessionId } = rows[0];
+    const message = await this.cafe.authorOf(messageId);
+    if (!message) throw notFound('No such café message (it may have been deleted after the retention period).');
+    const { author_hash: hash, session_id: sessionId } = message;
     if (!hash)
       throw badRequest(
         'A guest wrote this message: there is no account to sanction. A host can mute or remove the guest in the room.',
         'no_account',
       );
-    const account = await this.anonymity.findAccount(hash, sessionId);
+    const scope = cafeSessionScope(sessionId);
+    const account = await this.authorship.findAccount(hash, scope);
     if (!account) throw new ApiError(404, 'author_gone', 'The writer of this message no longer has an account.');
-    ensure(policy.canSanctionUser((await this.roleOf(account.id))!));
-    return { hash, scopeKind: 'cafe_session', scopeId: sessionId, accountId: account.id };
+    ensure(policy.canSanctionUser((await this.users.roleOf(account.id))!));
+    return { hash, scope, accountId: account.id };
   }
 }
 

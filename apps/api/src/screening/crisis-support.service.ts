@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { HELPLINES, type Helpline } from '#libs/screening';
+import { UsersRepository } from '../users/users.repository.js';
 
 export interface CrisisSupport {
   resources: Helpline[];
@@ -12,13 +11,10 @@ export interface CrisisSupport {
 /** What a writer whose words matched `crisis` is shown: the helplines, and whether anyone is on duty. */
 @Injectable()
 export class CrisisSupportService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly users: UsersRepository) {}
 
   async staffed(): Promise<boolean> {
-    const rows: { staffed: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM users WHERE role IN ('moderator', 'admin') AND on_duty_until > now()) AS staffed`,
-    );
-    return rows[0]?.staffed === true;
+    return this.users.anyoneOnDuty(['moderator', 'admin']);
   }
 
   async support(): Promise<CrisisSupport> {

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module.js';
 import { CrisisSupportService } from './crisis-support.service.js';
 import { ScreeningService } from './screening.service.js';
 import { WatchedWordsController } from './watched-words.controller.js';
+import { WatchedWordsRepository } from './watched-words.repository.js';
 import { WatchedWordsService } from './watched-words.service.js';
 
 /** Watched words: the administrators' list, and screening of anything people write against it. */
 @Module({
+  imports: [UsersModule],
   controllers: [WatchedWordsController],
-  providers: [ScreeningService, CrisisSupportService, WatchedWordsService],
+  providers: [WatchedWordsRepository, ScreeningService, CrisisSupportService, WatchedWordsService],
   exports: [ScreeningService, CrisisSupportService],
 })
 export class ScreeningModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { NO_MATCH, WatchedWordMatcher, type ScreeningResult, type WatchedAction } from '#libs/screening';
+import { NO_MATCH, WatchedWordMatcher, type ScreeningResult } from '#libs/screening';
+import { WatchedWordsRepository } from './watched-words.repository.js';
 
 const CACHE_MS = 5_000;
 
@@ -18,7 +17,7 @@ export class ScreeningService {
   private cached: { matcher: WatchedWordMatcher; at: number } | null = null;
   private loading: Promise<WatchedWordMatcher> | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly words: WatchedWordsRepository) {}
 
   async screen(...texts: (string | undefined | null)[]): Promise<ScreeningResult> {
     const text = texts.filter((t): t is string => typeof t === 'string' && t.length > 0).join('\n');
@@ -35,10 +34,7 @@ export class ScreeningService {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.matcher;
     this.loading ??= (async () => {
       try {
-        const rows: { id: string; pattern: string; action: WatchedAction }[] = await this.db.query(
-          'SELECT id, pattern, action FROM watched_words ORDER BY created_at, id',
-        );
-        const matcher = new WatchedWordMatcher(rows);
+        const matcher = new WatchedWordMatcher(await this.words.all());
         this.cached = { matcher, at: Date.now() };
         return matcher;
       } finally {

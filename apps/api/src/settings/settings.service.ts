@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { Transactions } from '../database/transactions.js';
+import { SettingsRepository } from './settings.repository.js';
 
 /** Site settings an administrator changes at run time (GET/PATCH /api/admin/settings). */
 export interface Settings {
@@ -29,25 +29,15 @@ export class SettingsService {
   private cached: { value: Settings; at: number } | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: SettingsRepository,
+    private readonly tx: Transactions,
     private readonly audit: AuditService,
   ) {}
 
   /** Read often (every post), so kept for two seconds; another process's change shows within that. */
   async get(): Promise<Settings> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
-    const rows: { values: Partial<Settings> }[] = await this.db.query('SELECT values FROM settings WHERE id = 1');
-    const value = { ...DEFAULT_SETTINGS, ...rows[0]?.values };
-    this.cached = { value, at: Date.now() };
-    return value;
-  }
-
-  async update(patch: Partial<Settings>, manager: EntityManager = this.db.manager): Promise<Settings> {
-    const rows: [{ values: Partial<Settings> }[], number] = await manager.query(
-      `UPDATE settings SET values = values || $1::jsonb WHERE id = 1 RETURNING values`,
-      [JSON.stringify(patch)],
-    );
-    const value = { ...DEFAULT_SETTINGS, ...rows[0]?.[0]?.values };
+    const value = { ...DEFAULT_SETTINGS, ...(await this.repo.values<Settings>()) };
     this.cached = { value, at: Date.now() };
     return value;
   }
@@ -55,10 +45,12 @@ export class SettingsService {
   /** An administrator's change, audited in the same transaction. */
   async change(actorId: string | null, patch: Partial<Settings>): Promise<Settings> {
     const changed: Partial<Settings> = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    return this.db.transaction(async (tx) => {
-      const updated = await this.update(changed, tx);
+    const value = await this.tx.run(async (tx) => {
+      const stored = await this.repo.merge<Settings>(tx, changed);
       await this.audit.record(tx, { actorId, action: 'settings', targetType: 'settings', meta: { changed } });
-      return updated;
+      return { ...DEFAULT_SETTINGS, ...stored };
     });
+    this.cached = { value, at: Date.now() };
+    return value;
   }
 }

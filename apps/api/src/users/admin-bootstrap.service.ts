@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Transactions } from '../database/transactions.js';
 import { UsersService } from './users.service.js';
 
 /**
@@ -14,6 +15,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
+    private readonly tx: Transactions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -22,7 +24,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       const existing = await this.users.findByUsername(wanted.username);
       if (existing) {
         await this.users.setPassword(existing.id, wanted.password);
-        if (existing.role !== 'admin') await this.users.setRole(existing.id, 'admin');
+        if (existing.role !== 'admin') await this.tx.run((tx) => this.users.setRole(tx, existing.id, 'admin'));
       } else {
         await this.users.create({
           username: wanted.username,

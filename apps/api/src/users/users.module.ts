@@ -3,11 +3,12 @@ import { PasswordHasher } from '../auth/password-hasher.js';
 import { AdminBootstrapService } from './admin-bootstrap.service.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { AdminUsersService } from './admin-users.service.js';
+import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 @Module({
   controllers: [AdminUsersController],
-  providers: [UsersService, PasswordHasher, AdminUsersService, AdminBootstrapService],
-  exports: [UsersService, PasswordHasher],
+  providers: [UsersRepository, UsersService, PasswordHasher, AdminUsersService, AdminBootstrapService],
+  exports: [UsersService, UsersRepository, PasswordHasher],
 })
 export class UsersModule {}

@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Role } from '#libs/contracts';
-import { conflict, notFound } from '../common/api-error.js';
-import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import type { SessionUser } from '../auth/session-user.js';
+import { Authorship } from '../authorship/authorship.service.js';
+import { conflict, notFound } from '../common/api-error.js';
+import { decodeCursor, toPage, type Page } from '../common/paging.js';
+import { Transactions } from '../database/transactions.js';
 import { toUserDto, type UserDto } from './dto/user.dto.js';
-import { UserEntity } from './user.entity.js';
+import { UsersRepository, type UserRow } from './users.repository.js';
 
 export interface NewUser {
   username: string;
@@ -21,138 +22,104 @@ export interface NewUser {
 const RESET_LINK_HOURS = 24;
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
+/** Accounts: creating, finding, roles, passwords and reset links, deletion. */
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly tx: Transactions,
     private readonly hasher: PasswordHasher,
+    private readonly authorship: Authorship,
   ) {}
 
-  private get users() {
-    return this.db.getRepository(UserEntity);
-  }
-
-  async create(input: NewUser, manager: EntityManager = this.db.manager): Promise<UserEntity> {
+  async create(input: NewUser, manager?: EntityManager): Promise<UserRow> {
     const passwordHash = await this.hasher.hash(input.password);
-    const rows: UserEntity[] = await manager.query(
-      `INSERT INTO users (username, display_name, email, password_hash, role, anon_salt)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT ((lower(username))) DO NOTHING
-       RETURNING id, username, display_name AS "displayName", role`,
-      [
-        input.username,
-        input.displayName?.trim() || input.username,
-        input.email ?? null,
+    const user = await this.users.insert(
+      {
+        username: input.username,
+        displayName: input.displayName?.trim() || input.username,
+        email: input.email ?? null,
         passwordHash,
-        input.role ?? 'member',
-        randomBytes(32),
-      ],
+        role: input.role ?? 'member',
+      },
+      this.authorship.newSalt(),
+      manager,
     );
-    if (rows.length === 0) throw conflict('username_taken', 'That username is taken. Choose another.');
-    return rows[0];
+    if (!user) throw conflict('username_taken', 'That username is taken. Choose another.');
+    return user;
   }
 
   /** Case-insensitive: "Kari" and "kari" are one user. Includes the password hash. */
-  async findForLogin(username: string): Promise<(UserEntity & { passwordHash: string }) | null> {
-    return (await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.username) = lower(:username)', { username })
-      .getOne()) as (UserEntity & { passwordHash: string }) | null;
+  findForLogin(username: string): Promise<(UserRow & { passwordHash: string }) | null> {
+    return this.users.findForLogin(username);
   }
 
   async findSessionUser(id: string): Promise<SessionUser | null> {
-    const user = await this.users.findOne({
-      where: { id },
-      select: { id: true, username: true, displayName: true, role: true, passwordChangedAt: true },
-    });
+    const user = await this.users.find(id);
     return user ? toUserDto(user) : null;
   }
 
   /** "Ta en pause": until when the user has chosen to hide the forum and café from themselves. */
-  async breakUntil(id: string): Promise<Date | null> {
-    const rows: { break_until: Date | null }[] = await this.db.query(
-      'SELECT break_until FROM users WHERE id = $1 AND break_until > now()',
-      [id],
-    );
-    return rows[0]?.break_until ?? null;
+  breakUntil(id: string): Promise<Date | null> {
+    return this.users.breakUntil(id);
   }
 
-  async setBreak(id: string, until: Date | null): Promise<void> {
-    await this.db.query('UPDATE users SET break_until = $2 WHERE id = $1', [id, until]);
+  setBreak(id: string, until: Date | null): Promise<void> {
+    return this.users.setBreak(id, until);
   }
 
-  async get(id: string): Promise<UserEntity> {
-    const user = await this.users.findOneBy({ id });
+  async get(id: string, manager?: EntityManager): Promise<UserRow> {
+    const user = await this.users.find(id, manager);
     if (!user) throw notFound('No such user.');
     return user;
   }
 
-  async passwordHashOf(id: string): Promise<string | undefined> {
-    const row = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id })
-      .getOne();
-    return row?.passwordHash;
+  passwordHashOf(id: string): Promise<string | undefined> {
+    return this.users.passwordHashOf(id);
   }
 
   async setPassword(id: string, password: string): Promise<void> {
-    await this.users.update({ id }, { passwordHash: await this.hasher.hash(password), passwordChangedAt: new Date() });
-  }
-
-  /** Ends every session of the user except, optionally, the one making the request. */
-  async endSessions(userId: string, exceptSid?: string): Promise<void> {
-    await this.db.query('DELETE FROM sessions WHERE user_id = $1 AND sid IS DISTINCT FROM $2', [
-      userId,
-      exceptSid ?? null,
-    ]);
+    await this.users.setPassword(id, await this.hasher.hash(password));
   }
 
   async list(q: string | undefined, limit: number, cursor: string | undefined): Promise<Page<UserDto>> {
-    const after = decodeCursor(cursor, ['string', 'uuid']);
-    const qb = this.users
-      .createQueryBuilder('u')
-      .orderBy('lower(u.username)', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .take(limit + 1);
-    if (q)
-      qb.andWhere(`(lower(u.username) LIKE :q OR lower(u.displayName) LIKE :q)`, {
-        q: `%${q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`,
-      });
-    if (after) qb.andWhere('(lower(u.username), u.id) > (:name, :id)', { name: after[0], id: after[1] });
-    const rows = await qb.getMany();
+    const after = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | null;
+    const rows = await this.users.list(q, limit + 1, after);
     return toPage(rows, limit, (u) => [u.username.toLowerCase(), u.id], toUserDto);
   }
 
-  async setRole(id: string, role: Role, manager: EntityManager = this.db.manager): Promise<UserEntity> {
-    const result = await manager.getRepository(UserEntity).update({ id }, { role });
-    if (!result.affected) throw notFound('No such user.');
-    return manager.getRepository(UserEntity).findOneByOrFail({ id });
+  /**
+   * A new role, in the caller's transaction. Taking the role from an administrator is refused when
+   * they are the last one (checked here, under the lock, so two demotions at once can't both pass).
+   * Returns the user as they were and as they are now.
+   */
+  async setRole(tx: EntityManager, id: string, role: Role): Promise<{ before: UserRow; after: UserRow }> {
+    const before = await this.users.lock(tx, id);
+    if (!before) throw notFound('No such user.');
+    if (before.role === 'admin' && role !== 'admin')
+      await this.ensureAnotherAdmin(tx, 'This is the only administrator; make someone else administrator first.');
+    const after = await this.users.setRole(tx, id, role);
+    if (!after) throw notFound('No such user.');
+    return { before, after };
+  }
+
+  /** A member whose panel application was approved becomes `panel` (a higher role stays). */
+  promoteToPanel(tx: EntityManager, id: string): Promise<void> {
+    return this.users.promoteToPanel(tx, id);
   }
 
   /** A one-time link, valid for a day; only its hash is stored. */
-  async createResetToken(userId: string): Promise<{ token: string; expiresAt: Date }> {
-    await this.get(userId);
+  async createResetToken(userId: string, tx: EntityManager): Promise<{ token: string; expiresAt: Date }> {
+    await this.get(userId, tx);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3600_000);
-    await this.db.query('INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [
-      userId,
-      sha256(token),
-      expiresAt,
-    ]);
+    await this.users.insertResetToken(tx, userId, sha256(token), expiresAt);
     return { token, expiresAt };
   }
 
   /** Uses a reset token once; returns the user whose password it may set, or null. */
-  async consumeResetToken(token: string): Promise<string | null> {
-    const rows: [{ user_id: string }[], number] = await this.db.query(
-      `UPDATE password_resets SET used_at = now()
-       WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
-       RETURNING user_id`,
-      [sha256(token)],
-    );
-    return rows[0]?.[0]?.user_id ?? null;
+  consumeResetToken(token: string): Promise<string | null> {
+    return this.users.consumeResetToken(sha256(token));
   }
 
   /**
@@ -160,23 +127,28 @@ export class UsersService {
    * no one any more) and everything keyed to its id; named posts stay, with the author shown as deleted.
    */
   async delete(id: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const [user]: { role: Role }[] = await tx.query('SELECT role FROM users WHERE id = $1 FOR UPDATE', [id]);
+    await this.tx.run(async (tx) => {
+      const user = await this.users.lock(tx, id);
       if (!user) throw notFound('No such user.');
-      if (user.role === 'admin') {
-        const [{ n }]: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
-        if (n <= 1)
-          throw conflict('last_admin', 'You are the only administrator; make someone else administrator first.');
-      }
-      await tx.query('DELETE FROM users WHERE id = $1', [id]);
+      if (user.role === 'admin')
+        await this.ensureAnotherAdmin(tx, 'You are the only administrator; make someone else administrator first.');
+      await this.users.delete(tx, id);
     });
   }
 
-  async countAdmins(): Promise<number> {
-    return this.users.countBy({ role: 'admin' });
+  countAdmins(): Promise<number> {
+    return this.users.countAdmins();
   }
 
-  async findByUsername(username: string): Promise<UserEntity | null> {
-    return this.users.createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
+  findByUsername(username: string): Promise<UserRow | null> {
+    return this.users.findByUsername(username);
+  }
+
+  /**
+   * The "last administrator" rule, in the transaction that takes an administrator away: every
+   * administrator's row is locked first, so of two such changes at once the second sees the first.
+   */
+  private async ensureAnotherAdmin(tx: EntityManager, message: string): Promise<void> {
+    if ((await this.users.lockAdmins(tx)) <= 1) throw conflict('last_admin', message);
   }
 }

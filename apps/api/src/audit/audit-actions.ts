@@ -1,0 +1,27 @@
+/** Every kind of entry in the audit log (the filter of GET /api/mod/audit takes one). */
+export const AUDIT_ACTIONS = [
+  'approve',
+  'reject',
+  'undo',
+  'hide',
+  'restore',
+  'lock',
+  'unlock',
+  'pin',
+  'unpin',
+  'move',
+  'sanction',
+  'reveal',
+  'role',
+  'settings',
+  'watched_word',
+  'category',
+  'cafe_moderate',
+  'password_reset',
+  'panel_application',
+  'edit',
+  'delete',
+  'claim',
+  'cafe_room',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

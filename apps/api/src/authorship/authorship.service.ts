@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { authorKey, sameKey } from './author-key.js';
+import { cafeSessionScope, type Scope, type ScopeKind } from './scope.js';
+import { AuthorshipRepository } from './authorship.repository.js';
+import { Viewer, type Authored, type ScopedKeys } from './viewer.js';
+
+/** Whom a notification about content goes to: an account by id (named content), or the author behind anonymous content by their key. */
+export type Recipient = { userId: string } | { hash: Buffer; scope: Scope };
+
+/** A row that names a user by id, or by their key in a scope (a sanction, say). */
+export interface Keyed {
+  userId: string | null;
+  hash: Buffer | null;
+  scope: Scope | null;
+}
+
+const PAGE = 1000;
+
+/**
+ * The one place that links content to the person who wrote it (docs/decisions/0004): a user's key
+ * in a scope is HMAC-SHA256(ANON_SECRET, anon_salt ‖ scope). ANON_SECRET never enters the
+ * database and anon_salt never leaves this module, so neither a dump alone nor the secret after an
+ * account is deleted can link anything. Every author key in the app is computed or compared here
+ * (by this service or the `Viewer` it builds): posts, café, notifications, standing, export, reveal.
+ */
+@Injectable()
+export class Authorship {
+  private readonly secret: string;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly repo: AuthorshipRepository,
+  ) {
+    this.secret = config.anonSecret;
+  }
+
+  /** A new account's salt: stored in its users row, never shown, gone with the account. */
+  newSalt(): Buffer {
+    return randomBytes(32);
+  }
+
+  /** The asking user's authorship checker for this request (no one, for a guest). */
+  async viewer(userId: string | undefined, manager?: EntityManager): Promise<Viewer> {
+    const salt = userId ? await this.repo.saltOf(userId, manager) : null;
+    return new Viewer(this.secret, userId, salt);
+  }
+
+  /** The key a member's café messages and host restrictions carry in one session (null: no account). */
+  async keyInCafeSession(userId: string, sessionId: string): Promise<Buffer | null> {
+    return (await this.viewer(userId)).keyIn(cafeSessionScope(sessionId));
+  }
+
+  /**
+   * The viewer's keys in the scopes where they may have written anonymously: the only way to find
+   * their own anonymous content. Today the caller names the candidates (every thread that holds
+   * anonymous content, say) and the keys are computed in memory; a sealed index of the member's own
+   * scopes belongs here too (issue 12, finding 4), so that finding one's own posts costs what they cost.
+   */
+  ownKeys(viewer: Viewer, kind: ScopeKind, candidates: string[]): ScopedKeys {
+    return viewer.keysIn(kind, candidates);
+  }
+
+  /** Whom to tell about a piece of content: its named author, the author behind its key, or no one (a guest, a deleted account). */
+  recipientOf(content: Authored): Recipient | null {
+    if (content.authorKind === 'user') return content.authorId ? { userId: content.authorId } : null;
+    if (content.authorKind === 'anonymous' && content.anonHash) return { hash: content.anonHash, scope: content.scope };
+    return null;
+  }
+
+  /** Whether two pieces of content are by one person, however each was written (by name or not). */
+  async sameAuthor(a: Authored, b: Authored, manager?: EntityManager): Promise<boolean> {
+    if (a.authorKind === 'guest' || b.authorKind === 'guest') return false;
+    if (a.authorKind === 'user' && b.authorKind === 'user') return !!a.authorId && a.authorId === b.authorId;
+    if (a.authorKind === 'anonymous' && b.authorKind === 'anonymous')
+      return a.scope.kind === b.scope.kind && a.scope.id === b.scope.id && sameKey(a.anonHash, b.anonHash);
+    const [named, keyed] = a.authorKind === 'user' ? [a, b] : [b, a];
+    if (!named.authorId) return false;
+    return (await this.viewer(named.authorId, manager)).holds(keyed.scope, keyed.anonHash);
+  }
+
+  /** The rows that are the user's: named by their id, or keyed to them (the salt is read only when a row is keyed). */
+  async heldBy<T>(userId: string, rows: T[], keyed: (row: T) => Keyed, manager?: EntityManager): Promise<T[]> {
+    const viewer = rows.some((r) => keyed(r).hash) ? await this.viewer(userId, manager) : null;
+    return rows.filter((row) => {
+      const k = keyed(row);
+      return k.userId === userId || (viewer !== null && k.scope !== null && viewer.holds(k.scope, k.hash));
+    });
+  }
+
+  /** Among these users, the ones whose key in `scope` is `hash` (a live notification to an anonymous author). */
+  async holdersAmong(userIds: string[], scope: Scope, hash: Buffer): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.repo.saltsOf(userIds);
+    return rows.filter((r) => sameKey(authorKey(this.secret, r.anon_salt, scope), hash)).map((r) => r.id);
+  }
+
+  /**
+   * Finds the account whose key in `scope` is `hash` by recomputing every user's key in memory
+   * (for an audited reveal, or to act on a sanctioned author). Stores nothing.
+   */
+  async findAccount(
+    hash: Buffer,
+    scope: Scope,
+    manager?: EntityManager,
+  ): Promise<{ id: string; username: string } | null> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.repo.saltPage(after, PAGE, manager);
+      for (const row of rows)
+        if (sameKey(authorKey(this.secret, row.anon_salt, scope), hash)) return { id: row.id, username: row.username };
+      if (rows.length < PAGE) return null;
+      after = rows[rows.length - 1].id;
+    }
+  }
+}

@@ -1,0 +1,285 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Rendered } from '#libs/content';
+import type { HoldReason } from '#libs/moderation';
+import { PUBLIC_POST_STATUSES, type AuthorKind, type ContentStatus, type Policy } from '#libs/policy';
+import type { ScopedKeys } from '../authorship/viewer.js';
+import { notFound } from '../common/api-error.js';
+import type { NewAuthor, PostRow } from './forum-rows.js';
+
+/**
+ * A post with its thread, category and named author; `p`, `t`, `c` and `u` as aliases. The join on
+ * the category's visibility takes $1 (the visibilities the caller may read), so a closed
+ * category's content can't come back from a query that forgot to ask.
+ */
+const POST_SELECT = `
+  SELECT p.id, p.thread_id, p.author_kind, p.author_id, p.anon_hash, p.alias, p.is_opening, p.body_html, p.body, p.status,
+         p.rejection_reason, p.held_reasons, p.created_at, p.edited_at, p.created_at::text AS created_key,
+         u.username, u.display_name, u.role,
+         t.title AS thread_title, t.status AS thread_status, t.locked AS thread_locked, t.author_kind AS thread_author_kind,
+         t.author_id AS thread_author_id, t.author_hash AS thread_author_hash,
+         c.visibility, c.moderation, c.allow_anonymous, c.allow_guests
+  FROM posts p
+  JOIN threads t ON t.id = p.thread_id
+  JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
+  LEFT JOIN users u ON u.id = p.author_id`;
+
+/** A post's search vector: the thread title (opening posts, weight A) and the text (weight B). */
+const SEARCH_VECTOR = (title: string, text: string) =>
+  `setweight(to_tsvector('norwegian', ${title}), 'A') || setweight(to_tsvector('norwegian', ${text}), 'B')`;
+
+export interface NewPostRow {
+  threadId: string;
+  author: NewAuthor;
+  alias: string | null;
+  opening: boolean;
+  body: string;
+  rendered: Rendered;
+  /** The thread title, searchable through the opening post only. */
+  title: string | null;
+  status: ContentStatus;
+  reasons: HoldReason[];
+}
+
+/** What the moderation queue mirrors of a post. */
+export interface PostState {
+  id: string;
+  thread_id: string;
+  is_opening: boolean;
+  status: ContentStatus;
+  held_reasons: string[];
+}
+
+/** The authors of a reply and of its thread, for the reply notification. */
+export interface ReplyAuthors {
+  thread_id: string;
+  is_opening: boolean;
+  title: string;
+  author_kind: AuthorKind;
+  author_id: string | null;
+  anon_hash: Buffer | null;
+  thread_author_kind: AuthorKind;
+  thread_author_id: string | null;
+  thread_author_hash: Buffer | null;
+}
+
+/** The `posts` and `guest_receipts` tables. Reads take the caller's policy: what it may not read is not found. */
+@Injectable()
+export class PostsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A post in a category the caller may read, or 404. */
+  async get(manager: EntityManager | undefined, policy: Policy, id: string): Promise<PostRow> {
+    const rows: PostRow[] = await (manager ?? this.db.manager).query(`${POST_SELECT} WHERE p.id = $2`, [
+      policy.readableVisibilities(),
+      id,
+    ]);
+    if (!rows[0]) throw notFound('That post does not exist, or you can’t see it.');
+    return rows[0];
+  }
+
+  /** Those of the posts the caller may read. */
+  byIds(policy: Policy, ids: string[]): Promise<PostRow[]> {
+    return this.db.query(`${POST_SELECT} WHERE p.id = ANY($2::uuid[])`, [policy.readableVisibilities(), ids]);
+  }
+
+  /**
+   * A page of a thread's posts, oldest first: the public ones, and the others only for those who
+   * see all content or wrote them (by id, or by their key in this thread).
+   */
+  pageInThread(
+    policy: Policy,
+    threadId: string,
+    writer: { userId: string | null; key: Buffer | null },
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<PostRow[]> {
+    return this.db.query(
+      `${POST_SELECT}
+       WHERE p.thread_id = $2
+         AND (p.status = ANY($3::text[]) OR $4::boolean OR p.author_id = $5::uuid OR p.anon_hash = $6::bytea)
+         AND ($7::timestamptz IS NULL OR (p.created_at, p.id) > ($7::timestamptz, $8::uuid))
+       ORDER BY p.created_at, p.id
+       LIMIT $9`,
+      [
+        policy.readableVisibilities(),
+        threadId,
+        PUBLIC_POST_STATUSES,
+        policy.seesAllContent,
+        writer.userId,
+        writer.key,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit,
+      ],
+    );
+  }
+
+  /** A user's posts, newest first: named ones by id, anonymous ones by their keys in threads. */
+  byAuthor(
+    policy: Policy,
+    userId: string,
+    keys: ScopedKeys,
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<PostRow[]> {
+    return this.db.query(
+      `${POST_SELECT}
+       WHERE (p.author_id = $2 OR (p.thread_id, p.anon_hash) IN (SELECT * FROM unnest($3::uuid[], $4::bytea[])))
+         AND ($5::timestamptz IS NULL OR (p.created_at, p.id) < ($5::timestamptz, $6::uuid))
+       ORDER BY p.created_at DESC, p.id DESC
+       LIMIT $7`,
+      [policy.readableVisibilities(), userId, keys.ids, keys.hashes, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+  }
+
+  /** A user's published named posts, counted up to `enough`. */
+  async countPublishedNamed(userId: string, enough: number): Promise<number> {
+    const [row]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM posts WHERE author_id = $1 AND status = 'published' LIMIT $2) x`,
+      [userId, enough],
+    );
+    return row.n;
+  }
+
+  /** Published anonymous posts under these keys, counted up to `enough`. */
+  async countPublishedKeyed(keys: ScopedKeys, enough: number): Promise<number> {
+    if (keys.ids.length === 0) return 0;
+    const [row]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM posts p JOIN unnest($1::uuid[], $2::bytea[]) AS k (thread_id, hash) ON p.thread_id = k.thread_id AND p.anon_hash = k.hash
+         WHERE p.status = 'published' LIMIT $3) x`,
+      [keys.ids, keys.hashes, enough],
+    );
+    return row.n;
+  }
+
+  /** The alias an anonymous author already has in the thread, if any. */
+  async aliasOf(tx: EntityManager, threadId: string, hash: Buffer): Promise<string | null> {
+    const rows: { alias: string }[] = await tx.query(
+      'SELECT alias FROM posts WHERE thread_id = $1 AND anon_hash = $2 LIMIT 1',
+      [threadId, hash],
+    );
+    return rows[0]?.alias ?? null;
+  }
+
+  async insert(tx: EntityManager, post: NewPostRow): Promise<string> {
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO posts (thread_id, author_kind, author_id, anon_hash, alias, is_opening, body, body_html, body_text, search, status, held_reasons)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$9')}, $11, $12)
+       RETURNING id`,
+      [
+        post.threadId,
+        post.author.kind,
+        post.author.kind === 'user' ? post.author.userId : null,
+        post.author.kind === 'anonymous' ? post.author.hash : null,
+        post.alias,
+        post.opening,
+        post.body,
+        post.rendered.html,
+        post.rendered.text,
+        post.title ?? '',
+        post.status,
+        post.reasons,
+      ],
+    );
+    return rows[0].id;
+  }
+
+  /** New text (searchable again, with the thread title for an opening post), edited now. */
+  async updateBody(
+    tx: EntityManager,
+    id: string,
+    text: { body: string; rendered: Rendered; title: string },
+    status: ContentStatus,
+    reasons: HoldReason[],
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE posts SET body = $2, body_html = $3, body_text = $4, search = ${SEARCH_VECTOR('$5', '$4')},
+              edited_at = clock_timestamp(), status = $6, held_reasons = $7
+       WHERE id = $1`,
+      [id, text.body, text.rendered.html, text.rendered.text, text.title, status, reasons],
+    );
+  }
+
+  /** Soft delete: the post keeps its place; its text is gone for good. */
+  async softDelete(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(
+      `UPDATE posts SET status = 'deleted', body = '', body_html = '', body_text = '', search = ''::tsvector, held_reasons = '{}' WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** A moderator's decision on a held post. */
+  async decide(tx: EntityManager, id: string, to: 'published' | 'rejected', reason: string | null): Promise<void> {
+    await tx.query(
+      `UPDATE posts SET status = $2, rejection_reason = $3, held_reasons = CASE WHEN $2 = 'published' THEN '{}'::text[] ELSE held_reasons END, decided_at = clock_timestamp() WHERE id = $1`,
+      [id, to, to === 'rejected' ? reason : null],
+    );
+  }
+
+  /** A new status, the text untouched; a rejection reason stays only with a rejection. */
+  async setStatus(tx: EntityManager, id: string, to: ContentStatus): Promise<void> {
+    await tx.query(
+      `UPDATE posts SET status = $2, rejection_reason = CASE WHEN $2 = 'rejected' THEN rejection_reason END WHERE id = $1`,
+      [id, to],
+    );
+  }
+
+  async stateOf(tx: EntityManager, id: string): Promise<PostState | null> {
+    const rows: PostState[] = await tx.query(
+      'SELECT id, thread_id, is_opening, status, held_reasons FROM posts WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async replyAuthors(tx: EntityManager, id: string): Promise<ReplyAuthors | null> {
+    const rows: ReplyAuthors[] = await tx.query(
+      `SELECT p.author_kind, p.author_id, p.anon_hash, p.thread_id, p.is_opening,
+              t.author_kind AS thread_author_kind, t.author_id AS thread_author_id, t.author_hash AS thread_author_hash, t.title
+       FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  // --- guests' receipts (only their hashes) ---
+
+  async insertReceipt(tx: EntityManager, tokenHash: Buffer, postId: string): Promise<void> {
+    await tx.query('INSERT INTO guest_receipts (token_hash, post_id) VALUES ($1, $2)', [tokenHash, postId]);
+  }
+
+  async receipt(tokenHash: Buffer): Promise<{
+    post_id: string;
+    thread_id: string;
+    status: ContentStatus;
+    rejection_reason: string | null;
+    visibility: string;
+  } | null> {
+    const rows = await this.db.query(
+      `SELECT p.id AS post_id, p.thread_id, p.status, p.rejection_reason, c.visibility
+       FROM guest_receipts r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id
+       WHERE r.token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  // --- the user's own data (GET /api/me/export) ---
+
+  /** Named posts by id; anonymous ones by the user's key in each thread that has anonymous posts. */
+  forExport(userId: string, keys: ScopedKeys): Promise<Record<string, unknown>[]> {
+    return this.db.query(
+      `SELECT p.id, p.thread_id AS "threadId", CASE WHEN p.is_opening THEN t.title END AS "threadTitle", p.is_opening AS "openedThread",
+              p.author_kind = 'anonymous' AS anonymous, p.alias, p.body, p.status, p.rejection_reason AS "rejectionReason",
+              p.created_at AS "createdAt", p.edited_at AS "editedAt"
+       FROM posts p JOIN threads t ON t.id = p.thread_id
+       WHERE p.author_id = $1
+          OR (p.anon_hash IS NOT NULL AND (p.thread_id, p.anon_hash) IN (SELECT * FROM unnest($2::uuid[], $3::bytea[])))
+       ORDER BY p.created_at, p.id`,
+      [userId, keys.ids, keys.hashes],
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { GUEST, Policy, type Actor } from '#libs/policy';
+import type { SessionUser } from '../auth/session-user.js';
+import { Authorship } from '../authorship/authorship.service.js';
+import { SanctionsRepository } from '../sanctions/sanctions.repository.js';
+import { UsersService } from '../users/users.service.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { standingFrom, type Standing } from './standing.js';
+
+/** What the handshake left on a socket's request: the login session's user, if any. */
+export interface HandshakeRequest {
+  user?: SessionUser;
+  sessionID?: string;
+}
+
+/**
+ * Who is asking, for HTTP and sockets alike: the session's user (loaded fresh, so a role change,
+ * a ban or a deletion applies at once), their standing (the sanctions in force, including those
+ * against "the author behind" one of their anonymous posts, matched in memory by the authorship
+ * module) and the Policy built from both. The PolicyGuard, Passport's session loader and every
+ * gateway ask this service; nothing else builds a Policy.
+ */
+@Injectable()
+export class IdentityService {
+  private readonly perRequest = new WeakMap<SessionUser, Promise<Standing>>();
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsRepository,
+    private readonly sanctions: SanctionsRepository,
+    private readonly authorship: Authorship,
+  ) {}
+
+  /** The user of an HTTP request's login session (Passport's deserializeUser): false when gone or banned. */
+  async sessionUser(userId: string): Promise<SessionUser | false> {
+    const user = await this.users.findSessionUser(userId);
+    // A banned user is logged out at once, whichever process serves them.
+    return user && !(await this.standing(user)).ban ? user : false;
+  }
+
+  /**
+   * Who is behind a socket, asked afresh for every event: the handshake read the login session
+   * once, but a logout, a ban (which ends sessions) or a role change must apply to an open socket
+   * too, as it does to the next HTTP request.
+   */
+  async userOfSocket(request: HandshakeRequest | undefined): Promise<SessionUser | undefined> {
+    if (!request?.user || !request.sessionID) return undefined;
+    return this.sessions.userOf(request.sessionID);
+  }
+
+  /** Once per request: the session loader and the policy's actor share the answer. */
+  standing(user: SessionUser): Promise<Standing> {
+    let standing = this.perRequest.get(user);
+    if (!standing) {
+      standing = this.standingOf(user.id);
+      this.perRequest.set(user, standing);
+    }
+    return standing;
+  }
+
+  /** The mutes and bans in force for the user: those naming them, and those keyed to them in a scope. */
+  async standingOf(userId: string, manager?: EntityManager): Promise<Standing> {
+    const rows = await this.sanctions.inForceFor(userId, manager);
+    const applying = await this.authorship.heldBy(
+      userId,
+      rows,
+      (r) => ({
+        userId: r.user_id,
+        hash: r.subject_hash,
+        scope: r.scope_id ? { kind: r.scope_kind ?? 'thread', id: r.scope_id } : null,
+      }),
+      manager,
+    );
+    return standingFrom(applying);
+  }
+
+  /** The policy's actor: the session user with their standing filled in (a guest without a session). */
+  async actorFor(user: SessionUser | undefined): Promise<Actor> {
+    if (!user) return GUEST;
+    const { mute } = await this.standing(user);
+    return mute
+      ? { kind: 'user', id: user.id, role: user.role, muted: true, mutedUntil: mute.until }
+      : { kind: 'user', id: user.id, role: user.role };
+  }
+
+  async policyFor(user: SessionUser | undefined): Promise<Policy> {
+    return new Policy(await this.actorFor(user));
+  }
+
+  /** Ends every session of the user except, optionally, the one making the request. */
+  endSessions(userId: string, exceptSid?: string): Promise<void> {
+    return this.sessions.endAllOf(userId, exceptSid ?? null);
+  }
+}

@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Role } from '#libs/contracts';
+
+/** A user's public fields, as every list and session shows them. */
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+const USER_COLUMNS = 'id, username, display_name AS "displayName", role';
+
+/** The `users` and `password_resets` tables. Columns other features may read are behind methods here. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * A new account; null when the username is taken (case-insensitively). `anonSalt` comes from
+   * `Authorship.newSalt()`: this INSERT is the only place outside the authorship module that names
+   * the column, and nothing here reads it back.
+   */
+  async insert(
+    user: { username: string; displayName: string; email: string | null; passwordHash: string; role: Role },
+    anonSalt: Buffer,
+    manager: EntityManager = this.db.manager,
+  ): Promise<UserRow | null> {
+    const rows: UserRow[] = await manager.query(
+      `INSERT INTO users (username, display_name, email, password_hash, role, anon_salt)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ((lower(username))) DO NOTHING
+       RETURNING ${USER_COLUMNS}`,
+      [user.username, user.displayName, user.email, user.passwordHash, user.role, anonSalt],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Case-insensitive: "Kari" and "kari" are one user. */
+  async findByUsername(username: string): Promise<UserRow | null> {
+    const rows: UserRow[] = await this.db.query(`SELECT ${USER_COLUMNS} FROM users WHERE lower(username) = lower($1)`, [
+      username,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** With the password hash, for checking a login. */
+  async findForLogin(username: string): Promise<(UserRow & { passwordHash: string }) | null> {
+    const rows: (UserRow & { passwordHash: string })[] = await this.db.query(
+      `SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE lower(username) = lower($1)`,
+      [username],
+    );
+    return rows[0] ?? null;
+  }
+
+  async find(id: string, manager: EntityManager = this.db.manager): Promise<UserRow | null> {
+    const rows: UserRow[] = await manager.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async roleOf(id: string, manager: EntityManager = this.db.manager): Promise<Role | undefined> {
+    const rows: { role: Role }[] = await manager.query('SELECT role FROM users WHERE id = $1', [id]);
+    return rows[0]?.role;
+  }
+
+  async passwordHashOf(id: string): Promise<string | undefined> {
+    const rows: { password_hash: string }[] = await this.db.query('SELECT password_hash FROM users WHERE id = $1', [
+      id,
+    ]);
+    return rows[0]?.password_hash;
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.db.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [
+      id,
+      passwordHash,
+    ]);
+  }
+
+  async setRole(tx: EntityManager, id: string, role: Role): Promise<UserRow | null> {
+    const [rows]: [UserRow[], number] = await tx.query(
+      `UPDATE users SET role = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, role],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A member whose application was approved joins the panel; a higher role stays as it is. */
+  async promoteToPanel(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`UPDATE users SET role = 'panel' WHERE id = $1 AND role = 'member'`, [id]);
+  }
+
+  /** The user's row, locked until the transaction ends. */
+  async lock(tx: EntityManager, id: string): Promise<UserRow | null> {
+    const rows: UserRow[] = await tx.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Locks every administrator's row and counts them. Two transactions demoting or deleting two
+   * administrators at once wait for each other here, and the second counts what the first left.
+   */
+  async lockAdmins(tx: EntityManager): Promise<number> {
+    const rows: unknown[] = await tx.query(`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
+    return rows.length;
+  }
+
+  async countAdmins(): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
+    return n;
+  }
+
+  /** Deletes the row; sessions, the salt and everything keyed to the id go with it. */
+  async delete(tx: EntityManager, id: string): Promise<void> {
+    await tx.query('DELETE FROM users WHERE id = $1', [id]);
+  }
+
+  /** By username (case-insensitively), then id; `q` matches username or display name. */
+  list(q: string | undefined, limit: number, after: [string, string] | null): Promise<UserRow[]> {
+    const like = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%` : null;
+    return this.db.query(
+      `SELECT ${USER_COLUMNS} FROM users
+       WHERE ($1::text IS NULL OR lower(username) LIKE $1 OR lower(display_name) LIKE $1)
+         AND ($2::text IS NULL OR (lower(username), id) > ($2::text, $3::uuid))
+       ORDER BY lower(username), id
+       LIMIT $4`,
+      [like, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+  }
+
+  /** "Ta en pause": until when the user hides the forum and café from themselves (null: no break now). */
+  async breakUntil(id: string): Promise<Date | null> {
+    const rows: { break_until: Date | null }[] = await this.db.query(
+      'SELECT break_until FROM users WHERE id = $1 AND break_until > now()',
+      [id],
+    );
+    return rows[0]?.break_until ?? null;
+  }
+
+  async setBreak(id: string, until: Date | null): Promise<void> {
+    await this.db.query('UPDATE users SET break_until = $2 WHERE id = $1', [id, until]);
+  }
+
+  async accountAgeHours(id: string): Promise<number> {
+    const rows: { age_hours: number }[] = await this.db.query(
+      'SELECT extract(epoch FROM now() - created_at) / 3600 AS age_hours FROM users WHERE id = $1',
+      [id],
+    );
+    return Number(rows[0]?.age_hours ?? 0);
+  }
+
+  async emailOf(id: string): Promise<string | null> {
+    const rows: { email: string | null }[] = await this.db.query('SELECT email FROM users WHERE id = $1', [id]);
+    return rows[0]?.email ?? null;
+  }
+
+  /** Whether the name is another user's username, or the display name of another host, moderator or admin. */
+  async nameBelongsToAnother(nameKey: string, userId: string | null): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM users
+       WHERE id IS DISTINCT FROM $2
+         AND (lower(username) = $1 OR (role IN ('host', 'moderator', 'admin') AND lower(display_name) = $1))
+       LIMIT 1`,
+      [nameKey, userId],
+    );
+    return rows.length > 0;
+  }
+
+  // --- duty ---
+
+  async setDutyUntil(id: string, onDuty: boolean, hours: number): Promise<Date | null> {
+    const [[row]]: [{ on_duty_until: Date | null }[], number] = await this.db.query(
+      `UPDATE users SET on_duty_until = CASE WHEN $2 THEN now() + make_interval(hours => $3) END WHERE id = $1 RETURNING on_duty_until`,
+      [id, onDuty, hours],
+    );
+    return row.on_duty_until;
+  }
+
+  onDuty(roles: readonly Role[]): Promise<{ username: string; display_name: string; on_duty_until: Date }[]> {
+    return this.db.query(
+      `SELECT username, display_name, on_duty_until FROM users WHERE role = ANY($1::text[]) AND on_duty_until > now() ORDER BY on_duty_until`,
+      [roles],
+    );
+  }
+
+  async anyoneOnDuty(roles: readonly Role[]): Promise<boolean> {
+    const rows: { staffed: boolean }[] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM users WHERE role = ANY($1::text[]) AND on_duty_until > now()) AS staffed`,
+      [roles],
+    );
+    return rows[0]?.staffed === true;
+  }
+
+  // --- the user's own data (GET /api/me/export) ---
+
+  async exportAccount(id: string): Promise<Record<string, unknown>> {
+    const [row] = await this.db.query(
+      `SELECT id, username, display_name AS "displayName", email, role, created_at AS "createdAt",
+              password_changed_at AS "passwordChangedAt", break_until AS "breakUntil", on_duty_until AS "onDutyUntil"
+       FROM users WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  // --- password reset links (only their hashes) ---
+
+  async insertResetToken(tx: EntityManager, userId: string, tokenHash: Buffer, expiresAt: Date): Promise<void> {
+    await tx.query('INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [
+      userId,
+      tokenHash,
+      expiresAt,
+    ]);
+  }
+
+  /** Uses a reset token once; the user whose password it may set, or null. */
+  async consumeResetToken(tokenHash: Buffer): Promise<string | null> {
+    const rows: [{ user_id: string }[], number] = await this.db.query(
+      `UPDATE password_resets SET used_at = now()
+       WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+       RETURNING user_id`,
+      [tokenHash],
+    );
+    return rows[0]?.[0]?.user_id ?? null;
+  }
+
+  async purgeResetTokens(): Promise<void> {
+    await this.db.query(`DELETE FROM password_resets WHERE expires_at < now() - interval '1 day'`);
+  }
+}
