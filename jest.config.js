@@ -26,7 +26,16 @@ const common = {
 export default {
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/test/web/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/apps/api/src/**/*.spec.ts',
+        '<rootDir>/libs/*/src/**/*.spec.ts',
+        '<rootDir>/test/web/**/*.spec.ts',
+        '<rootDir>/test/architecture/**/*.spec.ts',
+      ],
+    },
     {
       ...common,
       displayName: 'e2e',

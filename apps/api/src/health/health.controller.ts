@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../common/api-error.js';
-import { HealthRepository } from './health.repository.js';
+import { HealthService } from './health.service.js';
 
 class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
@@ -11,17 +11,14 @@ class HealthDto {
 @ApiTags('operations')
 @Controller('api/health')
 export class HealthController {
-  constructor(private readonly db: HealthRepository) {}
+  constructor(private readonly service: HealthService) {}
 
   @Get()
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
   async health(): Promise<HealthDto> {
-    try {
-      await this.db.ping();
-    } catch {
+    if (!(await this.service.databaseAnswers()))
       throw new ApiError(503, 'unavailable', 'The database does not answer.');
-    }
     return { status: 'ok', database: 'ok' };
   }
 }

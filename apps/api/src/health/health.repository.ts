@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-/** Whether the database answers. */
+/** Whether the database answers (a query of nothing). */
 @Injectable()
 export class HealthRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CLAIM_MINUTES, type Priority, type QueueItemStatus, type QueueItemType } from '#libs/moderation';
-import type { QueueCounts } from '../realtime/realtime.service.js';
 import type { QueueItemRow } from './queue.mappers.js';
 
 export interface OpenItemRow {
@@ -157,8 +156,9 @@ export class QueueRepository {
     ]);
   }
 
-  async counts(manager: EntityManager = this.db.manager): Promise<QueueCounts> {
-    const [row]: QueueCounts[] = await manager.query(
+  /** Open items, and how many of them are crisis items. */
+  async counts(manager: EntityManager = this.db.manager): Promise<{ pending: number; crisisPending: number }> {
+    const [row]: { pending: number; crisisPending: number }[] = await manager.query(
       `SELECT count(*)::int AS pending, (count(*) FILTER (WHERE priority = 'crisis'))::int AS "crisisPending" FROM moderation_queue WHERE status = 'open'`,
     );
     return row;

@@ -19,13 +19,13 @@ export class UsersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * A new account; null when the username is taken (case-insensitively). `anonSalt` comes from
+   * A new account; null when the username is taken (case-insensitively). `salt` comes from
    * `Authorship.newSalt()`: this INSERT is the only place outside the authorship module that names
    * the column, and nothing here reads it back.
    */
   async insert(
     user: { username: string; displayName: string; email: string | null; passwordHash: string; role: Role },
-    anonSalt: Buffer,
+    salt: Buffer,
     manager: EntityManager = this.db.manager,
   ): Promise<UserRow | null> {
     const rows: UserRow[] = await manager.query(
@@ -33,7 +33,7 @@ export class UsersRepository {
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT ((lower(username))) DO NOTHING
        RETURNING ${USER_COLUMNS}`,
-      [user.username, user.displayName, user.email, user.passwordHash, user.role, anonSalt],
+      [user.username, user.displayName, user.email, user.passwordHash, user.role, salt],
     );
     return rows[0] ?? null;
   }
