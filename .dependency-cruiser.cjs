@@ -17,7 +17,6 @@ const PUBLIC_SURFACE = [
   '^apps/api/src/authorship/(scope|viewer)\\.ts$',
   '^apps/api/src/identity/socket-auth\\.ts$',
   '^apps/api/src/auth/(policy\\.guard|session-user|session-cookie|password-hasher)\\.ts$',
-  '^apps/api/src/audit/audit-actions\\.ts$',
   '^apps/api/src/users/user\\.entity\\.ts$',
 ];
 

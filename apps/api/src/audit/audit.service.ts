@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AuditAction } from '#libs/contracts';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
-import type { AuditAction } from './audit-actions.js';
 import { AuditRepository } from './audit.repository.js';
 import type { AuditItemDto } from './dto/audit.dto.js';
 

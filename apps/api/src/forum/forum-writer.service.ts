@@ -56,7 +56,7 @@ export class ForumWriter {
     return `Gjest ${await this.threads.nextAlias(tx, threadId, 'guest')}`;
   }
 
-  async insertPost(tx: EntityManager, post: NewPost): Promise<{ id: string; status: ContentStatus }> {
+  private async insertPost(tx: EntityManager, post: NewPost): Promise<{ id: string; status: ContentStatus }> {
     const status: ContentStatus = post.reasons.length > 0 ? 'pending' : 'published';
     const id = await this.posts.insert(tx, { ...post, status });
     await this.statusChanged(tx, { threadId: post.threadId, opening: post.opening }, null, status);
@@ -156,8 +156,15 @@ export class ForumWriter {
     if (delta !== 0) await this.threads.countReplies(tx, post.threadId, delta);
   }
 
+  /** A new thread's opening post or a reply and, for a guest's, the receipt that tells them what became of it. */
+  async write(tx: EntityManager, post: NewPost): Promise<{ postId: string; receiptToken?: string }> {
+    const { id } = await this.insertPost(tx, post);
+    if (post.author.kind !== 'guest') return { postId: id };
+    return { postId: id, receiptToken: await this.createReceipt(tx, id) };
+  }
+
   /** A receipt for a guest's held post; only its hash is stored. */
-  async createReceipt(tx: EntityManager, postId: string): Promise<string> {
+  private async createReceipt(tx: EntityManager, postId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await this.posts.insertReceipt(tx, sha256(token), postId);
     return token;

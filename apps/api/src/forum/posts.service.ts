@@ -103,24 +103,18 @@ export class PostsService {
     const { postId, receiptToken } = await this.locked.inThread(policy, before.id, {
       reload: async (_tx, thread) => thread,
       ask: mayReply,
-      work: async (tx, thread) => {
-        const alias = await this.writer.aliasFor(tx, thread.id, author);
-        const post = await this.writer.insertPost(tx, {
+      work: async (tx, thread) =>
+        this.writer.write(tx, {
           threadId: thread.id,
           title: null,
           opening: false,
           author,
-          alias,
+          alias: await this.writer.aliasFor(tx, thread.id, author),
           body: dto.body,
           rendered,
           reasons: decision.reasons,
           review: decision,
-        });
-        return {
-          postId: post.id,
-          receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined,
-        };
-      },
+        }),
     });
 
     return {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { AuditAction } from '#libs/contracts';
 import type { Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuditAction } from '../audit/audit-actions.js';
 import { ensure } from '../auth/policy.guard.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import type { Viewer } from '../authorship/viewer.js';
@@ -89,7 +89,7 @@ export class ThreadsService {
         alias,
         status: decision.reasons.length > 0 ? 'pending' : 'published',
       });
-      const post = await this.writer.insertPost(tx, {
+      return this.writer.write(tx, {
         threadId,
         title: dto.title,
         opening: true,
@@ -100,10 +100,6 @@ export class ThreadsService {
         reasons: decision.reasons,
         review: decision,
       });
-      return {
-        postId: post.id,
-        receiptToken: author.kind === 'guest' ? await this.writer.createReceipt(tx, post.id) : undefined,
-      };
     });
 
     const thread = await this.loadCreated(policy, viewer, threadId, postId);

@@ -1,4 +1,4 @@
-/** Every kind of entry in the audit log (the filter of GET /api/mod/audit takes one). */
+/** Every kind of entry in the audit log (GET /api/mod/audit filters by one; the web names each). */
 export const AUDIT_ACTIONS = [
   'approve',
   'reject',
