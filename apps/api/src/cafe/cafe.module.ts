@@ -5,6 +5,7 @@ import { IdentityModule } from '../identity/identity.module.js';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { CafeHostTools } from './cafe-host.service.js';
 import { CafeMaintenance } from './cafe-maintenance.service.js';
 import { CafeMessagesRepository } from './cafe-messages.repository.js';
 import { CafeModerationService } from './cafe-moderation.service.js';
@@ -30,6 +31,7 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
     CafeMessagesRepository,
     CafeModerationService,
     CafeRoomsService,
+    CafeHostTools,
     CafeService,
     CafeBroadcaster,
     CafeGateway,

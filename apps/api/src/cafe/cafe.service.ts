@@ -4,7 +4,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CAFE_LIMITS, type CafeJoinResult, type CafeMessage } from '#libs/contracts';
 import type { Policy } from '#libs/policy';
 import { hasAction, type ScreeningResult } from '#libs/screening';
-import { AuditService } from '../audit/audit.service.js';
 import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import { clientIp } from '../common/client-ip.js';
@@ -18,7 +17,7 @@ import { UsersRepository } from '../users/users.repository.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
 import { CafeError, ensureCafe } from './cafe-error.js';
-import { CafeRoomsService } from './cafe-rooms.service.js';
+import { CafeHostTools } from './cafe-host.service.js';
 import {
   CafeBroadcaster,
   channels,
@@ -39,10 +38,6 @@ import { CafeStateStore } from './state/cafe-state.js';
 const MAX_ROOMS_PER_SOCKET = 5;
 /** Typing notices from one participant are passed on at most this often. */
 const TYPING_EVERY_MS = 2_000;
-const MUTE_DEFAULT_SECONDS = 10 * 60;
-const MUTE_MIN_SECONDS = 10;
-const MUTE_MAX_SECONDS = 24 * 60 * 60;
-const SLOW_MODE_MAX_SECONDS = 3_600;
 /** Disconnect reasons that are a goodbye, not a dropped connection. */
 const GOODBYES = new Set(['client namespace disconnect', 'server namespace disconnect']);
 
@@ -81,7 +76,7 @@ export class CafeService {
     private readonly messages: CafeMessagesRepository,
     private readonly moderation: CafeModerationService,
     private readonly tx: Transactions,
-    private readonly rooms: CafeRoomsService,
+    private readonly hostTools: CafeHostTools,
     private readonly state: CafeStateStore,
     private readonly broadcaster: CafeBroadcaster,
     private readonly identity: IdentityService,
@@ -90,7 +85,6 @@ export class CafeService {
     private readonly limits: RateLimitService,
     private readonly screening: ScreeningService,
     private readonly crisis: CrisisSupportService,
-    private readonly audit: AuditService,
   ) {}
 
   // --- connection lifecycle ---
@@ -344,112 +338,8 @@ export class CafeService {
     ensureCafe(ctx.policy.canHostCafe());
     const hostId = ctx.user!.id;
     const reason = (p.reason !== undefined ? withoutControls(p.reason).trim() : '') || undefined;
-    switch (p.action) {
-      case 'delete':
-        await this.deleteMessage(participant, hostId, p.messageId, reason);
-        break;
-      case 'mute':
-      case 'kick':
-        await this.restrict(participant, hostId, p.action, p.participantId, p.seconds, reason);
-        break;
-      case 'slowmode':
-        await this.setSlowMode(participant, hostId, p.seconds);
-        break;
-      case 'close':
-        await this.rooms.closeLive(hostId, ctx.room, 'cafe_moderate');
-        break;
-    }
+    await this.hostTools.apply(participant, hostId, ctx.room, p, reason);
     return {};
-  }
-
-  // --- host tools ---
-
-  private async deleteMessage(
-    host: JoinedParticipant,
-    hostId: string,
-    messageId: string | undefined,
-    reason: string | undefined,
-  ): Promise<void> {
-    if (!messageId) throw new CafeError('invalid', 'Say which message to remove (messageId).');
-    const message = await this.messages.findMessage(host.roomId, messageId);
-    if (!message || message.session_id !== host.sessionId)
-      throw new CafeError('not_found', 'That message is not in this session.');
-    const removed = await this.tx.run(async (tx) => {
-      const done = await this.moderation.remove(tx, host.sessionId, messageId, hostId);
-      if (done)
-        await this.audit.record(tx, {
-          actorId: hostId,
-          action: 'cafe_moderate',
-          targetType: 'cafe_message',
-          targetId: messageId,
-          reason,
-          meta: { op: 'delete', sessionId: host.sessionId },
-        });
-      return done;
-    });
-    if (removed) this.broadcaster.messageDeleted(host.sessionId, host.room, messageId);
-  }
-
-  private async restrict(
-    host: JoinedParticipant,
-    hostId: string,
-    kind: 'mute' | 'kick',
-    targetId: string | undefined,
-    seconds: number | undefined,
-    reason: string | undefined,
-  ): Promise<void> {
-    if (!targetId) throw new CafeError('invalid', 'Say which participant (participantId).');
-    const muteSeconds = seconds ?? MUTE_DEFAULT_SECONDS;
-    if (kind === 'mute' && (muteSeconds < MUTE_MIN_SECONDS || muteSeconds > MUTE_MAX_SECONDS)) {
-      throw new CafeError('invalid', `A mute lasts from ${MUTE_MIN_SECONDS} seconds to 24 hours (seconds).`);
-    }
-    const target = await this.state.get(host.sessionId, targetId);
-    if (!target) throw new CafeError('not_found', 'That participant is not in the room.');
-    if (target.isHost) throw new CafeError('forbidden', 'Hosts cannot be muted or removed here; ask a moderator.');
-    const until = kind === 'mute' ? new Date(Date.now() + muteSeconds * 1000) : null;
-    await this.tx.run(async (tx) => {
-      await this.messages.insertRestriction(tx, {
-        sessionId: host.sessionId,
-        kind,
-        participantId: target.id,
-        nicknameKey: target.nicknameKey,
-        authorHash: target.owner ? Buffer.from(target.owner, 'hex') : null,
-        until,
-        reason: reason ?? null,
-        by: hostId,
-      });
-      await this.audit.record(tx, {
-        actorId: hostId,
-        action: 'cafe_moderate',
-        targetType: 'cafe_participant',
-        targetId: target.id,
-        reason,
-        meta: { op: kind, sessionId: host.sessionId, ...(until ? { seconds: muteSeconds } : {}) },
-      });
-    });
-    if (kind === 'mute') {
-      this.broadcaster.muted(target.id, host.room, until, reason);
-      return;
-    }
-    await this.state.release(host.sessionId, target.id);
-    this.broadcaster.kicked(target.id, host.sessionId, host.room, reason);
-    await this.announcePresence(host.sessionId, host.room);
-  }
-
-  private async setSlowMode(host: JoinedParticipant, hostId: string, seconds: number | undefined): Promise<void> {
-    if (seconds === undefined || seconds > SLOW_MODE_MAX_SECONDS)
-      throw new CafeError('invalid', `Slow mode takes seconds between messages: 0 (off) to ${SLOW_MODE_MAX_SECONDS}.`);
-    await this.tx.run(async (tx) => {
-      await this.roomsData.setSlowMode(tx, host.roomId, seconds);
-      await this.audit.record(tx, {
-        actorId: hostId,
-        action: 'cafe_moderate',
-        targetType: 'cafe_room',
-        targetId: host.roomId,
-        meta: { op: 'slowmode', seconds, sessionId: host.sessionId },
-      });
-    });
-    this.broadcaster.slowMode(host.sessionId, host.room, seconds);
   }
 
   // --- helpers ---
