@@ -4,32 +4,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import type { AuditItemDto } from './dto/audit.dto.js';
 
-export const AUDIT_ACTIONS = [
-  'approve',
-  'reject',
-  'undo',
-  'hide',
-  'restore',
-  'lock',
-  'unlock',
-  'pin',
-  'unpin',
-  'move',
-  'sanction',
-  'reveal',
-  'role',
-  'settings',
-  'watched_word',
-  'category',
-  'cafe_moderate',
-  'password_reset',
-  'panel_application',
-  'edit',
-  'delete',
-  'claim',
-  'cafe_room',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import type { AuditAction } from '#libs/contracts';
+
+// The action names are part of the contract (the web filters the log by them).
+export { AUDIT_ACTIONS, type AuditAction } from '#libs/contracts';
 
 export interface AuditEntry {
   actorId: string | null;

@@ -10,8 +10,9 @@ import { RealtimeService } from '../realtime/realtime.service.js';
 import type { NotificationDto } from './dto/notification.dto.js';
 import { Mailer } from './mailer.service.js';
 
-export const NOTIFICATION_TYPES = ['approved', 'rejected', 'reply', 'hidden', 'restored', 'sanction'] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+import type { NotificationType } from '#libs/contracts';
+
+export { NOTIFICATION_TYPES, type NotificationType } from '#libs/contracts';
 
 /** A user by id (named content), or the author behind anonymous content: their keyed hash in a thread. */
 export type Recipient = { userId: string } | { hash: Buffer; scope: string };
@@ -26,7 +27,7 @@ export interface NewNotification {
 
 interface NotificationRow {
   id: string;
-  type: string;
+  type: NotificationType;
   text: string;
   link: string | null;
   created_at: Date;

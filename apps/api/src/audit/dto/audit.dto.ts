@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/paging.js';
-import { AUDIT_ACTIONS, type AuditAction } from '../audit.service.js';
+import { AUDIT_ACTIONS, type AuditAction } from '#libs/contracts';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })

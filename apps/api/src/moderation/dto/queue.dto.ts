@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CANNED_REASON_CODES, type CannedReasonCode } from '#libs/contracts';
 import { AuthorDto } from '../../forum/dto/author.dto.js';
 import { BODY_MAX, STATUSES } from '../../forum/dto/post.dto.js';
 
@@ -107,6 +108,6 @@ export class QueueDecisionDto {
 }
 
 export class CannedReasonDto {
-  @ApiProperty() code: string;
+  @ApiProperty({ enum: CANNED_REASON_CODES }) code: CannedReasonCode;
   @ApiProperty({ description: 'The words the author is told' }) text: string;
 }
