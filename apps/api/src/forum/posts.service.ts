@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PUBLIC_POST_STATUSES, type Policy } from '#libs/policy';
+import { PUBLIC_POST_STATUSES, type EditContext, type Policy } from '#libs/policy';
 import { AnonymityService, type Viewer } from '../anonymity/anonymity.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
@@ -70,12 +70,18 @@ export class PostsService {
         limit + 1,
       ],
     );
+    const edit = await this.editContext();
     return toPage(
       rows,
       limit,
       (r) => [r.created_key, r.id],
-      (r) => toPostDto(r, policy, viewer),
+      (r) => toPostDto(r, policy, viewer, edit),
     );
+  }
+
+  /** What the edit question asks besides the post: the time now and the site's edit window. */
+  private async editContext(): Promise<EditContext> {
+    return { now: new Date(), editWindowMinutes: (await this.settings.get()).editWindowMinutes };
   }
 
   async listInThread(
@@ -141,7 +147,7 @@ export class PostsService {
 
   /** A post just written, as its writer gets it back. */
   async asWriterSees(policy: Policy, viewer: Viewer, postId: string): Promise<PostDto> {
-    return toPostDto(await loadPost(this.db.manager, policy, postId), policy, viewer);
+    return toPostDto(await loadPost(this.db.manager, policy, postId), policy, viewer, await this.editContext());
   }
 
   async edit(policy: Policy, id: string, body: string): Promise<CreatedPostDto> {
@@ -222,11 +228,12 @@ export class PostsService {
         limit + 1,
       ],
     );
+    const edit = await this.editContext();
     return toPage(
       rows,
       limit,
       (r) => [r.created_key, r.id],
-      (r) => toMyPostDto(r, policy, viewer),
+      (r) => toMyPostDto(r, policy, viewer, edit),
     );
   }
 

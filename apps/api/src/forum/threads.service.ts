@@ -67,7 +67,7 @@ export class ThreadsService {
     const viewer = await this.anonymity.viewer(policy.userId);
     const thread = await loadThread(this.db.manager, policy, id);
     ensure(policy.canSeeThread(threadFacts(thread, viewer)));
-    return toThreadDto(thread, await this.posts.pageOf(policy, viewer, thread, limit, undefined));
+    return toThreadDto(thread, await this.posts.pageOf(policy, viewer, thread, limit, undefined), policy, viewer);
   }
 
   async create(policy: Policy, slug: string, dto: CreateThreadDto, ip: string): Promise<CreatedThreadDto> {
@@ -137,7 +137,7 @@ export class ThreadsService {
       threadId,
     ]);
     const post = await this.posts.asWriterSees(policy, viewer, postId);
-    return toThreadDto(thread, { items: [post], nextCursor: null });
+    return toThreadDto(thread, { items: [post], nextCursor: null }, policy, viewer);
   }
 
   /** Lock, pin or move a thread (moderators); each change is audited. */

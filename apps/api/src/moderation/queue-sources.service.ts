@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Policy } from '#libs/policy';
 import { AnonymityService } from '../anonymity/anonymity.service.js';
 import { POST_SELECT, type PostRow } from '../forum/forum-rows.js';
-import { toPostDto } from '../forum/forum.mappers.js';
+import { postView } from '../forum/forum.mappers.js';
 import type { QueueFlagDto } from './dto/queue.dto.js';
 import type { QueueContent, QueueItemRow } from './queue.mappers.js';
 
@@ -94,7 +94,7 @@ export class QueueSources {
     for (const item of items) {
       const post = byId.get(item.post_id!);
       if (!post) continue;
-      const dto = toPostDto(post, policy, viewer);
+      const dto = postView(post, policy, viewer);
       out.set(item.id, {
         content: {
           threadId: post.thread_id,

@@ -1011,8 +1011,10 @@ export interface components {
             allowGuests: boolean;
             /** @description Whether the caller may read the category (false: a closed one seen from outside) */
             canRead: boolean;
-            /** @description Whether the caller may start a thread here */
+            /** @description Whether the caller may start a thread here (guests too, where it takes guests) */
             canPost: boolean;
+            /** @description Whether the caller may start a thread here without their name */
+            canPostAnonymously: boolean;
         };
         CreateCategoryDto: {
             /** @example parorende */
@@ -1041,29 +1043,11 @@ export interface components {
             allowGuests?: boolean;
             position?: number;
         };
-        AuthorDto: {
-            /** @enum {string} */
-            kind: "user" | "anonymous" | "guest" | "deleted";
-            /** @description kind "user" only */
-            username?: string;
-            /** @description kind "user" only */
-            displayName?: string;
-            /**
-             * @description kind "user" only
-             * @enum {string}
-             */
-            role?: "member" | "panel" | "host" | "moderator" | "admin";
-            /**
-             * @description kind "anonymous" or "guest" only, e.g. "Anonym 2": stable within one thread
-             * @example Anonym 1
-             */
-            alias?: string;
-        };
         ThreadSummaryDto: {
             /** Format: uuid */
             id: string;
             title: string;
-            author: components["schemas"]["AuthorDto"];
+            author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1093,7 +1077,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             threadId: string;
-            author: components["schemas"]["AuthorDto"];
+            author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /** @description Rendered from Markdown and sanitised; empty for a deleted post */
             bodyHtml: string;
             /** Format: date-time */
@@ -1108,6 +1092,20 @@ export interface components {
             rejectionReason?: string;
             /** @description The Markdown it was written in, for editing: to its author and moderators only */
             body?: string;
+            /** @description The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always */
+            canEdit: boolean;
+            /** @description The caller may delete it: its author (always) or a moderator; false once deleted */
+            canDelete: boolean;
+            /** @description The caller may flag it (with one of `flagReasons`): a published post of someone else */
+            canFlag: boolean;
+            /** @description The reasons the caller may flag it with: guests and muted members `crisis` only; empty when `canFlag` is false */
+            flagReasons: ("crisis" | "harassment" | "personal_info" | "spam" | "off_topic" | "other")[];
+            /** @description The caller may hide it (moderators, a published post) */
+            canHide: boolean;
+            /** @description The caller may restore it (moderators, a hidden post) */
+            canRestore: boolean;
+            /** @description The caller may warn, mute or ban the author behind it (moderators; not their own). The author’s rank is checked when the sanction is made, so this never tells whether an anonymous author is staff */
+            canSanction: boolean;
         };
         PostPageDto: {
             items: components["schemas"]["PostDto"][];
@@ -1130,7 +1128,7 @@ export interface components {
             id: string;
             title: string;
             category: components["schemas"]["CategoryRefDto"];
-            author: components["schemas"]["AuthorDto"];
+            author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1142,6 +1140,12 @@ export interface components {
             status: "published" | "pending" | "rejected" | "hidden" | "deleted";
             /** @description The first page of posts, oldest first */
             posts: components["schemas"]["PostPageDto"];
+            /** @description The caller may reply: the thread is published, they may write in its category (guests where it takes guests), not muted, and it is not locked (moderators may reply to a locked thread) */
+            canReply: boolean;
+            /** @description The caller may reply without their name: logged in, and the category allows it */
+            canReplyAnonymously: boolean;
+            /** @description The caller may lock, pin and move it (moderators) */
+            canModerate: boolean;
             notices?: components["schemas"]["NoticeDto"][];
             /** @description When the text matched a crisis watched word: where to get help now */
             support?: components["schemas"]["HelplineDto"][];
@@ -1150,12 +1154,51 @@ export interface components {
             /** @description Guests only: see GET /api/receipts/{token} */
             receiptToken?: string;
         };
+        UserAuthorDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "user";
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "member" | "panel" | "host" | "moderator" | "admin";
+        };
+        AnonymousAuthorDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "anonymous";
+            /**
+             * @description Stable within one thread; unrelated across threads
+             * @example Anonym 1
+             */
+            alias: string;
+        };
+        GuestAuthorDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "guest";
+            /** @example Gjest 1 */
+            alias: string;
+        };
+        DeletedAuthorDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "deleted";
+        };
         ThreadDto: {
             /** Format: uuid */
             id: string;
             title: string;
             category: components["schemas"]["CategoryRefDto"];
-            author: components["schemas"]["AuthorDto"];
+            author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1167,6 +1210,12 @@ export interface components {
             status: "published" | "pending" | "rejected" | "hidden" | "deleted";
             /** @description The first page of posts, oldest first */
             posts: components["schemas"]["PostPageDto"];
+            /** @description The caller may reply: the thread is published, they may write in its category (guests where it takes guests), not muted, and it is not locked (moderators may reply to a locked thread) */
+            canReply: boolean;
+            /** @description The caller may reply without their name: logged in, and the category allows it */
+            canReplyAnonymously: boolean;
+            /** @description The caller may lock, pin and move it (moderators) */
+            canModerate: boolean;
         };
         CreatePostDto: {
             /** @description Markdown */
@@ -1179,7 +1228,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             threadId: string;
-            author: components["schemas"]["AuthorDto"];
+            author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /** @description Rendered from Markdown and sanitised; empty for a deleted post */
             bodyHtml: string;
             /** Format: date-time */
@@ -1194,6 +1243,20 @@ export interface components {
             rejectionReason?: string;
             /** @description The Markdown it was written in, for editing: to its author and moderators only */
             body?: string;
+            /** @description The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always */
+            canEdit: boolean;
+            /** @description The caller may delete it: its author (always) or a moderator; false once deleted */
+            canDelete: boolean;
+            /** @description The caller may flag it (with one of `flagReasons`): a published post of someone else */
+            canFlag: boolean;
+            /** @description The reasons the caller may flag it with: guests and muted members `crisis` only; empty when `canFlag` is false */
+            flagReasons: ("crisis" | "harassment" | "personal_info" | "spam" | "off_topic" | "other")[];
+            /** @description The caller may hide it (moderators, a published post) */
+            canHide: boolean;
+            /** @description The caller may restore it (moderators, a hidden post) */
+            canRestore: boolean;
+            /** @description The caller may warn, mute or ban the author behind it (moderators; not their own). The author’s rank is checked when the sanction is made, so this never tells whether an anonymous author is staff */
+            canSanction: boolean;
             notices?: components["schemas"]["NoticeDto"][];
             /** @description When the text matched a crisis watched word: where to get help now */
             support?: components["schemas"]["HelplineDto"][];
@@ -1239,7 +1302,7 @@ export interface components {
             title: string;
             /** @description HTML: escaped text with the matches in <mark> */
             snippet: string;
-            author: components["schemas"]["AuthorDto"];
+            author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -1260,7 +1323,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             threadId: string;
-            author: components["schemas"]["AuthorDto"];
+            author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /** @description Rendered from Markdown and sanitised; empty for a deleted post */
             bodyHtml: string;
             /** Format: date-time */
@@ -1275,6 +1338,20 @@ export interface components {
             rejectionReason?: string;
             /** @description The Markdown it was written in, for editing: to its author and moderators only */
             body?: string;
+            /** @description The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always */
+            canEdit: boolean;
+            /** @description The caller may delete it: its author (always) or a moderator; false once deleted */
+            canDelete: boolean;
+            /** @description The caller may flag it (with one of `flagReasons`): a published post of someone else */
+            canFlag: boolean;
+            /** @description The reasons the caller may flag it with: guests and muted members `crisis` only; empty when `canFlag` is false */
+            flagReasons: ("crisis" | "harassment" | "personal_info" | "spam" | "off_topic" | "other")[];
+            /** @description The caller may hide it (moderators, a published post) */
+            canHide: boolean;
+            /** @description The caller may restore it (moderators, a hidden post) */
+            canRestore: boolean;
+            /** @description The caller may warn, mute or ban the author behind it (moderators; not their own). The author’s rank is checked when the sanction is made, so this never tells whether an anonymous author is staff */
+            canSanction: boolean;
             /** @description Written anonymously */
             anonymous: boolean;
             threadTitle: string;
@@ -1504,7 +1581,7 @@ export interface components {
             /** @description Rendered and sanitised; empty once deleted */
             bodyHtml: string;
             /** @description Anonymous and guest authors stay anonymous here too */
-            author: components["schemas"]["AuthorDto"];
+            author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /**
              * @description The post’s status now
              * @enum {string}
@@ -1550,7 +1627,8 @@ export interface components {
             nextCursor: string | null;
         };
         CannedReasonDto: {
-            code: string;
+            /** @enum {string} */
+            code: "personal_details" | "disrespectful" | "names_staff_or_patients" | "medical_advice" | "off_topic" | "spam" | "duplicate";
             /** @description The words the author is told */
             text: string;
         };

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CANNED_REASON_CODES, type CannedReasonCode } from '#libs/contracts';
-import { AuthorDto } from '../../forum/dto/author.dto.js';
+import { ApiAuthor, type AuthorDto } from '../../forum/dto/author.dto.js';
 import { BODY_MAX, STATUSES } from '../../forum/dto/post.dto.js';
 
 export class QueueClaimDto {
@@ -26,7 +26,7 @@ export class QueueContentDto {
   @ApiPropertyOptional({ format: 'uuid' }) postId?: string;
   @ApiPropertyOptional({ description: 'The thread’s title' }) title?: string;
   @ApiProperty({ description: 'Rendered and sanitised; empty once deleted' }) bodyHtml: string;
-  @ApiProperty({ type: AuthorDto, description: 'Anonymous and guest authors stay anonymous here too' })
+  @ApiAuthor({ description: 'Anonymous and guest authors stay anonymous here too' })
   author: AuthorDto;
   @ApiPropertyOptional({ enum: STATUSES, description: 'The post’s status now' }) status?: string;
   @ApiPropertyOptional({ type: QueueCategoryDto }) category?: QueueCategoryDto;
