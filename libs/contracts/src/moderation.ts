@@ -28,6 +28,27 @@ export const CANNED_REJECTION_REASONS = [
 export type CannedReasonCode = (typeof CANNED_REJECTION_REASONS)[number]['code'];
 export const CANNED_REASON_CODES: readonly CannedReasonCode[] = CANNED_REJECTION_REASONS.map((r) => r.code);
 
+/**
+ * Why an item is in the queue (`QueueItem.reasons`): why a post was held (`category_pre`, `guest`,
+ * `new_member`, `personal_details`, `watched_word`), a crisis, the reasons of its flags, or a
+ * report in the café.
+ */
+export const QUEUE_REASONS = [
+  'category_pre',
+  'guest',
+  'new_member',
+  'personal_details',
+  'watched_word',
+  'crisis',
+  'harassment',
+  'personal_info',
+  'spam',
+  'off_topic',
+  'other',
+  'report',
+] as const;
+export type QueueReason = (typeof QUEUE_REASONS)[number];
+
 /** What a sanction does: a warning, a mute (may read, not write) or a ban (logged out everywhere). */
 export const SANCTION_KINDS = ['warn', 'mute', 'ban'] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];

@@ -1682,6 +1682,36 @@ export interface components {
             /** @description Whether a moderator is on duty right now */
             staffed: boolean;
         };
+        AccountExportDto: {
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The account row, without secrets */
+            account: {
+                [key: string]: unknown;
+            };
+            /** @description Every post, anonymous ones included */
+            posts: {
+                [key: string]: unknown;
+            }[];
+            panelApplications: {
+                [key: string]: unknown;
+            }[];
+            /** @description Flags the caller raised */
+            flagsRaised: {
+                [key: string]: unknown;
+            }[];
+            /** @description Sanctions against the caller, by name or behind a post */
+            sanctions: {
+                [key: string]: unknown;
+            }[];
+            /** @description Café messages still kept */
+            cafeMessages: {
+                [key: string]: unknown;
+            }[];
+            notifications: {
+                [key: string]: unknown;
+            }[];
+        };
         WatchedWordDto: {
             /** Format: uuid */
             id: string;
@@ -3047,7 +3077,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountExportDto"];
+                };
             };
         };
     };

@@ -28,7 +28,7 @@ import { useApi } from '../lib/use-api';
 import { useSession } from '../session';
 import { RoomState } from './home';
 import NotFoundPage from './not-found';
-import { DeleteConfirmButton } from './thread';
+import { DeleteConfirmButton } from '../components/confirm-button';
 
 type Phase = 'intro' | 'connecting' | 'joined' | 'reconnecting' | 'closed' | 'removed';
 /** A muted participant: until when, or null until a host lifts it. */

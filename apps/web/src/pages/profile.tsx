@@ -14,7 +14,7 @@ import { formatDateTime } from '../lib/format';
 import { setLocalBreak, breakUntil } from '../lib/pause';
 import { useApi } from '../lib/use-api';
 import { useSession } from '../session';
-import { RejectionReason, StatusTag } from './thread';
+import { RejectionReason, StatusTag } from '../components/post-status';
 
 function MyPosts() {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { CANNED_REASON_CODES, type CannedReasonCode } from '#libs/contracts';
+import {
+  CANNED_REASON_CODES,
+  FLAG_REASONS,
+  QUEUE_REASONS,
+  type CannedReasonCode,
+  type FlagReason,
+  type QueueReason,
+} from '#libs/contracts';
 import { ApiAuthor, type AuthorDto } from '../../forum/dto/author.dto.js';
 import { BODY_MAX, STATUSES } from '../../forum/dto/post.dto.js';
 
@@ -37,7 +44,7 @@ export class QueueContentDto {
 
 /** A flag as moderators see it: never who raised it. */
 export class QueueFlagDto {
-  @ApiProperty({ enum: ['crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other'] }) reason: string;
+  @ApiProperty({ enum: FLAG_REASONS }) reason: FlagReason;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -47,11 +54,11 @@ export class QueueItemDto {
   @ApiProperty({ enum: ['post', 'thread', 'flag', 'cafe_message'] }) type: string;
   @ApiProperty({ enum: ['crisis', 'normal'] }) priority: string;
   @ApiProperty({
-    type: [String],
-    description:
-      'Why it is here, e.g. category_pre, guest, new_member, personal_details, watched_word, crisis, or the flags’ reasons',
+    enum: QUEUE_REASONS,
+    isArray: true,
+    description: 'Why it is here: why it was held, a crisis, the reasons of its flags, or a report in the café',
   })
-  reasons: string[];
+  reasons: QueueReason[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({
     type: QueueClaimDto,
