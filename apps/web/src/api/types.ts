@@ -75,3 +75,4 @@ export type Participant = CafeParticipant;
 export type Helpline = CafeHelpline;
 
 export type AccountExport = Schemas['AccountExportDto'];
+export type LegalText = Schemas['LegalTextDto'];
