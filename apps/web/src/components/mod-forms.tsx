@@ -177,7 +177,9 @@ export function SanctionForm({
     setErrors(next);
     if (next.hours) return hoursRef.current?.focus();
     if (next.reason) return reasonRef.current?.focus();
-    void send.run(kind !== 'warn' && hours.trim() !== '' ? new Date(Date.now() + h * 3600_000).toISOString() : undefined);
+    void send.run(
+      kind !== 'warn' && hours.trim() !== '' ? new Date(Date.now() + h * 3600_000).toISOString() : undefined,
+    );
   }
 
   return (
