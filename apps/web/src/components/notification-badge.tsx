@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { MeServerEvents } from '#libs/contracts';
 import { api } from '../api/client';
 import type { AppNotification, Page } from '../api/types';
 import { connect, type Socket } from '../lib/socket';
@@ -30,10 +31,11 @@ export function NotificationBadge() {
           return;
         }
         socket = s;
-        s.on('notification', (n: AppNotification) => {
+        const onNotification: MeServerEvents['notification'] = (n) => {
           setUnread((u) => (u ?? 0) + 1);
           say(t('notifications.arrived', { text: n.text }));
-        });
+        };
+        s.on('notification', onNotification);
       });
     }, 1500);
     const onRead = () => setUnread(0);
