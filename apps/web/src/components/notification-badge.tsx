@@ -19,6 +19,10 @@ export function NotificationBadge() {
     if (!user) return;
     let socket: Socket | undefined;
     let stopped = false;
+    const onNotification: MeServerEvents['notification'] = (n) => {
+      setUnread((u) => (u ?? 0) + 1);
+      say(t('notifications.arrived', { text: n.text }));
+    };
     api.get<Page<AppNotification>>('/api/me/notifications?limit=50').then(
       (page) => !stopped && setUnread(page.items.filter((n) => !n.readAt).length),
       () => undefined,
@@ -31,10 +35,6 @@ export function NotificationBadge() {
           return;
         }
         socket = s;
-        const onNotification: MeServerEvents['notification'] = (n) => {
-          setUnread((u) => (u ?? 0) + 1);
-          say(t('notifications.arrived', { text: n.text }));
-        };
         s.on('notification', onNotification);
       });
     }, 1500);
