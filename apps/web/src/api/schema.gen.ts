@@ -1612,8 +1612,8 @@ export interface components {
             type: "post" | "thread" | "flag" | "cafe_message";
             /** @enum {string} */
             priority: "crisis" | "normal";
-            /** @description Why it is here, e.g. category_pre, guest, new_member, personal_details, watched_word, crisis, or the flags’ reasons */
-            reasons: string[];
+            /** @description Why it is here: why it was held, a crisis, the reasons of its flags, or a report in the café */
+            reasons: ("category_pre" | "guest" | "new_member" | "personal_details" | "watched_word" | "crisis" | "harassment" | "personal_info" | "spam" | "off_topic" | "other" | "report")[];
             /** Format: date-time */
             createdAt: string;
             /** @description The moderator working on it (a claim lapses after 15 minutes) */
