@@ -377,6 +377,37 @@ describe('what the server says one may do', () => {
   });
 });
 
+describe('notifications', () => {
+  it('should lead from a notification to the post it is about', async () => {
+    await admin.patch('/api/admin/settings', { data: { newMemberReviewCount: 0 } });
+    const writer = await makeUser('member', 'varslet');
+    const answerer = await makeUser('member', 'svarer');
+    const w = await apiLogin(writer.username, writer.password);
+    const title = `Et spørsmål ${unique('v')}`;
+    const thread = (await (
+      await w.post('/api/categories/erfaringer/threads', { data: { title, body: 'Hva hjalp dere?' } })
+    ).json()) as { id: string };
+    await w.dispose();
+    const a = await apiLogin(answerer.username, answerer.password);
+    const reply = (await (
+      await a.post(`/api/threads/${thread.id}/posts`, { data: { body: 'Å gå turer hjalp meg.' } })
+    ).json()) as { id: string };
+    await a.dispose();
+
+    const { page, problems } = await open(writer);
+    await page.goto('/profil#varsler');
+    await settle(page);
+    // The server links to /threads/{id}#post-{id}; the web's thread page is /trad/{id}.
+    await page
+      .locator('.notifications')
+      .getByRole('link', { name: new RegExp(title) })
+      .click();
+    await page.waitForURL((url) => url.pathname === `/trad/${thread.id}` && url.hash === `#post-${reply.id}`);
+    await page.waitForFunction((id) => document.activeElement?.id === `post-${id}`, reply.id, { timeout: 10_000 });
+    expect(problems).toEqual([]);
+  });
+});
+
 async function openRoom(): Promise<string> {
   const slug = unique('kafe').slice(0, 40);
   const res = await admin.post('/api/cafe/rooms', {
