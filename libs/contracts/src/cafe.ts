@@ -1,6 +1,6 @@
 /**
  * The café's Socket.IO contract (namespace /cafe), shared by the server and the web app.
- * See ../shared/API.md "Café".
+ * See docs/API.md "The café".
  */
 
 export const CAFE_AUDIENCES = ['everyone', 'members', 'panel'] as const;
