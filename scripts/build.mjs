@@ -64,9 +64,10 @@ function hashOf(inputs) {
   return hash.digest('hex');
 }
 
-export function build({ force = false } = {}) {
+export function build({ force = false, only = Object.keys(TARGETS) } = {}) {
   mkdirSync(join(root, 'dist'), { recursive: true });
   for (const [name, target] of Object.entries(TARGETS)) {
+    if (!only.includes(name)) continue;
     const stamp = join(root, 'dist', `.${name}.build-hash`);
     const hash = hashOf(target.inputs);
     const fresh = existsSync(join(root, target.output)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;

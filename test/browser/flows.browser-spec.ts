@@ -7,6 +7,7 @@ import {
   backendFeatures,
   contextFor,
   horizontalOverflow,
+  apiLogin,
   launch,
   makeUser,
   screenshot,
@@ -273,6 +274,137 @@ describe('forum and moderation', () => {
       expect(await axe(r.page)).toEqual([]);
     }
     expect(w.problems).toEqual([]);
+  });
+});
+
+describe('what the server says one may do', () => {
+  itModeration(
+    `should report a café message, and let a moderator sanction the member behind it from the queue${waitsFor('moderation', features.moderation)}`,
+    async () => {
+      const slug = await openRoom();
+      const writer = await makeUser('member', 'kafegjest');
+      const moderator = await makeUser('moderator', 'kafevakt');
+      const w = await open(writer);
+      const r = await open();
+      await join(w.page, slug, 'Tornekratt');
+      await join(r.page, slug, 'Fjellrev');
+      const text = `Dette er en stygg melding ${unique('m')}`;
+      await say(w.page, text);
+
+      // Anyone in the room can report a message.
+      const reported = r.page.getByTestId('chat-message').filter({ hasText: text });
+      await reported.waitFor();
+      const messageId = await reported.getAttribute('data-message-id');
+      await reported.locator('summary').click();
+      await reported.getByRole('button', { name: 'Meld fra' }).click();
+      await reported.getByLabel('Trakassering eller hets').check();
+      await reported.getByRole('button', { name: 'Send', exact: true }).click();
+      await r.page.waitForFunction(
+        () => (document.querySelector('[data-testid="live-polite"]')?.textContent ?? '').includes('Takk.'),
+        undefined,
+        { timeout: 10_000 },
+      );
+
+      // The moderator finds it in the queue, with its room, and sanctions the member behind it.
+      const m = await open(moderator);
+      await m.page.goto('/moderering');
+      await settle(m.page);
+      const item = m.page.getByTestId('queue-item').filter({ hasText: text });
+      await item.waitFor({ timeout: 20_000 });
+      await expect(item.getAttribute('data-type')).resolves.toBe('cafe_message');
+      await expect(item.getByTestId('queue-room').innerText()).resolves.toContain('Erfaringskaféen');
+      await item.getByTestId('queue-sanction').click();
+      await item.getByLabel('Begrunnelse').fill('Stygt språk i kaféen');
+      await screenshot(m.page, 'moderering-kafe-reaksjon-1280');
+      expect(await axe(m.page)).toEqual([]);
+      await item.getByRole('button', { name: 'Gi reaksjon' }).click();
+      await m.page.waitForFunction(
+        () =>
+          (document.querySelector('[data-testid="live-polite"]')?.textContent ?? '').includes(
+            'Reaksjonen er registrert.',
+          ),
+        undefined,
+        { timeout: 10_000 },
+      );
+      const sanctions = (await (await admin.get('/api/mod/sanctions?limit=100')).json()) as {
+        items: { kind: string; reason: string; target: { cafeMessageId?: string } }[];
+      };
+      expect(sanctions.items.find((s) => s.target.cafeMessageId === messageId)).toMatchObject({
+        kind: 'warn',
+        reason: 'Stygt språk i kaféen',
+      });
+      expect(w.problems.concat(r.problems, m.problems)).toEqual([]);
+    },
+  );
+
+  it("should offer a moderator the edit button on someone else's post, and a muted member none on their own", async () => {
+    await admin.patch('/api/admin/settings', { data: { newMemberReviewCount: 0 } });
+    const writer = await makeUser('member', 'dempet');
+    const moderator = await makeUser('moderator', 'redaktor');
+    const api = await apiLogin(writer.username, writer.password);
+    const created = await api.post('/api/categories/erfaringer/threads', {
+      data: { title: `Om å bli hørt ${unique('e')}`, body: 'Det første jeg skrev her.' },
+    });
+    if (created.status() !== 201) throw new Error(`thread: ${created.status()} ${await created.text()}`);
+    const thread = (await created.json()) as { id: string };
+    await api.dispose();
+
+    // The moderator may edit anyone's post: the button is there, and the edit is saved.
+    const m = await open(moderator);
+    await m.page.goto(`/trad/${thread.id}`);
+    await settle(m.page);
+    const post = m.page.getByTestId('post').first();
+    await post.getByTestId('edit-post').click();
+    await m.page.getByLabel('Rediger innlegget').fill('Det første jeg skrev her, uten navnet.');
+    await post.getByRole('button', { name: 'Lagre' }).click();
+    await post.getByText('uten navnet').waitFor();
+    expect(await axe(m.page)).toEqual([]);
+
+    // Muted, the writer may delete but not edit their post, nor reply.
+    const mute = await admin.post('/api/mod/sanctions', {
+      data: { target: { userId: writer.id }, kind: 'mute', reason: 'En pause' },
+    });
+    if (mute.status() !== 201) throw new Error(`mute: ${mute.status()} ${await mute.text()}`);
+    const w = await open(writer);
+    await w.page.goto(`/trad/${thread.id}`);
+    await settle(w.page);
+    const own = w.page.getByTestId('post').first();
+    await own.getByTestId('delete-post').waitFor();
+    await expect(own.getByTestId('edit-post').count()).resolves.toBe(0);
+    await expect(w.page.getByRole('button', { name: 'Send svar' }).count()).resolves.toBe(0);
+    await screenshot(w.page, 'dempet-eget-innlegg-1280');
+    expect(m.problems.concat(w.problems)).toEqual([]);
+  });
+});
+
+describe('notifications', () => {
+  it('should lead from a notification to the post it is about', async () => {
+    await admin.patch('/api/admin/settings', { data: { newMemberReviewCount: 0 } });
+    const writer = await makeUser('member', 'varslet');
+    const answerer = await makeUser('member', 'svarer');
+    const w = await apiLogin(writer.username, writer.password);
+    const title = `Et spørsmål ${unique('v')}`;
+    const thread = (await (
+      await w.post('/api/categories/erfaringer/threads', { data: { title, body: 'Hva hjalp dere?' } })
+    ).json()) as { id: string };
+    await w.dispose();
+    const a = await apiLogin(answerer.username, answerer.password);
+    const reply = (await (
+      await a.post(`/api/threads/${thread.id}/posts`, { data: { body: 'Å gå turer hjalp meg.' } })
+    ).json()) as { id: string };
+    await a.dispose();
+
+    const { page, problems } = await open(writer);
+    await page.goto('/profil#varsler');
+    await settle(page);
+    // The server links to /threads/{id}#post-{id}; the web's thread page is /trad/{id}.
+    await page
+      .locator('.notifications')
+      .getByRole('link', { name: new RegExp(title) })
+      .click();
+    await page.waitForURL((url) => url.pathname === `/trad/${thread.id}` && url.hash === `#post-${reply.id}`);
+    await page.waitForFunction((id) => document.activeElement?.id === `post-${id}`, reply.id, { timeout: 10_000 });
+    expect(problems).toEqual([]);
   });
 });
 

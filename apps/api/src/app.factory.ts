@@ -87,7 +87,7 @@ function swagger(app: INestApplication): void {
   const doc = new DocumentBuilder()
     .setTitle('Erfaringsforum API')
     .setDescription(
-      'REST contract of Erfaringsforum (see shared/API.md). Socket.IO namespaces /cafe, /mod and /me are described there.',
+      'REST contract of Erfaringsforum. Its conventions, error codes and the Socket.IO namespaces /cafe, /mod and /me are described in docs/API.md in the repository.',
     )
     .setVersion('1')
     .addCookieAuth('erf.sid')

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { BreakGate } from './components/break-gate';
 import { Layout } from './components/layout';
+import { ThreadAddress } from './components/thread-address';
 import { HomePage } from './pages/home';
 
 // Every page but the home page is its own chunk, loaded when first visited.
@@ -51,6 +52,7 @@ export function App() {
             </BreakGate>
           }
         />
+        <Route path="/threads/:id" element={<ThreadAddress />} />
         <Route path="/sok" element={<SearchPage />} />
         <Route path="/logg-inn" element={<LoginPage />} />
         <Route path="/registrer" element={<RegisterPage />} />

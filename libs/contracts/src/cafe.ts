@@ -1,6 +1,6 @@
 /**
  * The café's Socket.IO contract (namespace /cafe), shared by the server and the web app.
- * See ../shared/API.md "Café".
+ * See docs/API.md "The café".
  */
 
 export const CAFE_AUDIENCES = ['everyone', 'members', 'panel'] as const;
@@ -39,6 +39,31 @@ export const CAFE_LIMITS = {
   /** At most this many messages come back in `history` after `since`. */
   sinceMax: 500,
 } as const;
+
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+
+/** A nickname's form: letters and digits, with spaces, dots, apostrophes, hyphens and underscores inside. */
+export const NICKNAME_SHAPE = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._'-]*[\p{L}\p{N}])?$/u;
+
+/** The nickname as shown: NFKC, invisible characters removed, spaces collapsed. */
+export function cleanNickname(raw: string): string {
+  return raw.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * What is wrong with a cleaned nickname's form, if anything: its `length` (2–24 characters) or
+ * its `shape`. The server answers both with `invalid`; whether a name is taken or reserved only
+ * it can tell.
+ */
+export function nicknameProblem(nickname: string): 'length' | 'shape' | null {
+  const length = [...nickname].length;
+  if (length < CAFE_LIMITS.nicknameMin || length > CAFE_LIMITS.nicknameMax) return 'length';
+  return NICKNAME_SHAPE.test(nickname) ? null : 'shape';
+}
+
+/** Why a participant reports a café message (the `report` event's `reason`; free text is accepted too). */
+export const CAFE_REPORT_REASONS = ['crisis', 'harassment', 'personal_info', 'spam', 'other'] as const;
+export type CafeReportReason = (typeof CAFE_REPORT_REASONS)[number];
 
 export interface CafeParticipant {
   id: string;

@@ -1,4 +1,6 @@
 export * from './roles.js';
 export * from './errors.js';
+export * from './forum.js';
+export * from './moderation.js';
+export * from './notifications.js';
 export * from './cafe.js';
-export * from './audit.js';

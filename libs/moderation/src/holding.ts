@@ -1,10 +1,17 @@
+import type { QueueReason } from '#libs/contracts';
 import type { PersonalDetail } from '#libs/content';
 
 /**
  * Why a post or thread is held for review. Stored on the post (`posts.held_reasons`) and shown to
  * moderators; the writer is told the ones that concern them.
  */
-export const HOLD_REASONS = ['category_pre', 'guest', 'new_member', 'personal_details', 'watched_word'] as const;
+export const HOLD_REASONS = [
+  'category_pre',
+  'guest',
+  'new_member',
+  'personal_details',
+  'watched_word',
+] as const satisfies readonly QueueReason[];
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
 /** What an administrator's watched word does to a post that matches it (the strongest match counts). */

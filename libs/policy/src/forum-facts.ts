@@ -1,7 +1,9 @@
+import { FLAG_REASONS, type ContentStatus, type FlagReason } from '#libs/contracts';
+
 /** What the policy needs to know about forum objects: facts, not database rows. */
 export type Visibility = 'open' | 'closed';
 export type ModerationMode = 'post' | 'pre';
-export type ContentStatus = 'published' | 'pending' | 'rejected' | 'hidden' | 'deleted';
+export type { ContentStatus };
 export type AuthorKind = 'user' | 'anonymous' | 'guest';
 
 export interface CategoryFacts {
@@ -35,8 +37,7 @@ export interface EditContext {
   editWindowMinutes: number;
 }
 
-export const FLAG_REASONS = ['crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other'] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
+export { FLAG_REASONS, type FlagReason };
 
 /** Post statuses every reader of a thread sees a place for (deleted and hidden ones without their text). */
 export const PUBLIC_POST_STATUSES: readonly ContentStatus[] = ['published', 'hidden', 'deleted'];

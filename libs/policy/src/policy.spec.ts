@@ -363,3 +363,105 @@ moderator | ok  ok               own_post         not_published
     },
   );
 });
+
+/** The allowed actions of a cell: `-` for none; `flag:all` or `flag:crisis` for the flag reasons offered. */
+function actionsCell(p: Policy, post: PostFacts): string {
+  const a = p.postActions(post, WINDOW);
+  const flag =
+    a.flagReasons.length === 0
+      ? null
+      : a.flagReasons.length === 1 && a.flagReasons[0] === 'crisis'
+        ? 'flag:crisis'
+        : `flag:${a.flagReasons.length === 6 ? 'all' : a.flagReasons.join('+')}`;
+  const allowed = [
+    a.edit && 'edit',
+    a.delete && 'delete',
+    flag,
+    a.hide && 'hide',
+    a.restore && 'restore',
+    a.sanction && 'sanction',
+  ].filter(Boolean);
+  return allowed.length ? allowed.join(',') : '-';
+}
+
+describe('Policy: what a post and a thread say the caller may do', () => {
+  const SITUATIONS: Record<string, { post: PostFacts }> = {
+    others: { post: facts('open', 'normal', false).post },
+    own: { post: facts('open', 'normal', true).post },
+    ownLate: { post: facts('open', 'normal', true, 61).post },
+    ownLocked: { post: facts('open', 'locked', true).post },
+    othersHidden: { post: postIn('hidden', false) },
+    othersPending: { post: postIn('pending', false) },
+    othersDeleted: { post: postIn('deleted', false) },
+    othersClosed: { post: facts('closed', 'normal', false).post },
+  };
+
+  // situation     guest        member       muted        panel        host         moderator                               admin
+  const ACTIONS_TABLE = `
+others        | flag:crisis  flag:all     flag:crisis  flag:all     flag:all     edit,delete,flag:all,hide,sanction      edit,delete,flag:all,hide,sanction
+own           | flag:crisis  edit,delete  delete       edit,delete  edit,delete  edit,delete,hide                        edit,delete,hide
+ownLate       | flag:crisis  delete       delete       delete       delete       edit,delete,hide                        edit,delete,hide
+ownLocked     | flag:crisis  delete       delete       delete       delete       edit,delete,hide                        edit,delete,hide
+othersHidden  | -            -            -            -            -            edit,delete,restore,sanction            edit,delete,restore,sanction
+othersPending | -            -            -            -            -            edit,delete,sanction                    edit,delete,sanction
+othersDeleted | -            -            -            -            -            sanction                                sanction
+othersClosed  | -            -            -            flag:all     flag:all     edit,delete,flag:all,hide,sanction      edit,delete,flag:all,hide,sanction
+`;
+
+  it.each(
+    parse(ACTIONS_TABLE).flatMap(({ key: [situation], cells }) =>
+      ROLES.map((role, i) => [situation, role, cells[i]] as const),
+    ),
+  )('should offer on a post (%s) to %s: %s', (situation, role, expected) => {
+    expect(actionsCell(new Policy(actorFor(role)), SITUATIONS[situation].post)).toBe(expected);
+  });
+
+  it('should offer only what the one-question methods allow', () => {
+    // The summary may never be more generous than the questions the endpoints ask.
+    for (const role of ROLES)
+      for (const { post } of Object.values(SITUATIONS)) {
+        const p = new Policy(actorFor(role));
+        const a = p.postActions(post, WINDOW);
+        if (a.edit) expect(p.canEditPost(post, WINDOW).allowed).toBe(true);
+        if (a.delete) expect(p.canDeletePost(post).allowed).toBe(true);
+        for (const reason of a.flagReasons) expect(p.canFlagPost(post, reason).allowed).toBe(true);
+        if (a.hide) expect(p.canHidePost(post).allowed).toBe(true);
+        if (a.restore) expect(p.canRestorePost(post).allowed).toBe(true);
+      }
+  });
+
+  // role → [reply, reply anonymously, moderate] in an open thread; then reply anonymously where anonymity is off
+  const THREAD_ACTIONS_TABLE = `
+guest     | ok        ok        unauthenticated unauthenticated
+member    | ok        ok        forbidden  anonymous_not_allowed
+muted     | muted     muted     forbidden  muted
+panel     | ok        ok        forbidden  anonymous_not_allowed
+host      | ok        ok        forbidden  anonymous_not_allowed
+moderator | ok        ok        ok         anonymous_not_allowed
+admin     | ok        ok        ok         anonymous_not_allowed
+`;
+
+  it.each(parse(THREAD_ACTIONS_TABLE).map(({ key: [role], cells }) => [role as RoleName, cells] as const))(
+    'should say what %s may do in a thread',
+    (role, cells) => {
+      const p = new Policy(actorFor(role));
+      const open = facts('open', 'normal', false).thread;
+      const strict = facts('strict', 'normal', false).thread;
+      expect(
+        [
+          p.canReply(open, { anonymous: false }),
+          p.canReply(open, { anonymous: true }),
+          p.canModerateThread(),
+          p.canReply(strict, { anonymous: true }),
+        ].map(outcome),
+      ).toEqual(cells);
+      expect(p.threadActions(open)).toEqual({
+        reply: cells[0] === 'ok',
+        // A guest may reply where guests may, but never "anonymously": that needs an account.
+        replyAnonymously: cells[1] === 'ok' && role !== 'guest',
+        moderate: cells[2] === 'ok',
+      });
+      expect(p.threadActions(strict).replyAnonymously).toBe(false);
+    },
+  );
+});

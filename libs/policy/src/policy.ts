@@ -2,6 +2,7 @@ import { roleAtLeast, type CafeAudience, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
 import {
+  FLAG_REASONS,
   PUBLIC_POST_STATUSES,
   type CategoryFacts,
   type EditContext,
@@ -33,6 +34,28 @@ export const ROLE_ACTIONS = {
   'admin.reveal': 'admin',
 } as const satisfies Record<string, Role>;
 export type RoleAction = keyof typeof ROLE_ACTIONS;
+
+/**
+ * What the actor may do with a post, as the post's DTO carries it (after Discourse's serialisers
+ * asking the Guardian), so a client shows the buttons the server would honour and decides nothing.
+ */
+export interface PostActions {
+  edit: boolean;
+  delete: boolean;
+  /** The reasons this actor may flag it with; none: no flag at all. */
+  flagReasons: FlagReason[];
+  hide: boolean;
+  restore: boolean;
+  sanction: boolean;
+}
+
+/** What the actor may do in a thread, as the thread's DTO carries it. */
+export interface ThreadActions {
+  reply: boolean;
+  replyAnonymously: boolean;
+  /** Lock, pin, move. */
+  moderate: boolean;
+}
 
 const ROLE_NAMES: Record<Role, string> = {
   member: 'members',
@@ -155,6 +178,21 @@ export class Policy {
     return ALLOW;
   }
 
+  /** Lock, pin and move a thread. */
+  canModerateThread(): Decision {
+    return this.can('mod.threads');
+  }
+
+  threadActions(thread: ThreadFacts): ThreadActions {
+    return {
+      reply: this.canReply(thread, { anonymous: false }).allowed,
+      // A guest's reply is unnamed anyway; anonymity hangs on an account.
+      replyAnonymously:
+        this.canPostAnonymously(thread.category).allowed && this.canReply(thread, { anonymous: true }).allowed,
+      moderate: this.canModerateThread().allowed,
+    };
+  }
+
   // --- Posts ------------------------------------------------------------------------------
 
   canSeePost(post: PostFacts): Decision {
@@ -212,6 +250,32 @@ export class Policy {
     // Authors may always take back their own words, muted, locked or late; moderators may remove anything.
     if (this.owns(post) || this.seesAllContent) return ALLOW;
     return refuse(403, 'forbidden', 'You can only delete your own posts.');
+  }
+
+  /**
+   * Sanctioning "the author behind this post". Only the asker's own standing is looked at: the
+   * author's rank is checked when the sanction is made, and answering it here, per post, would
+   * tell whether an anonymous author is staff.
+   */
+  canSanctionAuthorOf(post: PostFacts): Decision {
+    const can = this.can('mod.sanction');
+    if (!can.allowed) return can;
+    // Staff can't silence themselves either; the sanction itself refuses it by rank.
+    if (this.owns(post)) return refuse(403, 'forbidden', 'You cannot sanction yourself.');
+    return ALLOW;
+  }
+
+  postActions(post: PostFacts, edit: EditContext): PostActions {
+    // A deleted post has nothing left to edit, delete again, flag, hide or restore.
+    const deleted = post.status === 'deleted';
+    return {
+      edit: this.canEditPost(post, edit).allowed,
+      delete: !deleted && this.canDeletePost(post).allowed,
+      flagReasons: FLAG_REASONS.filter((reason) => this.canFlagPost(post, reason).allowed),
+      hide: this.canHidePost(post).allowed,
+      restore: this.canRestorePost(post).allowed,
+      sanction: this.canSanctionAuthorOf(post).allowed,
+    };
   }
 
   // --- Flags and the moderation queue -----------------------------------------------------

@@ -1,7 +1,8 @@
 import { normalizeText, tokenize, type Token } from './normalize.js';
 
-export const WATCHED_ACTIONS = ['block', 'review', 'flag', 'crisis'] as const;
-export type WatchedAction = (typeof WATCHED_ACTIONS)[number];
+import { WATCHED_ACTIONS, type WatchedAction } from '#libs/contracts';
+
+export { WATCHED_ACTIONS, type WatchedAction };
 
 /**
  * Strongest first. `block` refuses the text outright, so it outranks `crisis`; callers that

@@ -1,11 +1,11 @@
 import type { Role } from '#libs/contracts';
-import type { AuthorKind, Policy } from '#libs/policy';
+import type { AuthorKind, EditContext, Policy } from '#libs/policy';
 import type { Viewer } from '../authorship/viewer.js';
 import type { AuthorDto } from './dto/author.dto.js';
 import type { CategoryDto } from './dto/category.dto.js';
 import type { MyPostDto, PostDto, PostPageDto } from './dto/post.dto.js';
 import type { ThreadDto, ThreadSummaryDto } from './dto/thread.dto.js';
-import { categoryFacts, postFacts, type CategoryRow, type PostRow, type ThreadRow } from './forum-rows.js';
+import { categoryFacts, postFacts, threadFacts, type CategoryRow, type PostRow, type ThreadRow } from './forum-rows.js';
 
 interface AuthorFields {
   kind: AuthorKind;
@@ -40,17 +40,40 @@ export function toCategoryDto(row: CategoryRow, policy: Policy): CategoryDto {
     allowGuests: row.allow_guests,
     canRead: policy.canReadCategory(facts).allowed,
     canPost: policy.canCreateThread(facts, { anonymous: false }).allowed,
+    canPostAnonymously:
+      policy.canPostAnonymously(facts).allowed && policy.canCreateThread(facts, { anonymous: true }).allowed,
   };
 }
+
+/** A post without the caller's permissions: what it is, as the caller may see it. */
+export type PostView = Omit<
+  PostDto,
+  'canEdit' | 'canDelete' | 'canFlag' | 'flagReasons' | 'canHide' | 'canRestore' | 'canSanction'
+>;
 
 /**
  * The one way a post leaves the server: the author in its allowed shape, the text only for those
  * who may read it, `mine` only for the caller's own posts, a rejection reason only for the author
- * and moderators.
+ * and moderators, and what the caller may do with it, as the policy answers.
  */
-export function toPostDto(row: PostRow, policy: Policy, viewer: Viewer): PostDto {
+export function toPostDto(row: PostRow, policy: Policy, viewer: Viewer, edit: EditContext): PostDto {
+  const actions = policy.postActions(postFacts(row, viewer), edit);
+  return {
+    ...postView(row, policy, viewer),
+    canEdit: actions.edit,
+    canDelete: actions.delete,
+    canFlag: actions.flagReasons.length > 0,
+    flagReasons: actions.flagReasons,
+    canHide: actions.hide,
+    canRestore: actions.restore,
+    canSanction: actions.sanction,
+  };
+}
+
+/** What a post is, as the caller may see it (the moderation queue shows posts through this too). */
+export function postView(row: PostRow, policy: Policy, viewer: Viewer): PostView {
   const facts = postFacts(row, viewer);
-  const dto: PostDto = {
+  const dto: PostView = {
     id: row.id,
     threadId: row.thread_id,
     author: toAuthor({
@@ -73,9 +96,9 @@ export function toPostDto(row: PostRow, policy: Policy, viewer: Viewer): PostDto
   return dto;
 }
 
-export function toMyPostDto(row: PostRow, policy: Policy, viewer: Viewer): MyPostDto {
+export function toMyPostDto(row: PostRow, policy: Policy, viewer: Viewer, edit: EditContext): MyPostDto {
   return {
-    ...toPostDto(row, policy, viewer),
+    ...toPostDto(row, policy, viewer, edit),
     anonymous: row.author_kind === 'anonymous',
     threadTitle: row.thread_title,
   };
@@ -105,11 +128,15 @@ export function toThreadSummaryDto(row: ThreadRow): ThreadSummaryDto {
   };
 }
 
-export function toThreadDto(row: ThreadRow, posts: PostPageDto): ThreadDto {
+export function toThreadDto(row: ThreadRow, posts: PostPageDto, policy: Policy, viewer: Viewer): ThreadDto {
+  const actions = policy.threadActions(threadFacts(row, viewer));
   return {
     ...toThreadSummaryDto(row),
     category: { slug: row.category_slug, name: row.category_name },
     status: row.status,
     posts,
+    canReply: actions.reply,
+    canReplyAnonymously: actions.replyAnonymously,
+    canModerate: actions.moderate,
   };
 }

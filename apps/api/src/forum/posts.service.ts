@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Policy } from '#libs/policy';
+import type { EditContext, Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import type { Viewer } from '../authorship/viewer.js';
@@ -60,12 +60,18 @@ export class PostsService {
       after,
       limit + 1,
     );
+    const edit = await this.editContext();
     return toPage(
       rows,
       limit,
       (r) => [r.created_key, r.id],
-      (r) => toPostDto(r, policy, viewer),
+      (r) => toPostDto(r, policy, viewer, edit),
     );
+  }
+
+  /** What the edit question asks besides the post: the time now and the site's edit window. */
+  private async editContext(): Promise<EditContext> {
+    return { now: new Date(), editWindowMinutes: (await this.settings.get()).editWindowMinutes };
   }
 
   async listInThread(
@@ -126,7 +132,7 @@ export class PostsService {
 
   /** A post just written, as its writer gets it back. */
   async asWriterSees(policy: Policy, viewer: Viewer, postId: string): Promise<PostDto> {
-    return toPostDto(await this.posts.get(undefined, policy, postId), policy, viewer);
+    return toPostDto(await this.posts.get(undefined, policy, postId), policy, viewer, await this.editContext());
   }
 
   async edit(policy: Policy, id: string, body: string): Promise<CreatedPostDto> {
@@ -186,11 +192,12 @@ export class PostsService {
     const keys = this.authorship.ownKeys(viewer, 'thread', await this.threads.withAnonymousContent());
     const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
     const rows = await this.posts.byAuthor(policy, policy.userId!, keys, after, limit + 1);
+    const edit = await this.editContext();
     return toPage(
       rows,
       limit,
       (r) => [r.created_key, r.id],
-      (r) => toMyPostDto(r, policy, viewer),
+      (r) => toMyPostDto(r, policy, viewer, edit),
     );
   }
 

@@ -1,15 +1,18 @@
 import { Body, Controller, Get, Ip, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
 import { UuidParam } from '../common/validation.js';
+import { AUTHOR_MODELS } from './dto/author.dto.js';
 import { CreatedPostDto, CreatePostDto, PostPageDto, type PostDto } from './dto/post.dto.js';
 import { ModerateThreadDto, ThreadDto } from './dto/thread.dto.js';
 import { PostsService } from './posts.service.js';
 import { ThreadsService } from './threads.service.js';
 
 @ApiTags('forum')
+// The author union's models, for every `author` in the document (see ApiAuthor).
+@ApiExtraModels(...AUTHOR_MODELS)
 @Controller('api/threads')
 export class ThreadsController {
   constructor(

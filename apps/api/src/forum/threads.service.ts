@@ -55,7 +55,7 @@ export class ThreadsService {
     const viewer = await this.authorship.viewer(policy.userId);
     const thread = await this.threads.get(undefined, policy, id);
     ensure(policy.canSeeThread(threadFacts(thread, viewer)));
-    return toThreadDto(thread, await this.posts.pageOf(policy, viewer, thread, limit, undefined));
+    return toThreadDto(thread, await this.posts.pageOf(policy, viewer, thread, limit, undefined), policy, viewer);
   }
 
   async create(policy: Policy, slug: string, dto: CreateThreadDto, ip: string): Promise<CreatedThreadDto> {
@@ -110,7 +110,7 @@ export class ThreadsService {
   private async loadCreated(policy: Policy, viewer: Viewer, threadId: string, postId: string): Promise<ThreadDto> {
     const thread = await this.threads.get(undefined, policy, threadId);
     const post = await this.posts.asWriterSees(policy, viewer, postId);
-    return toThreadDto(thread, { items: [post], nextCursor: null });
+    return toThreadDto(thread, { items: [post], nextCursor: null }, policy, viewer);
   }
 
   /** Lock, pin or move a thread (moderators); each change is audited. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { FlagReason } from '#libs/contracts';
 
 /** The `flags` table: flags on posts, each attached to its post's queue item. */
 @Injectable()
@@ -68,7 +69,9 @@ export class FlagsRepository {
   }
 
   /** The open flags of these items, oldest first (for the queue's cards). */
-  openOn(itemIds: string[]): Promise<{ item_id: string; reason: string; note: string | null; createdAt: string }[]> {
+  openOn(
+    itemIds: string[],
+  ): Promise<{ item_id: string; reason: FlagReason; note: string | null; createdAt: string }[]> {
     return this.db.query(
       `SELECT item_id, reason, note, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
        FROM flags WHERE item_id = ANY($1::uuid[]) AND status = 'open' ORDER BY created_at, id`,

@@ -3,7 +3,7 @@ import { escapeHtml } from '#libs/content';
 import type { Policy } from '#libs/policy';
 import { Authorship } from '../authorship/authorship.service.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
-import { toPostDto } from '../forum/forum.mappers.js';
+import { postView } from '../forum/forum.mappers.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { ThreadsRepository } from '../forum/threads.repository.js';
 import { FlagsRepository } from './flags.repository.js';
@@ -75,7 +75,7 @@ export class QueueSources {
     for (const item of items) {
       const post = byId.get(item.post_id!);
       if (!post) continue;
-      const dto = toPostDto(post, policy, viewer);
+      const dto = postView(post, policy, viewer);
       out.set(item.id, {
         content: {
           threadId: post.thread_id,

@@ -1,3 +1,4 @@
+import type { QueueReason } from '#libs/contracts';
 import type { Priority, QueueItemType } from '#libs/moderation';
 import type { QueueContentDto, QueueFlagDto, QueueItemDto } from './dto/queue.dto.js';
 
@@ -6,7 +7,7 @@ export interface QueueItemRow {
   id: string;
   type: QueueItemType;
   priority: Priority;
-  reasons: string[];
+  reasons: QueueReason[];
   created_at: Date;
   created_key: string;
   rank: number;

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { NotificationType } from '#libs/contracts';
 import type { ScopedKeys } from '../authorship/viewer.js';
 
 export interface NotificationRow {
   id: string;
-  type: string;
+  type: NotificationType;
   text: string;
   link: string | null;
   created_at: Date;

@@ -12,8 +12,9 @@ import type { NotificationDto } from './dto/notification.dto.js';
 import { Mailer } from './mailer.service.js';
 import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
 
-export const NOTIFICATION_TYPES = ['approved', 'rejected', 'reply', 'hidden', 'restored', 'sanction'] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+import type { NotificationType } from '#libs/contracts';
+
+export { NOTIFICATION_TYPES, type NotificationType } from '#libs/contracts';
 
 export interface NewNotification {
   type: NotificationType;

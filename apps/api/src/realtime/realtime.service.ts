@@ -3,26 +3,15 @@ import type { Namespace, Server } from 'socket.io';
 import { Authorship } from '../authorship/authorship.service.js';
 import type { Scope } from '../authorship/scope.js';
 import { RedisConnection } from '../common/redis.provider.js';
+import type { LiveNotification, QueueCounts } from '#libs/contracts';
 
 /** What a socket carries about its user, set at the handshake for every namespace (see app-io.adapter.ts). */
 export interface SocketData {
   userId?: string | null;
 }
 
-export interface QueueCounts {
-  pending: number;
-  crisisPending: number;
-}
-
-/** A notification as it goes out live (the same shape GET /api/me/notifications lists). */
-export interface LiveNotification {
-  id: string;
-  type: string;
-  text: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+// The /mod and /me payloads are part of the contract (libs/contracts).
+export type { LiveNotification, QueueCounts } from '#libs/contracts';
 
 /** The room of one user's sockets in a namespace. */
 export const userRoom = (userId: string) => `user:${userId}`;

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { formatDateTime } from '../lib/format';
 import { breakUntil, setLocalBreak } from '../lib/pause';
+import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 import { ErrorAlert } from './feedback';
 import { PageHeader } from './page-header';
@@ -13,8 +14,18 @@ import { PageHeader } from './page-header';
 export function BreakGate({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { user, refresh } = useSession();
-  const [failure, setFailure] = useState<unknown>();
   const [, force] = useState(0);
+  const end = useSubmit(async (userId: string) => {
+    try {
+      await api.delete('/api/me/break');
+    } catch (err) {
+      // A server without breaks (404): the break was kept on this device only.
+      if (!(err instanceof ApiError && err.status === 404)) throw err;
+    }
+    setLocalBreak(userId, null);
+    await refresh();
+    force((n) => n + 1);
+  });
   const until = breakUntil(user);
   if (!user || !until) return <>{children}</>;
   return (
@@ -31,27 +42,10 @@ export function BreakGate({ children }: { children: ReactNode }) {
           {t('help.seeHelplines')}
         </Link>
       </Paragraph>
-      <Button
-        variant="secondary"
-        className="mt-4"
-        onClick={async () => {
-          setFailure(undefined);
-          try {
-            await api.delete('/api/me/break');
-          } catch (err) {
-            if (!(err instanceof ApiError && err.status === 404)) {
-              setFailure(err);
-              return;
-            }
-          }
-          setLocalBreak(user.id, null);
-          await refresh();
-          force((n) => n + 1);
-        }}
-      >
+      <Button variant="secondary" className="mt-4" disabled={end.busy} onClick={() => void end.run(user.id)}>
         {t('pause.end')}
       </Button>
-      {failure ? <ErrorAlert error={failure} /> : null}
+      {end.failure ? <ErrorAlert error={end.failure} /> : null}
     </>
   );
 }

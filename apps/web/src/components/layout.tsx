@@ -1,8 +1,9 @@
 import { Button, SkipLink } from '@digdir/designsystemet-react';
-import { Suspense, useState, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { setLanguage } from '../i18n';
+import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 import { useAnnounce } from './announcer';
 import { Loading } from './feedback';
@@ -11,24 +12,19 @@ import { NotificationBadge } from './notification-badge';
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const say = useAnnounce();
-  const [busy, setBusy] = useState(false);
   const other = i18n.language === 'en' ? 'nb' : 'en';
+  const change = useSubmit(async (language: typeof other) => {
+    await setLanguage(language);
+    say(t('language.changed'));
+  });
   return (
     <Button
       variant="tertiary"
       data-size="sm"
       lang={other}
-      disabled={busy}
+      disabled={change.busy}
       data-testid="language-switch"
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await setLanguage(other);
-          say(t('language.changed'));
-        } finally {
-          setBusy(false);
-        }
-      }}
+      onClick={() => void change.run(other)}
     >
       {t('language.switchTo')}
     </Button>

@@ -1,60 +1,61 @@
 import { Button, Fieldset, Radio, Textfield } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SANCTION_KINDS, type FlagReason, type SanctionKind } from '#libs/contracts';
 import { api } from '../api/client';
+import type { SanctionTarget } from '../api/types';
+import { useSubmit } from '../lib/use-submit';
+import { useSession } from '../session';
 import { useAnnounce } from './announcer';
 import { useFocusOnMount } from './load-more';
 import { ErrorAlert } from './feedback';
 
-export const FLAG_REASONS = ['crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other'] as const;
-
-/** Report a post: members pick any reason, guests only "someone seems to be in danger". */
+/**
+ * Report a post with one of the reasons the post says the caller may use (`flagReasons`): members
+ * any, guests and muted members only "someone seems to be in danger".
+ */
 export function FlagForm({
   postId,
-  guest,
+  reasons,
   onDone,
   onCancel,
 }: {
   postId: string;
-  guest: boolean;
+  reasons: readonly FlagReason[];
   onDone(): void;
   onCancel(): void;
 }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const say = useAnnounce();
-  const reasons = guest ? (['crisis'] as const) : FLAG_REASONS;
-  const [reason, setReason] = useState<string>(guest ? 'crisis' : '');
+  const onlyCrisis = reasons.length === 1 && reasons[0] === 'crisis';
+  const [reason, setReason] = useState<string>(reasons.length === 1 ? reasons[0] : '');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const firstRadio = useRef<HTMLInputElement>(null);
+  const send = useSubmit(async () => {
+    await api.post(`/api/posts/${postId}/flags`, note.trim() ? { reason, note: note.trim() } : { reason });
+    say(t('flag.sent'));
+    onDone();
+  });
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!reason) {
       setError(t('flag.chooseReason'));
       firstRadio.current?.focus();
       return;
     }
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await api.post(`/api/posts/${postId}/flags`, note.trim() ? { reason, note: note.trim() } : { reason });
-      say(t('flag.sent'));
-      onDone();
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    void send.run();
   }
 
   return (
     <form onSubmit={submit} noValidate className="inline-form">
       <Fieldset>
         <Fieldset.Legend>{t('flag.legend')}</Fieldset.Legend>
-        {guest ? <Fieldset.Description>{t('flag.guestOnlyCrisis')}</Fieldset.Description> : null}
+        {onlyCrisis ? (
+          <Fieldset.Description>{t(user ? 'flag.mutedOnlyCrisis' : 'flag.guestOnlyCrisis')}</Fieldset.Description>
+        ) : null}
         {reasons.map((r, i) => (
           <Radio
             key={r}
@@ -78,9 +79,9 @@ export function FlagForm({
         onChange={(e) => setNote(e.target.value)}
         maxLength={500}
       />
-      {failure ? <ErrorAlert error={failure} /> : null}
+      {send.failure ? <ErrorAlert error={send.failure} /> : null}
       <div className="button-row">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={send.busy}>
           {t('flag.submit')}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
@@ -108,25 +109,16 @@ export function ReasonForm({
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const ref = useFocusOnMount<HTMLInputElement>();
-  async function submit(e: FormEvent) {
+  const send = useSubmit(() => onSubmit(reason.trim()));
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
       setError(t('common.reasonRequired'));
       ref.current?.focus();
       return;
     }
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await onSubmit(reason.trim());
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    void send.run();
   }
   return (
     <form onSubmit={submit} noValidate className="inline-form">
@@ -138,9 +130,9 @@ export function ReasonForm({
         ref={ref as React.Ref<HTMLInputElement>}
         maxLength={500}
       />
-      {failure ? <ErrorAlert error={failure} /> : null}
+      {send.failure ? <ErrorAlert error={send.failure} /> : null}
       <div className="button-row">
-        <Button type="submit" disabled={busy} data-color={danger ? 'danger' : undefined}>
+        <Button type="submit" disabled={send.busy} data-color={danger ? 'danger' : undefined}>
           {submitLabel}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
@@ -157,22 +149,25 @@ export function SanctionForm({
   onDone,
   onCancel,
 }: {
-  target: { postId: string } | { cafeMessageId: string } | { userId: string };
+  target: SanctionTarget;
   onDone(): void;
   onCancel(): void;
 }) {
   const { t } = useTranslation();
   const say = useAnnounce();
-  const [kind, setKind] = useState<'warn' | 'mute' | 'ban'>('warn');
+  const [kind, setKind] = useState<SanctionKind>('warn');
   const [hours, setHours] = useState('24');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ reason?: string; hours?: string }>({});
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
   const hoursRef = useRef<HTMLInputElement>(null);
+  const send = useSubmit(async (until: string | undefined) => {
+    await api.post('/api/mod/sanctions', { target, kind, reason: reason.trim(), ...(until ? { until } : {}) });
+    say(t('sanction.done'));
+    onDone();
+  });
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const next: typeof errors = {};
     if (!reason.trim()) next.reason = t('common.reasonRequired');
@@ -182,19 +177,9 @@ export function SanctionForm({
     setErrors(next);
     if (next.hours) return hoursRef.current?.focus();
     if (next.reason) return reasonRef.current?.focus();
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const body: Record<string, unknown> = { target, kind, reason: reason.trim() };
-      if (kind !== 'warn' && hours.trim() !== '') body.until = new Date(Date.now() + h * 3600_000).toISOString();
-      await api.post('/api/mod/sanctions', body);
-      say(t('sanction.done'));
-      onDone();
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    void send.run(
+      kind !== 'warn' && hours.trim() !== '' ? new Date(Date.now() + h * 3600_000).toISOString() : undefined,
+    );
   }
 
   return (
@@ -202,7 +187,7 @@ export function SanctionForm({
       <Fieldset>
         <Fieldset.Legend>{t('sanction.legend')}</Fieldset.Legend>
         <Fieldset.Description>{t('sanction.anonymousNote')}</Fieldset.Description>
-        {(['warn', 'mute', 'ban'] as const).map((k) => (
+        {SANCTION_KINDS.map((k) => (
           <Radio
             key={k}
             name="sanction-kind"
@@ -235,9 +220,9 @@ export function SanctionForm({
         ref={reasonRef as React.Ref<HTMLInputElement>}
         maxLength={500}
       />
-      {failure ? <ErrorAlert error={failure} /> : null}
+      {send.failure ? <ErrorAlert error={send.failure} /> : null}
       <div className="button-row">
-        <Button type="submit" disabled={busy} data-color="danger">
+        <Button type="submit" disabled={send.busy} data-color="danger">
           {t('sanction.submit')}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { MeServerEvents } from '#libs/contracts';
 import { api } from '../api/client';
 import type { AppNotification, Page } from '../api/types';
 import { connect, type Socket } from '../lib/socket';
@@ -18,6 +19,10 @@ export function NotificationBadge() {
     if (!user) return;
     let socket: Socket | undefined;
     let stopped = false;
+    const onNotification: MeServerEvents['notification'] = (n) => {
+      setUnread((u) => (u ?? 0) + 1);
+      say(t('notifications.arrived', { text: n.text }));
+    };
     api.get<Page<AppNotification>>('/api/me/notifications?limit=50').then(
       (page) => !stopped && setUnread(page.items.filter((n) => !n.readAt).length),
       () => undefined,
@@ -30,10 +35,7 @@ export function NotificationBadge() {
           return;
         }
         socket = s;
-        s.on('notification', (n: AppNotification) => {
-          setUnread((u) => (u ?? 0) + 1);
-          say(t('notifications.arrived', { text: n.text }));
-        });
+        s.on('notification', onNotification);
       });
     }, 1500);
     const onRead = () => setUnread(0);

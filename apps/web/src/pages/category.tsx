@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Category, Thread, ThreadSummary, WriteOutcome } from '../api/types';
+import type { Category, CreatedThread, ThreadSummary } from '../api/types';
 import { AuthorName } from '../components/author';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { LoadMoreButton, useFocusFirstNew, usePaged } from '../components/load-more';
@@ -13,7 +13,9 @@ import { WriteOutcomeView, rememberReceipt } from '../components/write-outcome';
 import { errorText, fieldOf, isStatus } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { useApi } from '../lib/use-api';
+import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
+import { AnonymousExplanation } from '../features/forum/anonymous-explanation';
 import { CategoryTags } from './home';
 import NotFoundPage from './not-found';
 
@@ -68,11 +70,6 @@ function ThreadList({ slug }: { slug: string }) {
   );
 }
 
-export function AnonymousExplanation() {
-  const { t } = useTranslation();
-  return <>{t('write.anonymousHelp')}</>;
-}
-
 function NewThreadForm({ category }: { category: Category }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -80,50 +77,48 @@ function NewThreadForm({ category }: { category: Category }) {
   const [body, setBody] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [errors, setErrors] = useState<{ title?: string; body?: string }>({});
-  const [failure, setFailure] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<(Thread & WriteOutcome) | null>(null);
+  const [created, setCreated] = useState<CreatedThread | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const send = useSubmit(
+    async () => {
+      const thread = await api.post<CreatedThread>(`/api/categories/${encodeURIComponent(category.slug)}/threads`, {
+        title: title.trim(),
+        body,
+        ...(anonymous && category.canPostAnonymously ? { anonymous: true } : {}),
+      });
+      if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title);
+      setCreated(thread);
+      setTitle('');
+      setBody('');
+      setAnonymous(false);
+    },
+    {
+      onError: (err) => {
+        const field = fieldOf(err, ['title', 'body']);
+        if (field === 'title') {
+          setErrors({ title: t('write.errors.titleInvalid') });
+          titleRef.current?.focus();
+        } else if (field === 'body' || isStatus(err, 422)) {
+          setErrors({ body: field === 'body' ? t('write.errors.bodyInvalid') : errorText(t, err) });
+          bodyRef.current?.focus();
+        } else return false;
+        return true;
+      },
+    },
+  );
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const next: typeof errors = {};
     if (title.trim().length < 3) next.title = t('write.errors.titleShort');
     else if (title.trim().length > 150) next.title = t('write.errors.titleLong');
     if (!body.trim()) next.body = t('write.errors.bodyEmpty');
     setErrors(next);
-    setFailure(undefined);
+    send.reset();
     if (next.title) return titleRef.current?.focus();
     if (next.body) return bodyRef.current?.focus();
-    setBusy(true);
-    try {
-      const payload: Record<string, unknown> = { title: title.trim(), body };
-      if (anonymous) payload.anonymous = true;
-      const thread = await api.post<Thread & WriteOutcome>(
-        `/api/categories/${encodeURIComponent(category.slug)}/threads`,
-        payload,
-      );
-      if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title);
-      setCreated(thread);
-      setTitle('');
-      setBody('');
-      setAnonymous(false);
-    } catch (err) {
-      const field = fieldOf(err, ['title', 'body']);
-      if (field === 'title') {
-        setErrors({ title: t('write.errors.titleInvalid') });
-        titleRef.current?.focus();
-      } else if (field === 'body') {
-        setErrors({ body: t('write.errors.bodyInvalid') });
-        bodyRef.current?.focus();
-      } else if (isStatus(err, 422)) {
-        setErrors({ body: errorText(t, err) });
-        bodyRef.current?.focus();
-      } else setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    void send.run();
   }
 
   const guest = !user;
@@ -169,7 +164,7 @@ function NewThreadForm({ category }: { category: Category }) {
             textareaRef={bodyRef}
             name="body"
           />
-          {category.allowAnonymous && user ? (
+          {category.canPostAnonymously ? (
             <Checkbox
               label={t('write.anonymous')}
               description={<AnonymousExplanation />}
@@ -178,9 +173,9 @@ function NewThreadForm({ category }: { category: Category }) {
               name="anonymous"
             />
           ) : null}
-          {failure ? <ErrorAlert error={failure} /> : null}
+          {send.failure ? <ErrorAlert error={send.failure} /> : null}
           <div>
-            <Button type="submit" disabled={busy} aria-busy={busy || undefined}>
+            <Button type="submit" disabled={send.busy} aria-busy={send.busy || undefined}>
               {t('write.publish')}
             </Button>
           </div>
@@ -206,7 +201,6 @@ export default function CategoryPage() {
     );
   }
   if (!category) return <NotFoundPage />;
-  const mayWrite = category.canPost || (!user && category.allowGuests);
   return (
     <>
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -236,7 +230,7 @@ export default function CategoryPage() {
             </Heading>
             <ThreadList slug={category.slug} />
           </section>
-          {mayWrite ? (
+          {category.canPost ? (
             <NewThreadForm category={category} />
           ) : (
             <Alert data-color="info" className="block">

@@ -7,6 +7,7 @@ import type { User } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { ErrorAlert } from '../components/feedback';
 import { PageHeader } from '../components/page-header';
+import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 
 /** Only paths inside the app are followed after login. */
@@ -24,32 +25,26 @@ export default function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ username?: string; password?: string }>({});
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const login = useSubmit(async () => {
+    const user = await api.post<User>('/api/auth/login', { username: username.trim(), password });
+    setUser(user);
+    say(t('login.welcome', { name: user.displayName || user.username }));
+    navigate(safeNext(params.get('neste')), { replace: true });
+  });
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const next: typeof errors = {};
     if (!username.trim()) next.username = t('login.errors.username');
     if (!password) next.password = t('login.errors.password');
     setErrors(next);
-    setFailure(undefined);
+    login.reset();
     if (next.username || next.password) {
       setAttempt((n) => n + 1);
       return;
     }
-    setBusy(true);
-    try {
-      const user = await api.post<User>('/api/auth/login', { username: username.trim(), password });
-      setUser(user);
-      say(t('login.welcome', { name: user.displayName || user.username }));
-      navigate(safeNext(params.get('neste')), { replace: true });
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    void login.run();
   }
 
   const list = Object.entries(errors).filter(([, v]) => v);
@@ -88,9 +83,9 @@ export default function LoginPage() {
           error={errors.password}
           name="password"
         />
-        {failure ? <ErrorAlert error={failure} /> : null}
+        {login.failure ? <ErrorAlert error={login.failure} /> : null}
         <div>
-          <Button type="submit" disabled={busy} aria-busy={busy || undefined}>
+          <Button type="submit" disabled={login.busy} aria-busy={login.busy || undefined}>
             {t('login.submit')}
           </Button>
         </div>

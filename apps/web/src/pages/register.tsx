@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/feedback';
 import { LegalBody, useLegalText } from '../components/legal-text';
 import { PageHeader } from '../components/page-header';
 import { fieldOf } from '../lib/errors';
+import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 
 const FIELDS = [
@@ -33,8 +34,6 @@ export default function RegisterPage() {
   const [acceptGuidelines, setAcceptGuidelines] = useState(false);
   const [acceptPrivacy, setAcceptPrivacy] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
   const set = (field: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
@@ -53,17 +52,8 @@ export default function RegisterPage() {
     return next;
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const next = validate();
-    setErrors(next);
-    setFailure(undefined);
-    if (Object.keys(next).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
+  const register = useSubmit(
+    async () => {
       const body: Record<string, unknown> = {
         username: values.username.trim(),
         password: values.password,
@@ -81,20 +71,33 @@ export default function RegisterPage() {
       setUser(user);
       say(t('register.done'));
       navigate('/', { replace: true });
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'username_taken') {
-        setErrors({ username: t('errors.codes.username_taken') });
-        setAttempt((n) => n + 1);
-      } else {
-        const field = fieldOf(err, ['username', 'displayName', 'email', 'password']);
-        if (field) {
-          setErrors({ [field]: t(`register.errors.${field}`) });
+    },
+    {
+      onError: (err) => {
+        if (err instanceof ApiError && err.code === 'username_taken') {
+          setErrors({ username: t('errors.codes.username_taken') });
           setAttempt((n) => n + 1);
-        } else setFailure(err);
-      }
-    } finally {
-      setBusy(false);
+          return true;
+        }
+        const field = fieldOf(err, ['username', 'displayName', 'email', 'password']);
+        if (!field) return false;
+        setErrors({ [field]: t(`register.errors.${field}`) });
+        setAttempt((n) => n + 1);
+        return true;
+      },
+    },
+  );
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = validate();
+    setErrors(next);
+    register.reset();
+    if (Object.keys(next).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
     }
+    void register.run();
   }
 
   const list = FIELDS.filter((f) => errors[f]);
@@ -207,9 +210,9 @@ export default function RegisterPage() {
           error={errors.acceptPrivacy}
           name="acceptPrivacy"
         />
-        {failure ? <ErrorAlert error={failure} /> : null}
+        {register.failure ? <ErrorAlert error={register.failure} /> : null}
         <div>
-          <Button type="submit" disabled={busy} aria-busy={busy || undefined}>
+          <Button type="submit" disabled={register.busy} aria-busy={register.busy || undefined}>
             {t('register.submit')}
           </Button>
         </div>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { ErrorAlert, StatusAlert } from '../components/feedback';
 import { PageHeader } from '../components/page-header';
+import { useSubmit } from '../lib/use-submit';
 
 /** The token arrives in the fragment (never sent to a server). */
 function tokenFromHash(): string {
@@ -23,30 +24,25 @@ export default function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [password2, setPassword2] = useState('');
   const [errors, setErrors] = useState<{ password?: string; password2?: string }>({});
-  const [failure, setFailure] = useState<unknown>();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
   const ref1 = useRef<HTMLInputElement>(null);
   const ref2 = useRef<HTMLInputElement>(null);
 
-  async function submit(e: FormEvent) {
+  const save = useSubmit(async () => {
+    await api.post('/api/auth/reset-password', { token, newPassword: password });
+    setDone(true);
+  });
+
+  function submit(e: FormEvent) {
     e.preventDefault();
     const errs: typeof errors = {};
     if (password.length < 10) errs.password = t('register.errors.password');
     else if (password !== password2) errs.password2 = t('register.errors.password2');
     setErrors(errs);
-    setFailure(undefined);
+    save.reset();
     if (errs.password) return ref1.current?.focus();
     if (errs.password2) return ref2.current?.focus();
-    setBusy(true);
-    try {
-      await api.post('/api/auth/reset-password', { token, newPassword: password });
-      setDone(true);
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    void save.run();
   }
 
   return (
@@ -85,9 +81,9 @@ export default function ResetPasswordPage() {
             error={errors.password2}
             ref={ref2 as React.Ref<HTMLInputElement>}
           />
-          {failure ? <ErrorAlert error={failure} /> : null}
+          {save.failure ? <ErrorAlert error={save.failure} /> : null}
           <div>
-            <Button type="submit" disabled={busy}>
+            <Button type="submit" disabled={save.busy}>
               {t('reset.submit')}
             </Button>
           </div>

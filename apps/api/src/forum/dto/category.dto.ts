@@ -21,7 +21,10 @@ export class CategoryDto {
   @ApiProperty() allowGuests: boolean;
   @ApiProperty({ description: 'Whether the caller may read the category (false: a closed one seen from outside)' })
   canRead: boolean;
-  @ApiProperty({ description: 'Whether the caller may start a thread here' }) canPost: boolean;
+  @ApiProperty({ description: 'Whether the caller may start a thread here (guests too, where it takes guests)' })
+  canPost: boolean;
+  @ApiProperty({ description: 'Whether the caller may start a thread here without their name' })
+  canPostAnonymously: boolean;
 }
 
 export class CreateCategoryDto {

@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { FLAG_REASONS, type FlagReason } from '#libs/contracts';
 import type { ContentStatus } from '#libs/policy';
-import { AuthorDto, HelplineDto, NoticeDto } from './author.dto.js';
+import { ApiAuthor, type AuthorDto, HelplineDto, NoticeDto } from './author.dto.js';
 
 export const BODY_MAX = 20_000;
 export const STATUSES: ContentStatus[] = ['published', 'pending', 'rejected', 'hidden', 'deleted'];
@@ -20,7 +21,7 @@ export const PostBody = () =>
 export class PostDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) threadId: string;
-  @ApiProperty({ type: AuthorDto }) author: AuthorDto;
+  @ApiAuthor() author: AuthorDto;
   @ApiProperty({ description: 'Rendered from Markdown and sanitised; empty for a deleted post' }) bodyHtml: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
@@ -32,6 +33,32 @@ export class PostDto {
     description: 'The Markdown it was written in, for editing: to its author and moderators only',
   })
   body?: string;
+
+  // What the caller may do with it, answered by the policy (libs/policy, Policy.postActions), so a
+  // client shows the buttons the server would honour and decides nothing itself.
+  @ApiProperty({
+    description:
+      'The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always',
+  })
+  canEdit: boolean;
+  @ApiProperty({ description: 'The caller may delete it: its author (always) or a moderator; false once deleted' })
+  canDelete: boolean;
+  @ApiProperty({ description: 'The caller may flag it (with one of `flagReasons`): a published post of someone else' })
+  canFlag: boolean;
+  @ApiProperty({
+    enum: FLAG_REASONS,
+    isArray: true,
+    description:
+      'The reasons the caller may flag it with: guests and muted members `crisis` only; empty when `canFlag` is false',
+  })
+  flagReasons: FlagReason[];
+  @ApiProperty({ description: 'The caller may hide it (moderators, a published post)' }) canHide: boolean;
+  @ApiProperty({ description: 'The caller may restore it (moderators, a hidden post)' }) canRestore: boolean;
+  @ApiProperty({
+    description:
+      'The caller may warn, mute or ban the author behind it (moderators; not their own). The author’s rank is checked when the sanction is made, so this never tells whether an anonymous author is staff',
+  })
+  canSanction: boolean;
 }
 
 export class PostPageDto {

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/paging.js';
 import { Trim } from '../../common/validation.js';
-import { AuthorDto } from './author.dto.js';
+import { ApiAuthor, type AuthorDto } from './author.dto.js';
 
 export class SearchQueryDto extends PageQueryDto {
   @ApiProperty({
@@ -22,7 +22,7 @@ export class SearchHitDto {
   @ApiProperty({ format: 'uuid' }) postId: string;
   @ApiProperty() title: string;
   @ApiProperty({ description: 'HTML: escaped text with the matches in <mark>' }) snippet: string;
-  @ApiProperty({ type: AuthorDto }) author: AuthorDto;
+  @ApiAuthor() author: AuthorDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -2,14 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Trim } from '../../common/validation.js';
 import type { ContentStatus } from '#libs/policy';
-import { AuthorDto, HelplineDto, NoticeDto } from './author.dto.js';
+import { ApiAuthor, type AuthorDto, HelplineDto, NoticeDto } from './author.dto.js';
 import { SLUG_PATTERN } from './category.dto.js';
 import { PostBody, PostPageDto, STATUSES } from './post.dto.js';
 
 export class ThreadSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ type: AuthorDto }) author: AuthorDto;
+  @ApiAuthor() author: AuthorDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) lastPostAt: string;
   @ApiProperty({ description: 'Published replies (the opening post not counted)' }) replyCount: number;
@@ -31,7 +31,7 @@ export class ThreadDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty({ type: CategoryRefDto }) category: CategoryRefDto;
-  @ApiProperty({ type: AuthorDto }) author: AuthorDto;
+  @ApiAuthor() author: AuthorDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) lastPostAt: string;
   @ApiProperty() replyCount: number;
@@ -39,6 +39,16 @@ export class ThreadDto {
   @ApiProperty() locked: boolean;
   @ApiProperty({ enum: STATUSES }) status: ContentStatus;
   @ApiProperty({ type: PostPageDto, description: 'The first page of posts, oldest first' }) posts: PostPageDto;
+
+  // What the caller may do here, answered by the policy (Policy.threadActions).
+  @ApiProperty({
+    description:
+      'The caller may reply: the thread is published, they may write in its category (guests where it takes guests), not muted, and it is not locked (moderators may reply to a locked thread)',
+  })
+  canReply: boolean;
+  @ApiProperty({ description: 'The caller may reply without their name: logged in, and the category allows it' })
+  canReplyAnonymously: boolean;
+  @ApiProperty({ description: 'The caller may lock, pin and move it (moderators)' }) canModerate: boolean;
 }
 
 export class CreatedThreadDto extends ThreadDto {

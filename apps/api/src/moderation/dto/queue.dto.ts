@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { AuthorDto } from '../../forum/dto/author.dto.js';
+import {
+  CANNED_REASON_CODES,
+  FLAG_REASONS,
+  QUEUE_REASONS,
+  type CannedReasonCode,
+  type FlagReason,
+  type QueueReason,
+} from '#libs/contracts';
+import { ApiAuthor, type AuthorDto } from '../../forum/dto/author.dto.js';
 import { BODY_MAX, STATUSES } from '../../forum/dto/post.dto.js';
 
 export class QueueClaimDto {
@@ -25,7 +33,7 @@ export class QueueContentDto {
   @ApiPropertyOptional({ format: 'uuid' }) postId?: string;
   @ApiPropertyOptional({ description: 'The thread’s title' }) title?: string;
   @ApiProperty({ description: 'Rendered and sanitised; empty once deleted' }) bodyHtml: string;
-  @ApiProperty({ type: AuthorDto, description: 'Anonymous and guest authors stay anonymous here too' })
+  @ApiAuthor({ description: 'Anonymous and guest authors stay anonymous here too' })
   author: AuthorDto;
   @ApiPropertyOptional({ enum: STATUSES, description: 'The post’s status now' }) status?: string;
   @ApiPropertyOptional({ type: QueueCategoryDto }) category?: QueueCategoryDto;
@@ -36,7 +44,7 @@ export class QueueContentDto {
 
 /** A flag as moderators see it: never who raised it. */
 export class QueueFlagDto {
-  @ApiProperty({ enum: ['crisis', 'harassment', 'personal_info', 'spam', 'off_topic', 'other'] }) reason: string;
+  @ApiProperty({ enum: FLAG_REASONS }) reason: FlagReason;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -46,11 +54,11 @@ export class QueueItemDto {
   @ApiProperty({ enum: ['post', 'thread', 'flag', 'cafe_message'] }) type: string;
   @ApiProperty({ enum: ['crisis', 'normal'] }) priority: string;
   @ApiProperty({
-    type: [String],
-    description:
-      'Why it is here, e.g. category_pre, guest, new_member, personal_details, watched_word, crisis, or the flags’ reasons',
+    enum: QUEUE_REASONS,
+    isArray: true,
+    description: 'Why it is here: why it was held, a crisis, the reasons of its flags, or a report in the café',
   })
-  reasons: string[];
+  reasons: QueueReason[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({
     type: QueueClaimDto,
@@ -107,6 +115,6 @@ export class QueueDecisionDto {
 }
 
 export class CannedReasonDto {
-  @ApiProperty() code: string;
+  @ApiProperty({ enum: CANNED_REASON_CODES }) code: CannedReasonCode;
   @ApiProperty({ description: 'The words the author is told' }) text: string;
 }

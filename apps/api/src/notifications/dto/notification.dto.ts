@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { NOTIFICATION_TYPES, type NotificationType } from '#libs/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['approved', 'rejected', 'reply', 'hidden', 'restored', 'sanction'] }) type: string;
+  @ApiProperty({ enum: NOTIFICATION_TYPES }) type: NotificationType;
   @ApiProperty({ description: 'What happened, in words for the recipient (never the text of a post)' }) text: string;
   @ApiProperty({ type: String, nullable: true, description: 'Where to look, e.g. /threads/{id}#post-{id}' }) link:
     string | null;

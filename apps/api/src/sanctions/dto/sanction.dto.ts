@@ -12,8 +12,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const SANCTION_KINDS = ['warn', 'mute', 'ban'] as const;
-export type SanctionKind = (typeof SANCTION_KINDS)[number];
+import { SANCTION_KINDS, type SanctionKind } from '#libs/contracts';
+
+export { SANCTION_KINDS, type SanctionKind };
 
 /** Exactly one of three: a user by id, the author behind a post, or the member behind a café message (both stay unknown). */
 export class SanctionTargetDto {

@@ -1,0 +1,192 @@
+import { Button, Card, Heading, Select, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CAFE_AUDIENCES, type CafeAudience } from '#libs/contracts';
+import { api } from '../../api/client';
+import type { CafeRoom } from '../../api/types';
+import { useAnnounce } from '../../components/announcer';
+import { ErrorAlert, Loading } from '../../components/feedback';
+import { useApi } from '../../lib/use-api';
+import { useSubmit } from '../../lib/use-submit';
+import { RoomState } from '../../pages/home';
+import { SLUG } from './categories';
+import { LabelledSelect } from './fields';
+
+interface NewRoom {
+  slug: string;
+  name: string;
+  description: string;
+  audience: CafeAudience;
+}
+
+const EMPTY_ROOM: NewRoom = { slug: '', name: '', description: '', audience: 'everyone' };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function nextHour(hoursAhead: number): Date {
+  const d = new Date(Date.now() + hoursAhead * 3600_000);
+  d.setMinutes(0, 0, 0);
+  return d;
+}
+
+function toLocalInput(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function RoomSchedule({ room, onChanged }: { room: CafeRoom; onChanged(): void }) {
+  const { t } = useTranslation();
+  const say = useAnnounce();
+  const [startsAt, setStartsAt] = useState(() => toLocalInput(nextHour(1)));
+  const [endsAt, setEndsAt] = useState(() => toLocalInput(nextHour(3)));
+  const [err, setErr] = useState<string | undefined>();
+  const call = useSubmit(async (path: string, body?: object, message: string = t('admin.saved')) => {
+    await api.post(`/api/cafe/rooms/${room.slug}/${path}`, body);
+    say(message);
+    onChanged();
+  });
+  return (
+    <>
+      <div className="button-row">
+        {room.isOpen ? (
+          <Button
+            variant="secondary"
+            data-size="sm"
+            onClick={() => void call.run('close', undefined, t('admin.rooms.closed'))}
+          >
+            {t('admin.rooms.closeNow')} <span className="ds-sr-only">{room.name}</span>
+          </Button>
+        ) : (
+          <Button variant="secondary" data-size="sm" onClick={() => void call.run('open', {}, t('admin.rooms.opened'))}>
+            {t('admin.rooms.openNow')} <span className="ds-sr-only">{room.name}</span>
+          </Button>
+        )}
+      </div>
+      <form
+        className="schedule-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const s = new Date(startsAt);
+          const en = new Date(endsAt);
+          if (Number.isNaN(s.getTime()) || Number.isNaN(en.getTime()) || en <= s) {
+            setErr(t('admin.rooms.timeError'));
+            return;
+          }
+          setErr(undefined);
+          void call.run('sessions', { startsAt: s.toISOString(), endsAt: en.toISOString() });
+        }}
+      >
+        <Textfield
+          id={`starts-${room.slug}`}
+          type="datetime-local"
+          label={t('admin.rooms.startsAt')}
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.target.value)}
+        />
+        <Textfield
+          id={`ends-${room.slug}`}
+          type="datetime-local"
+          label={t('admin.rooms.endsAt')}
+          value={endsAt}
+          onChange={(e) => setEndsAt(e.target.value)}
+          error={err}
+        />
+        <Button type="submit" variant="secondary" data-size="sm">
+          {t('admin.rooms.addSession')}
+        </Button>
+      </form>
+      {call.failure ? <ErrorAlert error={call.failure} /> : null}
+    </>
+  );
+}
+
+export function Rooms() {
+  const { t } = useTranslation();
+  const say = useAnnounce();
+  const { data, error, loading, reload } = useApi<CafeRoom[]>('/api/cafe/rooms');
+  const [v, setV] = useState<NewRoom>(EMPTY_ROOM);
+  const [errors, setErrors] = useState<{ slug?: string; name?: string }>({});
+  const create = useSubmit(async () => {
+    await api.post('/api/cafe/rooms', v);
+    say(t('admin.saved'));
+    setV(EMPTY_ROOM);
+    reload();
+  });
+  return (
+    <>
+      {loading ? <Loading /> : error ? <ErrorAlert error={error} retry={reload} announce={false} /> : null}
+      <ul className="admin-list">
+        {data?.map((r) => (
+          <li key={r.slug}>
+            <Card data-color="neutral">
+              <Heading level={3} data-size="2xs">
+                {r.name}
+              </Heading>
+              <RoomState room={r} />
+              <RoomSchedule room={r} onChanged={reload} />
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Heading level={3} data-size="xs" className="mt-4">
+        {t('admin.rooms.new')}
+      </Heading>
+      <form
+        className="form admin-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const errs: typeof errors = {};
+          if (!SLUG.test(v.slug)) errs.slug = t('admin.categories.slugError');
+          if (!v.name.trim()) errs.name = t('admin.categories.nameError');
+          setErrors(errs);
+          create.reset();
+          if (errs.slug || errs.name) return;
+          void create.run();
+        }}
+      >
+        <Textfield
+          id="room-slug"
+          label={t('admin.categories.slug')}
+          description={t('admin.categories.slugHelp')}
+          value={v.slug}
+          onChange={(e) => setV({ ...v, slug: e.target.value })}
+          error={errors.slug}
+        />
+        <Textfield
+          id="room-name"
+          label={t('admin.categories.name')}
+          value={v.name}
+          onChange={(e) => setV({ ...v, name: e.target.value })}
+          error={errors.name}
+        />
+        <Textfield
+          id="room-description"
+          multiline
+          rows={2}
+          label={t('admin.categories.description')}
+          value={v.description}
+          onChange={(e) => setV({ ...v, description: e.target.value })}
+        />
+        <LabelledSelect
+          id="room-audience"
+          label={t('admin.rooms.audience')}
+          value={v.audience}
+          onChange={(x) => setV({ ...v, audience: x as CafeAudience })}
+        >
+          {CAFE_AUDIENCES.map((a) => (
+            <Select.Option key={a} value={a}>
+              {t(`admin.rooms.audiences.${a}`)}
+            </Select.Option>
+          ))}
+        </LabelledSelect>
+        {create.failure ? <ErrorAlert error={create.failure} /> : null}
+        <div>
+          <Button type="submit" data-size="sm" disabled={create.busy}>
+            {t('admin.rooms.create')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { Button, Checkbox, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Category, CreatedPost, Post, Thread, WriteOutcome } from '../../api/types';
+import { ErrorAlert } from '../../components/feedback';
+import { MarkdownEditor } from '../../components/markdown-editor';
+import { WriteOutcomeView, rememberReceipt } from '../../components/write-outcome';
+import { errorText, fieldOf, isStatus } from '../../lib/errors';
+import { useSubmit } from '../../lib/use-submit';
+import { useSession } from '../../session';
+import { AnonymousExplanation } from '../forum/anonymous-explanation';
+
+/** A reply, shown where the thread says `canReply`; "anonymously" where it says `canReplyAnonymously`. */
+export function ReplyForm({
+  thread,
+  category,
+  onPosted,
+}: {
+  thread: Thread;
+  category: Category | undefined;
+  onPosted(post: Post): void;
+}) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [body, setBody] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const send = useSubmit(
+    async () => {
+      const post = await api.post<CreatedPost>(`/api/threads/${thread.id}/posts`, {
+        body,
+        ...(anonymous && thread.canReplyAnonymously ? { anonymous: true } : {}),
+      });
+      if (post.receiptToken) rememberReceipt(post.receiptToken, thread.title);
+      setOutcome(post);
+      setBody('');
+      // A guest's post waits for a moderator and is not theirs to see in the thread.
+      if (user) onPosted(post);
+    },
+    {
+      onError: (err) => {
+        if (!isStatus(err, 422) && !fieldOf(err, ['body'])) return false;
+        setError(errorText(t, err));
+        bodyRef.current?.focus();
+        return true;
+      },
+    },
+  );
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setOutcome(null);
+    if (!body.trim()) {
+      send.reset();
+      setError(t('write.errors.bodyEmpty'));
+      bodyRef.current?.focus();
+      return;
+    }
+    setError(undefined);
+    void send.run();
+  }
+
+  return (
+    <section aria-labelledby="reply-heading" className="section panel">
+      <Heading level={2} id="reply-heading" data-size="sm">
+        {t('thread.reply')}
+      </Heading>
+      {!user ? (
+        <Paragraph className="muted">{t('write.guestNote')}</Paragraph>
+      ) : category?.moderation === 'pre' ? (
+        <Paragraph className="muted">{t('write.preNote')}</Paragraph>
+      ) : null}
+      {outcome ? <WriteOutcomeView outcome={outcome} /> : null}
+      <form onSubmit={submit} noValidate className="form">
+        <MarkdownEditor
+          label={t('thread.replyLabel')}
+          value={body}
+          onChange={setBody}
+          error={error}
+          textareaRef={bodyRef}
+          rows={5}
+          name="reply"
+        />
+        {thread.canReplyAnonymously ? (
+          <Checkbox
+            label={t('write.anonymous')}
+            description={<AnonymousExplanation />}
+            checked={anonymous}
+            onChange={(e) => setAnonymous(e.target.checked)}
+            name="anonymous"
+          />
+        ) : null}
+        {send.failure ? <ErrorAlert error={send.failure} /> : null}
+        <div>
+          <Button type="submit" disabled={send.busy} aria-busy={send.busy || undefined}>
+            {t('thread.sendReply')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+/** Notifications and the Socket.IO /me contract. See docs/API.md "Notifications". */
+
+export const NOTIFICATION_TYPES = ['approved', 'rejected', 'reply', 'hidden', 'restored', 'sanction'] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** A notification as it goes out live: the same shape GET /api/me/notifications lists. */
+export interface LiveNotification {
+  id: string;
+  type: NotificationType;
+  /** What happened, in words for the recipient (never the text of a post). */
+  text: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Socket.IO /me (logged-in users): the server's events. The namespace takes no client events. */
+export interface MeServerEvents {
+  notification(notification: LiveNotification): void;
+}
