@@ -101,6 +101,7 @@ const WHO_MAY = {
   'POST /api/mod/sanctions [the administrator behind an anonymous post]': NO_ONE,
   'GET /api/mod/audit': MODERATORS,
   'GET /api/mod/stats': MODERATORS,
+  'GET /api/mod/duty': MODERATORS,
   'POST /api/mod/duty': MODERATORS,
 
   'POST /api/categories': ADMINS,
@@ -333,6 +334,7 @@ const REQUESTS: Record<Operation, Build> = {
   }),
   'GET /api/mod/audit': () => ({}),
   'GET /api/mod/stats': () => ({}),
+  'GET /api/mod/duty': () => ({}),
   'POST /api/mod/duty': () => ({ body: { onDuty: true } }),
 
   'POST /api/categories': () => ({

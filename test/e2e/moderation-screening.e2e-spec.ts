@@ -45,7 +45,7 @@ describe('watched words on the forum, and the café in the queue', () => {
       '22 40 00 40',
       '116 111',
     ]);
-    expect(res.body.support[0]).toEqual({ name: expect.any(String), phone: '113' });
+    expect(res.body.support[0]).toEqual({ key: 'emergency', name: expect.any(String), phone: '113' });
     const [head] = await queue(mod);
     expect(head).toMatchObject({
       type: 'flag',

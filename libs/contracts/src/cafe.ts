@@ -2,6 +2,7 @@
  * The café's Socket.IO contract (namespace /cafe), shared by the server and the web app.
  * See docs/API.md "The café".
  */
+import type { Helpline } from './helplines.js';
 
 export const CAFE_AUDIENCES = ['everyone', 'members', 'panel'] as const;
 export type CafeAudience = (typeof CAFE_AUDIENCES)[number];
@@ -80,11 +81,8 @@ export interface CafeMessage {
   createdAt: string;
 }
 
-export interface CafeHelpline {
-  name: string;
-  phone: string;
-  url?: string;
-}
+/** A helpline as the café's `support` event and refusals carry it (libs/contracts helplines.ts). */
+export type CafeHelpline = Helpline;
 
 export interface CafeError {
   code: CafeErrorCode;
@@ -95,6 +93,12 @@ export interface CafeError {
   until?: string | null;
   /** `closed`: when the room opens next (ISO), or null when no session is planned. */
   opensAt?: string | null;
+  /**
+   * A refused message (over the limit, slow mode, muted, blocked, too long …) whose words matched
+   * `crisis`: the helplines, and whether a moderator is on duty now. Nothing was sent or stored.
+   */
+  support?: CafeHelpline[];
+  staffed?: boolean;
 }
 
 export type CafeAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: CafeError };

@@ -4,3 +4,4 @@ export * from './forum.js';
 export * from './moderation.js';
 export * from './notifications.js';
 export * from './cafe.js';
+export * from './helplines.js';

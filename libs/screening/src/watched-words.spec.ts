@@ -199,6 +199,8 @@ describe('strongest', () => {
 describe('HELPLINES', () => {
   it('should list the five Norwegian numbers of the design', () => {
     expect(HELPLINES.map((h) => h.phone)).toEqual(['113', '116 117', '116 123', '22 40 00 40', '116 111']);
-    for (const h of HELPLINES) expect(Object.keys(h).every((k) => ['name', 'phone', 'url'].includes(k))).toBe(true);
+    for (const h of HELPLINES)
+      expect(Object.keys(h).every((k) => ['key', 'name', 'phone', 'url'].includes(k))).toBe(true);
+    expect(new Set(HELPLINES.map((h) => h.key)).size).toBe(HELPLINES.length);
   });
 });

@@ -1,5 +1,10 @@
 import { HttpException } from '@nestjs/common';
-import { CAFE_ERROR_CODES, type CafeError as CafeErrorBody, type CafeErrorCode } from '#libs/contracts';
+import {
+  CAFE_ERROR_CODES,
+  type CafeError as CafeErrorBody,
+  type CafeErrorCode,
+  type CafeHelpline,
+} from '#libs/contracts';
 import type { Decision } from '#libs/policy';
 import { RateLimited } from '../common/rate-limit.service.js';
 
@@ -8,13 +13,28 @@ export class CafeError extends Error {
   constructor(
     readonly code: CafeErrorCode,
     message: string,
-    readonly extra: { retryAfter?: number; until?: string | null; opensAt?: string | null } = {},
+    readonly extra: {
+      retryAfter?: number;
+      until?: string | null;
+      opensAt?: string | null;
+      support?: CafeHelpline[];
+      staffed?: boolean;
+    } = {},
   ) {
     super(message);
   }
 
   toBody(): CafeErrorBody {
     return { code: this.code, message: this.message, ...this.extra };
+  }
+
+  /** The same refusal, with the helplines for a writer whose words matched `crisis`. */
+  withSupport(support: { resources: CafeHelpline[]; staffed: boolean }): CafeError {
+    return new CafeError(this.code, this.message, {
+      ...this.extra,
+      support: support.resources,
+      staffed: support.staffed,
+    });
   }
 }
 

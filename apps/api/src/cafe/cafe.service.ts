@@ -16,7 +16,7 @@ import { RECOVERY_WINDOW_MS } from '../realtime/app-io.adapter.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
-import { CafeError, ensureCafe } from './cafe-error.js';
+import { CafeError, ensureCafe, toCafeError } from './cafe-error.js';
 import { CafeHostTools } from './cafe-host.service.js';
 import {
   CafeBroadcaster,
@@ -195,6 +195,29 @@ export class CafeService {
 
   async message(socket: CafeSocket, payload: unknown): Promise<{ message: CafeMessage }> {
     const p = parsePayload(MessagePayload, payload);
+    try {
+      return await this.send(socket, p);
+    } catch (e) {
+      throw await this.withHelp(socket, p, e);
+    }
+  }
+
+  /**
+   * Crisis words get the helplines whether or not the message goes through: a refusal (over the
+   * limit, slow mode, muted, blocked, too long, no longer in the room) carries `support` and
+   * `staffed` when the text matched `crisis`, and the writer gets the `support` event too.
+   */
+  private async withHelp(socket: CafeSocket, p: MessagePayload, error: unknown): Promise<unknown> {
+    const refusal = toCafeError(error);
+    if (!refusal || refusal.code === 'internal' || refusal.extra.support) return error;
+    if (!hasAction(await this.screening.screen(p.body.slice(0, 4 * CAFE_LIMITS.bodyMax)), 'crisis')) return error;
+    const support = await this.crisis.support();
+    const participant = this.joinedOf(socket)[p.room];
+    if (participant) this.broadcaster.support(participant.id, support);
+    return refusal.withSupport(support);
+  }
+
+  private async send(socket: CafeSocket, p: MessagePayload): Promise<{ message: CafeMessage }> {
     const participant = this.participantIn(socket, p.room);
     const body = withoutControls(p.body.replace(/\r\n?/g, '\n')).trim();
     if (!body) throw new CafeError('empty', 'Write something before sending.');
@@ -221,7 +244,6 @@ export class CafeService {
     const screening = await this.screening.screen(body);
     const crisis = hasAction(screening, 'crisis');
     if (screening.action === 'block') {
-      if (crisis) await this.offerSupport(participant);
       const word = screening.matches.find((m) => m.action === 'block')!.text;
       throw new CafeError(
         'blocked',

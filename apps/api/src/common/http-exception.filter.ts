@@ -58,9 +58,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
         this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
       }
     }
-    if (http instanceof RateLimited) res.setHeader('Retry-After', String(http.retryAfterSeconds));
     const body = http.getResponse();
     const status = http.getStatus();
+    // A rate limit's refusal may have been rebuilt on its way out (the helplines added to it).
+    const retryAfter =
+      http instanceof RateLimited ? http.retryAfterSeconds : (body as { retryAfter?: unknown } | null)?.retryAfter;
+    if (status === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(status).json(typeof body === 'string' ? { statusCode: status, error: http.name, message: body } : body);
   }
 }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
+import { ScreenedWriting } from '../common/screened-writing.js';
 import { SlugParam } from '../common/validation.js';
 import { CategoriesService } from './categories.service.js';
 import { CategoryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
@@ -55,6 +56,7 @@ export class CategoriesController {
   }
 
   @Post(':slug/threads')
+  @ScreenedWriting(['title', 'body'])
   @ApiCreatedResponse({
     type: CreatedThreadDto,
     description: 'status "pending" when held for review; guests get a receiptToken',

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
+import { ScreenedWriting } from '../common/screened-writing.js';
 import { UuidParam } from '../common/validation.js';
 import { CreateFlagDto, FlagDto } from './dto/flag.dto.js';
 import { CreatedPostDto, EditPostDto, MyPostPageDto, ReceiptDto, type MyPostDto } from './dto/post.dto.js';
@@ -21,6 +22,7 @@ export class PostsController {
   ) {}
 
   @Patch('posts/:id')
+  @ScreenedWriting(['body'])
   @ApiOkResponse({
     type: CreatedPostDto,
     description: 'The author within the edit window, or a moderator; screened again like a new post',
@@ -41,6 +43,8 @@ export class PostsController {
   }
 
   @Post('posts/:id/flags')
+  // A crisis flag asks for help for someone, whatever its note says.
+  @ScreenedWriting(['note'], (body) => body.reason === 'crisis')
   @ApiCreatedResponse({
     type: FlagDto,
     description: 'Guests may raise a crisis flag only; enough flags hide the post until reviewed',

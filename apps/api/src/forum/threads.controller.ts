@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nes
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
+import { ScreenedWriting } from '../common/screened-writing.js';
 import { UuidParam } from '../common/validation.js';
 import { AUTHOR_MODELS } from './dto/author.dto.js';
 import { CreatedPostDto, CreatePostDto, PostPageDto, type PostDto } from './dto/post.dto.js';
@@ -44,6 +45,7 @@ export class ThreadsController {
   }
 
   @Post(':id/posts')
+  @ScreenedWriting(['body'])
   @ApiCreatedResponse({
     type: CreatedPostDto,
     description: '423 locked for a locked thread; status "pending" when held',

@@ -17,6 +17,13 @@ export class StatsController {
     return this.stats.stats(policy);
   }
 
+  @Get('mod/duty')
+  @Allow('mod.duty')
+  @ApiOkResponse({ type: DutyDto, description: 'Whether the caller is on duty now, and until when' })
+  myDuty(@RequestPolicy() policy: Policy): Promise<DutyDto> {
+    return this.stats.myDuty(policy);
+  }
+
   @Post('mod/duty')
   @HttpCode(200)
   @Allow('mod.duty')

@@ -49,6 +49,13 @@ export class StatsService {
     return { onDuty: until !== null, until: until?.toISOString() ?? null };
   }
 
+  /** The caller's own duty as the server knows it: what writers in crisis are being told. */
+  async myDuty(policy: Policy): Promise<DutyDto> {
+    ensure(policy.can('mod.duty'));
+    const until = await this.users.dutyUntil(policy.userId!);
+    return { onDuty: until !== null, until: until?.toISOString() ?? null };
+  }
+
   async status(): Promise<StatusDto> {
     return { staffed: await this.crisisSupport.staffed() };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HELPLINES, type Helpline } from '#libs/screening';
+import { HELPLINES, type Helpline } from '#libs/contracts';
 import { UsersRepository } from '../users/users.repository.js';
 
 export interface CrisisSupport {

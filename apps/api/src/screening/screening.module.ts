@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CrisisOnRefusalInterceptor } from './crisis-on-refusal.interceptor.js';
 import { UsersModule } from '../users/users.module.js';
 import { CrisisSupportService } from './crisis-support.service.js';
 import { ScreeningService } from './screening.service.js';
@@ -10,7 +12,13 @@ import { WatchedWordsService } from './watched-words.service.js';
 @Module({
   imports: [UsersModule],
   controllers: [WatchedWordsController],
-  providers: [WatchedWordsRepository, ScreeningService, CrisisSupportService, WatchedWordsService],
+  providers: [
+    WatchedWordsRepository,
+    ScreeningService,
+    CrisisSupportService,
+    WatchedWordsService,
+    { provide: APP_INTERCEPTOR, useClass: CrisisOnRefusalInterceptor },
+  ],
   exports: [ScreeningService, CrisisSupportService],
 })
 export class ScreeningModule {}

@@ -178,6 +178,15 @@ export class UsersRepository {
     return row.on_duty_until;
   }
 
+  /** The user's shift end while it is still ahead, else null. */
+  async dutyUntil(id: string): Promise<Date | null> {
+    const rows: { on_duty_until: Date | null }[] = await this.db.query(
+      `SELECT CASE WHEN on_duty_until > now() THEN on_duty_until END AS on_duty_until FROM users WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.on_duty_until ?? null;
+  }
+
   onDuty(roles: readonly Role[]): Promise<{ username: string; display_name: string; on_duty_until: Date }[]> {
     return this.db.query(
       `SELECT username, display_name, on_duty_until FROM users WHERE role = ANY($1::text[]) AND on_duty_until > now() ORDER BY on_duty_until`,

@@ -715,7 +715,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["StatsController_myDuty"];
         put?: never;
         post: operations["StatsController_duty"];
         delete?: never;
@@ -1111,7 +1111,15 @@ export interface components {
             message: string;
         };
         HelplineDto: {
-            /** @example Mental Helse Hjelpetelefonen */
+            /**
+             * @description Stable: translate the name by it
+             * @enum {string}
+             */
+            key: "emergency" | "legevakt" | "mentalHelse" | "kirkensSos" | "alarmtelefonen";
+            /**
+             * @description The name in Norwegian
+             * @example Mental Helse Hjelpetelefonen
+             */
             name: string;
             /** @example 116 123 */
             phone: string;
@@ -1147,6 +1155,38 @@ export interface components {
             staffed?: boolean;
             /** @description Guests only: see GET /api/receipts/{token} */
             receiptToken?: string;
+        };
+        WriteRefusedDto: {
+            /** @description When the refused text matched a crisis watched word: where to get help now */
+            support?: components["schemas"]["HelplineDto"][];
+            /** @description With `support`: whether a moderator is on duty right now */
+            staffed?: boolean;
+            statusCode: number;
+            error: string;
+            /** @description What is wrong, in words the writer can act on */
+            message: Record<string, never>;
+            /** @description e.g. `muted`, `locked`, `blocked_word`, `validation` */
+            code?: string;
+            /**
+             * Format: date-time
+             * @description `muted`: when the mute ends, or null until lifted
+             */
+            until?: string | null;
+        };
+        RateLimitedDto: {
+            /** @description When the refused text matched a crisis watched word: where to get help now */
+            support?: components["schemas"]["HelplineDto"][];
+            /** @description With `support`: whether a moderator is on duty right now */
+            staffed?: boolean;
+            /** @enum {number} */
+            statusCode: 429;
+            /** @example Too Many Requests */
+            error: string;
+            message: string;
+            /** @enum {string} */
+            code: "rate_limited";
+            /** @description Seconds until the next write is accepted (also the Retry-After header) */
+            retryAfter: number;
         };
         UserAuthorDto: {
             /**
@@ -1663,14 +1703,18 @@ export interface components {
             /** @description Moderators on duty now */
             onDuty: components["schemas"]["OnDutyDto"][];
         };
+        DutyDto: {
+            /** @description On duty now: writers in crisis are told a moderator is there */
+            onDuty: boolean;
+            /**
+             * Format: date-time
+             * @description When the shift ends by itself
+             */
+            until: string | null;
+        };
         SetDutyDto: {
             /** @description true: on duty for the next 8 hours; false: off duty now */
             onDuty: boolean;
-        };
-        DutyDto: {
-            onDuty: boolean;
-            /** Format: date-time */
-            until: string | null;
         };
         StatusDto: {
             /** @description Whether a moderator is on duty right now */
@@ -2263,6 +2307,24 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedThreadDto"];
                 };
             };
+            /** @description Not allowed (e.g. `muted`); with `support` and `staffed` when the text matched a crisis word */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteRefusedDto"];
+                };
+            };
+            /** @description Too many writes; with `support` and `staffed` when the text matched a crisis word */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedDto"];
+                };
+            };
         };
     };
     ThreadsController_get: {
@@ -2341,6 +2403,24 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedPostDto"];
                 };
             };
+            /** @description Not allowed (e.g. `muted`); with `support` and `staffed` when the text matched a crisis word */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteRefusedDto"];
+                };
+            };
+            /** @description Too many writes; with `support` and `staffed` when the text matched a crisis word */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedDto"];
+                };
+            };
         };
     };
     ModThreadsController_moderate: {
@@ -2413,6 +2493,24 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedPostDto"];
                 };
             };
+            /** @description Not allowed (e.g. `muted`); with `support` and `staffed` when the text matched a crisis word */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteRefusedDto"];
+                };
+            };
+            /** @description Too many writes; with `support` and `staffed` when the text matched a crisis word */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedDto"];
+                };
+            };
         };
     };
     PostsController_flag: {
@@ -2437,6 +2535,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FlagDto"];
+                };
+            };
+            /** @description Not allowed (e.g. `muted`); with `support` and `staffed` when the text matched a crisis word */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteRefusedDto"];
+                };
+            };
+            /** @description Too many writes; with `support` and `staffed` when the text matched a crisis word */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedDto"];
                 };
             };
         };
@@ -2989,6 +3105,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModStatsDto"];
+                };
+            };
+        };
+    };
+    StatsController_myDuty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the caller is on duty now, and until when */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyDto"];
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { ROLES, type Role } from '#libs/contracts';
 
 /** A named author whose account exists. */
@@ -52,11 +52,4 @@ export const ApiAuthor = (options: { description?: string } = {}) =>
 export class NoticeDto {
   @ApiProperty({ enum: ['held_for_review', 'personal_details'] }) code: string;
   @ApiProperty() message: string;
-}
-
-/** Where to get help now (shown to a writer whose words matched a `crisis` watched word). */
-export class HelplineDto {
-  @ApiProperty({ example: 'Mental Helse Hjelpetelefonen' }) name: string;
-  @ApiProperty({ example: '116 123' }) phone: string;
-  @ApiPropertyOptional() url?: string;
 }

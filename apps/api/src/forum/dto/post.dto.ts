@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { FLAG_REASONS, type FlagReason } from '#libs/contracts';
 import type { ContentStatus } from '#libs/policy';
-import { ApiAuthor, type AuthorDto, HelplineDto, NoticeDto } from './author.dto.js';
+import { HelplineDto } from '../../common/dto/support.dto.js';
+import { ApiAuthor, type AuthorDto, NoticeDto } from './author.dto.js';
 
 export const BODY_MAX = 20_000;
 export const STATUSES: ContentStatus[] = ['published', 'pending', 'rejected', 'hidden', 'deleted'];

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Trim } from '../../common/validation.js';
 import type { ContentStatus } from '#libs/policy';
-import { ApiAuthor, type AuthorDto, HelplineDto, NoticeDto } from './author.dto.js';
+import { HelplineDto } from '../../common/dto/support.dto.js';
+import { ApiAuthor, type AuthorDto, NoticeDto } from './author.dto.js';
 import { SLUG_PATTERN } from './category.dto.js';
 import { PostBody, PostPageDto, STATUSES } from './post.dto.js';
 

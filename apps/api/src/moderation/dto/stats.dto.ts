@@ -33,8 +33,9 @@ export class SetDutyDto {
 }
 
 export class DutyDto {
-  @ApiProperty() onDuty: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) until: string | null;
+  @ApiProperty({ description: 'On duty now: writers in crisis are told a moderator is there' }) onDuty: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the shift ends by itself' })
+  until: string | null;
 }
 
 export class StatusDto {
