@@ -3,6 +3,7 @@ import { CafeAndWatchedWords1764000300000 } from './1764000300000-cafe-and-watch
 import { Forum1765000000000 } from './1765000000000-forum.js';
 import { Moderation1766000000000 } from './1766000000000-moderation.js';
 import { SanctionsByCafeMessage1767000000000 } from './1767000000000-sanctions-by-cafe-message.js';
+import { ParserSafeSearch1768100000000 } from './1768100000000-parser-safe-search.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Forum1765000000000,
   Moderation1766000000000,
   SanctionsByCafeMessage1767000000000,
+  ParserSafeSearch1768100000000,
 ];

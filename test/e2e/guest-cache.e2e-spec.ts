@@ -90,6 +90,14 @@ describe('the guest page cache', () => {
     }
   });
 
+  it("should never answer a guest's search from another guest's search", async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await app.client().get('/api/search?q=hemmeligord');
+      expect(res.status).toBe(200);
+      expect(res.headers['x-cache']).toBeUndefined();
+    }
+  });
+
   it('should show new threads in the listing and new posts in search at once', async () => {
     const member = await newUser(app);
     const slug = await newCategory(app);

@@ -128,6 +128,11 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.use((req: Request, res: Response, next: NextFunction) =>
     (req.path.startsWith('/api/docs') ? docsHeaders : strictHeaders)(req, res, next),
   );
+  // What the API answers depends on who asks: no browser or proxy may keep it (a feed may say otherwise).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isApi(req.path)) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(requestGuards(config.publicUrl));
   app.use(jsonBody());
   app.use(guestPageCache(app.get(ContentVersion)));

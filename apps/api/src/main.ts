@@ -15,6 +15,10 @@ try {
 }
 
 const server = await startServer(config);
+if (!config.linkBase)
+  process.stdout.write(
+    'PUBLIC_URL is not set: password reset links and notification emails are off until it is (PUBLIC_URL=https://your.address).\n',
+  );
 process.stdout.write(
   `Erfaringsforum is running on http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})\n`,
 );

@@ -1,2 +1,3 @@
 export * from './markdown.js';
 export * from './personal-details.js';
+export * from './search-text.js';

@@ -21,5 +21,6 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'foreign_origin',
   'on_break',
+  'too_slow',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

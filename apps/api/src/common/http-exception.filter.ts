@@ -21,12 +21,30 @@ function toHttp(error: unknown): HttpException | null {
   if (parserError?.type && parserError.status && parserError.status < 500)
     return new ApiError(parserError.status, 'validation', 'The request body could not be read.');
   if (error instanceof QueryFailedError) {
-    const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
-    if (code === '22P02' || code === '22001' || code === '22021' || code === '54000')
+    const code = sqlState(error);
+    if (code && VALUE_ERRORS.has(code))
       return new ApiError(400, 'validation', 'The request holds a value the server cannot store.');
     if (code === '23505') return new ApiError(409, 'conflict', 'That already exists.');
+    if (code === '57014')
+      return new ApiError(503, 'too_slow', 'That took too long to answer. Try again, or ask for less at once.');
   }
   return null;
+}
+
+/** SQLSTATEs of a value the database cannot take: bad syntax, out of range, too long, NUL bytes, an impossible date. */
+const VALUE_ERRORS = new Set(['22P02', '22001', '22003', '22007', '22008', '22021', '54000']);
+
+function sqlState(error: QueryFailedError): string | undefined {
+  return (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+}
+
+/**
+ * What the log says of an error: a database error by its SQLSTATE and our SQL only, since its
+ * message and parameters quote what a client sent.
+ */
+function describeForLog(error: unknown): string {
+  if (error instanceof QueryFailedError) return `database error ${sqlState(error) ?? '?'} in: ${error.query}`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {
@@ -55,7 +73,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
           'internal',
           'Something went wrong on our side. Nothing you wrote was lost; try again.',
         );
-        this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+        this.logger.error(describeForLog(exception));
       }
     }
     const body = http.getResponse();

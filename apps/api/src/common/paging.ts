@@ -53,15 +53,29 @@ export function decodeCursor(
         case 'boolean':
           return typeof v === 'boolean';
         case 'date':
-          return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+          return typeof v === 'string' && isTimestamp(v);
         case 'uuid':
           return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
         default:
-          return typeof v === 'string';
+          return typeof v === 'string' && !v.includes('\u0000');
       }
     });
   if (!ok) throw badRequest('cursor is not valid: use nextCursor from the previous page.');
   return values as CursorValue[];
+}
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * A time stamp as our cursors write it (PostgreSQL's text or ISO 8601) naming a real moment.
+ * `Date.parse` is no test: it takes "2022-02-30" and free text in parentheses.
+ */
+function isTimestamp(value: string): boolean {
+  const m = TIMESTAMP.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
 }
 
 /** Fetch `limit + 1` rows; this trims to `limit` and makes the cursor from the last row kept. */

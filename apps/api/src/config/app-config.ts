@@ -6,7 +6,14 @@ import { parseEnvironment } from './environment.js';
 /** Everything the server is configured with, resolved once at start. */
 export interface AppConfig {
   port: number;
+  /** PUBLIC_URL as set: when set, the only origin requests may come from. */
   publicUrl?: string;
+  /**
+   * The base of every link that leaves the app (reset links, emails): PUBLIC_URL, or outside
+   * production this machine's own address. Never the request's Host header, which a client
+   * chooses. Null in production without PUBLIC_URL: such links are then refused.
+   */
+  linkBase: string | null;
   production: boolean;
   databaseUrl?: string;
   dataDir: string;
@@ -50,9 +57,11 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const needStored = !env.SESSION_SECRET || !env.ANON_SECRET;
   const stored = needStored ? storedSecrets(dataDir) : undefined;
+  const port = env.PORT ?? 3000;
   return {
-    port: env.PORT ?? 3000,
+    port,
     publicUrl: env.PUBLIC_URL,
+    linkBase: env.PUBLIC_URL?.replace(/\/+$/, '') ?? (production ? null : `http://localhost:${port}`),
     production,
     databaseUrl: env.DATABASE_URL,
     dataDir,

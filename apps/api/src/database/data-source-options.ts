@@ -6,7 +6,15 @@ export interface DatabaseTarget {
   url: string;
   /** PGlite serves one connection at a time, so the embedded database gets a pool of one. */
   poolSize: number;
+  /**
+   * How long any one statement may run (ms) before PostgreSQL cancels it; 0 for none (the
+   * migration and move tools). PGlite cannot cancel, and ignores it.
+   */
+  statementTimeoutMs?: number;
 }
+
+/** The app's statements are a user's request waiting; none should outlive a few seconds. */
+const APP_STATEMENT_TIMEOUT_MS = 10_000;
 
 export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   return {
@@ -24,6 +32,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
       connectionTimeoutMillis: 15_000,
       idleTimeoutMillis: 30_000,
       application_name: 'erfaringsforum',
+      statement_timeout: target.statementTimeoutMs ?? APP_STATEMENT_TIMEOUT_MS,
     },
   };
 }

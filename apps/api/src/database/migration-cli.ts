@@ -13,7 +13,7 @@ const asCode = (list: { query: string }[]) =>
 const config = loadConfig(process.env);
 const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(config.dataDir);
 const dataSource = await new DataSource(
-  dataSourceOptions({ url: config.databaseUrl ?? embedded!.url, poolSize: 1 }),
+  dataSourceOptions({ url: config.databaseUrl ?? embedded!.url, poolSize: 1, statementTimeoutMs: 0 }),
 ).initialize();
 try {
   if (command === 'run') {

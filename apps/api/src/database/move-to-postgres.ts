@@ -35,7 +35,9 @@ export async function moveEmbeddedToPostgres(
   try {
     await source.connect();
     await destination.connect();
-    const migrator = await new DataSource(dataSourceOptions({ url: target, poolSize: 1 })).initialize();
+    const migrator = await new DataSource(
+      dataSourceOptions({ url: target, poolSize: 1, statementTimeoutMs: 0 }),
+    ).initialize();
     await migrator.runMigrations({ transaction: 'each' });
     await migrator.destroy();
     const { rows: users } = await destination.query<{ n: number }>('SELECT count(*)::int AS n FROM users');

@@ -15,6 +15,7 @@ import { LockedWrite } from './locked-write.service.js';
 import { PostsController } from './posts.controller.js';
 import { PostsRepository } from './posts.repository.js';
 import { PostsService } from './posts.service.js';
+import { SearchRepository } from './search.repository.js';
 import { SearchService } from './search.service.js';
 import { ModThreadsController, ThreadsController } from './threads.controller.js';
 import { ThreadsRepository } from './threads.repository.js';
@@ -30,6 +31,7 @@ import { ThreadsService } from './threads.service.js';
     CategoriesService,
     ThreadsService,
     PostsService,
+    SearchRepository,
     SearchService,
     ForumWriter,
     LockedWrite,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Rendered } from '#libs/content';
+import { searchableText, type Rendered } from '#libs/content';
 import type { HoldReason } from '#libs/moderation';
 import { PUBLIC_POST_STATUSES, type AuthorKind, type ContentStatus, type Policy } from '#libs/policy';
 import type { ScopedKeys } from '../authorship/viewer.js';
@@ -25,7 +25,10 @@ const POST_SELECT = `
   JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
   LEFT JOIN users u ON u.id = p.author_id`;
 
-/** A post's search vector: the thread title (opening posts, weight A) and the text (weight B). */
+/**
+ * A post's search vector: the thread title (opening posts, weight A) and the text (weight B), both
+ * made parser-safe first (searchableText).
+ */
 const SEARCH_VECTOR = (title: string, text: string) =>
   `setweight(to_tsvector('norwegian', ${title}), 'A') || setweight(to_tsvector('norwegian', ${text}), 'B')`;
 
@@ -167,7 +170,7 @@ export class PostsRepository {
   async insert(tx: EntityManager, post: NewPostRow): Promise<string> {
     const rows: { id: string }[] = await tx.query(
       `INSERT INTO posts (thread_id, author_kind, author_id, anon_hash, alias, is_opening, body, body_html, body_text, search, status, held_reasons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$9')}, $11, $12)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$13')}, $11, $12)
        RETURNING id`,
       [
         post.threadId,
@@ -179,9 +182,10 @@ export class PostsRepository {
         post.body,
         post.rendered.html,
         post.rendered.text,
-        post.title ?? '',
+        searchableText(post.title ?? ''),
         post.status,
         post.reasons,
+        searchableText(post.rendered.text),
       ],
     );
     return rows[0].id;
@@ -196,10 +200,19 @@ export class PostsRepository {
     reasons: HoldReason[],
   ): Promise<void> {
     await tx.query(
-      `UPDATE posts SET body = $2, body_html = $3, body_text = $4, search = ${SEARCH_VECTOR('$5', '$4')},
+      `UPDATE posts SET body = $2, body_html = $3, body_text = $4, search = ${SEARCH_VECTOR('$5', '$8')},
               edited_at = clock_timestamp(), status = $6, held_reasons = $7
        WHERE id = $1`,
-      [id, text.body, text.rendered.html, text.rendered.text, text.title, status, reasons],
+      [
+        id,
+        text.body,
+        text.rendered.html,
+        text.rendered.text,
+        searchableText(text.title),
+        status,
+        reasons,
+        searchableText(text.rendered.text),
+      ],
     );
   }
 

@@ -3,13 +3,15 @@ import { LRUCache } from 'lru-cache';
 import { SESSION_COOKIE } from '../auth/session-cookie.js';
 import type { ContentVersion } from './content-version.service.js';
 
-/** The reads every guest gets alike: the forum's public pages and search. */
+/**
+ * The reads every guest gets alike: the forum's public pages. Not search: a cached search would
+ * tell the next guest what someone else searched for in the last minute.
+ */
 const CACHEABLE = [
   /^\/api\/categories$/,
   /^\/api\/categories\/[^/]+\/threads$/,
   /^\/api\/threads\/[^/]+$/,
   /^\/api\/threads\/[^/]+\/posts$/,
-  /^\/api\/search$/,
 ];
 
 interface Entry {

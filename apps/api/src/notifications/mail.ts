@@ -9,9 +9,8 @@ export interface NotificationEmail {
  * Posts here are about people's mental health: an email can be read by others (a shared inbox, a
  * lock screen), so it carries no text from the forum, only a link to log in and read it.
  */
-export function notificationEmail(to: string, publicUrl: string | undefined, link: string | null): NotificationEmail {
-  const base = (publicUrl ?? '').replace(/\/+$/, '');
-  const where = `${base}${link ?? '/'}`;
+export function notificationEmail(to: string, base: string, link: string | null): NotificationEmail {
+  const where = `${base.replace(/\/+$/, '')}${link ?? '/'}`;
   return {
     to,
     subject: 'Du har et nytt varsel i Erfaringsforum',

@@ -20,8 +20,9 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   async sendNotification(to: string, link: string | null): Promise<void> {
-    if (!this.transport) return;
-    const mail = notificationEmail(to, this.config.publicUrl, link);
+    // Without a public address an email could only carry a link the reader cannot open.
+    if (!this.transport || !this.config.linkBase) return;
+    const mail = notificationEmail(to, this.config.linkBase, link);
     try {
       await this.transport.sendMail({ from: FROM, ...mail });
     } catch (e) {

@@ -1,11 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Allow } from '../auth/policy.guard.js';
 import { CurrentUser, type SessionUser } from '../auth/session-user.js';
 import { ResetLinkDto } from '../auth/dto/auth.dto.js';
 import { UuidParam } from '../common/validation.js';
-import { ownOrigin } from '../common/request-guards.middleware.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { SetRoleDto, UserListQueryDto } from './dto/admin-user.dto.js';
 import { UserDto, UserPageDto } from './dto/user.dto.js';
@@ -37,11 +35,7 @@ export class AdminUsersController {
   @HttpCode(200)
   @Allow('admin.users')
   @ApiOkResponse({ type: ResetLinkDto })
-  resetPassword(
-    @Param('id', UuidParam) id: string,
-    @CurrentUser() actor: SessionUser,
-    @Req() req: Request,
-  ): Promise<ResetLinkDto> {
-    return this.admin.resetLink(actor, id, ownOrigin(this.admin.publicUrl, req));
+  resetPassword(@Param('id', UuidParam) id: string, @CurrentUser() actor: SessionUser): Promise<ResetLinkDto> {
+    return this.admin.resetLink(actor, id);
   }
 }

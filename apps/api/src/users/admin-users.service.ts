@@ -3,6 +3,7 @@ import type { Role } from '#libs/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { SessionUser } from '../auth/session-user.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ApiError } from '../common/api-error.js';
 import { Transactions } from '../database/transactions.js';
 import { toUserDto, type UserDto, type UserPageDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
@@ -15,10 +16,6 @@ export class AdminUsersService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
-
-  get publicUrl(): string | undefined {
-    return this.config.publicUrl;
-  }
 
   list(q: string | undefined, limit: number, cursor: string | undefined): Promise<UserPageDto> {
     return this.users.list(q, limit, cursor);
@@ -39,13 +36,20 @@ export class AdminUsersService {
     return toUserDto(updated);
   }
 
-  async resetLink(actor: SessionUser, id: string, origin: string): Promise<{ resetUrl: string; expiresAt: string }> {
+  async resetLink(actor: SessionUser, id: string): Promise<{ resetUrl: string; expiresAt: string }> {
+    const base = this.config.linkBase;
+    if (!base)
+      throw new ApiError(
+        503,
+        'public_url_missing',
+        'Reset links need the server to know its public address: set PUBLIC_URL and restart.',
+      );
     const { token, expiresAt } = await this.tx.run(async (tx) => {
       const link = await this.users.createResetToken(id, tx);
       await this.audit.record(tx, { actorId: actor.id, action: 'password_reset', targetType: 'user', targetId: id });
       return link;
     });
     // The token sits in the fragment, which browsers never send to a server or write to its logs.
-    return { resetUrl: `${origin}/nytt-passord#${token}`, expiresAt: expiresAt.toISOString() };
+    return { resetUrl: `${base}/nytt-passord#${token}`, expiresAt: expiresAt.toISOString() };
   }
 }

@@ -1,0 +1,147 @@
+import { asAdmin, newUser } from '../support/factories.js';
+import { serverUrl } from '../support/database.js';
+import { newCategory, newThread, setSettings, sql } from '../support/forum.js';
+import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
+
+/**
+ * Issue 12, availability and the smaller findings: searches and posts an attacker shapes to cost
+ * the database seconds and gigabytes, crafted cursors, responses a browser may keep, links built
+ * from a Host header. On PostgreSQL every statement of the app has a timeout, so even a regression
+ * here is cut off at 10 s (the search at 1 s) instead of taking the shared server down.
+ */
+
+const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+describe('hardening', () => {
+  let app: TestApp;
+  let member: TestClient;
+  let slug: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await setSettings(app, { newMemberReviewCount: 0 });
+    member = await newUser(app);
+    slug = await newCategory(app);
+  });
+  afterAll(() => app.stop());
+
+  describe('search an attacker shapes', () => {
+    let repeated: string;
+    let dashed: string;
+
+    beforeAll(async () => {
+      // 20,000 characters: one word again and again, and a run the text parser used to backtrack over.
+      repeated = (await newThread(member, slug, { title: 'Gjentakelse', body: 'hei '.repeat(4_999) })).id;
+      dashed = (await newThread(member, slug, { title: 'Bindestreker', body: `sjøorm${'-a'.repeat(9_990)}` })).id;
+    });
+
+    it('should answer a long quoted phrase over a post that repeats it, with a bounded snippet', async () => {
+      const res = await app.client().get(`/api/search?q=${encodeURIComponent(`"${'hei '.repeat(16).trim()}"`)}`);
+      expect(res.status).toBe(200);
+      const hit = res.body.items.find((h: { threadId: string }) => h.threadId === repeated);
+      expect(hit.snippet).toContain('<mark>hei</mark>');
+      expect(hit.snippet.length).toBeLessThan(2_000);
+    });
+
+    it('should treat a run of underscores as one word, not a hundred-word phrase', async () => {
+      const res = await app.client().get(`/api/search?q=${'_a'.repeat(100)}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((h: { threadId: string }) => h.threadId)).toContain(dashed);
+    });
+
+    it('should find the words of a post the parser used to choke on', async () => {
+      const res = await app.client().get('/api/search?q=sjøorm');
+      expect(res.body.items.map((h: { threadId: string }) => h.threadId)).toContain(dashed);
+    });
+
+    it('should answer a query of many words and one of punctuation alone', async () => {
+      const many = Array.from({ length: 30 }, (_, i) => `ord${i}`).join(' ');
+      expect((await app.client().get(`/api/search?q=${encodeURIComponent(many)}`)).status).toBe(200);
+      const none = await app.client().get(`/api/search?q=${encodeURIComponent('___ --- !!!')}`);
+      expect(none.status).toBe(200);
+      expect(none.body.items).toEqual([]);
+    });
+
+    it('should run every statement of the app under a timeout on PostgreSQL (PGlite cannot cancel)', async () => {
+      const [{ statement_timeout }] = await sql<{ statement_timeout: string }>(app, 'SHOW statement_timeout');
+      expect(statement_timeout).toBe(serverUrl() ? '10s' : '0');
+    });
+  });
+
+  describe('crafted cursors', () => {
+    it('should refuse impossible dates and free text in a cursor with 400, on every keyset', async () => {
+      const thread = await newThread(member, slug);
+      const admin = await asAdmin(app);
+      const id = '00000000-0000-4000-8000-000000000000';
+      const bad = [
+        ['2022-02-30', id],
+        ['Tue Mar 01 2022 12:00:00 GMT+0000 (hvem som helst kan skrive her)', id],
+        ['2022-13-01T00:00:00Z', id],
+        ['2022-01-01T25:00:00Z', id],
+      ];
+      for (const values of bad) {
+        for (const [client, path] of [
+          [app.client(), `/api/threads/${thread.id}/posts`],
+          [member, '/api/me/notifications'],
+          [admin, '/api/mod/audit'],
+        ] as const) {
+          const res = await client.get(`${path}?cursor=${cursor(values)}`);
+          expect({ path, values, status: res.status }).toEqual({ path, values, status: 400 });
+        }
+      }
+      const threads = await app
+        .client()
+        .get(`/api/categories/${slug}/threads?cursor=${cursor([false, '2022-02-30', id])}`);
+      expect(threads.status).toBe(400);
+      expect((await admin.get(`/api/admin/users?cursor=${cursor(['a\u0000b', id])}`)).status).toBe(400);
+    });
+  });
+
+  describe('what a browser may keep', () => {
+    it('should send Cache-Control: no-store with every answer that depends on the session', async () => {
+      const admin = await asAdmin(app);
+      for (const [client, path] of [
+        [member, '/api/auth/me'],
+        [member, '/api/me/posts'],
+        [member, '/api/me/notifications'],
+        [admin, '/api/mod/queue'],
+        [admin, '/api/admin/users'],
+        [admin, '/api/admin/settings'],
+      ] as const) {
+        const res = await client.get(path);
+        expect({ path, status: res.status, cache: res.headers['cache-control'] }).toEqual({
+          path,
+          status: 200,
+          cache: 'no-store',
+        });
+      }
+    });
+  });
+
+  describe('links that leave the app', () => {
+    it('should build a reset link from the configured address, never from the Host header', async () => {
+      const admin = await asAdmin(app);
+      const target = await newUser(app);
+      const res = await admin.post(`/api/admin/users/${target.user!.id}/reset-password`).set('Host', 'evil.example');
+      expect(res.status).toBe(200);
+      expect(new URL(res.body.resetUrl).host).not.toBe('evil.example');
+      expect(res.body.resetUrl).toMatch(/^http:\/\/localhost:\d+\/nytt-passord#/);
+    });
+
+    it('should refuse a reset link when the server has no public address, and change nothing', async () => {
+      const admin = await asAdmin(app);
+      const target = await newUser(app);
+      const before = app.config.linkBase;
+      app.config.linkBase = null; // what production without PUBLIC_URL resolves to (app-config.spec)
+      try {
+        const res = await admin.post(`/api/admin/users/${target.user!.id}/reset-password`);
+        expect(res.status).toBe(503);
+        expect(res.body.code).toBe('public_url_missing');
+        const rows = await sql(app, 'SELECT 1 FROM password_resets WHERE user_id = $1', [target.user!.id]);
+        expect(rows).toEqual([]);
+      } finally {
+        app.config.linkBase = before;
+      }
+    });
+  });
+});
