@@ -144,4 +144,40 @@ describe('hardening', () => {
       }
     });
   });
+
+  describe('limits at their real size', () => {
+    let limited: TestApp;
+    beforeAll(async () => {
+      limited = await startTestApp({ RATE_LIMIT_SCALE: '1' });
+    });
+    afterAll(() => limited.stop());
+
+    it('should limit password checks of a logged-in user to 10 per 15 minutes, shared by change and delete', async () => {
+      const thief = await newUser(limited);
+      const other = await newUser(limited);
+      for (let i = 0; i < 10; i++) {
+        const res = await thief.post('/api/me/password', {
+          currentPassword: `gjetning-${i}`,
+          newPassword: 'et-nytt-passord-1',
+        });
+        expect(res.status).toBe(400);
+      }
+      const right = await thief.post('/api/me/password', {
+        currentPassword: thief.password!,
+        newPassword: 'et-nytt-passord-1',
+      });
+      expect(right.status).toBe(429);
+      expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await thief.delete('/api/me', { password: thief.password! })).status).toBe(429);
+      // Nothing changed: the old password still logs in; another user is not limited.
+      expect(
+        (await limited.client().post('/api/auth/login', { username: thief.user!.username, password: thief.password! }))
+          .status,
+      ).toBe(200);
+      expect(
+        (await other.post('/api/me/password', { currentPassword: other.password!, newPassword: 'et-nytt-passord-2' }))
+          .status,
+      ).toBe(204);
+    });
+  });
 });

@@ -64,15 +64,24 @@ export class AuthService {
     return toUserDto(user);
   }
 
+  /**
+   * The password of someone already logged in: limited per user like a login, so a stolen
+   * session cannot guess its way past the login limits (API.md: 10 per 15 minutes).
+   */
+  private async checkPassword(user: SessionUser, password: string): Promise<boolean> {
+    await this.limits.consume('passwordChecksPerUser', user.id);
+    return this.hasher.verify(await this.users.passwordHashOf(user.id), password);
+  }
+
   /** Deletes the account; its anonymous posts can then be linked to no one, even with ANON_SECRET. */
   async deleteAccount(user: SessionUser, password: string): Promise<void> {
-    const ok = await this.hasher.verify(await this.users.passwordHashOf(user.id), password);
+    const ok = await this.checkPassword(user, password);
     if (!ok) throw badRequest('password is not your current password.', 'invalid_credentials');
     await this.users.delete(user.id);
   }
 
   async changePassword(user: SessionUser, dto: ChangePasswordDto, currentSid: string): Promise<void> {
-    const ok = await this.hasher.verify(await this.users.passwordHashOf(user.id), dto.currentPassword);
+    const ok = await this.checkPassword(user, dto.currentPassword);
     if (!ok) throw badRequest('currentPassword is not your current password.', 'invalid_credentials');
     await this.users.setPassword(user.id, dto.newPassword);
     await this.identity.endSessions(user.id, currentSid);
