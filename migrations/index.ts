@@ -4,6 +4,7 @@ import { Forum1765000000000 } from './1765000000000-forum.js';
 import { Moderation1766000000000 } from './1766000000000-moderation.js';
 import { SanctionsByCafeMessage1767000000000 } from './1767000000000-sanctions-by-cafe-message.js';
 import { ParserSafeSearch1768100000000 } from './1768100000000-parser-safe-search.js';
+import { SanctionReferrals1768400000000 } from './1768400000000-sanction-referrals.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Moderation1766000000000,
   SanctionsByCafeMessage1767000000000,
   ParserSafeSearch1768100000000,
+  SanctionReferrals1768400000000,
 ];

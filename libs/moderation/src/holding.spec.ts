@@ -16,6 +16,17 @@ describe('holdReasons', () => {
       { writer: 'guest', unnamed: true, personalDetails: ['email'] },
       ['guest', 'personal_details'],
     ],
+    ['an anonymous post in a post category, whoever wrote it', { writer: 'anonymous', unnamed: true }, []],
+    [
+      'an anonymous post in a pre category, whoever wrote it (staff too)',
+      { writer: 'anonymous', unnamed: true, moderation: 'pre' },
+      ['category_pre'],
+    ],
+    [
+      'an anonymous post with an email address',
+      { writer: 'anonymous', unnamed: true, personalDetails: ['email'] },
+      ['personal_details'],
+    ],
     [
       'a moderator in a pre category with personal details',
       { writer: 'moderator', moderation: 'pre', unnamed: true, personalDetails: ['national_id'] },

@@ -26,8 +26,13 @@ export type Priority = 'crisis' | 'normal';
 export interface HoldingFacts {
   /** The category's mode: `pre` holds everything until a moderator approves it. */
   moderation: 'post' | 'pre';
-  /** Who writes: a guest, a member still earning trust, a trusted user, or a moderator. */
-  writer: 'guest' | 'new_member' | 'trusted' | 'moderator';
+  /**
+   * Who writes: a guest, a member still earning trust, a trusted user, or a moderator — or a
+   * member writing anonymously, whose rank must not show in how the post is handled (a published
+   * anonymous post in a `pre` category would otherwise name staff, a `new_member` reason a
+   * newcomer): their post is held by the category's rule and its content alone.
+   */
+  writer: 'guest' | 'anonymous' | 'new_member' | 'trusted' | 'moderator';
   /** Written without a name (anonymously or as a guest). */
   unnamed: boolean;
   /** What personal details the text seems to contain. */

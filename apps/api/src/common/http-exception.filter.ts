@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ApiError } from './api-error.js';
-import { ForbiddenKeyError } from './json-body.js';
+import { RefusedBodyError } from './json-body.js';
 import { RateLimited } from './rate-limit.service.js';
 
 interface BodyParserError {
@@ -13,7 +13,7 @@ interface BodyParserError {
 /** Translates what can go wrong below the controllers into API.md's error shape; never a 5xx for bad input. */
 function toHttp(error: unknown): HttpException | null {
   if (error instanceof HttpException) return error;
-  if (error instanceof ForbiddenKeyError) return new ApiError(400, 'validation', error.message);
+  if (error instanceof RefusedBodyError) return new ApiError(400, 'validation', error.message);
   const parserError = error as BodyParserError;
   if (parserError?.type === 'entity.parse.failed')
     return new ApiError(400, 'validation', 'The request body is not valid JSON.');

@@ -81,7 +81,7 @@ export class HoldingService {
     const personalDetails = input.unnamed ? findPersonalDetails(input.text) : [];
     const outcome = decideHolding({
       moderation: input.moderation,
-      writer: await this.writerKind(policy, viewer),
+      writer: input.unnamed && viewer.userId ? 'anonymous' : await this.writerKind(policy, viewer),
       unnamed: input.unnamed,
       personalDetails,
       watched: [...actions].filter((a): a is Exclude<WatchedAction, 'block'> => a !== 'block'),

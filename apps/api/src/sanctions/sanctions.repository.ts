@@ -16,6 +16,8 @@ export interface NewSanction {
   reason: string;
   until: Date | null;
   issuedBy: string | null;
+  /** Not applied: the author's role is beyond the issuer's; an administrator decides. */
+  referred: boolean;
 }
 
 /** A mute or ban in force that may apply to a user: naming them, or keyed to an author in a scope. */
@@ -47,7 +49,10 @@ export interface SanctionListRow {
   issuer_username: string | null;
 }
 
-const IN_FORCE = `s.kind <> 'warn' AND s.lifted_at IS NULL AND (s.until IS NULL OR s.until > now())`;
+/** As asked for: what the moderators' list shows, so it cannot tell a referred sanction from one applied. */
+const AS_ASKED = `s.kind <> 'warn' AND s.lifted_at IS NULL AND (s.until IS NULL OR s.until > now())`;
+/** What actually applies to someone. */
+const IN_FORCE = `${AS_ASKED} AND s.referred_at IS NULL`;
 
 /** The `sanctions` table. */
 @Injectable()
@@ -56,8 +61,8 @@ export class SanctionsRepository {
 
   async insert(tx: EntityManager, s: NewSanction): Promise<string> {
     const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO sanctions (kind, user_id, subject_hash, scope_kind, scope_id, post_id, cafe_message_id, reason, until, issued_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      `INSERT INTO sanctions (kind, user_id, subject_hash, scope_kind, scope_id, post_id, cafe_message_id, reason, until, issued_by, referred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11::boolean THEN now() END) RETURNING id`,
       [
         s.kind,
         s.userId,
@@ -69,6 +74,7 @@ export class SanctionsRepository {
         s.reason,
         s.until,
         s.issuedBy,
+        s.referred,
       ],
     );
     return row.id;
@@ -94,7 +100,7 @@ export class SanctionsRepository {
   ): Promise<SanctionListRow[]> {
     return this.db.query(
       `SELECT s.id, s.kind, s.reason, s.until, s.created_at, s.created_at::text AS created_key, s.lifted_at,
-              (${IN_FORCE}) AS active,
+              (${AS_ASKED}) AS active,
               CASE WHEN s.post_id IS NULL THEN s.user_id END AS user_id,
               CASE WHEN s.post_id IS NULL THEN u.username END AS username,
               CASE WHEN s.post_id IS NULL THEN u.display_name END AS display_name,
@@ -105,7 +111,7 @@ export class SanctionsRepository {
        LEFT JOIN users iu ON iu.id = s.issued_by
        WHERE ($1::uuid IS NULL OR (s.user_id = $1 AND s.post_id IS NULL))
          AND ($2::uuid IS NULL OR s.post_id = $2)
-         AND (NOT $3::boolean OR (${IN_FORCE}))
+         AND (NOT $3::boolean OR (${AS_ASKED}))
          AND ($4::timestamptz IS NULL OR (s.created_at, s.id) < ($4::timestamptz, $5::uuid))
        ORDER BY s.created_at DESC, s.id DESC
        LIMIT $6`,
@@ -123,7 +129,7 @@ export class SanctionsRepository {
     })[]
   > {
     return this.db.query(
-      `SELECT kind, reason, until, created_at AS "createdAt", lifted_at AS "liftedAt", user_id, subject_hash, scope_kind, scope_id
+      `SELECT kind, reason, until, created_at AS "createdAt", lifted_at AS "liftedAt", referred_at AS "referredAt", user_id, subject_hash, scope_kind, scope_id
        FROM sanctions WHERE user_id = $1 OR subject_hash IS NOT NULL ORDER BY created_at`,
       [userId],
     );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
@@ -9,14 +10,17 @@ import { ApiError, badRequest, notFound } from '../common/api-error.js';
 import { Transactions } from '../database/transactions.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { IdentityService } from '../identity/identity.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationsService, postLink } from '../notifications/notifications.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
 import { SanctionsRepository } from './sanctions.repository.js';
 
-/** Whom a sanction is for: an account, or a keyed hash in a scope (with the account found in memory, never stored). */
-type Subject = { userId: string } | { hash: Buffer; scope: Scope; accountId?: string };
+/**
+ * Whom a sanction is for: an account, or a keyed hash in a scope (with the account found in memory,
+ * never stored, and whether the issuer's role reaches it).
+ */
+type Subject = { userId: string } | { hash: Buffer; scope: Scope; accountId?: string; mayApply: boolean };
 
 @Injectable()
 export class SanctionsService {
@@ -36,7 +40,10 @@ export class SanctionsService {
   /**
    * Warns, mutes or bans a user, or the author behind a post. Against an anonymous post it is
    * stored as the author's keyed hash in that thread (never a user id), so neither the response,
-   * the audit log nor the database tells the moderator who it is.
+   * the audit log nor the database tells the moderator who it is. When the hidden author's role is
+   * beyond the issuer's (staff), the answer and the audit entry are the same, but the sanction is
+   * referred to the administrators instead of applied: no request can test an author's rank
+   * (decision 0024). Everything is validated before the author is looked up.
    */
   async issue(policy: Policy, dto: CreateSanctionDto): Promise<SanctionDto> {
     ensure(policy.can('mod.sanction'));
@@ -64,6 +71,7 @@ export class SanctionsService {
         reason: dto.reason,
         until,
         issuedBy: policy.userId ?? null,
+        referred: 'mayApply' in subject && !subject.mayApply,
       });
       await this.audit.record(tx, {
         actorId: policy.userId ?? null,
@@ -76,7 +84,9 @@ export class SanctionsService {
       // The person is told why and until when; behind an anonymous post, through its keyed hash only.
       // Behind a café message there is no such channel that would not tie them to the message, so
       // they learn it where it applies: a mute's or ban's refusal says why and until when.
-      if (!('hash' in subject) || subject.scope.kind === 'thread') {
+      if ('mayApply' in subject && !subject.mayApply) {
+        await this.referToAdmins(tx, dto, postId);
+      } else if (!('hash' in subject) || subject.scope.kind === 'thread') {
         const recipient: Recipient =
           'userId' in subject ? { userId: subject.userId } : { hash: subject.hash, scope: subject.scope };
         await this.notifications.send(tx, recipient, {
@@ -89,7 +99,7 @@ export class SanctionsService {
     });
 
     // A ban ends every session at once; for an anonymous author the account is found in memory only.
-    if (dto.kind === 'ban') {
+    if (dto.kind === 'ban' && !('mayApply' in subject && !subject.mayApply)) {
       const account = 'userId' in subject ? subject.userId : subject.accountId;
       if (account) {
         await this.identity.endSessions(account);
@@ -128,8 +138,8 @@ export class SanctionsService {
       // Rank is checked on the account found in memory, as behind a café message: staff can't silence each other.
       const scope = threadScope(post.thread_id);
       const account = await this.authorship.findAccount(post.anon_hash!, scope);
-      if (account) ensure(policy.canSanctionUser((await this.users.roleOf(account.id))!));
-      return { hash: post.anon_hash!, scope, accountId: account?.id };
+      const mayApply = account ? await this.reaches(policy, account.id) : true;
+      return { hash: post.anon_hash!, scope, accountId: account?.id, mayApply };
     }
     if (!post.author_id) throw new ApiError(404, 'author_gone', 'The author of this post no longer has an account.');
     ensure(policy.canSanctionUser(post.role!));
@@ -152,10 +162,32 @@ export class SanctionsService {
     const scope = cafeSessionScope(sessionId);
     const account = await this.authorship.findAccount(hash, scope);
     if (!account) throw new ApiError(404, 'author_gone', 'The writer of this message no longer has an account.');
-    ensure(policy.canSanctionUser((await this.users.roleOf(account.id))!));
-    return { hash, scope, accountId: account.id };
+    return { hash, scope, accountId: account.id, mayApply: await this.reaches(policy, account.id) };
+  }
+
+  /** Whether the issuer's role may sanction the account's: asked, never told to the issuer. */
+  private async reaches(policy: Policy, accountId: string): Promise<boolean> {
+    const role = await this.users.roleOf(accountId);
+    return role !== undefined && policy.canSanctionUser(role).allowed;
+  }
+
+  /**
+   * Tells every administrator that a sanction waits for them: the hidden author's role was beyond
+   * the moderator who asked. Where to find it, what was asked, never who the author is.
+   */
+  private async referToAdmins(tx: EntityManager, dto: CreateSanctionDto, postId: string | undefined): Promise<void> {
+    const post = postId ? await this.posts.stateOf(tx, postId) : null;
+    for (const adminId of await this.users.adminIds(tx)) {
+      await this.notifications.send(tx, { userId: adminId }, {
+        type: 'sanction_referred',
+        text: `En moderator ba om ${KIND_NB[dto.kind]} av forfatteren bak ${postId ? 'et anonymt innlegg' : 'en kafémelding'}, men forfatterens rolle gjør at bare en administrator kan avgjøre det. Begrunnelse: ${dto.reason}`,
+        link: post ? postLink(post.thread_id, post.id) : null,
+      });
+    }
   }
 }
+
+const KIND_NB = { warn: 'en advarsel', mute: 'skrivesperre', ban: 'utestengning' } as const;
 
 /** What the sanctioned person is told (in Norwegian, as the community speaks). */
 export function sanctionText(kind: 'warn' | 'mute' | 'ban', reason: string, until: Date | null): string {

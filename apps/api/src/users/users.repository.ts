@@ -107,6 +107,11 @@ export class UsersRepository {
     return rows.length;
   }
 
+  async adminIds(tx: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY id`);
+    return rows.map((r) => r.id);
+  }
+
   async countAdmins(): Promise<number> {
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
     return n;
