@@ -51,7 +51,7 @@ describe('attacks on anonymity', () => {
       expect(answers[0].nul).toEqual([400, expect.any(String)]);
       expect(answers[1]).toEqual({
         nul: answers[0].nul,
-        real: [201, { ...answers[0].real[1], target: { postId: byStaff.id } }],
+        real: [201, { ...(answers[0].real[1] as object), target: { postId: byStaff.id } }],
       });
 
       // The member is muted; the moderator is not, and the administrators are asked instead.

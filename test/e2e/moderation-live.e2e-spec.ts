@@ -147,7 +147,7 @@ describe('notifications and sanctions, live', () => {
     expect(login.body).toMatchObject({ code: 'banned', reason: 'Trusler' });
   });
 
-  it('should end a banned moderator’s /mod socket and the author behind an anonymous post’s sockets', async () => {
+  it('should end a banned moderator’s /mod socket at once, and the hidden author’s sessions but not in time with the ban', async () => {
     const admin = await asAdmin(app);
     const other = await newUser(app, 'moderator');
     const socket = await connect(app, '/mod', other);
@@ -166,7 +166,6 @@ describe('notifications and sanctions, live', () => {
     const anon = await newUser(app);
     const thread = await newThread(anon, slug, { anonymous: true });
     const me = await connect(app, '/me', anon);
-    const anonGone = disconnected(me);
     const ban = await mod.post('/api/mod/sanctions', {
       target: { postId: thread.posts.items[0].id },
       kind: 'ban',
@@ -174,8 +173,11 @@ describe('notifications and sanctions, live', () => {
     });
     expect(ban.status).toBe(201);
     expect(JSON.stringify(ban.body)).not.toContain(anon.user!.id);
-    await anonGone;
     expect((await anon.get('/api/auth/me')).status).toBe(401);
+    // A café room would show their name leaving: their sockets end later, at a random moment (issue 12.8).
+    await new Promise((r) => setTimeout(r, 500));
+    expect(me.connected).toBe(true);
+    me.close();
   });
 
   it('should list sanctions: by user for those given against a user, by post only for those given against a post', async () => {

@@ -36,9 +36,11 @@ export class AuthController {
   @HttpCode(204)
   @Allow('account.use')
   @ApiNoContentResponse()
-  async logout(@Req() req: Request): Promise<void> {
+  async logout(@Req() req: Request, @CurrentUser() user: SessionUser): Promise<void> {
+    const sid = req.sessionID;
     await new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err) : resolve())));
     await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+    await this.auth.loggedOut(user, sid);
   }
 
   @Get('me')

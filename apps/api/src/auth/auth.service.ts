@@ -73,11 +73,17 @@ export class AuthService {
     return this.hasher.verify(await this.users.passwordHashOf(user.id), password);
   }
 
+  /** The session is gone; the sockets it let in go too. */
+  loggedOut(user: SessionUser, sid: string): Promise<void> {
+    return this.identity.sessionEnded(user.id, sid);
+  }
+
   /** Deletes the account; its anonymous posts can then be linked to no one, even with ANON_SECRET. */
   async deleteAccount(user: SessionUser, password: string): Promise<void> {
     const ok = await this.checkPassword(user, password);
     if (!ok) throw badRequest('password is not your current password.', 'invalid_credentials');
     await this.users.delete(user.id);
+    await this.identity.endSessions(user.id);
   }
 
   async changePassword(user: SessionUser, dto: ChangePasswordDto, currentSid: string): Promise<void> {

@@ -3,10 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { GUEST, Policy, type Actor } from '#libs/policy';
 import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
+import { RealtimeService } from '../realtime/realtime.service.js';
 import { SanctionsRepository } from '../sanctions/sanctions.repository.js';
 import { UsersService } from '../users/users.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { standingFrom, type Standing } from './standing.js';
+
+const HIDDEN_AUTHOR_SOCKETS_WITHIN_MS = 10 * 60_000;
 
 /** What the handshake left on a socket's request: the login session's user, if any. */
 export interface HandshakeRequest {
@@ -30,6 +33,7 @@ export class IdentityService {
     private readonly sessions: SessionsRepository,
     private readonly sanctions: SanctionsRepository,
     private readonly authorship: Authorship,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /** The user of an HTTP request's login session (Passport's deserializeUser): false when gone or banned. */
@@ -88,8 +92,29 @@ export class IdentityService {
     return new Policy(await this.actorFor(user));
   }
 
-  /** Ends every session of the user except, optionally, the one making the request. */
-  endSessions(userId: string, exceptSid?: string): Promise<void> {
-    return this.sessions.endAllOf(userId, exceptSid ?? null);
+  /** Ends every session of the user except, optionally, the one making the request, and their sockets. */
+  async endSessions(userId: string, exceptSid?: string): Promise<void> {
+    await this.sessions.endAllOf(userId, exceptSid ?? null);
+    await this.realtime.endSockets(userId, exceptSid ? { exceptSessionId: exceptSid } : {});
+  }
+
+  /**
+   * A ban of the hidden author behind anonymous content: the sessions end at once (HTTP is refused,
+   * which no one else sees), the sockets within ten minutes at a random moment, so no café room
+   * shows their name leaving in time with the ban (decision 0025).
+   */
+  async endSessionsOfHiddenAuthor(userId: string): Promise<void> {
+    await this.sessions.endAllOf(userId, null);
+    this.realtime.endSocketsLater(userId, HIDDEN_AUTHOR_SOCKETS_WITHIN_MS);
+  }
+
+  /** The one session has ended (a logout): its sockets go with it. */
+  sessionEnded(userId: string, sid: string): Promise<void> {
+    return this.realtime.endSockets(userId, { sessionId: sid });
+  }
+
+  /** The user's role changed: every socket was let in under the old one. */
+  roleChanged(userId: string): Promise<void> {
+    return this.realtime.endSockets(userId);
   }
 }

@@ -56,10 +56,13 @@ export class AppIoAdapter extends IoAdapter {
       serverOptions.adapter = createAdapter(this.redis.client, adapterOptions) as unknown as ServerOptions['adapter'];
     }
     const server: Server = super.createIOServer(port, serverOptions as ServerOptions);
-    // Every namespace's sockets carry their user's id, so a ban can find and end them all.
+    // Every namespace's sockets carry their user's id and login session, so the end of a session,
+    // a password change, a role change or a ban can find and end them (RealtimeService.endSockets).
     server.on('new_namespace', (namespace) => {
       namespace.use((socket, next) => {
-        socket.data.userId = (socket.request as { user?: { id: string } }).user?.id ?? null;
+        const request = socket.request as { user?: { id: string }; sessionID?: string };
+        socket.data.userId = request.user?.id ?? null;
+        socket.data.sessionId = request.user ? (request.sessionID ?? null) : null;
         next();
       });
     });

@@ -8,7 +8,12 @@ import type { LiveNotification, QueueCounts } from '#libs/contracts';
 /** What a socket carries about its user, set at the handshake for every namespace (see app-io.adapter.ts). */
 export interface SocketData {
   userId?: string | null;
+  /** The login session the socket was let in by. */
+  sessionId?: string | null;
 }
+
+/** Which of a user's sockets to end: all, those of one session, or all but one session's. */
+export type SocketSelection = { sessionId?: string; exceptSessionId?: string };
 
 // The /mod and /me payloads are part of the contract (libs/contracts).
 export type { LiveNotification, QueueCounts } from '#libs/contracts';
@@ -66,15 +71,37 @@ export class RealtimeService {
     await this.deliverToKeyLocally(scope, hash, notification);
   }
 
-  /** Ends every open socket of a user, in every namespace and every process (a ban). */
-  async disconnectUser(userId: string): Promise<void> {
+  /**
+   * Ends a user's open sockets, in every namespace and every process: what a socket receives was
+   * decided by the session and the role it was let in with, so when either ends or changes the
+   * socket must go (the web connects again, as whoever it is now).
+   */
+  async endSockets(userId: string, which: SocketSelection = {}): Promise<void> {
     const server = this.server();
     if (!server) return;
     for (const namespace of server._nsps.values()) {
       const sockets = await namespace.fetchSockets();
-      for (const socket of sockets)
-        if ((socket.data as SocketData | undefined)?.userId === userId) socket.disconnect(true);
+      for (const socket of sockets) {
+        const data = socket.data as SocketData | undefined;
+        if (data?.userId !== userId) continue;
+        if (which.sessionId !== undefined && data.sessionId !== which.sessionId) continue;
+        if (which.exceptSessionId !== undefined && data.sessionId === which.exceptSessionId) continue;
+        socket.disconnect(true);
+      }
     }
+  }
+
+  /**
+   * Ends the user's sockets at a random moment within `withinMs`: for a ban of the hidden author of
+   * anonymous content, whose name leaving a café room at the moment of the ban would name them.
+   * Until then every event from those sockets is refused (the café asks the session afresh each
+   * time). Timers are lost with the process, and so are its sockets.
+   */
+  endSocketsLater(userId: string, withinMs: number): void {
+    const delay = Math.floor(withinMs / 10 + Math.random() * withinMs * 0.9);
+    setTimeout(() => {
+      this.endSockets(userId).catch((e) => this.logger.warn(`ending sockets later failed: ${String(e)}`));
+    }, delay).unref();
   }
 
   private server(): Server | undefined {

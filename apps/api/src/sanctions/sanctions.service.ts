@@ -11,7 +11,6 @@ import { Transactions } from '../database/transactions.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { IdentityService } from '../identity/identity.service.js';
 import { NotificationsService, postLink } from '../notifications/notifications.service.js';
-import { RealtimeService } from '../realtime/realtime.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
 import { SanctionsRepository } from './sanctions.repository.js';
@@ -34,7 +33,6 @@ export class SanctionsService {
     private readonly authorship: Authorship,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly realtime: RealtimeService,
   ) {}
 
   /**
@@ -100,12 +98,10 @@ export class SanctionsService {
 
     // A ban ends every session at once; for an anonymous author the account is found in memory only.
     if (dto.kind === 'ban' && !('mayApply' in subject && !subject.mayApply)) {
-      const account = 'userId' in subject ? subject.userId : subject.accountId;
-      if (account) {
-        await this.identity.endSessions(account);
-        // Open sockets (café, /me, /mod) were let in by a session that no longer exists.
-        await this.realtime.disconnectUser(account);
-      }
+      // Open sockets (café, /me, /mod) go with the sessions that let them in; behind anonymous
+      // content not at the moment of the ban, which a café room would show.
+      if ('userId' in subject) await this.identity.endSessions(subject.userId);
+      else if (subject.accountId) await this.identity.endSessionsOfHiddenAuthor(subject.accountId);
     }
     return {
       id,

@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/session-user.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiError } from '../common/api-error.js';
 import { Transactions } from '../database/transactions.js';
+import { RealtimeService } from '../realtime/realtime.service.js';
 import { toUserDto, type UserDto, type UserPageDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 
@@ -15,6 +16,7 @@ export class AdminUsersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly realtime: RealtimeService,
   ) {}
 
   list(q: string | undefined, limit: number, cursor: string | undefined): Promise<UserPageDto> {
@@ -31,9 +33,11 @@ export class AdminUsersService {
         targetId: id,
         meta: { from: before.role, to: role },
       });
-      return after;
+      return { before, after };
     });
-    return toUserDto(updated);
+    // Every open socket was let in under the old role (the panel's café room, /mod, host alerts).
+    if (updated.before.role !== role) await this.realtime.endSockets(id);
+    return toUserDto(updated.after);
   }
 
   async resetLink(actor: SessionUser, id: string): Promise<{ resetUrl: string; expiresAt: string }> {

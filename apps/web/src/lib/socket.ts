@@ -9,7 +9,13 @@ export async function connect(
   options: Partial<ManagerOptions & SocketOptions> = {},
 ): Promise<Socket> {
   const { io } = await import('socket.io-client');
-  return io(namespace, { withCredentials: true, reconnectionDelayMax: 10_000, ...options });
+  const socket = io(namespace, { withCredentials: true, reconnectionDelayMax: 10_000, ...options });
+  // The server ends a socket when the session or the role that let it in ends or changes (a
+  // logout elsewhere, a new password, a new role): connect again, as whoever this browser is now.
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') window.setTimeout(() => socket.connect(), 1_000);
+  });
+  return socket;
 }
 
 /** Emits with an acknowledgement and a timeout, as a promise. */
