@@ -23,7 +23,6 @@ describe('attacks on anonymity', () => {
   afterAll(() => app.stop());
 
   describe("a sanction by post cannot test the author's rank (12.6)", () => {
-
     it('should answer a sanction alike whether the hidden author is a member or staff, and apply it only where it may', async () => {
       const member = await newUser(app);
       const staff = await newUser(app, 'moderator');

@@ -1,6 +1,14 @@
 /** Notifications and the Socket.IO /me contract. See docs/API.md "Notifications". */
 
-export const NOTIFICATION_TYPES = ['approved', 'rejected', 'reply', 'hidden', 'restored', 'sanction', 'sanction_referred'] as const;
+export const NOTIFICATION_TYPES = [
+  'approved',
+  'rejected',
+  'reply',
+  'hidden',
+  'restored',
+  'sanction',
+  'sanction_referred',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** A notification as it goes out live: the same shape GET /api/me/notifications lists. */

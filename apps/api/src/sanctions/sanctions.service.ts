@@ -174,11 +174,15 @@ export class SanctionsService {
   private async referToAdmins(tx: EntityManager, dto: CreateSanctionDto, postId: string | undefined): Promise<void> {
     const post = postId ? await this.posts.stateOf(tx, postId) : null;
     for (const adminId of await this.users.adminIds(tx)) {
-      await this.notifications.send(tx, { userId: adminId }, {
-        type: 'sanction_referred',
-        text: `En moderator ba om ${KIND_NB[dto.kind]} av forfatteren bak ${postId ? 'et anonymt innlegg' : 'en kafémelding'}, men forfatterens rolle gjør at bare en administrator kan avgjøre det. Begrunnelse: ${dto.reason}`,
-        link: post ? postLink(post.thread_id, post.id) : null,
-      });
+      await this.notifications.send(
+        tx,
+        { userId: adminId },
+        {
+          type: 'sanction_referred',
+          text: `En moderator ba om ${KIND_NB[dto.kind]} av forfatteren bak ${postId ? 'et anonymt innlegg' : 'en kafémelding'}, men forfatterens rolle gjør at bare en administrator kan avgjøre det. Begrunnelse: ${dto.reason}`,
+          link: post ? postLink(post.thread_id, post.id) : null,
+        },
+      );
     }
   }
 }
