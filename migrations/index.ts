@@ -5,6 +5,7 @@ import { Moderation1766000000000 } from './1766000000000-moderation.js';
 import { SanctionsByCafeMessage1767000000000 } from './1767000000000-sanctions-by-cafe-message.js';
 import { ParserSafeSearch1768100000000 } from './1768100000000-parser-safe-search.js';
 import { SanctionReferrals1768400000000 } from './1768400000000-sanction-referrals.js';
+import { NotificationsAboutThreads1768400000100 } from './1768400000100-notifications-about-threads.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SanctionsByCafeMessage1767000000000,
   ParserSafeSearch1768100000000,
   SanctionReferrals1768400000000,
+  NotificationsAboutThreads1768400000100,
 ];

@@ -103,4 +103,39 @@ describe('attacks on anonymity', () => {
       }
     });
   });
+
+  describe('what a dump shows about notifications (12.7)', () => {
+    it("should leave a notification for the thread's author's own reply, as for anyone's", async () => {
+      const author = await newUser(app);
+      const other = await newUser(app);
+      const thread = await newThread(author, slug, { title: 'Anonym tråd', anonymous: true });
+      await reply(author, thread.id, 'mitt eget svar, med navn');
+      await reply(other, thread.id, 'et svar fra en annen');
+      const rows = await sql<{ n: number }>(
+        app,
+        `SELECT count(*)::int AS n FROM notifications WHERE scope_id = $1 AND type = 'reply'`,
+        [thread.id],
+      );
+      expect(rows[0].n).toBe(2);
+    });
+
+    it('should give no read time that ties named and anonymous notifications read together', async () => {
+      const author = await newUser(app);
+      const other = await newUser(app);
+      const named = await newThread(author, slug, { title: 'Med navn' });
+      const hidden = await newThread(author, slug, { title: 'Uten navn', anonymous: true });
+      await reply(other, named.id, 'svar en');
+      await reply(other, hidden.id, 'svar to');
+      const ids = (await author.get('/api/me/notifications')).body.items.map((n: { id: string }) => n.id);
+      expect(ids.length).toBeGreaterThanOrEqual(2);
+      expect((await author.post('/api/me/notifications/read', { ids })).status).toBeLessThan(300);
+      const rows = await sql<{ same: boolean; keyed: boolean }>(
+        app,
+        `SELECT read_at = created_at AS same, recipient_hash IS NOT NULL AS keyed FROM notifications WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      expect(rows.map((r) => r.same)).toEqual(rows.map(() => true));
+      expect(new Set(rows.map((r) => r.keyed))).toEqual(new Set([true, false]));
+    });
+  });
 });

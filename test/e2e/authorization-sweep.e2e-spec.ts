@@ -97,8 +97,10 @@ const WHO_MAY = {
   'GET /api/mod/sanctions': MODERATORS,
   'POST /api/mod/sanctions [a member]': MODERATORS,
   'POST /api/mod/sanctions [a moderator]': ADMINS,
-  'POST /api/mod/sanctions [the moderator behind an anonymous post]': ADMINS,
-  'POST /api/mod/sanctions [the administrator behind an anonymous post]': NO_ONE,
+  // Answered alike whoever the author is; beyond the issuer's rank it is referred to the
+  // administrators instead of applied (decision 0024; test/e2e/anonymity-attacks).
+  'POST /api/mod/sanctions [the moderator behind an anonymous post]': MODERATORS,
+  'POST /api/mod/sanctions [the administrator behind an anonymous post]': MODERATORS,
   'GET /api/mod/audit': MODERATORS,
   'GET /api/mod/stats': MODERATORS,
   'GET /api/mod/duty': MODERATORS,
@@ -144,7 +146,8 @@ const SOCKET_WHO_MAY = {
 
 type SocketOperation = keyof typeof SOCKET_WHO_MAY;
 
-const SOCKET_REFUSALS = ['unauthenticated', 'forbidden', 'muted', 'not_host'];
+// A guest is told the panel's room does not exist (not_found), as for an unknown room (issue 12.17).
+const SOCKET_REFUSALS = ['unauthenticated', 'forbidden', 'not_found', 'muted', 'not_host'];
 
 interface Fixtures {
   app: TestApp;

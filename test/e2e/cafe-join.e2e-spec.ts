@@ -189,6 +189,11 @@ describe('café: joining', () => {
     const g = await guest();
     const refused = await emitAck(g, 'join', { room: membersRoom, nickname: uniqueNick(), acceptRules: true });
     expect(refused.error).toEqual({ code: 'forbidden', message: expect.stringMatching(/Log in/) });
+    // The panel's room answers a guest as an unknown room would (issue 12.17).
+    const panelForGuest = await emitAck(g, 'join', { room: panelRoom, nickname: uniqueNick(), acceptRules: true });
+    const unknown = await emitAck(g, 'join', { room: 'finnes-ikke-rom', nickname: uniqueNick(), acceptRules: true });
+    expect(panelForGuest.error).toEqual(unknown.error);
+    expect(unknown.error?.code).toBe('not_found');
     const m = await pool.connect(app, { as: member });
     expect((await emitAck(m, 'join', { room: membersRoom, nickname: uniqueNick() })).ok).toBe(true);
     expect((await emitAck(m, 'join', { room: panelRoom, nickname: uniqueNick() })).error?.code).toBe('forbidden');
@@ -275,14 +280,14 @@ describe('café: joining', () => {
     expect((await emitAck(p, 'message', { room: membersRoom, body: 'via polling som medlem' })).ok).toBe(true);
   });
 
-  it('should read the login from the session cookie at the handshake, and treat a logged-out socket as a guest', async () => {
+  it('should read the login from the session cookie at the handshake, and end the socket at logout', async () => {
     const m = await newUser(app, 'member');
     const membersRoom = await openRoom(admin, { audience: 'members' });
     const s = await pool.connect(app, { as: m });
     expect((await emitAck(s, 'join', { room: membersRoom, nickname: uniqueNick() })).ok).toBe(true);
+    const ended = new Promise((resolve) => s.once('disconnect', resolve));
     expect((await m.post('/api/auth/logout')).status).toBe(204);
-    // The session has ended: this connection no longer speaks for a member.
-    const after = await emitAck(s, 'message', { room: membersRoom, body: 'fortsatt her?' });
-    expect(after.error?.code).toBe('forbidden');
+    // The session has ended, and the connection it let in with it (issue 12.11).
+    expect(await ended).toBe('io server disconnect');
   });
 });

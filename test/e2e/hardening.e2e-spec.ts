@@ -1,6 +1,6 @@
 import { asAdmin, newUser } from '../support/factories.js';
 import { serverUrl } from '../support/database.js';
-import { newCategory, newThread, setSettings, sql } from '../support/forum.js';
+import { newCategory, newThread, reply, setSettings, sql } from '../support/forum.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 /**
@@ -142,6 +142,25 @@ describe('hardening', () => {
       } finally {
         app.config.linkBase = before;
       }
+    });
+  });
+
+  describe('closed content', () => {
+    it("should stop telling a thread's author about replies once the thread is moved where they cannot read", async () => {
+      const closed = await newCategory(app, { visibility: 'closed' });
+      const author = await newUser(app);
+      const panel = await newUser(app, 'panel');
+      const moderator = await newUser(app, 'moderator');
+      const thread = await newThread(author, slug, { title: 'Snart flyttet' });
+      await reply(panel, thread.id, 'før flyttingen');
+      expect((await moderator.patch(`/api/mod/threads/${thread.id}`, { categorySlug: closed })).status).toBe(200);
+      await reply(panel, thread.id, 'etter flyttingen');
+      const notes = (await author.get('/api/me/notifications')).body.items;
+      expect(notes).toEqual([]);
+      expect(JSON.stringify(notes)).not.toContain('Snart flyttet');
+      // Moved back, the notices are the author's again: nothing was lost.
+      expect((await moderator.patch(`/api/mod/threads/${thread.id}`, { categorySlug: slug })).status).toBe(200);
+      expect((await author.get('/api/me/notifications')).body.items).toHaveLength(2);
     });
   });
 

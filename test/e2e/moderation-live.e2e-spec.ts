@@ -31,16 +31,16 @@ describe('notifications and sanctions, live', () => {
   });
   afterAll(() => app.stop());
 
-  it('should tell a thread’s author about replies, but not about their own', async () => {
+  it('should tell a thread’s author about every reply, their own too (no absence names them: issue 12.7)', async () => {
     const kari = await newUser(app);
     const thread = await newThread(kari, slug, { title: 'Om søvn' });
     await reply(kari, thread.id, 'mitt eget svar');
     await reply(kari, thread.id, 'mitt eget svar, anonymt', true);
-    expect(await notes(kari)).toEqual([]);
+    expect((await notes(kari)).map((n: { type: string }) => n.type)).toEqual(['reply', 'reply']);
     const ola = await newUser(app);
     const r = await reply(ola, thread.id, 'Et svar fra Ola');
     const [n] = await notes(kari);
-    expect(n).toMatchObject({ type: 'reply', link: `/threads/${thread.id}#post-${r.id}`, readAt: null });
+    expect(n).toMatchObject({ type: 'reply', link: `/trad/${thread.id}#post-${r.id}`, readAt: null });
     expect(n.text).toContain('Om søvn');
     expect(n.text).not.toContain('Et svar fra Ola');
   });
@@ -53,7 +53,7 @@ describe('notifications and sanctions, live', () => {
       const live = nextEvent<Note>(socket, 'notification');
       const r = await reply(await newUser(app), thread.id, 'Et svar');
       const got = await live;
-      expect(got).toMatchObject({ type: 'reply', link: `/threads/${thread.id}#post-${r.id}` });
+      expect(got).toMatchObject({ type: 'reply', link: `/trad/${thread.id}#post-${r.id}` });
       expect((await notes(kari))[0]).toEqual(got);
       const rows = await sql<{ user_id: string | null; recipient_hash: Buffer | null; scope_id: string }>(
         app,
@@ -80,7 +80,7 @@ describe('notifications and sanctions, live', () => {
       reason: 'Inneholdt navn på en ansatt.',
     });
     const [rejected, approved] = await notes(kari);
-    expect(approved).toMatchObject({ type: 'approved', link: `/threads/${a.id}#post-${a.posts.items[0].id}` });
+    expect(approved).toMatchObject({ type: 'approved', link: `/trad/${a.id}#post-${a.posts.items[0].id}` });
     expect(rejected).toMatchObject({ type: 'rejected' });
     expect(rejected.text).toContain('Inneholdt navn på en ansatt.');
     expect(await sql(app, 'SELECT 1 FROM notifications WHERE user_id = $1', [kari.user!.id])).toEqual([]);
@@ -251,7 +251,7 @@ describe('notifications by email', () => {
     const [mail] = await sink.received(1);
     expect(mail.to.join()).toContain('kari@example.test');
     const text = quotedPrintable(mail.data);
-    expect(text).toContain(`http://forum.example.test/threads/${thread.id}#post-${r.id}`);
+    expect(text).toContain(`http://forum.example.test/trad/${thread.id}#post-${r.id}`);
     expect(text).not.toContain('personlig');
     expect(text).not.toContain('Hemmelig');
     // Anonymous content: no email (finding the address would mean finding the author).

@@ -91,7 +91,7 @@ describe('moderation queue', () => {
     const notes = await kari.get('/api/me/notifications');
     expect(notes.body.items[0]).toMatchObject({
       type: 'approved',
-      link: `/threads/${thread.id}#post-${thread.posts.items[0].id}`,
+      link: `/trad/${thread.id}#post-${thread.posts.items[0].id}`,
       readAt: null,
     });
   });

@@ -5,3 +5,4 @@ export * from './moderation.js';
 export * from './notifications.js';
 export * from './cafe.js';
 export * from './helplines.js';
+export * from './web-routes.js';

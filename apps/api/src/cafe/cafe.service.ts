@@ -120,8 +120,11 @@ export class CafeService {
     const p = parsePayload(JoinPayload, payload);
     await this.limits.consume('cafeJoinsPerIp', this.ipOf(socket));
     const room = await this.roomsData.findRoom(p.room);
-    if (!room) throw new CafeError('not_found', 'There is no café room with that name.');
     const { user, policy } = await socketIdentity(this.identity, socket);
+    // The panel's room is nothing to a guest: it answers as a room that does not exist. (A member
+    // may know it exists, as with the closed categories, and is told it is the panel's.)
+    if (!room || (!user && room.audience === 'panel'))
+      throw new CafeError('not_found', 'There is no café room with that name.');
     ensureCafe(policy.canJoinCafeRoom(room.audience));
     // Members accepted the guidelines when they registered; a guest accepts the café rules here.
     if (!user && p.acceptRules !== true)

@@ -9,7 +9,7 @@ import { RateLimitService } from '../common/rate-limit.service.js';
 import { IdentityService } from '../identity/identity.service.js';
 import { FlagsRepository } from '../moderation/flags.repository.js';
 import { QueueFeed } from '../moderation/queue-feed.service.js';
-import { NotificationsService, postLink } from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -126,7 +126,7 @@ export class FlagsService {
     await this.notifications.toAuthor(tx, postAuthored(post), {
       type: 'hidden',
       text: 'Innlegget ditt er skjult til en moderator har lest det, fordi flere har meldt det.',
-      link: postLink(post.thread_id, post.id),
+      post: { threadId: post.thread_id, postId: post.id },
       itemId,
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EditContext, Policy } from '#libs/policy';
+import { webRoutes } from '#libs/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import type { Viewer } from '../authorship/viewer.js';
@@ -211,7 +212,7 @@ export class PostsService {
     if (row.status === 'rejected' && row.rejection_reason) receipt.rejectionReason = row.rejection_reason;
     // A guest can't follow a link into a closed category (a moderator may have moved the thread there).
     if (row.status === 'published' && row.visibility === 'open')
-      receipt.link = `/trad/${row.thread_id}#post-${row.post_id}`;
+      receipt.link = webRoutes.post(row.thread_id, row.post_id);
     return receipt;
   }
 }

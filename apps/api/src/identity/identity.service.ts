@@ -88,6 +88,11 @@ export class IdentityService {
       : { kind: 'user', id: user.id, role: user.role };
   }
 
+  /** The Policy of a user who is not the one asking (whom a notification is for); a guest's when gone or banned. */
+  async policyOfUser(userId: string): Promise<Policy> {
+    return this.policyFor((await this.sessionUser(userId)) || undefined);
+  }
+
   async policyFor(user: SessionUser | undefined): Promise<Policy> {
     return new Policy(await this.actorFor(user));
   }

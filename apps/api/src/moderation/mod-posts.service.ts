@@ -8,7 +8,7 @@ import { postAuthored, postFacts, type PostRow } from '../forum/forum-rows.js';
 import { ForumWriter } from '../forum/forum-writer.service.js';
 import { LockedWrite } from '../forum/locked-write.service.js';
 import { PostsService } from '../forum/posts.service.js';
-import { NotificationsService, postLink } from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { QueueFeed } from './queue-feed.service.js';
 
 /** A moderator hiding a post (its place stays, its text goes until restored) or restoring it. Both audited, both told to the author. */
@@ -53,7 +53,7 @@ export class ModPostsService {
           action === 'hide'
             ? `En moderator har skjult innlegget ditt. Begrunnelse: ${reason}`
             : `En moderator har gjort innlegget ditt synlig igjen. ${reason}`,
-        link: postLink(post.thread_id, id),
+        post: { threadId: post.thread_id, postId: id },
       });
       await this.audit.record(tx, {
         actorId: policy.userId!,

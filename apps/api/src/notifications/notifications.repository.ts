@@ -34,14 +34,25 @@ export class NotificationsRepository {
       text: string;
       link: string | null;
       itemId: string | null;
+      threadId: string | null;
     },
   ): Promise<NotificationRow> {
     const [row]: NotificationRow[] = await tx.query(
-      `INSERT INTO notifications (user_id, recipient_hash, scope_id, type, text, link, item_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO notifications (user_id, recipient_hash, scope_id, type, text, link, item_id, thread_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        RETURNING ${COLUMNS}`,
-      [n.userId, n.hash, n.scopeId, n.type, n.text, n.link, n.itemId],
+      [n.userId, n.hash, n.scopeId, n.type, n.text, n.link, n.itemId, n.threadId],
     );
     return row;
+  }
+
+  /** The visibility of the category a thread is in now (it may have been moved). */
+  async visibilityOfThread(tx: EntityManager, threadId: string): Promise<string | null> {
+    const rows: { visibility: string }[] = await tx.query(
+      'SELECT c.visibility FROM threads t JOIN categories c ON c.id = t.category_id WHERE t.id = $1',
+      [threadId],
+    );
+    return rows[0]?.visibility ?? null;
   }
 
   async deleteForItem(tx: EntityManager, itemId: string): Promise<void> {
@@ -56,22 +67,38 @@ export class NotificationsRepository {
     return rows.map((r) => r.scope_id);
   }
 
-  /** Newest first. */
-  page(userId: string, keys: ScopedKeys, after: [string, string] | null, limit: number): Promise<NotificationRow[]> {
+  /**
+   * Newest first; those about a thread only while the thread's category is one of `visibilities`
+   * (the reader's, asked now: a thread moved into a closed category takes its notices with it).
+   */
+  page(
+    userId: string,
+    keys: ScopedKeys,
+    visibilities: string[],
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<NotificationRow[]> {
     return this.db.query(
       `SELECT ${COLUMNS} FROM notifications
        WHERE ${TO_USER}
+         AND (thread_id IS NULL OR EXISTS (
+               SELECT 1 FROM threads t JOIN categories c ON c.id = t.category_id
+               WHERE t.id = notifications.thread_id AND c.visibility = ANY($7::text[])))
          AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
        ORDER BY created_at DESC, id DESC
        LIMIT $6`,
-      [userId, keys.ids, keys.hashes, after?.[0] ?? null, after?.[1] ?? null, limit],
+      [userId, keys.ids, keys.hashes, after?.[0] ?? null, after?.[1] ?? null, limit, visibilities],
     );
   }
 
-  /** Marks those of `ids` that are the user's read; the number marked. */
+  /**
+   * Marks those of `ids` that are the user's read; the number marked. `read_at` takes the
+   * notification's own time, not the time of reading: marking named and anonymous ones read in one
+   * request must not leave times microseconds apart that tie them together in a dump.
+   */
   async markRead(userId: string, keys: ScopedKeys, ids: string[]): Promise<number> {
     const [, count]: [unknown, number] = await this.db.query(
-      `UPDATE notifications SET read_at = clock_timestamp()
+      `UPDATE notifications SET read_at = created_at
        WHERE ${TO_USER} AND id = ANY($4::uuid[]) AND read_at IS NULL`,
       [userId, keys.ids, keys.hashes, ids],
     );

@@ -6,20 +6,22 @@ import { Authorship, type Recipient } from '../authorship/authorship.service.js'
 import type { Authored } from '../authorship/viewer.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import { afterCommit } from '../database/after-commit.js';
+import { IdentityService } from '../identity/identity.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { NotificationDto } from './dto/notification.dto.js';
 import { Mailer } from './mailer.service.js';
 import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
 
-import type { NotificationType } from '#libs/contracts';
+import { webRoutes, type NotificationType } from '#libs/contracts';
 
 export { NOTIFICATION_TYPES, type NotificationType } from '#libs/contracts';
 
 export interface NewNotification {
   type: NotificationType;
   text: string;
-  link: string | null;
+  /** The post it is about: its link, and read only while its thread can be read. */
+  post?: { threadId: string; postId: string };
   /** The queue item it is about, so an undone rejection can take its notice back. */
   itemId?: string;
 }
@@ -39,8 +41,6 @@ export interface PublishedReply {
   author: Authored;
   threadAuthor: Authored;
 }
-
-export const postLink = (threadId: string, postId: string) => `/threads/${threadId}#post-${postId}`;
 
 function toNotificationDto(row: NotificationRow): NotificationDto {
   return {
@@ -67,6 +67,7 @@ export class NotificationsService {
     private readonly authorship: Authorship,
     private readonly realtime: RealtimeService,
     private readonly mailer: Mailer,
+    private readonly identity: IdentityService,
   ) {}
 
   async send(tx: EntityManager, recipient: Recipient, n: NewNotification): Promise<void> {
@@ -77,12 +78,20 @@ export class NotificationsService {
       scopeId: named ? null : recipient.scope.id,
       type: n.type,
       text: n.text,
-      link: n.link,
+      link: n.post ? webRoutes.post(n.post.threadId, n.post.postId) : null,
       itemId: n.itemId ?? null,
+      threadId: n.post?.threadId ?? null,
     });
     const dto = toNotificationDto(row);
+    // Live, only to someone who may read the thread now. Behind a key the reader's role is not
+    // known here, so a notice about a thread outside the open categories waits in their list.
+    const visibility = n.post ? await this.repo.visibilityOfThread(tx, n.post.threadId) : 'open';
     afterCommit(tx, async () => {
-      if (!named) return this.realtime.notifyAuthorKey(recipient.scope, recipient.hash, dto);
+      if (!named) {
+        if (visibility === 'open') await this.realtime.notifyAuthorKey(recipient.scope, recipient.hash, dto);
+        return;
+      }
+      if (visibility !== 'open' && !(await this.mayRead(recipient.userId, visibility))) return;
       this.realtime.notifyUser(recipient.userId, dto);
       if (!this.mailer.enabled) return;
       const email = await this.users.emailOf(recipient.userId);
@@ -110,17 +119,25 @@ export class NotificationsService {
         : decision === 'restored'
           ? 'Innlegget ditt er lest av en moderator og vises igjen.'
           : `Innlegget ditt ble ikke publisert. Begrunnelse: ${reason ?? ''}`;
-    await this.toAuthor(tx, post.author, { type: decision, text, link: postLink(post.threadId, post.id), itemId });
+    await this.toAuthor(tx, post.author, {
+      type: decision,
+      text,
+      post: { threadId: post.threadId, postId: post.id },
+      itemId,
+    });
   }
 
-  /** A reply became visible: its thread's author is told, unless they wrote it themselves. */
+  /**
+   * A reply became visible: its thread's author is told — also when they wrote it themselves, so
+   * that a reply with no notification does not name the author of an anonymous thread in a dump.
+   */
   async replyPublished(tx: EntityManager, reply: PublishedReply): Promise<void> {
     const threadAuthor = this.authorship.recipientOf(reply.threadAuthor);
-    if (!threadAuthor || (await this.authorship.sameAuthor(reply.threadAuthor, reply.author, tx))) return;
+    if (!threadAuthor) return;
     await this.send(tx, threadAuthor, {
       type: 'reply',
       text: `Nytt svar i tråden din «${reply.threadTitle}».`,
-      link: postLink(reply.threadId, reply.postId),
+      post: { threadId: reply.threadId, postId: reply.postId },
     });
   }
 
@@ -134,7 +151,7 @@ export class NotificationsService {
     ensure(policy.canReadNotifications());
     const keys = await this.keysOf(policy.userId!);
     const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
-    const rows = await this.repo.page(policy.userId!, keys, after, limit + 1);
+    const rows = await this.repo.page(policy.userId!, keys, policy.readableVisibilities(), after, limit + 1);
     return toPage(rows, limit, (r) => [r.created_key, r.id], toNotificationDto);
   }
 
@@ -147,6 +164,11 @@ export class NotificationsService {
   /** Every notification of the user, oldest first (their export). */
   async exportFor(userId: string): Promise<Record<string, unknown>[]> {
     return this.repo.forExport(userId, await this.keysOf(userId));
+  }
+
+  private async mayRead(userId: string, visibility: string | null): Promise<boolean> {
+    const policy = await this.identity.policyOfUser(userId);
+    return visibility !== null && (policy.readableVisibilities() as string[]).includes(visibility);
   }
 
   /** The user's keys in every thread that has notifications to a key: computed by the authorship module, stored nowhere. */

@@ -10,7 +10,7 @@ import { ApiError, badRequest, notFound } from '../common/api-error.js';
 import { Transactions } from '../database/transactions.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { IdentityService } from '../identity/identity.service.js';
-import { NotificationsService, postLink } from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
 import { SanctionsRepository } from './sanctions.repository.js';
@@ -90,7 +90,6 @@ export class SanctionsService {
         await this.notifications.send(tx, recipient, {
           type: 'sanction',
           text: sanctionText(dto.kind, dto.reason, until),
-          link: null,
         });
       }
       return sanctionId;
@@ -180,7 +179,7 @@ export class SanctionsService {
         {
           type: 'sanction_referred',
           text: `En moderator ba om ${KIND_NB[dto.kind]} av forfatteren bak ${postId ? 'et anonymt innlegg' : 'en kafémelding'}, men forfatterens rolle gjør at bare en administrator kan avgjøre det. Begrunnelse: ${dto.reason}`,
-          link: post ? postLink(post.thread_id, post.id) : null,
+          ...(post ? { post: { threadId: post.thread_id, postId: post.id } } : {}),
         },
       );
     }

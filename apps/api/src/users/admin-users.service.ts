@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Role } from '#libs/contracts';
+import { webRoutes, type Role } from '#libs/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { SessionUser } from '../auth/session-user.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -53,7 +53,6 @@ export class AdminUsersService {
       await this.audit.record(tx, { actorId: actor.id, action: 'password_reset', targetType: 'user', targetId: id });
       return link;
     });
-    // The token sits in the fragment, which browsers never send to a server or write to its logs.
-    return { resetUrl: `${base}/nytt-passord#${token}`, expiresAt: expiresAt.toISOString() };
+    return { resetUrl: `${base}${webRoutes.resetPassword(token)}`, expiresAt: expiresAt.toISOString() };
   }
 }

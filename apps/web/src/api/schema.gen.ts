@@ -1567,7 +1567,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction";
+            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "sanction_referred";
             /** @description What happened, in words for the recipient (never the text of a post) */
             text: string;
             /** @description Where to look, e.g. /threads/{id}#post-{id} */
