@@ -26,7 +26,6 @@ const PANEL: readonly Who[] = ['panel', 'host', 'moderator', 'admin'];
 const HOSTS: readonly Who[] = ['host', 'moderator', 'admin'];
 const MODERATORS: readonly Who[] = ['moderator', 'admin'];
 const ADMINS: readonly Who[] = ['admin'];
-const NO_ONE: readonly Who[] = [];
 /** Where guests may write, so may anyone without a session: a banned member included. */
 const WRITERS_AND_GUESTS: readonly Who[] = [...WRITERS, 'guest', 'banned'];
 
