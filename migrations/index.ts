@@ -6,6 +6,7 @@ import { SanctionsByCafeMessage1767000000000 } from './1767000000000-sanctions-b
 import { ParserSafeSearch1768100000000 } from './1768100000000-parser-safe-search.js';
 import { SanctionReferrals1768400000000 } from './1768400000000-sanction-referrals.js';
 import { NotificationsAboutThreads1768400000100 } from './1768400000100-notifications-about-threads.js';
+import { NameSkeletons1768400000200 } from './1768400000200-name-skeletons.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ParserSafeSearch1768100000000,
   SanctionReferrals1768400000000,
   NotificationsAboutThreads1768400000100,
+  NameSkeletons1768400000200,
 ];

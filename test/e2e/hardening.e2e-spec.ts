@@ -164,6 +164,36 @@ describe('hardening', () => {
     });
   });
 
+  describe('names that only look like names in use (12.15)', () => {
+    it('should refuse a username or display name with the skeleton of one in use, and keep Norwegian letters apart', async () => {
+      const register = (username: string, displayName?: string) =>
+        app.client().post('/api/auth/register', {
+          username,
+          password: 'et-langt-passord',
+          ...(displayName ? { displayName } : {}),
+          acceptGuidelines: true,
+          acceptPrivacy: true,
+        });
+      const lookalikeAdmin = await register('\u0430dmin');
+      expect([lookalikeAdmin.status, lookalikeAdmin.body.code]).toEqual([409, 'username_taken']);
+      const host = await newUser(app, 'host', { displayName: 'Kari Vert' });
+      expect(host.user!.displayName).toBe('Kari Vert');
+      const fake = await register(`kari${Date.now().toString(36)}`, 'K\u0430ri Vert');
+      expect([fake.status, fake.body.code]).toEqual([409, 'name_taken']);
+      expect((await register(`aase${Date.now().toString(36)}`, 'Kåri Vert')).status).toBe(201);
+    });
+
+    it('should take bidirectional overrides and C1 controls out of what is written', async () => {
+      const thread = await newThread(member, slug, { title: 'Fil: \u202Egpj.exe\u202C', body: 'Se \u0085her' });
+      const [row] = await sql<{ title: string; body: string }>(
+        app,
+        'SELECT t.title, p.body FROM threads t JOIN posts p ON p.thread_id = t.id AND p.is_opening WHERE t.id = $1',
+        [thread.id],
+      );
+      expect(row).toEqual({ title: 'Fil: gpj.exe', body: 'Se her' });
+    });
+  });
+
   describe('limits at their real size', () => {
     let limited: TestApp;
     beforeAll(async () => {

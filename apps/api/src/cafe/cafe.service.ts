@@ -145,7 +145,7 @@ export class CafeService {
     const nickname = cleanNickname(p.nickname ?? user!.displayName);
     checkNicknameShape(nickname, fromDisplayName);
     const key = nicknameKey(nickname);
-    await this.checkNameFree(nickname, key, user);
+    await this.checkNameFree(nickname, user);
 
     const hash = user ? await this.authorship.keyInCafeSession(user.id, session.id) : null;
     const restrictions = await this.messages.activeRestrictions(session.id, {
@@ -411,14 +411,14 @@ export class CafeService {
     return result;
   }
 
-  private async checkNameFree(nickname: string, key: string, user: SessionUser | undefined): Promise<void> {
-    if (isReservedNickname(key))
+  private async checkNameFree(nickname: string, user: SessionUser | undefined): Promise<void> {
+    if (isReservedNickname(nickname))
       throw new CafeError('nickname_taken', 'That name is reserved in the café. Choose another.');
     const screened = await this.screening.screen(nickname);
     if (screened.action === 'block')
       throw new CafeError('blocked', 'That nickname is not allowed in the café. Choose another.');
     // Nobody may pass for a registered user or a host; a member may use their own names.
-    if (await this.users.nameBelongsToAnother(key, user?.id ?? null)) {
+    if (await this.users.nameBelongsToAnother(nickname, user?.id ?? null)) {
       throw new CafeError('nickname_taken', 'That name belongs to someone registered here. Choose another.');
     }
   }

@@ -5,6 +5,7 @@ describe('café nicknames', () => {
     expect(cleanNickname('  Kari \u200B Nord  ')).toBe('Kari Nord');
     expect(nicknameKey('KARI  Nord')).toBe(nicknameKey('kari nord'));
     expect(nicknameKey('Åse')).not.toBe(nicknameKey('Ase'));
+    expect(nicknameKey('K\u0430ri Vert')).toBe(nicknameKey('Kari Vert'));
   });
 
   it.each(['Kari', "Åse Ø'Brien", 'ola_n', 'K2', 'Per-Arne', 'Li Wei 李', 'x'.repeat(24)])(
@@ -32,6 +33,8 @@ describe('café nicknames', () => {
     ['anonym3', true],
     ['vertskap', false],
     ['gjesten', false],
+    ['\u0430dmin', true],
+    ['M0DERATOR', true],
   ])('should reserve %j: %s', (key, reserved) => {
     expect(isReservedNickname(key)).toBe(reserved);
   });

@@ -1,15 +1,37 @@
+import { nameSkeleton } from '#libs/content';
 import { CAFE_LIMITS, cleanNickname, nicknameProblem } from '#libs/contracts';
 import { CafeError } from './cafe-error.js';
 
 // The rule of a nickname's form is the contract's, so the web checks it before connecting.
 export { cleanNickname };
-/** Names that would pass for the café's own voice or for a forum alias. */
-const RESERVED =
-  /^(vert|verten|vertinne|host|moderator|moderatoren|admin|administrator|system|erfaringsforum|erfaringskafeen|erfaringskaféen|anonym( ?\d+)?|gjest( ?\d+)?|deleted|slettet)$/;
+/** Names that would pass for the café's own voice or for a forum alias (with or without a number after). */
+const RESERVED = new Set(
+  [
+    'vert',
+    'verten',
+    'vertinne',
+    'host',
+    'moderator',
+    'moderatoren',
+    'admin',
+    'administrator',
+    'system',
+    'erfaringsforum',
+    'erfaringskafeen',
+    'erfaringskaféen',
+    'anonym',
+    'gjest',
+    'deleted',
+    'slettet',
+  ].map(nameSkeleton),
+);
 
-/** The nickname as compared: "Kari", "KARI" and "kari " are one name. */
+/**
+ * The nickname as compared: its confusable skeleton, so "Kari", "KARI", "kari " and "Kаri" (with a
+ * Cyrillic а) are one name, while "Åse" and "Ase" are two.
+ */
 export function nicknameKey(nickname: string): string {
-  return cleanNickname(nickname).toLowerCase();
+  return nameSkeleton(cleanNickname(nickname));
 }
 
 /** Checks a nickname's form; throws `invalid` with a sentence the person can act on. */
@@ -23,6 +45,6 @@ export function checkNicknameShape(nickname: string, fromDisplayName: boolean): 
   );
 }
 
-export function isReservedNickname(key: string): boolean {
-  return RESERVED.test(key);
+export function isReservedNickname(nickname: string): boolean {
+  return RESERVED.has(nameSkeleton(cleanNickname(nickname).replace(/ ?\d+$/u, '')));
 }

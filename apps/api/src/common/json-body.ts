@@ -1,4 +1,5 @@
 import express from 'express';
+import { withoutSpoofingControls } from '#libs/content';
 
 /** Keys that reach an object's prototype when code copies or transforms a parsed body. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -8,7 +9,7 @@ export class RefusedBodyError extends Error {
 }
 
 /**
- * Drops nothing silently: a body is refused whole, before any code sees it, when it carries a
+ * A body is refused whole, before any code sees it, when it carries a
  * prototype key or a NUL character (which no field can store). Refusing NUL here, not in the
  * database, means no request can get past a permission or rank check and only then fail on it,
  * telling the caller that the check passed (issue 12.6).
@@ -18,7 +19,8 @@ export function refuseUnsafeValues(key: string, value: unknown): unknown {
     throw new RefusedBodyError(`The request body holds the key "${key}", which is not allowed.`);
   if ((typeof value === 'string' && value.includes('\u0000')) || key.includes('\u0000'))
     throw new RefusedBodyError('The request body holds a NUL character, which no field can take.');
-  return value;
+  // Bidirectional overrides and C1 controls only ever serve to make text read as it is not.
+  return typeof value === 'string' ? withoutSpoofingControls(value) : value;
 }
 
 export function jsonBody() {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { nameSkeleton } from '#libs/content';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '#libs/contracts';
@@ -29,11 +30,20 @@ export class UsersRepository {
     manager: EntityManager = this.db.manager,
   ): Promise<UserRow | null> {
     const rows: UserRow[] = await manager.query(
-      `INSERT INTO users (username, display_name, email, password_hash, role, anon_salt)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO users (username, display_name, email, password_hash, role, anon_salt, username_skeleton, display_name_skeleton)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT ((lower(username))) DO NOTHING
        RETURNING ${USER_COLUMNS}`,
-      [user.username, user.displayName, user.email, user.passwordHash, user.role, salt],
+      [
+        user.username,
+        user.displayName,
+        user.email,
+        user.passwordHash,
+        user.role,
+        salt,
+        nameSkeleton(user.username),
+        nameSkeleton(user.displayName),
+      ],
     );
     return rows[0] ?? null;
   }
@@ -161,14 +171,21 @@ export class UsersRepository {
     return rows[0]?.email ?? null;
   }
 
-  /** Whether the name is another user's username, or the display name of another host, moderator or admin. */
-  async nameBelongsToAnother(nameKey: string, userId: string | null): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+  /**
+   * Whether a name looks like (has the confusable skeleton of) another user's username, or the
+   * display name of another host, moderator or admin.
+   */
+  async nameBelongsToAnother(
+    name: string,
+    userId: string | null,
+    manager: EntityManager = this.db.manager,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
       `SELECT 1 FROM users
        WHERE id IS DISTINCT FROM $2
-         AND (lower(username) = $1 OR (role IN ('host', 'moderator', 'admin') AND lower(display_name) = $1))
+         AND (username_skeleton = $1 OR (role IN ('host', 'moderator', 'admin') AND display_name_skeleton = $1))
        LIMIT 1`,
-      [nameKey, userId],
+      [nameSkeleton(name), userId],
     );
     return rows.length > 0;
   }

@@ -33,11 +33,17 @@ export class UsersService {
   ) {}
 
   async create(input: NewUser, manager?: EntityManager): Promise<UserRow> {
+    const displayName = input.displayName?.trim() || input.username;
+    // Nobody may take a name that only looks like one in use ("аdmin" with a Cyrillic а).
+    if (await this.users.nameBelongsToAnother(input.username, null, manager))
+      throw conflict('username_taken', 'That username is taken, or looks too much like one in use. Choose another.');
+    if (displayName !== input.username && (await this.users.nameBelongsToAnother(displayName, null, manager)))
+      throw conflict('name_taken', 'That display name looks like the name of someone registered here. Choose another.');
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.users.insert(
       {
         username: input.username,
-        displayName: input.displayName?.trim() || input.username,
+        displayName,
         email: input.email ?? null,
         passwordHash,
         role: input.role ?? 'member',
