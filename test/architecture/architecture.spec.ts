@@ -25,10 +25,8 @@ function code(text: string): string {
 const DATA_LAYER = (path: string) => path.endsWith('.repository.ts') || path.startsWith('apps/api/src/database/');
 
 /** Files allowed to hold SQL outside the data layer, each with why. Every entry must still be needed. */
-const SQL_EXCEPTIONS: Record<string, string> = {
-  // search: moved by the search-hardening branch
-  'apps/api/src/forum/search.service.ts': 'full-text search (issue 12 rewrites it)',
-};
+// None left: the search moved into forum/search.repository.ts with its bounds (decision 0015).
+const SQL_EXCEPTIONS: Record<string, string> = {};
 
 const SQL = [
   { what: '.query(', pattern: /\.query\s*\(/ },
