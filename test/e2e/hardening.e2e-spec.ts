@@ -1,4 +1,4 @@
-import { asAdmin, newUser } from '../support/factories.js';
+import { asAdmin, login, newUser } from '../support/factories.js';
 import { serverUrl } from '../support/database.js';
 import { newCategory, newThread, reply, setSettings, sql } from '../support/forum.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
@@ -227,6 +227,32 @@ describe('hardening', () => {
         (await other.post('/api/me/password', { currentPassword: other.password!, newPassword: 'et-nytt-passord-2' }))
           .status,
       ).toBe(204);
+    });
+
+    it('should keep throttling strangers while the owner logs in from a browser that logged in before', async () => {
+      const owner = await newUser(limited);
+      const { username } = owner.user!;
+      // The owner's phone has logged in before (newUser logged in on this client): it carries a device cookie.
+      const phone = await login(limited.client(), username, owner.password!);
+      expect((await phone.post('/api/auth/logout')).status).toBe(204);
+      const stranger = limited.client();
+      for (let i = 0; i < 10; i++)
+        expect((await stranger.post('/api/auth/login', { username, password: `gjett-${i}-xxxx` })).status).toBe(401);
+      expect((await stranger.post('/api/auth/login', { username, password: owner.password! })).status).toBe(429);
+      expect((await limited.client().post('/api/auth/login', { username, password: owner.password! })).status).toBe(
+        429,
+      );
+      // The phone gets in with the right password, again and again.
+      for (let i = 0; i < 2; i++) {
+        expect((await phone.post('/api/auth/login', { username, password: owner.password! })).status).toBe(200);
+        expect((await phone.post('/api/auth/logout')).status).toBe(204);
+      }
+      // A forged or borrowed device cookie counts as none.
+      const forged = limited.client();
+      forged.agent.jar.setCookie(
+        `erf.device=${Buffer.from(JSON.stringify({ u: username.toLowerCase(), d: 'x' })).toString('base64url')}.bad; Path=/api/auth`,
+      );
+      expect((await forged.post('/api/auth/login', { username, password: owner.password! })).status).toBe(429);
     });
   });
 });

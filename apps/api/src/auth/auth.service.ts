@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, badRequest } from '../common/api-error.js';
-import { RateLimited, RateLimitService } from '../common/rate-limit.service.js';
+import { RateLimited, RateLimitService, type RateLimitName } from '../common/rate-limit.service.js';
 import { toUserDto } from '../users/dto/user.dto.js';
 import { UsersService } from '../users/users.service.js';
 import { IdentityService } from '../identity/identity.service.js';
@@ -33,25 +33,35 @@ export class AuthService {
   /**
    * Unknown user and wrong password answer alike, in about the same time (a dummy hash is
    * verified for unknown users). Failures count per username and per IP; the counters expire,
-   * so an attacker can slow logins to an account but not lock its owner out for good.
+   * so an attacker can slow logins to an account but not lock its owner out for good. A browser
+   * that logged in to the account before (`device`, from its device cookie) is counted on its own
+   * instead, so the owner gets in while strangers are throttled.
    */
-  async verifyCredentials(username: string, password: string, ip: string): Promise<SessionUser> {
+  async verifyCredentials(
+    username: string,
+    password: string,
+    ip: string,
+    device: string | null = null,
+  ): Promise<SessionUser> {
     const userKey = username.toLowerCase();
-    const wait = Math.max(
-      await this.limits.blockedFor('loginFailuresPerUsername', userKey),
-      await this.limits.blockedFor('loginFailuresPerIp', ip),
-    );
+    const counters: [RateLimitName, string][] = device
+      ? [['loginFailuresPerDevice', device]]
+      : [
+          ['loginFailuresPerUsername', userKey],
+          ['loginFailuresPerIp', ip],
+        ];
+    let wait = 0;
+    for (const [name, key] of counters) wait = Math.max(wait, await this.limits.blockedFor(name, key));
     if (wait > 0) {
       throw new RateLimited(wait, `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
     }
     const user = await this.users.findForLogin(username);
     const ok = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !ok) {
-      await this.limits.penalize('loginFailuresPerUsername', userKey);
-      await this.limits.penalize('loginFailuresPerIp', ip);
+      for (const [name, key] of counters) await this.limits.penalize(name, key);
       throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
     }
-    await this.limits.reset('loginFailuresPerUsername', userKey);
+    for (const [name, key] of counters) if (name !== 'loginFailuresPerIp') await this.limits.reset(name, key);
     // Told only after the right password, so a ban says nothing to someone guessing.
     const { ban } = await this.identity.standingOf(user.id);
     if (ban) {

@@ -4,6 +4,7 @@ import { Passport } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { IdentityService } from '../identity/identity.service.js';
 import { AuthService } from './auth.service.js';
+import { DeviceCookies } from './device-cookies.js';
 import type { SessionUser } from './session-user.js';
 
 /**
@@ -15,13 +16,16 @@ import type { SessionUser } from './session-user.js';
 export class Authenticator {
   readonly passport = new Passport();
 
-  constructor(auth: AuthService, identity: IdentityService) {
+  constructor(auth: AuthService, identity: IdentityService, devices: DeviceCookies) {
     this.passport.use(
       'local',
       new LocalStrategy(
         { passReqToCallback: true },
         (req: Request, username: string, password: string, done: (err: unknown, user?: SessionUser) => void) => {
-          auth.verifyCredentials(username, password, req.ip ?? 'unknown').then((user) => done(null, user), done);
+          const device = devices.deviceFor(req, username);
+          auth
+            .verifyCredentials(username, password, req.ip ?? 'unknown', device)
+            .then((user) => done(null, user), done);
         },
       ),
     );

@@ -1,9 +1,10 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { badRequest } from '../common/api-error.js';
 import { Authenticator } from './authenticator.js';
+import { DeviceCookies } from './device-cookies.js';
 import { LoginDto } from './dto/auth.dto.js';
 
 /**
@@ -12,7 +13,10 @@ import { LoginDto } from './dto/auth.dto.js';
  */
 @Injectable()
 export class LoginGuard implements CanActivate {
-  constructor(private readonly authenticator: Authenticator) {}
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly devices: DeviceCookies,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
@@ -27,6 +31,11 @@ export class LoginGuard implements CanActivate {
     }
     const user = await this.authenticator.verify(req);
     await new Promise<void>((resolve, reject) => req.logIn(user, (err) => (err ? reject(err) : resolve())));
+    this.devices.issue(
+      context.switchToHttp().getResponse<Response>(),
+      user.username,
+      this.devices.deviceFor(req, user.username),
+    );
     return true;
   }
 }

@@ -8,6 +8,8 @@ import { RedisConnection } from './redis.provider.js';
 export const RATE_LIMITS = {
   loginFailuresPerUsername: { points: 10, duration: 15 * 60 },
   loginFailuresPerIp: { points: 30, duration: 15 * 60 },
+  /** A browser that has logged in to the account before (a device cookie): limited on its own. */
+  loginFailuresPerDevice: { points: 10, duration: 15 * 60 },
   /** Requests that verify the password of a logged-in user (change it, delete the account). */
   passwordChecksPerUser: { points: 10, duration: 15 * 60 },
   registrationsPerIp: { points: 10, duration: 60 * 60 },

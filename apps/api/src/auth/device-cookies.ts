@@ -1,0 +1,56 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { parse } from 'cookie';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+
+export const DEVICE_COOKIE = 'erf.device';
+const DEVICE_DAYS = 365;
+
+/**
+ * OWASP's device cookies: a browser that has logged in to an account before carries a signed
+ * cookie naming that account. Its logins are limited per device, not with everyone else's, so ten
+ * wrong guesses by a stranger lock out strangers but not the owner on their own phone.
+ */
+@Injectable()
+export class DeviceCookies {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** The device's id when the request carries a valid device cookie for this username; otherwise null. */
+  deviceFor(req: Request, username: string): string | null {
+    const raw = parse(req.headers.cookie ?? '')[DEVICE_COOKIE];
+    if (!raw) return null;
+    const [payload, signature] = raw.split('.');
+    if (!payload || !signature || !this.verify(payload, signature)) return null;
+    try {
+      const { u, d } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u?: unknown; d?: unknown };
+      return u === username.toLowerCase() && typeof d === 'string' ? d : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** After a successful login: this browser is a known device for the account (renewed, same id). */
+  issue(res: Response, username: string, device: string | null): void {
+    const payload = Buffer.from(
+      JSON.stringify({ u: username.toLowerCase(), d: device ?? randomBytes(16).toString('base64url') }),
+    ).toString('base64url');
+    res.cookie(DEVICE_COOKIE, `${payload}.${this.sign(payload)}`, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.production,
+      path: '/api/auth',
+      maxAge: DEVICE_DAYS * 24 * 3600 * 1000,
+    });
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.config.sessionSecret).update(`device:${payload}`).digest('base64url');
+  }
+
+  private verify(payload: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+}
