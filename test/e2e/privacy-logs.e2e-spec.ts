@@ -105,7 +105,7 @@ describe('the logs of a full run', () => {
       const sessionId = /^s:([^.]+)\./.exec(decodeURIComponent(value))?.[1];
       if (sessionId) secret(`session id ${i}`, sessionId);
     }
-    expect(secrets.has('session id 0')).toBe(true);
+    expect([...secrets.keys()].some((k) => k.startsWith('session id'))).toBe(true);
 
     // Writing, named and anonymous; editing; searching; flagging.
     const thread = await ulla.post('/api/categories/loggtest/threads', {
