@@ -1,5 +1,5 @@
 import { asAdmin } from '../support/factories.js';
-import { emitAck, openRoom, SocketPool, uniqueNick } from '../support/sockets.js';
+import { connected, connectSocket, emitAck, openRoom, sleep, SocketPool, uniqueNick } from '../support/sockets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('café: rate limits at their real size (RATE_LIMIT_SCALE=1)', () => {
@@ -35,5 +35,42 @@ describe('café: rate limits at their real size (RATE_LIMIT_SCALE=1)', () => {
       if (ack.error?.code === 'rate_limited') refused = ack.error;
     }
     expect(refused).toBeDefined();
+  });
+});
+
+// Issue 12.5: one client behind one address may open many participants and connections.
+describe('café: limits per address as well as per participant (RATE_LIMIT_SCALE=1)', () => {
+  let app: TestApp;
+  let room: string;
+  const pool = new SocketPool();
+  beforeAll(async () => {
+    app = await startTestApp({ RATE_LIMIT_SCALE: '1' });
+    room = await openRoom(await asAdmin(app));
+  });
+  afterEach(() => pool.closeAll());
+  afterAll(() => app.stop());
+
+  it('should refuse messages from one address past 20 in 10 seconds, however many participants send them', async () => {
+    const participants = [];
+    for (let i = 0; i < 5; i++) participants.push(await pool.join(app, room));
+    const answers: string[] = [];
+    for (const { socket } of participants)
+      for (let i = 0; i < 5; i++) {
+        const ack = await emitAck(socket, 'message', { room, body: `hei ${i}` });
+        answers.push(ack.ok ? 'ok' : ack.error!.code);
+      }
+    expect(answers.filter((a) => a === 'ok')).toHaveLength(20);
+    expect(answers.slice(20)).toEqual(Array(5).fill('rate_limited'));
+  });
+
+  it('should refuse a 51st open connection from one address, and take a new one when one closes', async () => {
+    const sockets = [];
+    for (let i = 0; i < 50; i++) sockets.push(await pool.connect(app));
+    const extra = connectSocket(app);
+    pool.track(extra);
+    await expect(connected(extra)).rejects.toBeDefined();
+    sockets[0].close();
+    await sleep(100);
+    expect((await pool.connect(app)).connected).toBe(true);
   });
 });

@@ -234,6 +234,7 @@ export class CafeService {
     ensureCafe(ctx.policy.canWrite());
     if (ctx.mutedUntil !== undefined) throw this.mutedError(ctx.mutedUntil);
     await this.limits.consume('cafeMessagesPerParticipant', participant.id);
+    await this.limits.consume('cafeMessagesPerIp', this.ipOf(socket));
     if (ctx.room.slow_mode_seconds > 0 && !participant.isHost) {
       const wait = await this.state.pass(`slow:${participant.sessionId}:${participant.id}`, ctx.room.slow_mode_seconds);
       if (wait > 0)

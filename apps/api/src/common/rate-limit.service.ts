@@ -18,6 +18,8 @@ export const RATE_LIMITS = {
   flagsPerUser: { points: 20, duration: 60 * 60 },
   flagsPerGuestIp: { points: 5, duration: 60 * 60 },
   cafeMessagesPerParticipant: { points: 5, duration: 10 },
+  /** All participants behind one address together (one client may open several). */
+  cafeMessagesPerIp: { points: 20, duration: 10 },
   cafeJoinsPerIp: { points: 30, duration: 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -6,9 +6,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { clientIp } from '../common/client-ip.js';
 import { isForeignOrigin } from '../common/request-guards.middleware.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { RedisConnection } from '../common/redis.provider.js';
+
+/**
+ * Open connections one address may hold in one process, at RATE_LIMIT_SCALE=1: enough for a ward's
+ * or a library's shared network, not for one client opening a thousand.
+ */
+export const CONNECTIONS_PER_ADDRESS = 50;
 
 /** How long a dropped client's missed events are kept for it (connection state recovery). */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -19,6 +26,8 @@ export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
  * adapter for several processes, the origin check, a bounded frame size and the login session.
  */
 export class AppIoAdapter extends IoAdapter {
+  private readonly openByAddress = new Map<string, number>();
+
   constructor(
     app: INestApplicationContext,
     private readonly config: AppConfig,
@@ -26,6 +35,15 @@ export class AppIoAdapter extends IoAdapter {
     private readonly handshakeMiddleware: RequestHandler[],
   ) {
     super(app);
+  }
+
+  private addressOf(req: IncomingMessage): string {
+    return clientIp(req, this.config.production);
+  }
+
+  private connectionCap(): number {
+    const scale = this.config.rateLimitScale;
+    return scale > 0 ? Math.round(CONNECTIONS_PER_ADDRESS * scale) : Number.POSITIVE_INFINITY;
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -42,7 +60,12 @@ export class AppIoAdapter extends IoAdapter {
           headers: req.headers,
           secure: Boolean((req.socket as { encrypted?: boolean }).encrypted),
         });
-        callback(foreign ? 'Requests from another site are not accepted.' : null, !foreign);
+        if (foreign) return callback('Requests from another site are not accepted.', false);
+        // A new connection (no engine session id yet) from an address that holds too many is refused.
+        const opening = !/[?&]sid=/.test(req.url ?? '');
+        if (opening && (this.openByAddress.get(this.addressOf(req)) ?? 0) >= this.connectionCap())
+          return callback('Too many connections from your address. Close some and try again.', false);
+        callback(null, true);
       },
     };
     if (this.redis.client) {
@@ -56,6 +79,15 @@ export class AppIoAdapter extends IoAdapter {
       serverOptions.adapter = createAdapter(this.redis.client, adapterOptions) as unknown as ServerOptions['adapter'];
     }
     const server: Server = super.createIOServer(port, serverOptions as ServerOptions);
+    server.engine.on('connection', (connection: { request: IncomingMessage; once(e: 'close', f: () => void): void }) => {
+      const address = this.addressOf(connection.request);
+      this.openByAddress.set(address, (this.openByAddress.get(address) ?? 0) + 1);
+      connection.once('close', () => {
+        const left = (this.openByAddress.get(address) ?? 1) - 1;
+        if (left > 0) this.openByAddress.set(address, left);
+        else this.openByAddress.delete(address);
+      });
+    });
     // Every namespace's sockets carry their user's id and login session, so the end of a session,
     // a password change, a role change or a ban can find and end them (RealtimeService.endSockets).
     server.on('new_namespace', (namespace) => {
