@@ -79,15 +79,18 @@ export class AppIoAdapter extends IoAdapter {
       serverOptions.adapter = createAdapter(this.redis.client, adapterOptions) as unknown as ServerOptions['adapter'];
     }
     const server: Server = super.createIOServer(port, serverOptions as ServerOptions);
-    server.engine.on('connection', (connection: { request: IncomingMessage; once(e: 'close', f: () => void): void }) => {
-      const address = this.addressOf(connection.request);
-      this.openByAddress.set(address, (this.openByAddress.get(address) ?? 0) + 1);
-      connection.once('close', () => {
-        const left = (this.openByAddress.get(address) ?? 1) - 1;
-        if (left > 0) this.openByAddress.set(address, left);
-        else this.openByAddress.delete(address);
-      });
-    });
+    server.engine.on(
+      'connection',
+      (connection: { request: IncomingMessage; once(e: 'close', f: () => void): void }) => {
+        const address = this.addressOf(connection.request);
+        this.openByAddress.set(address, (this.openByAddress.get(address) ?? 0) + 1);
+        connection.once('close', () => {
+          const left = (this.openByAddress.get(address) ?? 1) - 1;
+          if (left > 0) this.openByAddress.set(address, left);
+          else this.openByAddress.delete(address);
+        });
+      },
+    );
     // Every namespace's sockets carry their user's id and login session, so the end of a session,
     // a password change, a role change or a ban can find and end them (RealtimeService.endSockets).
     server.on('new_namespace', (namespace) => {
