@@ -7,6 +7,7 @@ import { ParserSafeSearch1768100000000 } from './1768100000000-parser-safe-searc
 import { SanctionReferrals1768400000000 } from './1768400000000-sanction-referrals.js';
 import { NotificationsAboutThreads1768400000100 } from './1768400000100-notifications-about-threads.js';
 import { NameSkeletons1768400000200 } from './1768400000200-name-skeletons.js';
+import { OwnScopes1768400000300 } from './1768400000300-own-scopes.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SanctionReferrals1768400000000,
   NotificationsAboutThreads1768400000100,
   NameSkeletons1768400000200,
+  OwnScopes1768400000300,
 ];

@@ -1,5 +1,5 @@
 // `npm run bench`: every figure of issue 8 as a ratio against a baseline measured in the same run,
-// interleaved; prints one table and writes BENCHMARKS.md. Options: --only=thread,scale,posting,cafe,cafe-redis,web
+// interleaved; prints one table and writes BENCHMARKS.md. Options: --only=thread,scale,posting,cafe,cafe-redis,search-hostile,own-posts,web
 // --rounds=3 --seconds=8 --quick (small data, short runs: for checking the harness, not for figures).
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -60,6 +60,11 @@ if (cafe) {
   await scenario('cafe', () => cafe.fanOut({ rounds, quick }));
   await scenario('cafe-redis', () => cafe.fanOutRedis({ rounds, quick }));
 }
+const hardening = await optional('./hardening-scenarios.mjs');
+if (hardening) {
+  await scenario('search-hostile', () => hardening.hostileSearch({ quick }));
+  await scenario('own-posts', () => hardening.ownPosts({ quick }));
+}
 const web = await optional('./web-scenarios.mjs');
 if (web) await scenario('web', () => web.homePage({ rounds }));
 
@@ -105,7 +110,7 @@ the same indexed query (test/bench/baseline-http.mjs); figure 3, page 1 of the s
 figures 5–6, a bare Socket.IO server relaying the same messages in one room; figure 7, the budget.
 
 Re-run: \`npm run bench\` (PostgreSQL on 127.0.0.1:5432 as user postgres; \`BENCH_DATABASE_URL\` to
-use another server; \`--only=thread,scale,posting,cafe,cafe-redis,web\`, \`--rounds=N\`, \`--seconds=N\`).
+use another server; \`--only=thread,scale,posting,cafe,cafe-redis,search-hostile,own-posts,web\`, \`--rounds=N\`, \`--seconds=N\`).
 `;
 if (!quick || process.argv.includes('--write')) writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);
 process.exit(rows.every((r) => r.ok) ? 0 : 1);

@@ -138,4 +138,48 @@ describe('attacks on anonymity', () => {
       expect(new Set(rows.map((r) => r.keyed))).toEqual(new Set([true, false]));
     });
   });
+
+  describe("one's own anonymous posts through the sealed index (12.4)", () => {
+    const count = async () => (await sql<{ n: number }>(app, 'SELECT count(*)::int AS n FROM own_scopes'))[0].n;
+
+    it('should find them at the cost of their own posts, with one unlinkable row per thread written in', async () => {
+      const before = await count();
+      const member = await newUser(app);
+      expect(await count()).toBe(before + 1); // the new account's index, complete and empty
+      const a = await newThread(member, slug, { title: 'Anonym en', anonymous: true });
+      const b = await newThread(await newUser(app), slug, { title: 'Andres tråd' });
+      await reply(member, b.id, 'anonymt svar', true);
+      await reply(member, b.id, 'anonymt igjen, samme tråd', true);
+      await reply(member, b.id, 'med navn');
+      expect(await count()).toBe(before + 2 + 2); // two accounts, two threads written in anonymously
+      const mine = (await member.get('/api/me/posts')).body.items;
+      expect(mine.map((p: { anonymous: boolean }) => p.anonymous).sort()).toEqual([false, true, true, true]);
+      expect(mine.some((p: { threadId: string }) => p.threadId === a.id)).toBe(true);
+
+      const rows = await sql<{ tag: Buffer; sealed: Buffer }>(app, 'SELECT tag, sealed FROM own_scopes');
+      const dumped = rows.map((r) => r.tag.toString('hex') + r.sealed.toString('hex')).join(' ');
+      for (const secret of [member.user!.id, a.id, b.id].map((id) => id.replaceAll('-', '')))
+        expect(dumped).not.toContain(secret);
+      expect(new Set(rows.map((r) => r.tag.toString('hex'))).size).toBe(rows.length);
+    });
+
+    it('should find an older account’s posts the slow way once, then keep its index', async () => {
+      const member = await newUser(app);
+      const thread = await newThread(member, slug, { title: 'Fra før indeksen', anonymous: true });
+      await sql(app, 'DELETE FROM own_scopes'); // as for accounts made before the index existed
+      const mine = (await member.get('/api/me/posts')).body.items;
+      expect(mine.map((p: { threadId: string }) => p.threadId)).toContain(thread.id);
+      expect(await count()).toBeGreaterThanOrEqual(2); // the thread and the "complete" mark
+      const again = (await member.get('/api/me/posts')).body.items;
+      expect(again).toEqual(mine);
+    });
+
+    it('should take the index away with the account', async () => {
+      const member = await newUser(app);
+      await newThread(member, slug, { anonymous: true });
+      const before = await count();
+      expect((await member.delete('/api/me', { password: member.password! })).status).toBe(204);
+      expect(await count()).toBe(before - 2);
+    });
+  });
 });

@@ -3,7 +3,7 @@ import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import { CafeMessagesRepository } from '../cafe/cafe-messages.repository.js';
 import { PostsRepository } from '../forum/posts.repository.js';
-import { ThreadsRepository } from '../forum/threads.repository.js';
+import { OwnAnonymousThreads } from '../forum/own-anonymous-threads.service.js';
 import { FlagsRepository } from '../moderation/flags.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PanelRepository } from '../panel/panel.repository.js';
@@ -23,7 +23,7 @@ export class AccountExportService {
     private readonly authorship: Authorship,
     private readonly users: UsersRepository,
     private readonly posts: PostsRepository,
-    private readonly threads: ThreadsRepository,
+    private readonly ownThreads: OwnAnonymousThreads,
     private readonly panel: PanelRepository,
     private readonly flags: FlagsRepository,
     private readonly sanctions: SanctionsRepository,
@@ -33,7 +33,7 @@ export class AccountExportService {
 
   async export(user: SessionUser): Promise<Record<string, unknown>> {
     const viewer = await this.authorship.viewer(user.id);
-    const postKeys = this.authorship.ownKeys(viewer, 'thread', await this.threads.withAnonymousContent());
+    const postKeys = await this.ownThreads.keys(viewer);
     const cafeKeys = this.authorship.ownKeys(viewer, 'cafe_session', await this.cafe.sessionsWithMembersMessages());
     return {
       exportedAt: new Date().toISOString(),

@@ -31,4 +31,25 @@ export class AuthorshipRepository {
       limit,
     ]);
   }
+
+  /** The index entries with these tags (own-scopes.ts). */
+  ownScopeEntries(
+    tags: Buffer[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ tag: Buffer; sealed: Buffer }[]> {
+    return manager.query('SELECT tag, sealed FROM own_scopes WHERE tag = ANY($1::bytea[])', [tags]);
+  }
+
+  /** False when the tag is taken (another write took that position first). */
+  async insertOwnScope(tag: Buffer, sealed: Buffer, manager: EntityManager = this.db.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'INSERT INTO own_scopes (tag, sealed) VALUES ($1, $2) ON CONFLICT (tag) DO NOTHING RETURNING tag',
+      [tag, sealed],
+    );
+    return rows.length > 0;
+  }
+
+  async deleteOwnScopes(tags: Buffer[], manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query('DELETE FROM own_scopes WHERE tag = ANY($1::bytea[])', [tags]);
+  }
 }

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { authorKey, sameKey } from './author-key.js';
 import { cafeSessionScope, type Scope, type ScopeKind } from './scope.js';
 import { AuthorshipRepository } from './authorship.repository.js';
+import { indexKey, seal, tagAt, unseal, type IndexEntry } from './own-scopes.js';
 import { Viewer, type Authored, type ScopedKeys } from './viewer.js';
 
 /** Whom a notification about content goes to: an account by id (named content), or the author behind anonymous content by their key. */
@@ -55,12 +56,80 @@ export class Authorship {
 
   /**
    * The viewer's keys in the scopes where they may have written anonymously: the only way to find
-   * their own anonymous content. Today the caller names the candidates (every thread that holds
-   * anonymous content, say) and the keys are computed in memory; a sealed index of the member's own
-   * scopes belongs here too (issue 12, finding 4), so that finding one's own posts costs what they cost.
+   * their own anonymous content. The caller names the candidates (from the sealed index, or every
+   * thread that holds anonymous content while the index is not complete) and the keys are computed
+   * in memory.
    */
   ownKeys(viewer: Viewer, kind: ScopeKind, candidates: string[]): ScopedKeys {
     return viewer.keysIn(kind, candidates);
+  }
+
+  /**
+   * Where the viewer wrote anonymously, from their sealed index (decision 0026): the scope ids of
+   * `kind`, and whether the index is known to hold all of them (written for every new account;
+   * for an older one once `completeOwnScopes` has run).
+   */
+  async ownScopes(
+    viewer: Viewer,
+    kind: ScopeKind,
+    manager?: EntityManager,
+  ): Promise<{ ids: string[]; complete: boolean; next: number }> {
+    const key = viewer.ownIndexKey();
+    if (!key) return { ids: [], complete: true, next: 0 };
+    const ids = new Set<string>();
+    let complete = false;
+    for (let position = 0, batch = 16; ; position += batch, batch *= 2) {
+      const tags = Array.from({ length: batch }, (_, i) => tagAt(key, position + i));
+      const found = new Map(
+        (await this.repo.ownScopeEntries(tags, manager)).map((r) => [r.tag.toString('hex'), r.sealed]),
+      );
+      for (const [i, tag] of tags.entries()) {
+        const sealed = found.get(tag.toString('hex'));
+        if (!sealed) return { ids: [...ids], complete, next: position + i };
+        const entry = unseal(key, sealed);
+        if (entry && 'scope' in entry && entry.scope.kind === kind) ids.add(entry.scope.id);
+        if (entry && 'complete' in entry && entry.complete === kind) complete = true;
+      }
+    }
+  }
+
+  /** The viewer wrote anonymously in `scope`: into their index, unless it is there already. */
+  async remember(viewer: Viewer, scope: Scope, manager?: EntityManager): Promise<void> {
+    const key = viewer.ownIndexKey();
+    if (!key) return;
+    const { ids, next } = await this.ownScopes(viewer, scope.kind, manager);
+    if (!ids.includes(scope.id)) await this.append(key, next, { scope }, manager);
+  }
+
+  /** Adds what an older account's index lacks (found the slow way, once) and marks it complete for `kind`. */
+  async completeOwnScopes(viewer: Viewer, kind: ScopeKind, ids: string[], manager?: EntityManager): Promise<void> {
+    const key = viewer.ownIndexKey();
+    if (!key) return;
+    const known = await this.ownScopes(viewer, kind, manager);
+    let next = known.next;
+    for (const id of ids.filter((i) => !known.ids.includes(i)))
+      next = (await this.append(key, next, { scope: { kind, id } }, manager)) + 1;
+    if (!known.complete) await this.append(key, next, { complete: kind }, manager);
+  }
+
+  /** A new account's index: complete (and empty) for forum threads from the start. */
+  async startOwnIndex(salt: Buffer, manager?: EntityManager): Promise<void> {
+    await this.append(indexKey(this.secret, salt), 0, { complete: 'thread' }, manager);
+  }
+
+  /** Before an account is deleted: its index goes first (afterwards nothing could find it). */
+  async forgetOwnScopes(viewer: Viewer, manager?: EntityManager): Promise<void> {
+    const key = viewer.ownIndexKey();
+    if (!key) return;
+    const { next } = await this.ownScopes(viewer, 'thread', manager);
+    const tags = Array.from({ length: next }, (_, i) => tagAt(key, i));
+    if (tags.length > 0) await this.repo.deleteOwnScopes(tags, manager);
+  }
+
+  /** Writes the entry at the first free position from `from`; returns the position. */
+  private async append(key: Buffer, from: number, entry: IndexEntry, manager?: EntityManager): Promise<number> {
+    for (let position = from; ; position++)
+      if (await this.repo.insertOwnScope(tagAt(key, position), seal(key, entry), manager)) return position;
   }
 
   /** Whom to tell about a piece of content: its named author, the author behind its key, or no one (a guest, a deleted account). */

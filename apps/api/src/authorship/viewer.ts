@@ -1,4 +1,5 @@
 import { authorKey, sameKey } from './author-key.js';
+import { indexKey } from './own-scopes.js';
 import { type Scope, threadScope } from './scope.js';
 
 /** What authorship of a piece of content looks like in a row. */
@@ -57,6 +58,11 @@ export class Viewer {
     if (content.authorKind === 'user') return content.authorId === this.userId;
     if (content.authorKind === 'anonymous') return sameKey(this.keyIn(content.scope), content.anonHash);
     return false;
+  }
+
+  /** The key of the user's sealed index of own scopes (own-scopes.ts); null for a guest. */
+  ownIndexKey(): Buffer | null {
+    return this.salt ? indexKey(this.secret, this.salt) : null;
   }
 
   /** Whether `hash` is the user's key in `scope`. */

@@ -15,6 +15,7 @@ import { LockedWrite } from './locked-write.service.js';
 import { PostsController } from './posts.controller.js';
 import { PostsRepository } from './posts.repository.js';
 import { PostsService } from './posts.service.js';
+import { OwnAnonymousThreads } from './own-anonymous-threads.service.js';
 import { SearchRepository } from './search.repository.js';
 import { SearchService } from './search.service.js';
 import { ModThreadsController, ThreadsController } from './threads.controller.js';
@@ -31,6 +32,7 @@ import { ThreadsService } from './threads.service.js';
     CategoriesService,
     ThreadsService,
     PostsService,
+    OwnAnonymousThreads,
     SearchRepository,
     SearchService,
     ForumWriter,
@@ -39,6 +41,14 @@ import { ThreadsService } from './threads.service.js';
     ContentRenderer,
     FlagsService,
   ],
-  exports: [PostsService, ForumWriter, LockedWrite, ContentRenderer, PostsRepository, ThreadsRepository],
+  exports: [
+    PostsService,
+    ForumWriter,
+    LockedWrite,
+    ContentRenderer,
+    PostsRepository,
+    ThreadsRepository,
+    OwnAnonymousThreads,
+  ],
 })
 export class ForumModule {}

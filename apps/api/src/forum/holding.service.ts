@@ -3,7 +3,6 @@ import { findPersonalDetails, type PersonalDetail } from '#libs/content';
 import { decideHolding, type HoldReason, type Priority, type ReviewReason } from '#libs/moderation';
 import type { ModerationMode, Policy } from '#libs/policy';
 import type { Helpline, WatchedAction } from '#libs/screening';
-import { Authorship } from '../authorship/authorship.service.js';
 import type { Viewer } from '../authorship/viewer.js';
 import { ApiError } from '../common/api-error.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
@@ -11,7 +10,7 @@ import { ScreeningService } from '../screening/screening.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { NoticeDto } from './dto/author.dto.js';
 import { PostsRepository } from './posts.repository.js';
-import { ThreadsRepository } from './threads.repository.js';
+import { OwnAnonymousThreads } from './own-anonymous-threads.service.js';
 
 export interface HoldingInput {
   moderation: ModerationMode;
@@ -53,9 +52,8 @@ const DETAIL_NAMES: Record<PersonalDetail, string> = {
 export class HoldingService {
   constructor(
     private readonly posts: PostsRepository,
-    private readonly threads: ThreadsRepository,
+    private readonly ownThreads: OwnAnonymousThreads,
     private readonly settings: SettingsService,
-    private readonly authorship: Authorship,
     private readonly screening: ScreeningService,
     private readonly crisisSupport: CrisisSupportService,
   ) {}
@@ -125,7 +123,7 @@ export class HoldingService {
   private async publishedPosts(viewer: Viewer, enough: number): Promise<number> {
     const named = await this.posts.countPublishedNamed(viewer.userId!, enough);
     if (named >= enough) return named;
-    const keys = this.authorship.ownKeys(viewer, 'thread', await this.threads.withAnonymousContent());
+    const keys = await this.ownThreads.keys(viewer);
     return named + (await this.posts.countPublishedKeyed(keys, enough - named));
   }
 

@@ -158,6 +158,17 @@ export class PostsRepository {
     return row.n;
   }
 
+  /** Of these (thread, key) pairs, the threads that hold a post under the key. */
+  async threadsWithKeys(keys: ScopedKeys, manager: EntityManager = this.db.manager): Promise<string[]> {
+    if (keys.ids.length === 0) return [];
+    const rows: { thread_id: string }[] = await manager.query(
+      `SELECT DISTINCT p.thread_id FROM posts p
+       JOIN unnest($1::uuid[], $2::bytea[]) AS k (thread_id, hash) ON p.thread_id = k.thread_id AND p.anon_hash = k.hash`,
+      [keys.ids, keys.hashes],
+    );
+    return rows.map((r) => r.thread_id);
+  }
+
   /** The alias an anonymous author already has in the thread, if any. */
   async aliasOf(tx: EntityManager, threadId: string, hash: Buffer): Promise<string | null> {
     const rows: { alias: string }[] = await tx.query(

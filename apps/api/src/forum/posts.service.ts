@@ -15,8 +15,8 @@ import { ForumWriter, sha256 } from './forum-writer.service.js';
 import { toMyPostDto, toPostDto } from './forum.mappers.js';
 import { HoldingService } from './holding.service.js';
 import { LockedWrite } from './locked-write.service.js';
+import { OwnAnonymousThreads } from './own-anonymous-threads.service.js';
 import { PostsRepository } from './posts.repository.js';
-import { ThreadsRepository } from './threads.repository.js';
 
 const RECEIPT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -24,7 +24,7 @@ const RECEIPT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export class PostsService {
   constructor(
     private readonly posts: PostsRepository,
-    private readonly threads: ThreadsRepository,
+    private readonly ownThreads: OwnAnonymousThreads,
     private readonly locked: LockedWrite,
     private readonly writer: ForumWriter,
     private readonly holding: HoldingService,
@@ -110,8 +110,9 @@ export class PostsService {
     const { postId, receiptToken } = await this.locked.inThread(policy, before.id, {
       reload: async (_tx, thread) => thread,
       ask: mayReply,
-      work: async (tx, thread) =>
-        this.writer.write(tx, {
+      work: async (tx, thread) => {
+        if (author.kind === 'anonymous') await this.ownThreads.wroteIn(tx, viewer, thread.id);
+        return this.writer.write(tx, {
           threadId: thread.id,
           title: null,
           opening: false,
@@ -121,7 +122,8 @@ export class PostsService {
           rendered,
           reasons: decision.reasons,
           review: decision,
-        }),
+        });
+      },
     });
 
     return {
@@ -190,7 +192,7 @@ export class PostsService {
   /** The caller's own posts, newest first: named ones by id, anonymous ones by their per-thread keys. */
   async mine(policy: Policy, limit: number, cursor: string | undefined): Promise<Page<MyPostDto>> {
     const viewer = await this.authorship.viewer(policy.userId);
-    const keys = this.authorship.ownKeys(viewer, 'thread', await this.threads.withAnonymousContent());
+    const keys = await this.ownThreads.keys(viewer);
     const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
     const rows = await this.posts.byAuthor(policy, policy.userId!, keys, after, limit + 1);
     const edit = await this.editContext();

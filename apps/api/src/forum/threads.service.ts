@@ -22,6 +22,7 @@ import { ForumWriter } from './forum-writer.service.js';
 import { toThreadDto, toThreadSummaryDto } from './forum.mappers.js';
 import { HoldingService } from './holding.service.js';
 import { PostsService } from './posts.service.js';
+import { OwnAnonymousThreads } from './own-anonymous-threads.service.js';
 import { ThreadsRepository } from './threads.repository.js';
 
 @Injectable()
@@ -35,6 +36,7 @@ export class ThreadsService {
     private readonly holding: HoldingService,
     private readonly renderer: ContentRenderer,
     private readonly authorship: Authorship,
+    private readonly ownThreads: OwnAnonymousThreads,
     private readonly audit: AuditService,
   ) {}
 
@@ -81,6 +83,7 @@ export class ThreadsService {
     // The opening post is the first appearance in its thread: "Anonym 1" or "Gjest 1".
     const alias = author.kind === 'anonymous' ? 'Anonym 1' : author.kind === 'guest' ? 'Gjest 1' : null;
     const { postId, receiptToken } = await this.tx.run(async (tx) => {
+      if (author.kind === 'anonymous') await this.ownThreads.wroteIn(tx, viewer, threadId);
       await this.threads.insert(tx, {
         id: threadId,
         categoryId: category.id,

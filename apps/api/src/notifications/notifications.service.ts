@@ -171,9 +171,12 @@ export class NotificationsService {
     return visibility !== null && (policy.readableVisibilities() as string[]).includes(visibility);
   }
 
-  /** The user's keys in every thread that has notifications to a key: computed by the authorship module, stored nowhere. */
+  /** The user's keys in the threads where notifications to their key may be: computed by the authorship module, stored nowhere. */
   private async keysOf(userId: string) {
     const viewer = await this.authorship.viewer(userId);
-    return this.authorship.ownKeys(viewer, 'thread', await this.repo.keyedScopes());
+    // Notices to a key are about anonymous content, so they are in threads the sealed index holds;
+    // an older account's incomplete index falls back to every thread with such notices.
+    const own = await this.authorship.ownScopes(viewer, 'thread');
+    return this.authorship.ownKeys(viewer, 'thread', own.complete ? own.ids : await this.repo.keyedScopes());
   }
 }

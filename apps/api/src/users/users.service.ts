@@ -40,6 +40,7 @@ export class UsersService {
     if (displayName !== input.username && (await this.users.nameBelongsToAnother(displayName, null, manager)))
       throw conflict('name_taken', 'That display name looks like the name of someone registered here. Choose another.');
     const passwordHash = await this.hasher.hash(input.password);
+    const salt = this.authorship.newSalt();
     const user = await this.users.insert(
       {
         username: input.username,
@@ -48,10 +49,11 @@ export class UsersService {
         passwordHash,
         role: input.role ?? 'member',
       },
-      this.authorship.newSalt(),
+      salt,
       manager,
     );
     if (!user) throw conflict('username_taken', 'That username is taken. Choose another.');
+    await this.authorship.startOwnIndex(salt, manager);
     return user;
   }
 
@@ -138,6 +140,8 @@ export class UsersService {
       if (!user) throw notFound('No such user.');
       if (user.role === 'admin')
         await this.ensureAnotherAdmin(tx, 'You are the only administrator; make someone else administrator first.');
+      // The sealed index can only be found with the salt, which goes with the row.
+      await this.authorship.forgetOwnScopes(await this.authorship.viewer(id, tx), tx);
       await this.users.delete(tx, id);
     });
   }
