@@ -21,6 +21,7 @@ describe('attacks on anonymity', () => {
     moderator = await newUser(app, 'moderator');
   });
   afterAll(() => app.stop());
+  const count = async () => (await sql<{ n: number }>(app, 'SELECT count(*)::int AS n FROM own_scopes'))[0].n;
 
   describe("a sanction by post cannot test the author's rank (12.6)", () => {
     it('should answer a sanction alike whether the hidden author is a member or staff, and apply it only where it may', async () => {
@@ -140,8 +141,6 @@ describe('attacks on anonymity', () => {
   });
 
   describe("one's own anonymous posts through the sealed index (12.4)", () => {
-    const count = async () => (await sql<{ n: number }>(app, 'SELECT count(*)::int AS n FROM own_scopes'))[0].n;
-
     it('should find them at the cost of their own posts, with one unlinkable row per thread written in', async () => {
       const before = await count();
       const member = await newUser(app);
