@@ -48,7 +48,9 @@ async function timings(url, count, headers = {}) {
 const HOSTILE = {
   '16-word phrase over a post repeating it': `"${'hei '.repeat(16).trim()}"`,
   '_a × 100 (a 100-term phrase before)': '_a'.repeat(100),
-  '40 different words': Array.from({ length: 40 }, (_, i) => `ord${i}`).join(' ').slice(0, 200),
+  '40 different words': Array.from({ length: 40 }, (_, i) => `ord${i}`)
+    .join(' ')
+    .slice(0, 200),
 };
 
 export async function hostileSearch({ quick }) {
@@ -61,7 +63,10 @@ export async function hostileSearch({ quick }) {
     });
     const cookie = await registered(app, 'bench_sok');
     await post(app, cookie, '/api/categories/sok/threads', { title: 'Gjentakelse', body: 'hei '.repeat(4_999) });
-    await post(app, cookie, '/api/categories/sok/threads', { title: 'Bindestreker', body: `sjøorm${'-a'.repeat(9_990)}` });
+    await post(app, cookie, '/api/categories/sok/threads', {
+      title: 'Bindestreker',
+      body: `sjøorm${'-a'.repeat(9_990)}`,
+    });
     const search = (q) => `${app.url}/api/search?q=${encodeURIComponent(q)}`;
     const count = quick ? 5 : 30;
     const benign = await timings(search('fjelltur'), count);
@@ -109,7 +114,11 @@ export async function ownPosts({ quick }) {
     });
     const cookie = await registered(app, 'bench_egne');
     for (let i = 0; i < 3; i++)
-      await post(app, cookie, '/api/categories/egne/threads', { title: `Min tråd ${i}`, body: 'anonymt', anonymous: true });
+      await post(app, cookie, '/api/categories/egne/threads', {
+        title: `Min tråd ${i}`,
+        body: 'anonymt',
+        anonymous: true,
+      });
     const count = quick ? 20 : 200;
     const me = await timings(`${app.url}/api/auth/me`, count, { cookie });
     const mine = await timings(`${app.url}/api/me/posts`, count, { cookie });
