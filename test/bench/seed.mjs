@@ -31,8 +31,9 @@ export async function seedBasics(client, slug = 'bench') {
   const {
     rows: [user],
   } = await client.query(
-    `INSERT INTO users (username, display_name, password_hash, role, anon_salt)
-     VALUES ($1, 'Bench Author', 'x', 'member', decode(md5(random()::text) || md5(random()::text), 'hex')) RETURNING id`,
+    `INSERT INTO users (username, display_name, password_hash, role, anon_salt, username_skeleton, display_name_skeleton)
+     VALUES ($1, 'Bench Author', 'x', 'member', decode(md5(random()::text) || md5(random()::text), 'hex'), $1, 'bench author')
+     RETURNING id`,
     [`author_${slug}`],
   );
   const {

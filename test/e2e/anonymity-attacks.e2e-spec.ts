@@ -1,6 +1,7 @@
 import { asAdmin, newUser } from '../support/factories.js';
 import { newCategory, newThread, reply, setSettings, sql } from '../support/forum.js';
 import { itemFor } from '../support/moderation.js';
+import { emitAck, joinRoom, openRoom, uniqueNick } from '../support/sockets.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 const shape = (body: Record<string, unknown>) => ({ ...body, id: typeof body.id });
@@ -179,6 +180,38 @@ describe('attacks on anonymity', () => {
       const before = await count();
       expect((await member.delete('/api/me', { password: member.password! })).status).toBe(204);
       expect(await count()).toBe(before - 2);
+    });
+  });
+
+  describe('the café: one member, two names (12.10)', () => {
+    it('should leave no hash that ties a nickname to the display name used before it, and still sanction by either', async () => {
+      const admin = await asAdmin(app);
+      const room = await openRoom(admin);
+      const member = await newUser(app);
+      const named = await joinRoom(app, room, { as: member });
+      const first = await emitAck(named.socket, 'message', { room, body: 'med navnet mitt' });
+      await emitAck(named.socket, 'leave', { room });
+      named.socket.close();
+      const nicked = await joinRoom(app, room, { as: member, nickname: uniqueNick('Sky') });
+      const second = await emitAck(nicked.socket, 'message', { room, body: 'med kallenavn' });
+      nicked.socket.close();
+      const rows = await sql<{ author_hash: Buffer }>(
+        app,
+        'SELECT author_hash FROM cafe_messages WHERE id = ANY($1::uuid[])',
+        [[first.message.id, second.message.id]],
+      );
+      expect(rows).toHaveLength(2);
+      expect(rows[0].author_hash.equals(rows[1].author_hash)).toBe(false);
+      const sanction = await moderator.post('/api/mod/sanctions', {
+        target: { cafeMessageId: second.message.id },
+        kind: 'mute',
+        reason: 'Tonen i kafeen',
+      });
+      expect(sanction.status).toBe(201);
+      // The mute holds for the account, whichever name it speaks under next.
+      const thread = await newThread(await newUser(app), slug);
+      const refused = await member.post(`/api/threads/${thread.id}/posts`, { body: 'kan jeg skrive?' });
+      expect(refused.body.code).toBe('muted');
     });
   });
 });

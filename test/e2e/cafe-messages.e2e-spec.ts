@@ -1,3 +1,4 @@
+import { nicknameKey } from '../../apps/api/src/cafe/nickname.js';
 import { createHmac } from 'node:crypto';
 import { HELPLINES } from '#libs/screening';
 import { asAdmin, newUser } from '../support/factories.js';
@@ -484,17 +485,20 @@ describe('café: messages, screening, reports and host tools', () => {
       expect(rooms.find((r) => r.slug === room)?.isOpen).toBe(false);
     });
 
-    it("should store for a member's message the author hash a sanction by café message can recompute", async () => {
+    it("should store for a member's message the author hash of its voice, which a sanction by café message can recompute", async () => {
       const room = await openRoom(admin);
       const member = await newUser(app);
-      const a = await join(room, { as: member, nickname: uniqueNick() });
+      const nickname = uniqueNick();
+      const a = await join(room, { as: member, nickname });
       const msg = (await emitAck(a.socket, 'message', { room, body: 'hei' })).message;
       const [row] = await sql(
         app,
         'SELECT m.author_hash, m.session_id, u.anon_salt FROM cafe_messages m, users u WHERE m.id = $1 AND u.id = $2',
         [msg.id, member.user!.id],
       );
-      const expected = createHmac('sha256', ANON_SECRET).update(row.anon_salt).update(row.session_id, 'utf8').digest();
+      // The key of the member's voice in the session: the nickname's (issue 12.10), not the session's.
+      const voice = `cafe_voice:${row.session_id}/${nicknameKey(nickname)}`;
+      const expected = createHmac('sha256', ANON_SECRET).update(row.anon_salt).update(voice, 'utf8').digest();
       expect(Buffer.compare(row.author_hash, expected)).toBe(0);
     });
   });

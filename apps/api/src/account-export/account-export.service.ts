@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import { CafeMessagesRepository } from '../cafe/cafe-messages.repository.js';
+import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { OwnAnonymousThreads } from '../forum/own-anonymous-threads.service.js';
 import { FlagsRepository } from '../moderation/flags.repository.js';
@@ -28,13 +29,14 @@ export class AccountExportService {
     private readonly flags: FlagsRepository,
     private readonly sanctions: SanctionsRepository,
     private readonly cafe: CafeMessagesRepository,
+    private readonly cafeModeration: CafeModerationService,
     private readonly notifications: NotificationsService,
   ) {}
 
   async export(user: SessionUser): Promise<Record<string, unknown>> {
     const viewer = await this.authorship.viewer(user.id);
     const postKeys = await this.ownThreads.keys(viewer);
-    const cafeKeys = this.authorship.ownKeys(viewer, 'cafe_session', await this.cafe.sessionsWithMembersMessages());
+    const cafeKeys = this.authorship.ownCafeKeys(viewer, await this.cafeModeration.membersVoices());
     return {
       exportedAt: new Date().toISOString(),
       account: await this.users.exportAccount(user.id),

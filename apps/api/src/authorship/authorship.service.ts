@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { authorKey, sameKey } from './author-key.js';
-import { cafeSessionScope, type Scope, type ScopeKind } from './scope.js';
+import { cafeSessionScope, cafeVoiceScope, type Scope, type ScopeKind } from './scope.js';
 import { AuthorshipRepository } from './authorship.repository.js';
 import { indexKey, seal, tagAt, unseal, type IndexEntry } from './own-scopes.js';
 import { Viewer, type Authored, type ScopedKeys } from './viewer.js';
@@ -49,9 +49,19 @@ export class Authorship {
     return new Viewer(this.secret, userId, salt);
   }
 
-  /** The key a member's café messages and host restrictions carry in one session (null: no account). */
-  async keyInCafeSession(userId: string, sessionId: string): Promise<Buffer | null> {
-    return (await this.viewer(userId)).keyIn(cafeSessionScope(sessionId));
+  /**
+   * A member's keys in one café session: the session's (host restrictions, sanctions) and the
+   * voice's (their messages under that name). Null for no account.
+   */
+  async keysInCafe(
+    userId: string,
+    sessionId: string,
+    voice: string,
+  ): Promise<{ session: Buffer; voice: Buffer } | null> {
+    const viewer = await this.viewer(userId);
+    const session = viewer.keyIn(cafeSessionScope(sessionId));
+    const ofVoice = viewer.keyIn(cafeVoiceScope(sessionId, voice));
+    return session && ofVoice ? { session, voice: ofVoice } : null;
   }
 
   /**
@@ -62,6 +72,19 @@ export class Authorship {
    */
   ownKeys(viewer: Viewer, kind: ScopeKind, candidates: string[]): ScopedKeys {
     return viewer.keysIn(kind, candidates);
+  }
+
+  /** The viewer's keys in each of these café voices, paired with their session ids (their messages' keys). */
+  ownCafeKeys(viewer: Viewer, sessions: { sessionId: string; voices: string[] }[]): ScopedKeys {
+    const keys: ScopedKeys = { ids: [], hashes: [] };
+    for (const { sessionId, voices } of sessions)
+      for (const voice of voices) {
+        const key = viewer.keyIn(cafeVoiceScope(sessionId, voice));
+        if (!key) continue;
+        keys.ids.push(sessionId);
+        keys.hashes.push(key);
+      }
+    return keys;
   }
 
   /**
@@ -167,19 +190,21 @@ export class Authorship {
   }
 
   /**
-   * Finds the account whose key in `scope` is `hash` by recomputing every user's key in memory
-   * (for an audited reveal, or to act on a sanctioned author). Stores nothing.
+   * Finds the account whose key in `scope` (or in one of `scopes`) is `hash` by recomputing every
+   * user's key in memory (for an audited reveal, or to act on a sanctioned author). Stores nothing.
    */
   async findAccount(
     hash: Buffer,
-    scope: Scope,
+    scope: Scope | Scope[],
     manager?: EntityManager,
   ): Promise<{ id: string; username: string } | null> {
+    const scopes = Array.isArray(scope) ? scope : [scope];
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await this.repo.saltPage(after, PAGE, manager);
       for (const row of rows)
-        if (sameKey(authorKey(this.secret, row.anon_salt, scope), hash)) return { id: row.id, username: row.username };
+        if (scopes.some((s) => sameKey(authorKey(this.secret, row.anon_salt, s), hash)))
+          return { id: row.id, username: row.username };
       if (rows.length < PAGE) return null;
       after = rows[rows.length - 1].id;
     }

@@ -135,11 +135,17 @@ describe('authorship', () => {
       expect(keys.hashes).toEqual([hmac(kari.anon_salt, THREAD), hmac(kari.anon_salt, OTHER_THREAD)]);
     });
 
-    it('should give a member’s café key in a session, and none to a deleted account', async () => {
+    it('should give a member’s café keys in a session, one per voice, and none to a deleted account', async () => {
       const { salts, authorship } = setup();
       const [kari] = salts.add(1);
-      expect(await authorship.keyInCafeSession(kari.id, SESSION)).toEqual(hmac(kari.anon_salt, SESSION));
-      expect(await authorship.keyInCafeSession(crypto.randomUUID(), SESSION)).toBeNull();
+      const byName = await authorship.keysInCafe(kari.id, SESSION, 'named');
+      const nick = await authorship.keysInCafe(kari.id, SESSION, 'kaffekopp');
+      expect(byName!.session).toEqual(hmac(kari.anon_salt, SESSION));
+      expect(nick!.session).toEqual(byName!.session);
+      expect(byName!.voice).toEqual(hmac(kari.anon_salt, `cafe_voice:${SESSION}/named`));
+      expect(nick!.voice).not.toEqual(byName!.voice);
+      expect(nick!.voice).not.toEqual(nick!.session);
+      expect(await authorship.keysInCafe(crypto.randomUUID(), SESSION, 'named')).toBeNull();
     });
   });
 

@@ -4,7 +4,7 @@
  * (the hashes stored so far depend on it); a kind added later is taken over `kind:id`, so its keys
  * never equal a thread's or a session's (issue 12: consultations, notification keys).
  */
-export type ScopeKind = 'thread' | 'cafe_session';
+export type ScopeKind = 'thread' | 'cafe_session' | 'cafe_voice';
 
 export interface Scope {
   kind: ScopeKind;
@@ -14,11 +14,27 @@ export interface Scope {
 export const threadScope = (id: string): Scope => ({ kind: 'thread', id });
 export const cafeSessionScope = (id: string): Scope => ({ kind: 'cafe_session', id });
 
+/**
+ * One voice of a member in one café session: under their display name (`named`) or under one
+ * nickname (its key). Their messages carry the key of the voice, so a dump cannot tie the
+ * nickname they used to the name they spoke under a moment before (issue 12.10); restrictions and
+ * sanctions keep the session's key, which holds across voices.
+ */
+export const cafeVoiceScope = (sessionId: string, voice: string): Scope => ({
+  kind: 'cafe_voice',
+  id: `${sessionId}/${voice}`,
+});
+
+/** The voice of a café message, from how it was written. */
+export const NAMED_VOICE = 'named';
+
 /** The text the key of a scope is computed over. */
 export function scopeLabel(scope: Scope): string {
   switch (scope.kind) {
     case 'thread':
     case 'cafe_session':
       return scope.id;
+    case 'cafe_voice':
+      return `cafe_voice:${scope.id}`;
   }
 }

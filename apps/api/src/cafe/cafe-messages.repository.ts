@@ -229,9 +229,9 @@ export class CafeMessagesRepository {
   }
 
   /** Who wrote a message, as the database knows it: a keyed hash in its session (null: a guest). */
-  async authorOf(id: string): Promise<{ author_hash: Buffer | null; session_id: string } | null> {
-    const rows: { author_hash: Buffer | null; session_id: string }[] = await this.db.query(
-      'SELECT author_hash, session_id FROM cafe_messages WHERE id = $1',
+  async authorOf(id: string): Promise<{ author_hash: Buffer | null; session_id: string; nickname: string } | null> {
+    const rows: { author_hash: Buffer | null; session_id: string; nickname: string }[] = await this.db.query(
+      'SELECT author_hash, session_id, nickname FROM cafe_messages WHERE id = $1',
       [id],
     );
     return rows[0] ?? null;
@@ -239,12 +239,9 @@ export class CafeMessagesRepository {
 
   // --- the user's own data (GET /api/me/export) ---
 
-  /** The sessions that hold messages by members (where a member's own messages may be). */
-  async sessionsWithMembersMessages(): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      'SELECT DISTINCT session_id AS id FROM cafe_messages WHERE author_hash IS NOT NULL',
-    );
-    return rows.map((r) => r.id);
+  /** The sessions and names of members' messages (where a member's own messages may be). */
+  membersVoices(): Promise<{ session_id: string; nickname: string }[]> {
+    return this.db.query('SELECT DISTINCT session_id, nickname FROM cafe_messages WHERE author_hash IS NOT NULL');
   }
 
   /** The messages under these keys, oldest first. */

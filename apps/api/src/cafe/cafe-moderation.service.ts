@@ -1,3 +1,5 @@
+import { NAMED_VOICE } from '../authorship/scope.js';
+import { nicknameKey } from './nickname.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { flagOutcome } from '#libs/moderation';
@@ -69,8 +71,27 @@ export class CafeModerationService {
     };
   }
 
-  /** The keyed hash and session of a message's writer (null hash: a guest); null when the message is gone. */
-  authorOf(messageId: string): Promise<{ author_hash: Buffer | null; session_id: string } | null> {
-    return this.messages.authorOf(messageId);
+  /**
+   * The keyed hash and session of a message's writer (null hash: a guest) and the voices it may
+   * have been written in (their display name, or the nickname shown); null when the message is gone.
+   */
+  async authorOf(
+    messageId: string,
+  ): Promise<{ author_hash: Buffer | null; session_id: string; voices: string[] } | null> {
+    const row = await this.messages.authorOf(messageId);
+    return row && { author_hash: row.author_hash, session_id: row.session_id, voices: voicesOf(row.nickname) };
   }
+
+  /** Each session with members' messages and the voices they may have been written in (for an export). */
+  async membersVoices(): Promise<{ sessionId: string; voices: string[] }[]> {
+    return (await this.messages.membersVoices()).map((r) => ({
+      sessionId: r.session_id,
+      voices: voicesOf(r.nickname),
+    }));
+  }
+}
+
+/** A member's message under this name was written under their display name or as this nickname. */
+function voicesOf(nickname: string): string[] {
+  return [NAMED_VOICE, nicknameKey(nickname)];
 }

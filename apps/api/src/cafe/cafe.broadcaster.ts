@@ -12,8 +12,10 @@ export interface JoinedParticipant {
   nickname: string;
   nicknameKey: string;
   isHost: boolean;
-  /** The member's author hash in this session (hex); null for guests. */
+  /** The member's author hash in this session (hex; host restrictions and sanctions); null for guests. */
   authorHash: string | null;
+  /** The member's hash in this voice (hex; what their messages carry: issue 12.10); null for guests. */
+  messageHash: string | null;
 }
 
 export interface CafeSocketData {

@@ -6,6 +6,7 @@ import type { Policy } from '#libs/policy';
 import { hasAction, type ScreeningResult } from '#libs/screening';
 import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
+import { NAMED_VOICE } from '../authorship/scope.js';
 import { clientIp } from '../common/client-ip.js';
 import { RateLimitService } from '../common/rate-limit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -147,7 +148,10 @@ export class CafeService {
     const key = nicknameKey(nickname);
     await this.checkNameFree(nickname, user);
 
-    const hash = user ? await this.authorship.keyInCafeSession(user.id, session.id) : null;
+    const keys = user
+      ? await this.authorship.keysInCafe(user.id, session.id, fromDisplayName ? NAMED_VOICE : key)
+      : null;
+    const hash = keys?.session ?? null;
     const restrictions = await this.messages.activeRestrictions(session.id, {
       participantId: null,
       nicknameKey: key,
@@ -169,6 +173,7 @@ export class CafeService {
       nicknameKey: key,
       isHost: policy.canHostCafe().allowed,
       authorHash: hash ? hash.toString('hex') : null,
+      messageHash: keys ? keys.voice.toString('hex') : null,
     };
     const claimed = await this.state.claim(
       { id: session.id, endsAt: session.ends_at },
@@ -265,7 +270,7 @@ export class CafeService {
         participantId: participant.id,
         nickname: participant.nickname,
         isHost: participant.isHost,
-        authorHash: participant.authorHash ? Buffer.from(participant.authorHash, 'hex') : null,
+        authorHash: participant.messageHash ? Buffer.from(participant.messageHash, 'hex') : null,
         body,
       });
       if (reportReason) {

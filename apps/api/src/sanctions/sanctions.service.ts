@@ -4,7 +4,7 @@ import type { Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { Authorship, type Recipient } from '../authorship/authorship.service.js';
-import { cafeSessionScope, threadScope, type Scope } from '../authorship/scope.js';
+import { cafeSessionScope, cafeVoiceScope, NAMED_VOICE, threadScope, type Scope } from '../authorship/scope.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
 import { ApiError, badRequest, notFound } from '../common/api-error.js';
 import { Transactions } from '../database/transactions.js';
@@ -148,16 +148,26 @@ export class SanctionsService {
   private async cafeSubject(policy: Policy, messageId: string): Promise<Subject> {
     const message = await this.cafe.authorOf(messageId);
     if (!message) throw notFound('No such café message (it may have been deleted after the retention period).');
-    const { author_hash: hash, session_id: sessionId } = message;
-    if (!hash)
+    const { author_hash: voiceHash, session_id: sessionId, voices } = message;
+    if (!voiceHash)
       throw badRequest(
         'A guest wrote this message: there is no account to sanction. A host can mute or remove the guest in the room.',
         'no_account',
       );
-    const scope = cafeSessionScope(sessionId);
-    const account = await this.authorship.findAccount(hash, scope);
+    const account = await this.authorship.findAccount(
+      voiceHash,
+      voices.map((v) => cafeVoiceScope(sessionId, v)),
+    );
     if (!account) throw new ApiError(404, 'author_gone', 'The writer of this message no longer has an account.');
-    return { hash, scope, accountId: account.id, mayApply: await this.reaches(policy, account.id) };
+    // Stored under the session's key, which holds whatever name they speak under next.
+    const keys = await this.authorship.keysInCafe(account.id, sessionId, NAMED_VOICE);
+    if (!keys) throw new ApiError(404, 'author_gone', 'The writer of this message no longer has an account.');
+    return {
+      hash: keys.session,
+      scope: cafeSessionScope(sessionId),
+      accountId: account.id,
+      mayApply: await this.reaches(policy, account.id),
+    };
   }
 
   /** Whether the issuer's role may sanction the account's: asked, never told to the issuer. */
