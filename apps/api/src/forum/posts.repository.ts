@@ -127,9 +127,15 @@ export class PostsRepository {
     after: [string, string] | null,
     limit: number,
   ): Promise<PostRow[]> {
+    // Two indexed lookups (named by author, anonymous by thread and key) instead of one OR, which
+    // the planner can only answer by walking every post newest first.
     return this.db.query(
       `${POST_SELECT}
-       WHERE (p.author_id = $2 OR (p.thread_id, p.anon_hash) IN (SELECT * FROM unnest($3::uuid[], $4::bytea[])))
+       WHERE p.id IN (
+               SELECT id FROM posts WHERE author_id = $2
+               UNION ALL
+               SELECT k.id FROM unnest($3::uuid[], $4::bytea[]) AS own (thread_id, hash)
+               CROSS JOIN LATERAL (SELECT id FROM posts WHERE thread_id = own.thread_id AND anon_hash = own.hash) k)
          AND ($5::timestamptz IS NULL OR (p.created_at, p.id) < ($5::timestamptz, $6::uuid))
        ORDER BY p.created_at DESC, p.id DESC
        LIMIT $7`,
@@ -300,8 +306,11 @@ export class PostsRepository {
               p.author_kind = 'anonymous' AS anonymous, p.alias, p.body, p.status, p.rejection_reason AS "rejectionReason",
               p.created_at AS "createdAt", p.edited_at AS "editedAt"
        FROM posts p JOIN threads t ON t.id = p.thread_id
-       WHERE p.author_id = $1
-          OR (p.anon_hash IS NOT NULL AND (p.thread_id, p.anon_hash) IN (SELECT * FROM unnest($2::uuid[], $3::bytea[])))
+       WHERE p.id IN (
+               SELECT id FROM posts WHERE author_id = $1
+               UNION ALL
+               SELECT k.id FROM unnest($2::uuid[], $3::bytea[]) AS own (thread_id, hash)
+               CROSS JOIN LATERAL (SELECT id FROM posts WHERE thread_id = own.thread_id AND anon_hash = own.hash) k)
        ORDER BY p.created_at, p.id`,
       [userId, keys.ids, keys.hashes],
     );
