@@ -9,11 +9,11 @@
 // numRuntimeErrorTestSuites, ...}); the exit code is non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort, serverEnv, spawnServer, stop, waitHealthy } from './server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -24,17 +24,6 @@ const jestArgs = args.filter((_, i) => jsonIndex < 0 || (i !== jsonIndex && i !=
 const ADMIN = { username: 'admin', password: 'browser-admin-password-1' };
 
 const log = (line) => process.stdout.write(`[browser] ${line}\n`);
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
 
 function failureReport(message) {
   return {
@@ -65,33 +54,6 @@ async function adminQuery(server, sql) {
   } finally {
     await client.end();
   }
-}
-
-async function waitHealthy(base, child, ms = 120_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not become healthy in time');
-}
-
-function stop(child) {
-  return new Promise((ok) => {
-    if (!child || child.exitCode !== null) return ok();
-    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      ok();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 function runJest(base) {
@@ -142,30 +104,12 @@ async function main() {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    ADMIN_USERNAME: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-    SESSION_SECRET: 'browser-session-secret-0123456789abcdef-012345',
-    ANON_SECRET: 'browser-anon-secret-0123456789abcdef-0123456789',
-    RATE_LIMIT_SCALE: '100',
-    LOG_LEVEL: process.env.BROWSER_LOG_LEVEL ?? 'warn',
-    NODE_ENV: 'development',
-  };
-  delete env.PUBLIC_URL;
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
+  const env = serverEnv({ port, dataDir, admin: ADMIN, databaseUrl });
 
   let child;
   try {
     log(`starting the server on ${base} (${databaseUrl ? `database ${dbName}` : 'embedded database'})`);
-    child = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    child = spawnServer(env);
     await waitHealthy(base, child);
     const code = await runJest(base);
     if (jsonFile && !existsSync(jsonFile)) writeReport(failureReport(`jest exited with code ${code} without a report`));

@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { roleAtLeast, type Role } from '#libs/contracts';
 import { api, ApiError } from './api/client';
 import type { User } from './api/types';
+import { clearDrafts } from './lib/use-draft';
 
 interface SessionValue {
   user: User | null;
@@ -44,6 +45,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.post('/api/auth/logout');
     } finally {
+      // Unsent drafts stay with the person who wrote them, not with the next one at this tab.
+      clearDrafts();
       setUser(null);
     }
   }, []);

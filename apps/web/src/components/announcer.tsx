@@ -11,11 +11,22 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [assertive, setAssertive] = useState('');
   const timers = useRef<number[]>([]);
 
+  const pending = useRef<Record<Politeness, string[]>>({ polite: [], assertive: [] });
+
   const announce = useCallback<Announce>((message, politeness = 'polite') => {
     const set = politeness === 'assertive' ? setAssertive : setPolite;
+    // Said within the same moment (two parts of one answer): said together, in order, not the last one only.
+    const queue = pending.current[politeness];
+    queue.push(message);
+    if (queue.length > 1) return;
     // Clear first, then set: the same message twice is announced twice.
     set('');
-    timers.current.push(window.setTimeout(() => set(message), 100));
+    timers.current.push(
+      window.setTimeout(() => {
+        set(queue.join(' '));
+        queue.length = 0;
+      }, 100),
+    );
   }, []);
 
   const value = useMemo(() => announce, [announce]);

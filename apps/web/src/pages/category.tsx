@@ -7,12 +7,15 @@ import type { Category, CreatedThread, ThreadSummary } from '../api/types';
 import { AuthorName } from '../components/author';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { LoadMoreButton, useFocusFirstNew, usePaged } from '../components/load-more';
+import { DraftRestored } from '../components/draft-restored';
 import { MarkdownEditor } from '../components/markdown-editor';
+import { NotSentAlert, supportOf } from '../components/not-sent';
 import { PageHeader } from '../components/page-header';
 import { WriteOutcomeView, rememberReceipt } from '../components/write-outcome';
 import { errorText, fieldOf, isStatus } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { useApi } from '../lib/use-api';
+import { useDraft } from '../lib/use-draft';
 import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 import { AnonymousExplanation } from '../features/forum/anonymous-explanation';
@@ -73,8 +76,10 @@ function ThreadList({ slug }: { slug: string }) {
 function NewThreadForm({ category }: { category: Category }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
+  const titleDraft = useDraft(`thread-title:${category.slug}`);
+  const bodyDraft = useDraft(`thread:${category.slug}`);
+  const title = titleDraft.value;
+  const body = bodyDraft.value;
   const [anonymous, setAnonymous] = useState(false);
   const [errors, setErrors] = useState<{ title?: string; body?: string }>({});
   const [created, setCreated] = useState<CreatedThread | null>(null);
@@ -89,8 +94,8 @@ function NewThreadForm({ category }: { category: Category }) {
       });
       if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title);
       setCreated(thread);
-      setTitle('');
-      setBody('');
+      titleDraft.clear();
+      bodyDraft.clear();
       setAnonymous(false);
     },
     {
@@ -101,9 +106,11 @@ function NewThreadForm({ category }: { category: Category }) {
           titleRef.current?.focus();
         } else if (field === 'body' || isStatus(err, 422)) {
           setErrors({ body: field === 'body' ? t('write.errors.bodyInvalid') : errorText(t, err) });
-          bodyRef.current?.focus();
+          // With the crisis help shown, focus goes to the help instead.
+          if (!supportOf(err)) bodyRef.current?.focus();
         } else return false;
-        return true;
+        // Shown below the editor too: the text is kept, and (when not beside the field) why.
+        return false;
       },
     },
   );
@@ -146,10 +153,11 @@ function NewThreadForm({ category }: { category: Category }) {
         </div>
       ) : (
         <form onSubmit={submit} noValidate className="form">
+          {titleDraft.restored || bodyDraft.restored ? <DraftRestored /> : null}
           <Textfield
             label={t('write.title')}
             value={title}
-            onChange={(e) => setTitle(e.target.value)}
+            onChange={(e) => titleDraft.set(e.target.value)}
             error={errors.title}
             ref={titleRef as React.Ref<HTMLInputElement>}
             maxLength={150}
@@ -159,7 +167,7 @@ function NewThreadForm({ category }: { category: Category }) {
           <MarkdownEditor
             label={t('write.body')}
             value={body}
-            onChange={setBody}
+            onChange={bodyDraft.set}
             error={errors.body}
             textareaRef={bodyRef}
             name="body"
@@ -173,7 +181,7 @@ function NewThreadForm({ category }: { category: Category }) {
               name="anonymous"
             />
           ) : null}
-          {send.failure ? <ErrorAlert error={send.failure} /> : null}
+          {send.failure ? <NotSentAlert error={send.failure} reasonShown={!!(errors.title || errors.body)} /> : null}
           <div>
             <Button type="submit" disabled={send.busy} aria-busy={send.busy || undefined}>
               {t('write.publish')}

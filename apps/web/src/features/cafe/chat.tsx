@@ -32,7 +32,9 @@ export function Chat({ room }: { room: CafeRoomControls }) {
           <Paragraph>{t('chat.reconnecting')}</Paragraph>
         </Alert>
       ) : null}
-      {view.support ? <CrisisSupport resources={view.support.resources} staffed={view.support.staffed} /> : null}
+      {view.support ? (
+        <CrisisSupport resources={view.support.resources} staffed={view.support.staffed} revision={view.support} />
+      ) : null}
       <div className="chat-layout">
         <div className="chat-main">
           <Heading level={2} id="messages-h" className="ds-sr-only">
@@ -80,6 +82,7 @@ export function Chat({ room }: { room: CafeRoomControls }) {
           ) : null}
           <Composer
             disabled={!!view.muted || view.phase !== 'joined'}
+            draftKey={`cafe:${room.slug}`}
             onSend={room.send}
             onTyping={room.typing}
             onLeave={room.leave}

@@ -1,5 +1,6 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useDraft } from '../../lib/use-draft';
 import { useTranslation } from 'react-i18next';
 import { CAFE_LIMITS } from '#libs/contracts';
 import type { SendResult } from './use-cafe-room';
@@ -7,17 +8,21 @@ import type { SendResult } from './use-cafe-room';
 /** Writing a message: Enter sends, Shift+Enter breaks the line; the café's length limit is the contract's. */
 export function Composer({
   disabled,
+  draftKey,
   onSend,
   onTyping,
   onLeave,
 }: {
   disabled: boolean;
+  /** Where the unsent message is kept in this tab (per room), so a reload or a refusal loses nothing. */
+  draftKey: string;
   onSend(body: string): Promise<SendResult>;
   onTyping(): void;
   onLeave(): void;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState('');
+  const kept = useDraft(draftKey);
+  const draft = kept.value;
   const [error, setError] = useState<string | undefined>();
   const ref = useRef<HTMLTextAreaElement>(null);
 
@@ -32,8 +37,8 @@ export function Composer({
     if (body.length > CAFE_LIMITS.bodyMax) return setError(t('chat.errors.too_long'));
     setError(undefined);
     const result = await onSend(body);
-    if (result.sent) setDraft('');
-    else setError(result.error);
+    if (result.sent) kept.clear();
+    else if (result.error) setError(`${result.error} ${t('safety.keptMessage')}`);
   }
 
   function onKey(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -52,7 +57,7 @@ export function Composer({
         description={t('chat.composeHelp')}
         value={draft}
         onChange={(e) => {
-          setDraft(e.target.value);
+          kept.set(e.target.value);
           if (error) setError(undefined);
           if (e.target.value) onTyping();
         }}

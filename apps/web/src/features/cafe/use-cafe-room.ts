@@ -30,6 +30,8 @@ export function mutedText(t: TFunction, until: string | null, language: string):
 export type SendResult = { sent: true } | { sent: false; error?: string };
 
 export interface CafeRoomControls {
+  /** The room's slug (drafts are kept per room). */
+  slug: string;
   view: RoomView;
   /** Connects and joins with this (already checked) nickname; the view follows. */
   join(nickname: string): Promise<void>;
@@ -303,5 +305,5 @@ export function useCafeRoom(room: CafeRoom, onPresence: (count: number | null) =
 
   const dismissAlert = useCallback((messageId: string) => dispatch({ type: 'dismiss-alert', messageId }), []);
 
-  return { view, join, send, typing, report, moderate, leave, dismissAlert };
+  return { slug: room.slug, view, join, send, typing, report, moderate, leave, dismissAlert };
 }

@@ -1,12 +1,14 @@
 import { Button } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { CreatedPost, Post } from '../../api/types';
 import { useAnnounce } from '../../components/announcer';
-import { ErrorAlert } from '../../components/feedback';
+import { DraftRestored } from '../../components/draft-restored';
 import { MarkdownEditor } from '../../components/markdown-editor';
+import { NotSentAlert, supportOf } from '../../components/not-sent';
 import { errorText, fieldOf, isStatus } from '../../lib/errors';
+import { useDraft } from '../../lib/use-draft';
 import { useSubmit } from '../../lib/use-submit';
 
 /** Best effort at the Markdown source of a post when the API sends only HTML. */
@@ -28,11 +30,15 @@ export function PostEditForm({
 }) {
   const { t } = useTranslation();
   const say = useAnnounce();
-  const [draft, setDraft] = useState(() => post.body ?? htmlToText(post.bodyHtml));
+  const source = useMemo(() => post.body ?? htmlToText(post.bodyHtml), [post.body, post.bodyHtml]);
+  const kept = useDraft(`edit:${post.id}`, source);
+  const draft = kept.value;
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | undefined>();
   const save = useSubmit(
     async () => {
       const updated = await api.patch<CreatedPost>(`/api/posts/${post.id}`, { body: draft });
+      kept.clear();
       onSaved(updated);
       say(t('post.saved'));
     },
@@ -40,7 +46,8 @@ export function PostEditForm({
       onError: (err) => {
         if (!isStatus(err, 422) && !fieldOf(err, ['body'])) return false;
         setError(errorText(t, err));
-        return true;
+        if (!supportOf(err)) bodyRef.current?.focus();
+        return false;
       },
     },
   );
@@ -54,13 +61,27 @@ export function PostEditForm({
 
   return (
     <form onSubmit={submit} noValidate className="inline-form">
-      <MarkdownEditor label={t('post.editLabel')} value={draft} onChange={setDraft} error={error} />
-      {save.failure ? <ErrorAlert error={save.failure} /> : null}
+      {kept.restored ? <DraftRestored /> : null}
+      <MarkdownEditor
+        label={t('post.editLabel')}
+        value={draft}
+        onChange={kept.set}
+        error={error}
+        textareaRef={bodyRef}
+      />
+      {save.failure ? <NotSentAlert error={save.failure} reasonShown={!!error} /> : null}
       <div className="button-row">
         <Button type="submit" disabled={save.busy}>
           {t('common.save')}
         </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            kept.clear();
+            onCancel();
+          }}
+        >
           {t('common.cancel')}
         </Button>
       </div>

@@ -3,10 +3,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Category, CreatedPost, Post, Thread, WriteOutcome } from '../../api/types';
-import { ErrorAlert } from '../../components/feedback';
 import { MarkdownEditor } from '../../components/markdown-editor';
+import { DraftRestored } from '../../components/draft-restored';
+import { NotSentAlert, supportOf } from '../../components/not-sent';
 import { WriteOutcomeView, rememberReceipt } from '../../components/write-outcome';
 import { errorText, fieldOf, isStatus } from '../../lib/errors';
+import { useDraft } from '../../lib/use-draft';
 import { useSubmit } from '../../lib/use-submit';
 import { useSession } from '../../session';
 import { AnonymousExplanation } from '../forum/anonymous-explanation';
@@ -23,7 +25,8 @@ export function ReplyForm({
 }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [body, setBody] = useState('');
+  const draft = useDraft(`reply:${thread.id}`);
+  const body = draft.value;
   const [anonymous, setAnonymous] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
@@ -36,7 +39,7 @@ export function ReplyForm({
       });
       if (post.receiptToken) rememberReceipt(post.receiptToken, thread.title);
       setOutcome(post);
-      setBody('');
+      draft.clear();
       // A guest's post waits for a moderator and is not theirs to see in the thread.
       if (user) onPosted(post);
     },
@@ -44,8 +47,10 @@ export function ReplyForm({
       onError: (err) => {
         if (!isStatus(err, 422) && !fieldOf(err, ['body'])) return false;
         setError(errorText(t, err));
-        bodyRef.current?.focus();
-        return true;
+        // With the crisis help shown, focus goes to the help instead.
+        if (!supportOf(err)) bodyRef.current?.focus();
+        // The refusal is shown below the editor too: the text is kept, and why.
+        return false;
       },
     },
   );
@@ -75,10 +80,11 @@ export function ReplyForm({
       ) : null}
       {outcome ? <WriteOutcomeView outcome={outcome} /> : null}
       <form onSubmit={submit} noValidate className="form">
+        {draft.restored ? <DraftRestored /> : null}
         <MarkdownEditor
           label={t('thread.replyLabel')}
           value={body}
-          onChange={setBody}
+          onChange={draft.set}
           error={error}
           textareaRef={bodyRef}
           rows={5}
@@ -93,7 +99,7 @@ export function ReplyForm({
             name="anonymous"
           />
         ) : null}
-        {send.failure ? <ErrorAlert error={send.failure} /> : null}
+        {send.failure ? <NotSentAlert error={send.failure} reasonShown={!!error} /> : null}
         <div>
           <Button type="submit" disabled={send.busy} aria-busy={send.busy || undefined}>
             {t('thread.sendReply')}

@@ -1,0 +1,148 @@
+// Issue 20: crisis help that a person in crisis actually sees. On a phone (360 px) the help is on
+// screen and focused the moment it is shown, in the café and in the forum; a moderator's duty is
+// what the server says; every control a person in distress needs is at least 44×44 px.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  asAdmin,
+  axe,
+  contextFor,
+  horizontalOverflow,
+  launch,
+  makeUser,
+  screenshot,
+  settle,
+  unique,
+  watchPage,
+} from './support.js';
+import { expectHelpFocusedOnScreen, inBothLanguages } from './crisis-support.js';
+
+const CRISIS = 'jeg vil ikke leve lenger';
+const admin = await asAdmin();
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+});
+
+async function open(
+  user?: { username: string; password: string },
+  width = 360,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await contextFor(browser, user, width);
+  contexts.push(context);
+  const page = await context.newPage();
+  return { context, page, problems: watchPage(page) };
+}
+
+async function must(what: string, res: { status(): number; text(): Promise<string>; json(): Promise<unknown> }) {
+  if (res.status() >= 300) throw new Error(`${what}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { id: string };
+}
+
+async function openRoom(): Promise<string> {
+  const slug = unique('krise').slice(0, 40);
+  await must(
+    'room',
+    await admin.post('/api/cafe/rooms', {
+      data: { slug, name: 'Kveldskaféen', description: 'Et rolig sted å prate.', audience: 'everyone' },
+    }),
+  );
+  await must('open room', await admin.post(`/api/cafe/rooms/${slug}/open`, { data: {} }));
+  return slug;
+}
+
+/** A thread long enough that its reply form is far below the first screen. */
+async function longThread(): Promise<string> {
+  const thread = await must(
+    'thread',
+    await admin.post('/api/categories/erfaringer/threads', {
+      data: { title: `Hva gjør dere når kvelden blir lang? ${unique('k')}`, body: 'Del gjerne det som hjelper.' },
+    }),
+  );
+  for (let i = 0; i < 14; i++)
+    await must(
+      'reply',
+      await admin.post(`/api/threads/${thread.id}/posts`, {
+        data: { body: `Svar ${i + 1}: jeg går en tur, ringer noen, eller setter på musikk.\n\nDet hjelper litt.` },
+      }),
+    );
+  return thread.id;
+}
+
+describe('crisis help on a phone', () => {
+  it('should put the help on screen and focus it when a guest in the café writes crisis text (360 px)', async () => {
+    const slug = await openRoom();
+    const { page, problems } = await open(undefined, 360);
+    await page.goto(`/kafe/${slug}`);
+    await settle(page);
+    await page.getByLabel('Kallenavn').fill('Natteravn');
+    await page.getByLabel('Jeg godtar kafeens regler').check();
+    await page.getByTestId('join-cafe').click();
+    await page.getByTestId('chat-log').waitFor({ timeout: 60_000 });
+    await page.getByLabel('Skriv en melding').fill(CRISIS);
+    await page.keyboard.press('Enter');
+    const seen = await expectHelpFocusedOnScreen(page);
+    process.stdout.write(`café 360 px: help heading at ${seen.top}–${seen.bottom} px of ${seen.viewport}\n`);
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="live-polite"]')?.textContent ?? '').includes('Numrene du kan ringe'),
+      undefined,
+      { timeout: 10_000 },
+    );
+    await screenshot(page, 'krise-kafe-360');
+    await inBothLanguages(page, [360, 1280], async (label) => {
+      expect(await axe(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `krise-kafe-${label}`);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('should put the help on screen and focus it when a member replies in crisis at the bottom of a long thread (360 px)', async () => {
+    await admin.patch('/api/admin/settings', { data: { newMemberReviewCount: 0 } });
+    const threadId = await longThread();
+    const member = await makeUser('member', 'sliten');
+    const { page, problems } = await open(member, 360);
+    await page.goto(`/trad/${threadId}`);
+    await settle(page);
+    const reply = page.getByLabel('Ditt svar');
+    await reply.scrollIntoViewIfNeeded();
+    await reply.fill(`${CRISIS}. Jeg orker ikke mer.`);
+    await page.getByRole('button', { name: 'Send svar' }).click();
+    const seen = await expectHelpFocusedOnScreen(page);
+    process.stdout.write(`forum reply 360 px: help heading at ${seen.top}–${seen.bottom} px of ${seen.viewport}\n`);
+    // Sent: the editor is empty again, and the draft is gone from the tab.
+    await expect(reply.inputValue()).resolves.toBe('');
+    await screenshot(page, 'krise-svar-360');
+    await inBothLanguages(page, [360, 1280], async (label) => {
+      expect(await axe(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `krise-svar-${label}`);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('should keep a reply being written through a reload, and clear it once sent', async () => {
+    await admin.patch('/api/admin/settings', { data: { newMemberReviewCount: 0 } });
+    const threadId = await longThread();
+    const member = await makeUser('member', 'skriver');
+    const { page } = await open(member, 360);
+    await page.goto(`/trad/${threadId}`);
+    await settle(page);
+    const text = 'Det jeg skriver nå vil jeg ikke miste.';
+    await page.getByLabel('Ditt svar').fill(text);
+    await page.reload();
+    await settle(page);
+    await expect(page.getByLabel('Ditt svar').inputValue()).resolves.toBe(text);
+    await page.getByTestId('draft-restored').waitFor();
+    await page.getByRole('button', { name: 'Send svar' }).click();
+    await page.getByTestId('write-outcome').waitFor();
+    await page.reload();
+    await settle(page);
+    await expect(page.getByLabel('Ditt svar').inputValue()).resolves.toBe('');
+  });
+});
