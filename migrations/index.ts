@@ -10,6 +10,7 @@ import { NameSkeletons1768400000200 } from './1768400000200-name-skeletons.js';
 import { OwnScopes1768400000300 } from './1768400000300-own-scopes.js';
 import { Consultations1768600000000 } from './1768600000000-consultations.js';
 import { StandingConsultation1768600000100 } from './1768600000100-standing-consultation.js';
+import { ConsultationAnswersInQueue1768600000200 } from './1768600000200-consultation-answers-in-queue.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   OwnScopes1768400000300,
   Consultations1768600000000,
   StandingConsultation1768600000100,
+  ConsultationAnswersInQueue1768600000200,
 ];

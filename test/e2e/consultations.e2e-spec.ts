@@ -117,8 +117,20 @@ describe('consultations (rådslag)', () => {
     expect(crisis.body.support.length).toBeGreaterThan(0);
     expect(typeof crisis.body.staffed).toBe('boolean');
     const guestCode = crisis.body.receiptCode;
+    // At the head of the moderation queue: the text and the consultation, never who wrote it.
+    const queue = (await admin.get('/api/mod/queue')).body.items;
+    const item = queue.find((i: { type: string }) => i.type === 'consultation_answer');
+    expect(queue[0]).toEqual(item);
+    expect(item).toMatchObject({
+      priority: 'crisis',
+      reasons: ['crisis'],
+      content: { consultationId: id, title: 'Hvordan bør kafeen være?', author: { kind: 'anonymous' } },
+    });
+    expect(item.content.bodyHtml).toContain('Jeg vil ikke leve lenger.');
 
     expect((await admin.get(`/api/consultations/${id}`)).body.responseCount).toBe(2);
+    // A moderator keeps it: it counts in the results.
+    expect((await admin.post(`/api/mod/queue/${item.id}/approve`, {})).status).toBe(200);
     expect((await admin.put(`/api/consultations/${id}/report`, report())).body.code).toBe('not_closed');
     expect((await admin.post(`/api/consultations/${id}/close`)).body.status).toBe('closed');
     expect((await member.get(`/api/consultations/${id}`)).body.responseCount).toBe(2);
@@ -189,6 +201,7 @@ describe('consultations (rådslag)', () => {
     expect(Object.keys(rows[0]).sort()).toEqual([
       'consultation_id',
       'created_on',
+      'excluded',
       'id',
       'receipt_hash',
       'respondent_hash',

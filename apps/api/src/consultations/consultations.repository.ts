@@ -249,15 +249,49 @@ export class ConsultationsRepository {
     return rows[0].id;
   }
 
-  /** Every answer of the consultation, free texts in their random order. */
+  /** Every answer of the consultation that counts (not rejected by a moderator), free texts in their random order. */
   answersOf(id: string): Promise<{ question_id: string; value: unknown }[]> {
     return this.db.query(
       `SELECT a.question_id, a.value FROM consultation_answers a
        JOIN consultation_responses r ON r.id = a.response_id
-       WHERE r.consultation_id = $1
+       WHERE r.consultation_id = $1 AND NOT r.excluded
        ORDER BY a.shuffle`,
       [id],
     );
+  }
+
+  async countedResponses(id: string): Promise<number> {
+    const [row]: { n: number }[] = await this.db.query(
+      'SELECT count(*)::int AS n FROM consultation_responses WHERE consultation_id = $1 AND NOT excluded',
+      [id],
+    );
+    return row.n;
+  }
+
+  /** For the moderation queue: each response's consultation and its free texts (no respondent). */
+  forQueue(
+    responseIds: string[],
+  ): Promise<{ response_id: string; consultation_id: string; title: string; texts: string[] }[]> {
+    return this.db.query(
+      `SELECT r.id AS response_id, c.id AS consultation_id, c.title,
+              coalesce(array_agg(a.value #>> '{}' ORDER BY q.position) FILTER (WHERE q.kind = 'text'), '{}') AS texts
+       FROM consultation_responses r
+       JOIN consultations c ON c.id = r.consultation_id
+       LEFT JOIN consultation_answers a ON a.response_id = r.id
+       LEFT JOIN consultation_questions q ON q.id = a.question_id
+       WHERE r.id = ANY($1::uuid[])
+       GROUP BY r.id, c.id, c.title`,
+      [responseIds],
+    );
+  }
+
+  /** A moderator's decision on a crisis answer: rejected, it is left out of results and the CSV. */
+  async setExcluded(tx: EntityManager, responseId: string, excluded: boolean): Promise<boolean> {
+    const [, count]: [unknown, number] = await tx.query(
+      'UPDATE consultation_responses SET excluded = $2 WHERE id = $1',
+      [responseId, excluded],
+    );
+    return count > 0;
   }
 
   respondents(tx: EntityManager, id: string): Promise<ResponseRow[]> {

@@ -12,6 +12,7 @@ import { RateLimitService } from '../common/rate-limit.service.js';
 import { Transactions } from '../database/transactions.js';
 import { sha256 } from '../forum/forum-writer.service.js';
 import { ContentRenderer } from '../forum/content-renderer.service.js';
+import { QueueFeed } from '../moderation/queue-feed.service.js';
 import { NotificationsService, type NewNotification } from '../notifications/notifications.service.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
@@ -83,6 +84,7 @@ export class ConsultationsService {
     private readonly notifications: NotificationsService,
     private readonly limits: RateLimitService,
     private readonly users: UsersRepository,
+    private readonly queue: QueueFeed,
   ) {}
 
   // --- the coordinator ---
@@ -206,6 +208,7 @@ export class ConsultationsService {
       const valid = checked(() => checkAnswers(current, dto.answers));
       const inserted = await this.repo.insertResponse(tx, id, who, receiptHash(code), valid);
       if (!inserted) throw conflict('already_responded', 'You have answered this consultation already.');
+      if (crisis) await this.queue.consultationAnswer(tx, inserted);
       if ('hash' in who)
         await this.authorship.remember(await this.authorship.viewer(policy.userId, tx), consultationScope(id), tx);
     });
@@ -217,7 +220,10 @@ export class ConsultationsService {
     const admin = policy.can('admin.consultations').allowed;
     if (!admin && !row.report_published_at) throw notFound('The results are shown with the report.');
     const questions = await this.repo.questionsOf(id);
-    return { responseCount: row.response_count, questions: tally(questions, await this.repo.answersOf(id), admin) };
+    return {
+      responseCount: await this.repo.countedResponses(id),
+      questions: tally(questions, await this.repo.answersOf(id), admin),
+    };
   }
 
   /** Aggregates and free texts, never one row per respondent. */

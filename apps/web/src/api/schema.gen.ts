@@ -1823,6 +1823,11 @@ export interface components {
             room?: components["schemas"]["QueueRoomDto"];
             /** @description A café message already removed by a host */
             removed?: boolean;
+            /**
+             * Format: uuid
+             * @description A consultation answer: its consultation
+             */
+            consultationId?: string;
         };
         QueueFlagDto: {
             /** @enum {string} */
@@ -1835,7 +1840,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "post" | "thread" | "flag" | "cafe_message";
+            type: "post" | "thread" | "flag" | "cafe_message" | "consultation_answer";
             /** @enum {string} */
             priority: "crisis" | "normal";
             /** @description Why it is here: why it was held, a crisis, the reasons of its flags, or a report in the café */
