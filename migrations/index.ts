@@ -8,6 +8,9 @@ import { SanctionReferrals1768400000000 } from './1768400000000-sanction-referra
 import { NotificationsAboutThreads1768400000100 } from './1768400000100-notifications-about-threads.js';
 import { NameSkeletons1768400000200 } from './1768400000200-name-skeletons.js';
 import { OwnScopes1768400000300 } from './1768400000300-own-scopes.js';
+import { Consultations1768600000000 } from './1768600000000-consultations.js';
+import { StandingConsultation1768600000100 } from './1768600000100-standing-consultation.js';
+import { ConsultationAnswersInQueue1768600000200 } from './1768600000200-consultation-answers-in-queue.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -21,4 +24,7 @@ export const MIGRATIONS = [
   NotificationsAboutThreads1768400000100,
   NameSkeletons1768400000200,
   OwnScopes1768400000300,
+  Consultations1768600000000,
+  StandingConsultation1768600000100,
+  ConsultationAnswersInQueue1768600000200,
 ];

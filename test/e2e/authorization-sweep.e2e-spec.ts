@@ -120,6 +120,27 @@ const WHO_MAY = {
   'POST /api/admin/watched-words': ADMINS,
   'DELETE /api/admin/watched-words/{id}': ADMINS,
   'POST /api/admin/reveal': ADMINS,
+
+  'POST /api/consultations': ADMINS,
+  'GET /api/consultations': EVERYONE,
+  'GET /api/consultations/{id} [open to everyone]': EVERYONE,
+  'GET /api/consultations/{id} [the panel’s]': PANEL,
+  'PATCH /api/consultations/{id}': ADMINS,
+  'POST /api/consultations/{id}/publish': ADMINS,
+  'POST /api/consultations/{id}/close': ADMINS,
+  // A mute stops answering as it stops writing; guests answer where everyone is asked anonymously.
+  'POST /api/consultations/{id}/responses [anonymous, everyone]': WRITERS_AND_GUESTS,
+  'POST /api/consultations/{id}/responses [the panel’s, named]': PANEL,
+  'GET /api/consultations/{id}/results': ADMINS,
+  'GET /api/consultations/{id}/results.csv': ADMINS,
+  'PUT /api/consultations/{id}/report': ADMINS,
+  'POST /api/consultations/{id}/report/publish': ADMINS,
+  'GET /api/consultations/{id}/report': EVERYONE,
+  // Those who answered (every role but the muted and the browsers without a session).
+  'POST /api/consultations/{id}/report/acknowledgements': WRITERS,
+  'GET /api/consultations/{id}/report/acknowledgements': ADMINS,
+  'POST /api/consultations/{id}/report/acknowledgements/{ackId}/handled': ADMINS,
+  'POST /api/consultations/{id}/archive': ADMINS,
 } satisfies Record<string, readonly Who[]>;
 
 type Operation = keyof typeof WHO_MAY;
@@ -172,7 +193,42 @@ interface Fixtures {
   freshApplication(): Promise<string>;
   freshWord(): Promise<string>;
   freshResetToken(): Promise<string>;
+  consultations: {
+    everyone: string;
+    panel: string;
+    draft: string;
+    open: string;
+    closed: string;
+    reported: string;
+    ack: string;
+  };
+  /** A consultation of its own in that stage (answered by `respondents` before it closes). */
+  freshConsultation(stage: ConsultationStage, fields?: object): Promise<string>;
 }
+
+type ConsultationStage = 'draft' | 'open' | 'closed' | 'written' | 'reported';
+
+const consultationBody = (fields: object = {}) => ({
+  title: 'Et rådslag fra feiingen',
+  summary: 'Hva mener du?',
+  body: 'Vi spør panelet.',
+  requester: 'Feiingen',
+  audience: 'everyone',
+  anonymity: 'anonymous',
+  confidentiality: 'Anonymt.',
+  opensAt: inHours(-1),
+  closesAt: inHours(48),
+  reportDueAt: inHours(24 * 30),
+  questions: [{ kind: 'text', prompt: 'Hva mangler?', required: true }],
+  ...fields,
+});
+const reportBody = {
+  heard: 'Mye.',
+  done: 'Noe.',
+  planned: 'Mer.',
+  notDone: 'Ikke alt.',
+  recommendations: [{ text: 'Mer kaffe', outcome: 'adopted' }],
+};
 
 interface Request {
   params?: Record<string, string>;
@@ -379,6 +435,55 @@ const REQUESTS: Record<Operation, Build> = {
   'POST /api/admin/reveal': (f) => ({
     body: { postId: f.posts.anonymous, reason: 'Alvorlige trusler mot en annen bruker' },
   }),
+
+  'POST /api/consultations': () => ({ body: consultationBody() }),
+  'GET /api/consultations': () => ({}),
+  'GET /api/consultations/{id} [open to everyone]': (f) => ({ params: { id: f.consultations.everyone } }),
+  'GET /api/consultations/{id} [the panel’s]': (f) => ({ params: { id: f.consultations.panel } }),
+  'PATCH /api/consultations/{id}': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshConsultation('draft') : f.consultations.draft },
+    body: { summary: 'Et nytt sammendrag' },
+  }),
+  'POST /api/consultations/{id}/publish': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshConsultation('draft') : f.consultations.draft },
+  }),
+  'POST /api/consultations/{id}/close': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshConsultation('open') : f.consultations.open },
+  }),
+  'POST /api/consultations/{id}/responses [anonymous, everyone]': async (f, { allowed }) => {
+    const id = allowed ? await f.freshConsultation('open') : f.consultations.open;
+    const { questions } = must(await f.actors.admin.get(`/api/consultations/${id}`), 200).body;
+    return { params: { id }, body: { answers: [{ questionId: questions[0].id, value: 'Et svar' }] } };
+  },
+  'POST /api/consultations/{id}/responses [the panel’s, named]': async (f, { allowed }) => {
+    const id = allowed
+      ? await f.freshConsultation('open', { audience: 'panel', anonymity: 'named' })
+      : f.consultations.panel;
+    const { questions } = must(await f.actors.admin.get(`/api/consultations/${id}`), 200).body;
+    return { params: { id }, body: { answers: [{ questionId: questions[0].id, value: 'Et svar' }] } };
+  },
+  'GET /api/consultations/{id}/results': (f) => ({ params: { id: f.consultations.open } }),
+  'GET /api/consultations/{id}/results.csv': (f) => ({ params: { id: f.consultations.open } }),
+  'PUT /api/consultations/{id}/report': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshConsultation('closed') : f.consultations.closed },
+    body: reportBody,
+  }),
+  'POST /api/consultations/{id}/report/publish': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshConsultation('written') : f.consultations.closed },
+  }),
+  'GET /api/consultations/{id}/report': (f) => ({ params: { id: f.consultations.reported } }),
+  'POST /api/consultations/{id}/report/acknowledgements': (f) => ({
+    params: { id: f.consultations.reported },
+    body: { response: 'received' },
+  }),
+  'GET /api/consultations/{id}/report/acknowledgements': (f) => ({ params: { id: f.consultations.reported } }),
+  'POST /api/consultations/{id}/report/acknowledgements/{ackId}/handled': (f) => ({
+    params: { id: f.consultations.reported, ackId: f.consultations.ack },
+    body: { note: 'Takk, vi ser på det.' },
+  }),
+  'POST /api/consultations/{id}/archive': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshConsultation('reported') : f.consultations.reported },
+  }),
 };
 
 async function setUp(app: TestApp): Promise<Fixtures> {
@@ -486,7 +591,46 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     return muted;
   };
 
+  // Those who answer the shared consultations: every role that may, so each can acknowledge the report.
+  const respondents = (['member', 'panel', 'host', 'moderator', 'admin'] as const).map((who) => actors[who]);
+  const freshConsultation = async (stage: ConsultationStage, fields: object = {}, answerers: TestClient[] = []) => {
+    const { id } = must(await admin.post('/api/consultations', consultationBody(fields)), 201).body as { id: string };
+    if (stage === 'draft') return id;
+    must(await admin.post(`/api/consultations/${id}/publish`), 200);
+    const { questions } = must(await admin.get(`/api/consultations/${id}`), 200).body;
+    for (const who of answerers)
+      must(
+        await who.post(`/api/consultations/${id}/responses`, {
+          answers: [{ questionId: questions[0].id, value: 'Et svar' }],
+        }),
+        201,
+      );
+    if (stage === 'open') return id;
+    must(await admin.post(`/api/consultations/${id}/close`), 200);
+    if (stage === 'closed') return id;
+    must(await admin.put(`/api/consultations/${id}/report`, reportBody), 200);
+    if (stage === 'written') return id;
+    must(await admin.post(`/api/consultations/${id}/report/publish`), 200);
+    return id;
+  };
+  const reported = await freshConsultation('reported', {}, respondents);
+  const ack = must(
+    await actors.member.post(`/api/consultations/${reported}/report/acknowledgements`, { response: 'question' }),
+    201,
+  ).body.id as string;
+  const consultations = {
+    everyone: await freshConsultation('open'),
+    panel: await freshConsultation('open', { audience: 'panel', anonymity: 'named' }),
+    draft: await freshConsultation('draft'),
+    open: await freshConsultation('open'),
+    closed: await freshConsultation('closed'),
+    reported,
+    ack,
+  };
+
   return {
+    consultations,
+    freshConsultation: (stage: ConsultationStage, fields?: object) => freshConsultation(stage, fields),
     app,
     actors,
     slugs,
@@ -538,7 +682,9 @@ async function send(f: Fixtures, operation: Operation, who: Who, allowed: boolea
   if (method === 'GET') return client.get(url);
   if (method === 'POST') return client.post(url, request.body);
   if (method === 'PATCH') return client.patch(url, request.body ?? {});
-  return client.delete(url, request.body);
+  if (method === 'PUT') return client.put(url, request.body ?? {});
+  if (method === 'DELETE') return client.delete(url, request.body);
+  throw new Error(`the sweep cannot send ${method}`);
 }
 
 /** The refused first: an allowed call may change what a refusal is checked against. */

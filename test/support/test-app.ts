@@ -72,6 +72,9 @@ export class TestClient {
   patch(path: string, body: object) {
     return this.agent.patch(path).send(body);
   }
+  put(path: string, body: object) {
+    return this.agent.put(path).send(body);
+  }
   delete(path: string, body?: object) {
     const req = this.agent.delete(path);
     return body === undefined ? req : req.send(body);

@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthorshipModule } from './authorship/authorship.module.js';
 import { CafeModule } from './cafe/cafe.module.js';
+import { ConsultationsModule } from './consultations/consultations.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         AccountExportModule,
         ScreeningModule,
         CafeModule,
+        ConsultationsModule,
         HealthModule,
       ],
       controllers: [LegalController, SettingsController],

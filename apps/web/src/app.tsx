@@ -9,6 +9,8 @@ import { HomePage } from './pages/home';
 const CategoryPage = lazy(() => import('./pages/category'));
 const ThreadPage = lazy(() => import('./pages/thread'));
 const SearchPage = lazy(() => import('./pages/search'));
+const ConsultationsPage = lazy(() => import('./pages/consultations'));
+const ConsultationPage = lazy(() => import('./pages/consultation'));
 const LoginPage = lazy(() => import('./pages/login'));
 const RegisterPage = lazy(() => import('./pages/register'));
 const ProfilePage = lazy(() => import('./pages/profile'));
@@ -54,6 +56,8 @@ export function App() {
         />
         <Route path="/threads/:id" element={<ThreadAddress />} />
         <Route path="/sok" element={<SearchPage />} />
+        <Route path="/radslag" element={<ConsultationsPage />} />
+        <Route path="/radslag/:id" element={<ConsultationPage />} />
         <Route path="/logg-inn" element={<LoginPage />} />
         <Route path="/registrer" element={<RegisterPage />} />
         <Route path="/profil" element={<ProfilePage />} />

@@ -8,6 +8,9 @@ export const NOTIFICATION_TYPES = [
   'restored',
   'sanction',
   'sanction_referred',
+  'consultation_report',
+  'consultation_follow_up',
+  'consultation_overdue',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -13,6 +13,7 @@ export const webRoutes = {
   receipt: (token: string) => `/kvittering/${token}`,
   // The token sits in the fragment, which browsers never send to a server or write to its logs.
   resetPassword: (token: string) => `/nytt-passord#${token}`,
+  consultation: (id: string) => `/radslag/${id}`,
   moderation: () => '/moderering',
   profile: () => '/profil',
   help: () => '/hjelp',

@@ -1,6 +1,6 @@
 import type { Priority } from './holding.js';
 
-export type QueueItemType = 'thread' | 'post' | 'flag' | 'cafe_message';
+export type QueueItemType = 'thread' | 'post' | 'flag' | 'cafe_message' | 'consultation_answer';
 
 /** An item's state machine: open until one decision closes it; a rejection can be undone for a while. */
 export type QueueItemStatus = 'open' | 'approved' | 'rejected' | 'hidden' | 'withdrawn';

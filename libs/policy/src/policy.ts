@@ -1,6 +1,13 @@
 import { roleAtLeast, type CafeAudience, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
+
+/** What the policy asks of a consultation. */
+export interface ConsultationFacts {
+  audience: 'everyone' | 'members' | 'panel';
+  anonymity: 'named' | 'anonymous';
+  status: string;
+}
 import {
   FLAG_REASONS,
   PUBLIC_POST_STATUSES,
@@ -32,6 +39,7 @@ export const ROLE_ACTIONS = {
   'admin.cafe_rooms': 'admin',
   'admin.panel_applications': 'admin',
   'admin.reveal': 'admin',
+  'admin.consultations': 'admin',
 } as const satisfies Record<string, Role>;
 export type RoleAction = keyof typeof ROLE_ACTIONS;
 
@@ -398,6 +406,23 @@ export class Policy {
     if (audience === 'panel' && !roleAtLeast(this.actor.role, 'panel'))
       return refuse(403, 'forbidden', 'This room is for panel members only.');
     return ALLOW;
+  }
+
+  // --- Consultations ---------------------------------------------------------------------
+
+  /** A consultation is seen by its audience (everyone, members, the panel) and the admins; a draft by the admins only. */
+  canSeeConsultation(c: ConsultationFacts): Decision {
+    if (this.hasRole('admin')) return ALLOW;
+    const inAudience = c.audience === 'everyone' || (c.audience === 'members' ? !this.isGuest : this.hasRole('panel'));
+    return c.status !== 'draft' && inAudience ? ALLOW : notFound('That consultation');
+  }
+
+  /** Answering: the audience; a guest only where the answers are anonymous and everyone is asked. */
+  canRespondToConsultation(c: ConsultationFacts): Decision {
+    const seen = this.canSeeConsultation(c);
+    if (!seen.allowed) return seen;
+    if (this.isGuest && !(c.audience === 'everyone' && c.anonymity === 'anonymous')) return needLogin();
+    return this.canWrite();
   }
 
   /** Host tools in a café room (remove, mute, kick, slow mode, close) and opening hours. */

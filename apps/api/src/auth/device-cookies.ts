@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { parse } from 'cookie';
+import { sign, unsign } from 'cookie-signature';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
@@ -19,9 +20,8 @@ export class DeviceCookies {
   /** The device's id when the request carries a valid device cookie for this username; otherwise null. */
   deviceFor(req: Request, username: string): string | null {
     const raw = parse(req.headers.cookie ?? '')[DEVICE_COOKIE];
-    if (!raw) return null;
-    const [payload, signature] = raw.split('.');
-    if (!payload || !signature || !this.verify(payload, signature)) return null;
+    const payload = raw ? unsign(raw, this.secret) : false;
+    if (!payload) return null;
     try {
       const { u, d } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u?: unknown; d?: unknown };
       return u === username.toLowerCase() && typeof d === 'string' ? d : null;
@@ -35,7 +35,7 @@ export class DeviceCookies {
     const payload = Buffer.from(
       JSON.stringify({ u: username.toLowerCase(), d: device ?? randomBytes(16).toString('base64url') }),
     ).toString('base64url');
-    res.cookie(DEVICE_COOKIE, `${payload}.${this.sign(payload)}`, {
+    res.cookie(DEVICE_COOKIE, sign(payload, this.secret), {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.production,
@@ -44,13 +44,8 @@ export class DeviceCookies {
     });
   }
 
-  private sign(payload: string): string {
-    return createHmac('sha256', this.config.sessionSecret).update(`device:${payload}`).digest('base64url');
-  }
-
-  private verify(payload: string, signature: string): boolean {
-    const expected = Buffer.from(this.sign(payload));
-    const given = Buffer.from(signature);
-    return expected.length === given.length && timingSafeEqual(expected, given);
+  /** Not the session cookie's own secret as is: a device cookie can never pass for a session cookie. */
+  private get secret(): string {
+    return `device:${this.config.sessionSecret}`;
   }
 }

@@ -4,7 +4,7 @@
  * (the hashes stored so far depend on it); a kind added later is taken over `kind:id`, so its keys
  * never equal a thread's or a session's (issue 12: consultations, notification keys).
  */
-export type ScopeKind = 'thread' | 'cafe_session' | 'cafe_voice';
+export type ScopeKind = 'thread' | 'cafe_session' | 'cafe_voice' | 'consultation';
 
 export interface Scope {
   kind: ScopeKind;
@@ -25,6 +25,9 @@ export const cafeVoiceScope = (sessionId: string, voice: string): Scope => ({
   id: `${sessionId}/${voice}`,
 });
 
+/** A consultation: an anonymous respondent's key there finds their answer and tells them of the report. */
+export const consultationScope = (id: string): Scope => ({ kind: 'consultation', id });
+
 /** The voice of a café message, from how it was written. */
 export const NAMED_VOICE = 'named';
 
@@ -35,6 +38,7 @@ export function scopeLabel(scope: Scope): string {
     case 'cafe_session':
       return scope.id;
     case 'cafe_voice':
-      return `cafe_voice:${scope.id}`;
+    case 'consultation':
+      return `${scope.kind}:${scope.id}`;
   }
 }

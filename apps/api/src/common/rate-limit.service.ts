@@ -20,6 +20,7 @@ export const RATE_LIMITS = {
   cafeMessagesPerParticipant: { points: 5, duration: 10 },
   /** All participants behind one address together (one client may open several). */
   cafeMessagesPerIp: { points: 20, duration: 10 },
+  consultationAnswersPerGuestIp: { points: 10, duration: 60 * 60 },
   cafeJoinsPerIp: { points: 30, duration: 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { CafeModule } from '../cafe/cafe.module.js';
 import { ForumModule } from '../forum/forum.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
@@ -18,6 +19,7 @@ import { StatsService } from './stats.service.js';
 @Module({
   imports: [
     CafeModule,
+    ConsultationsModule,
     ForumModule,
     IdentityModule,
     NotificationsModule,

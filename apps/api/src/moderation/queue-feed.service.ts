@@ -113,6 +113,22 @@ export class QueueFeed {
     }
   }
 
+  /** A consultation answer asked for help: at the head of the queue, its text only (never who wrote it). */
+  async consultationAnswer(tx: EntityManager, responseId: string): Promise<void> {
+    const reasons = ['crisis'];
+    const id = await this.items.insert(tx, {
+      type: 'consultation_answer',
+      postId: null,
+      threadId: null,
+      cafeMessageId: null,
+      consultationResponseId: responseId,
+      priority: 'crisis',
+      reasons,
+    });
+    await this.history(tx, id, 'queued', null, { type: 'consultation_answer', priority: 'crisis', reasons });
+    this.announce(tx);
+  }
+
   /** A host removed a reported café message in the room: that settles its item. True when an item was closed. */
   async cafeMessageRemoved(tx: EntityManager, messageId: string, actorId: string): Promise<boolean> {
     const item = await this.items.openItemOfCafeMessage(tx, messageId);

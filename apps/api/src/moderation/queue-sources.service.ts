@@ -3,6 +3,7 @@ import { escapeHtml } from '#libs/content';
 import type { Policy } from '#libs/policy';
 import { Authorship } from '../authorship/authorship.service.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
+import { ConsultationModeration } from '../consultations/consultation-moderation.service.js';
 import { postView } from '../forum/forum.mappers.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { ThreadsRepository } from '../forum/threads.repository.js';
@@ -20,6 +21,7 @@ export class QueueSources {
     private readonly threads: ThreadsRepository,
     private readonly flags: FlagsRepository,
     private readonly cafe: CafeModerationService,
+    private readonly consultations: ConsultationModeration,
     private readonly authorship: Authorship,
   ) {}
 
@@ -34,7 +36,31 @@ export class QueueSources {
       items.filter((i) => i.cafe_message_id !== null),
       out,
     );
+    await this.loadConsultations(
+      items.filter((i) => i.consultation_response_id !== null),
+      out,
+    );
     return out;
+  }
+
+  /** A consultation answer is shown by its text and consultation only: never who wrote it, named or not. */
+  private async loadConsultations(items: QueueItemRow[], out: Map<string, QueueContent>): Promise<void> {
+    if (items.length === 0) return;
+    const answers = await this.consultations.forQueue(items.map((i) => i.consultation_response_id!));
+    const byId = new Map(answers.map((a) => [a.response_id, a]));
+    for (const item of items) {
+      const a = byId.get(item.consultation_response_id!);
+      if (!a) continue;
+      out.set(item.id, {
+        content: {
+          consultationId: a.consultation_id,
+          title: a.title,
+          bodyHtml: a.texts.map((t) => `<p>${escapeHtml(t).replace(/\n/g, '<br>')}</p>`).join(''),
+          author: { kind: 'anonymous', alias: 'Svar i rådslag' },
+        },
+        flags: [],
+      });
+    }
   }
 
   /** A café message is shown by its nickname only, as in the room (never the account behind it). */

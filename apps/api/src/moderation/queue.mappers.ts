@@ -14,6 +14,7 @@ export interface QueueItemRow {
   post_id: string | null;
   thread_id: string | null;
   cafe_message_id: string | null;
+  consultation_response_id: string | null;
   claimed_by: string | null;
   claimed_username: string | null;
   claimed_display_name: string | null;

@@ -5,6 +5,7 @@ import type { Policy, QueueItemFacts } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
+import { ConsultationModeration } from '../consultations/consultation-moderation.service.js';
 import { conflict, notFound } from '../common/api-error.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import { Transactions } from '../database/transactions.js';
@@ -56,6 +57,7 @@ export class QueueService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly cafe: CafeModerationService,
+    private readonly consultations: ConsultationModeration,
   ) {}
 
   reasons(policy: Policy): CannedReasonDto[] {
@@ -94,8 +96,9 @@ export class QueueService {
 
   /** Publishes held content (with the moderator's edit, if any, applied first), or keeps a flagged post. */
   async approve(policy: Policy, id: string, dto: ApproveDto): Promise<QueueDecisionDto> {
-    if ((await this.typeOf(policy, id)) === 'cafe_message')
-      return this.decideCafe(policy, id, 'approved', dto.note ?? null);
+    const type = await this.typeOf(policy, id);
+    if (type === 'cafe_message') return this.decideCafe(policy, id, 'approved', dto.note ?? null);
+    if (type === 'consultation_answer') return this.decideConsultationAnswer(policy, id, 'approved', dto.note ?? null);
     const rendered = dto.body !== undefined ? await this.renderer.render(dto.body) : null;
     await this.decide(policy, id, async (tx, item, post) => {
       const ref = postRef(post);
@@ -131,7 +134,9 @@ export class QueueService {
 
   /** Rejects with a reason the author is told (ground rule 8): beside their post, by notification, on a guest's receipt. */
   async reject(policy: Policy, id: string, reason: string): Promise<QueueDecisionDto> {
-    if ((await this.typeOf(policy, id)) === 'cafe_message') return this.decideCafe(policy, id, 'rejected', reason);
+    const type = await this.typeOf(policy, id);
+    if (type === 'cafe_message') return this.decideCafe(policy, id, 'rejected', reason);
+    if (type === 'consultation_answer') return this.decideConsultationAnswer(policy, id, 'rejected', reason);
     await this.decide(policy, id, async (tx, item, post) => {
       await this.closeOrConflict(tx, item.id, 'rejected', policy.userId!, post.status);
       await this.writer.decide(tx, postRef(post), 'rejected', reason);
@@ -154,6 +159,8 @@ export class QueueService {
     const found = await this.findItem(id);
     if (found.type === 'cafe_message')
       throw conflict('not_supported', 'A removed café message can’t be brought back; its session may be over.');
+    if (found.type === 'consultation_answer')
+      throw conflict('not_supported', 'A decision on a consultation answer is not undone here.');
     await this.locked.inThread(policy, found.thread_id!, {
       reload: (tx) => this.lockItem(tx, id),
       ask: (item) => policy.canUndoRejection(facts(item), { now: new Date(), undoWindowMinutes: UNDO_WINDOW_MINUTES }),
@@ -231,6 +238,30 @@ export class QueueService {
       return gone ? message : null;
     });
     if (removed) this.cafe.removedFromRoom(removed.session_id, removed.room, removed.id);
+    return { id, status: to };
+  }
+
+  /** A crisis answer in a consultation: kept (it counts) or rejected (left out of results and the CSV). */
+  private async decideConsultationAnswer(
+    policy: Policy,
+    id: string,
+    to: 'approved' | 'rejected',
+    reason: string | null,
+  ): Promise<QueueDecisionDto> {
+    await this.tx.run(async (tx) => {
+      const item = await this.lockItem(tx, id);
+      ensure(policy.canDecideQueueItem(facts(item)));
+      await this.closeOrConflict(tx, id, to, policy.userId!);
+      await this.consultations.decided(tx, item.consultation_response_id!, to);
+      await this.audit.record(tx, {
+        actorId: policy.userId!,
+        action: to === 'approved' ? 'approve' : 'reject',
+        targetType: 'queue_item',
+        targetId: id,
+        reason,
+        meta: { type: 'consultation_answer' },
+      });
+    });
     return { id, status: to };
   }
 

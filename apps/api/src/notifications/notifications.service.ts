@@ -22,6 +22,8 @@ export interface NewNotification {
   text: string;
   /** The post it is about: its link, and read only while its thread can be read. */
   post?: { threadId: string; postId: string };
+  /** Otherwise, where to look (a path from webRoutes). */
+  link?: string;
   /** The queue item it is about, so an undone rejection can take its notice back. */
   itemId?: string;
 }
@@ -78,7 +80,7 @@ export class NotificationsService {
       scopeId: named ? null : recipient.scope.id,
       type: n.type,
       text: n.text,
-      link: n.post ? webRoutes.post(n.post.threadId, n.post.postId) : null,
+      link: n.post ? webRoutes.post(n.post.threadId, n.post.postId) : (n.link ?? null),
       itemId: n.itemId ?? null,
       threadId: n.post?.threadId ?? null,
     });
@@ -177,6 +179,10 @@ export class NotificationsService {
     // Notices to a key are about anonymous content, so they are in threads the sealed index holds;
     // an older account's incomplete index falls back to every thread with such notices.
     const own = await this.authorship.ownScopes(viewer, 'thread');
-    return this.authorship.ownKeys(viewer, 'thread', own.complete ? own.ids : await this.repo.keyedScopes());
+    const threads = this.authorship.ownKeys(viewer, 'thread', own.complete ? own.ids : await this.repo.keyedScopes());
+    // Consultations came with the index: every anonymous answer is in it.
+    const answered = await this.authorship.ownScopes(viewer, 'consultation');
+    const consultations = this.authorship.ownKeys(viewer, 'consultation', answered.ids);
+    return { ids: [...threads.ids, ...consultations.ids], hashes: [...threads.hashes, ...consultations.hashes] };
   }
 }

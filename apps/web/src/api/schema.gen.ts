@@ -868,6 +868,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_list"];
+        put?: never;
+        post: operations["ConsultationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ConsultationsController_update"];
+        trace?: never;
+    };
+    "/api/consultations/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_resultsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_report"];
+        put: operations["ConsultationsController_putReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/report/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_publishReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/report/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_acknowledgements"];
+        put?: never;
+        post: operations["ConsultationsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/report/acknowledgements/{ackId}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_handled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1567,7 +1759,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "sanction_referred";
+            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "sanction_referred" | "consultation_report" | "consultation_follow_up" | "consultation_overdue";
             /** @description What happened, in words for the recipient (never the text of a post) */
             text: string;
             /** @description Where to look, e.g. /threads/{id}#post-{id} */
@@ -1631,6 +1823,11 @@ export interface components {
             room?: components["schemas"]["QueueRoomDto"];
             /** @description A café message already removed by a host */
             removed?: boolean;
+            /**
+             * Format: uuid
+             * @description A consultation answer: its consultation
+             */
+            consultationId?: string;
         };
         QueueFlagDto: {
             /** @enum {string} */
@@ -1643,7 +1840,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "post" | "thread" | "flag" | "cafe_message";
+            type: "post" | "thread" | "flag" | "cafe_message" | "consultation_answer";
             /** @enum {string} */
             priority: "crisis" | "normal";
             /** @description Why it is here: why it was held, a crisis, the reasons of its flags, or a report in the café */
@@ -1831,6 +2028,210 @@ export interface components {
              * @description Open until (default: two hours from now)
              */
             until?: string;
+        };
+        QuestionInputDto: {
+            /** @enum {string} */
+            kind: "text" | "single" | "multi" | "scale";
+            prompt: string;
+            /** @description single and multi: 2–20 options */
+            options?: string[];
+            /** @default false */
+            required: boolean;
+            /** @description scale: the lowest value (default 1) */
+            min?: number;
+            /** @description scale: the highest value (default 5) */
+            max?: number;
+        };
+        CreateConsultationDto: {
+            title: string;
+            summary: string;
+            /** @description Markdown */
+            body: string;
+            /** @description Who asks (a DPS, a project, a municipality) */
+            requester: string;
+            /** @enum {string} */
+            audience: "everyone" | "members" | "panel";
+            /** @enum {string} */
+            anonymity: "named" | "anonymous";
+            /** @description What may and may not be shared (ground rule 4); required to publish */
+            confidentiality?: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * Format: date-time
+             * @description When the report is due; required to publish
+             */
+            reportDueAt?: string;
+            questions: components["schemas"]["QuestionInputDto"][];
+        };
+        QuestionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "text" | "single" | "multi" | "scale";
+            prompt: string;
+            options?: string[];
+            required: boolean;
+            min?: number;
+            max?: number;
+        };
+        ConsultationDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            summary: string;
+            /** @description Sanitised HTML of the Markdown body */
+            bodyHtml: string;
+            requester: string;
+            /** @enum {string} */
+            audience: "everyone" | "members" | "panel";
+            /** @enum {string} */
+            anonymity: "named" | "anonymous";
+            confidentiality: string | null;
+            /** @enum {string} */
+            status: "draft" | "scheduled" | "open" | "closed" | "reported" | "archived";
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            reportDueAt: string | null;
+            /** @description For admins always; for others once closed (null before: no timing of single answers) */
+            responseCount: number | null;
+            /** Format: date-time */
+            reportPublishedAt: string | null;
+            /** @description The report is due and not published */
+            overdue: boolean;
+            questions?: components["schemas"]["QuestionDto"][];
+            /** @description Whether the caller has answered */
+            responded?: boolean;
+        };
+        ConsultationPageDto: {
+            items: components["schemas"]["ConsultationDto"][];
+            nextCursor: string | null;
+        };
+        UpdateConsultationDto: {
+            title?: string;
+            summary?: string;
+            /** @description Markdown */
+            body?: string;
+            /** @description Who asks (a DPS, a project, a municipality) */
+            requester?: string;
+            /** @enum {string} */
+            audience?: "everyone" | "members" | "panel";
+            /** @enum {string} */
+            anonymity?: "named" | "anonymous";
+            /** @description What may and may not be shared (ground rule 4); required to publish */
+            confidentiality?: string;
+            /** Format: date-time */
+            opensAt?: string;
+            /** Format: date-time */
+            closesAt?: string;
+            /**
+             * Format: date-time
+             * @description When the report is due; required to publish
+             */
+            reportDueAt?: string;
+            questions?: components["schemas"]["QuestionInputDto"][];
+        };
+        AnswerInputDto: {
+            /** Format: uuid */
+            questionId: string;
+            /** @description text/single: a string; multi: an array of options; scale: an integer */
+            value: Record<string, never>;
+        };
+        RespondDto: {
+            answers: components["schemas"]["AnswerInputDto"][];
+        };
+        RespondedDto: {
+            /** @description Write it down: with it a guest sees the report and confirms it */
+            receiptCode: string;
+            support?: components["schemas"]["HelplineDto"][];
+            staffed?: boolean;
+        };
+        QuestionResultDto: {
+            /** Format: uuid */
+            questionId: string;
+            /** @description Per option or scale value; null below 5 answers for the audience */
+            counts: {
+                [key: string]: number;
+            } | null;
+            mean: number | null;
+            /** @description Free texts, admins only, in no order of submission */
+            texts: string[] | null;
+            answered: number;
+        };
+        ResultsDto: {
+            responseCount: number;
+            questions: components["schemas"]["QuestionResultDto"][];
+        };
+        RecommendationDto: {
+            text: string;
+            /** @enum {string} */
+            outcome: "adopted" | "partly" | "not_adopted" | "deferred";
+            /** @description Required for anything not adopted, to publish */
+            explanation?: string;
+        };
+        ReportInputDto: {
+            /** @description What we heard */
+            heard: string;
+            /** @description What we have done */
+            done: string;
+            /** @description What we will do, and when */
+            planned: string;
+            /** @description What we will not do, and why */
+            notDone: string;
+            recommendations: components["schemas"]["RecommendationDto"][];
+        };
+        RecommendationOutDto: {
+            text: string;
+            /** @enum {string} */
+            outcome: "adopted" | "partly" | "not_adopted" | "deferred";
+            explanation: string | null;
+        };
+        ReportDto: {
+            heard: string;
+            done: string;
+            planned: string;
+            notDone: string;
+            recommendations: components["schemas"]["RecommendationOutDto"][];
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        AcknowledgeDto: {
+            /** @enum {string} */
+            response: "received" | "question" | "follow_up";
+            comment?: string;
+            /** @description A guest: the receipt code of their answer */
+            receiptCode?: string;
+        };
+        AcknowledgementDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            response: "received" | "question" | "follow_up";
+            comment: string | null;
+            /**
+             * Format: date
+             * @description The date only
+             */
+            createdAt: string;
+            /** Format: date-time */
+            handledAt: string | null;
+            handledNote: string | null;
+        };
+        AcknowledgementTallyDto: {
+            respondents: number;
+            acknowledged: number;
+            received: number;
+            question: number;
+            followUp: number;
+            items: components["schemas"]["AcknowledgementDto"][];
+        };
+        HandledDto: {
+            note: string;
         };
         HealthDto: {
             /** @enum {string} */
@@ -3389,6 +3790,375 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CafeRoomDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; those the caller’s audience allows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPageDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsultationDto"];
+            };
+        };
+        responses: {
+            /** @description A draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With questions and whether the caller answered; 404 outside the audience */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConsultationDto"];
+            };
+        };
+        responses: {
+            /** @description 409 questions_locked after the first answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description scheduled or open */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RespondDto"];
+            };
+        };
+        responses: {
+            /** @description 409 not_open, 409 already_responded; crisis text gets support */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RespondedDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admins always; the audience once the report is published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_resultsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Aggregates and free texts, never one row per respondent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsultationsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 before it is published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_putReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInputDto"];
+            };
+        };
+        responses: {
+            /** @description 409 not_closed before the consultation closes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_publishReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every respondent is notified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_acknowledgements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementTallyDto"];
+                };
+            };
+        };
+    };
+    ConsultationsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeDto"];
+            };
+        };
+        responses: {
+            /** @description One per respondent (a second replaces the first); 403 not_respondent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsultationsController_handled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ackId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandledDto"];
+            };
+        };
+        responses: {
+            /** @description The respondent is notified with the note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsultationsController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 409 report_missing, 409 follow_up_open */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
                 };
             };
         };

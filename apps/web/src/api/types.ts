@@ -76,3 +76,8 @@ export type Helpline = CafeHelpline;
 
 export type AccountExport = Schemas['AccountExportDto'];
 export type LegalText = Schemas['LegalTextDto'];
+
+export type Consultation = Schemas['ConsultationDto'];
+export type ConsultationQuestion = Schemas['QuestionDto'];
+export type ConsultationReport = Schemas['ReportDto'];
+export type ConsultationResponded = Schemas['RespondedDto'];

@@ -37,6 +37,7 @@ function MainNav() {
   const items: { to: string; label: string; end?: boolean }[] = [
     { to: '/', label: t('nav.forum'), end: true },
     { to: '/kafe', label: t('nav.cafe') },
+    { to: '/radslag', label: t('nav.consultations') },
     { to: '/sok', label: t('nav.search') },
   ];
   if (can('moderator')) items.push({ to: '/moderering', label: t('nav.moderation') });

@@ -192,6 +192,17 @@ export function HomePage() {
         <Paragraph className="section-lead">{t('home.cafeLead')}</Paragraph>
         <CafeRooms />
       </section>
+      <section aria-labelledby="consultations-heading" className="section">
+        <Heading level={2} id="consultations-heading" data-size="md">
+          {t('home.consultationsHeading')}
+        </Heading>
+        <Paragraph className="section-lead">
+          {t('home.consultationsLead')}{' '}
+          <Link to="/radslag" className="ds-link">
+            {t('home.consultationsLink')}
+          </Link>
+        </Paragraph>
+      </section>
     </>
   );
 }

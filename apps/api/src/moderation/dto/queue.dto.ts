@@ -40,6 +40,8 @@ export class QueueContentDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'A café message' }) messageId?: string;
   @ApiPropertyOptional({ type: QueueRoomDto, description: 'The café room of a reported message' }) room?: QueueRoomDto;
   @ApiPropertyOptional({ description: 'A café message already removed by a host' }) removed?: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A consultation answer: its consultation' })
+  consultationId?: string;
 }
 
 /** A flag as moderators see it: never who raised it. */
@@ -51,7 +53,7 @@ export class QueueFlagDto {
 
 export class QueueItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['post', 'thread', 'flag', 'cafe_message'] }) type: string;
+  @ApiProperty({ enum: ['post', 'thread', 'flag', 'cafe_message', 'consultation_answer'] }) type: string;
   @ApiProperty({ enum: ['crisis', 'normal'] }) priority: string;
   @ApiProperty({
     enum: QUEUE_REASONS,

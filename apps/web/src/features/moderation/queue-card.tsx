@@ -126,7 +126,7 @@ export function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: 
           >
             {isFlag ? t('mod.dismissFlags') : t('mod.approve')}
           </Button>
-          {!isFlag && item.type !== 'cafe_message' ? (
+          {!isFlag && item.type !== 'cafe_message' && item.type !== 'consultation_answer' ? (
             <Button
               variant="secondary"
               data-size="sm"
