@@ -3,6 +3,7 @@
 // and English.
 import type { Browser, BrowserContext } from 'playwright-core';
 import {
+  ADMIN,
   apiLogin,
   asAdmin,
   axe,
@@ -152,5 +153,28 @@ describe('answering a consultation', () => {
       await admin.get(`/api/consultations/${reported}/report/acknowledgements`),
     );
     expect(tally.question).toBe(1);
+  });
+});
+
+describe('the coordinator', () => {
+  it('should write a consultation as a draft in /admin, publish it, and pass axe', async () => {
+    const context = await contextFor(browser, ADMIN, 1280);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/admin#radslag');
+    await settle(page);
+    const title = `Om våren ${Date.now().toString(36)}`;
+    await page.getByLabel('Tittel', { exact: true }).fill(title);
+    await page.getByLabel('Kort sammendrag').fill('Hva ønsker dere til våren?');
+    await page.getByLabel('Hva spørres det om (Markdown)').fill('Vi planlegger **vårens** aktiviteter.');
+    await page.getByLabel('Hvem spør', { exact: true }).fill('Erfaringspanelet');
+    await page.getByLabel(/Hva kan deles av svarene/).fill('Anonymt.');
+    await page.getByLabel('Spørsmålet').first().fill('Hva vil du gjøre?');
+    await page.getByTestId('create-consultation').click();
+    const card = page.locator('.admin-list li', { hasText: title });
+    await card.waitFor();
+    await card.getByRole('button', { name: /Publiser/ }).click();
+    await card.getByText(/Åpent til/).waitFor();
+    expect(await axe(page)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { RequireRole } from '../components/guards';
 import { PageHeader } from '../components/page-header';
 import { Applications } from '../features/admin/applications';
 import { Categories } from '../features/admin/categories';
+import { Consultations } from '../features/admin/consultations';
 import { Section } from '../features/admin/fields';
 import { Reveal } from '../features/admin/reveal';
 import { Rooms } from '../features/admin/rooms';
@@ -17,6 +18,7 @@ function AdminContent() {
     { id: 'kategorier', title: t('admin.categories.heading'), el: <Categories /> },
     { id: 'ord', title: t('admin.words.heading'), el: <WatchedWords /> },
     { id: 'kafe', title: t('admin.rooms.heading'), el: <Rooms /> },
+    { id: 'radslag', title: t('admin.consultations.heading'), el: <Consultations /> },
     { id: 'innstillinger', title: t('admin.settings.heading'), el: <SettingsForm /> },
     { id: 'brukere', title: t('admin.users.heading'), el: <Users /> },
     { id: 'soknader', title: t('admin.applications.heading'), el: <Applications /> },
