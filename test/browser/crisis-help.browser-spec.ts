@@ -146,3 +146,85 @@ describe('crisis help on a phone', () => {
     await expect(page.getByLabel('Ditt svar').inputValue()).resolves.toBe('');
   });
 });
+
+describe('a moderator on duty', () => {
+  async function dutySwitch(page: Page, on: boolean): Promise<void> {
+    const sw = page.getByTestId('duty-switch');
+    await page.waitForFunction(
+      (want) => {
+        const el = document.querySelector<HTMLInputElement>('[data-testid="duty-switch"]');
+        return !!el && !el.disabled && el.checked === want;
+      },
+      on,
+      { timeout: 10_000 },
+    );
+    await expect(sw.isChecked()).resolves.toBe(on);
+  }
+
+  it('should show the server’s duty after a reload, mark it in the header, and ask before going off', async () => {
+    const moderator = await makeUser('moderator', 'vakthavende');
+    const { page, problems } = await open(moderator, 1280);
+    await page.goto('/moderering');
+    await settle(page);
+    await dutySwitch(page, false);
+    await expect(page.getByTestId('duty-mark').count()).resolves.toBe(0);
+
+    const set = page.waitForResponse((r) => r.url().endsWith('/api/mod/duty') && r.request().method() === 'POST');
+    await page.getByTestId('duty-switch').click();
+    expect((await set).status()).toBe(200);
+    await page.getByTestId('duty-mark').waitFor();
+
+    // After a reload the switch and the header say what the server says.
+    await page.reload();
+    await settle(page);
+    await dutySwitch(page, true);
+    await expect(page.getByTestId('duty-mark').innerText()).resolves.toBe('På vakt');
+    await page.goto('/');
+    await settle(page);
+    await expect(page.getByTestId('duty-mark').innerText()).resolves.toBe('På vakt');
+    await page.goto('/moderering');
+    await settle(page);
+    await dutySwitch(page, true);
+    await inBothLanguages(page, [360, 1280], async (label) => {
+      await expect(page.getByTestId('duty-mark').innerText()).resolves.toBe(
+        label.startsWith('en') ? 'On duty' : 'På vakt',
+      );
+      expect(await axe(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `pa-vakt-${label}`);
+    });
+
+    // Going off asks first; "no" keeps the moderator on duty. The question passes axe in both languages.
+    for (const lang of ['nb', 'en'] as const) {
+      if ((await page.locator('html').getAttribute('lang')) !== lang) {
+        await page.getByTestId('language-switch').click();
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      }
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
+        await page.getByTestId('duty-switch').click();
+        const dialog = page.getByTestId('confirm-off-duty');
+        await dialog.waitFor();
+        await expect(dialog.isVisible()).resolves.toBe(true);
+        expect(await axe(page)).toEqual([]);
+        await screenshot(page, `ga-av-vakt-sporsmal-${lang}-${width}`);
+        await dialog.getByRole('button', { name: lang === 'nb' ? 'Nei, bli på vakt' : 'No, stay on duty' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await dutySwitch(page, true);
+      }
+    }
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'nb');
+
+    await page.getByTestId('duty-switch').click();
+    const off = page.waitForResponse((r) => r.url().endsWith('/api/mod/duty') && r.request().method() === 'POST');
+    await page.getByTestId('confirm-off-duty').getByRole('button', { name: 'Ja, gå av vakt' }).click();
+    expect((await off).status()).toBe(200);
+    await dutySwitch(page, false);
+    await page.reload();
+    await settle(page);
+    await dutySwitch(page, false);
+    await expect(page.getByTestId('duty-mark').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  });
+});

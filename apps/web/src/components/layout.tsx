@@ -3,6 +3,7 @@ import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { setLanguage } from '../i18n';
+import { useDuty } from '../lib/duty';
 import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 import { useAnnounce } from './announcer';
@@ -58,9 +59,21 @@ function MainNav() {
   );
 }
 
+/** A moderator on duty sees it on every page: writers in crisis are being told someone is there. */
+function DutyMark({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const duty = useDuty(userId);
+  if (!duty?.onDuty) return null;
+  return (
+    <Link to="/moderering" className="duty-mark" data-testid="duty-mark">
+      {t('safety.onDuty')}
+    </Link>
+  );
+}
+
 function AccountArea() {
   const { t } = useTranslation();
-  const { user, loading, logout } = useSession();
+  const { user, loading, logout, can } = useSession();
   const navigate = useNavigate();
   const say = useAnnounce();
   if (loading) return <div className="account-area" />;
@@ -82,6 +95,7 @@ function AccountArea() {
         <span className="ds-sr-only">{t('nav.loggedInAs')} </span>
         {user.displayName || user.username}
       </span>
+      {can('moderator') ? <DutyMark userId={user.id} /> : null}
       <NotificationBadge />
       <Button
         variant="tertiary"
