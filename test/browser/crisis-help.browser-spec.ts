@@ -147,20 +147,21 @@ describe('crisis help on a phone', () => {
   });
 });
 
-describe('a moderator on duty', () => {
-  async function dutySwitch(page: Page, on: boolean): Promise<void> {
-    const sw = page.getByTestId('duty-switch');
-    await page.waitForFunction(
-      (want) => {
-        const el = document.querySelector<HTMLInputElement>('[data-testid="duty-switch"]');
-        return !!el && !el.disabled && el.checked === want;
-      },
-      on,
-      { timeout: 10_000 },
-    );
-    await expect(sw.isChecked()).resolves.toBe(on);
-  }
+/** Waits for the duty switch to show `on` (loaded from the server, not busy). */
+async function dutySwitch(page: Page, on: boolean): Promise<void> {
+  const sw = page.getByTestId('duty-switch');
+  await page.waitForFunction(
+    (want) => {
+      const el = document.querySelector<HTMLInputElement>('[data-testid="duty-switch"]');
+      return !!el && !el.disabled && el.checked === want;
+    },
+    on,
+    { timeout: 10_000 },
+  );
+  await expect(sw.isChecked()).resolves.toBe(on);
+}
 
+describe('a moderator on duty', () => {
   it('should show the server’s duty after a reload, mark it in the header, and ask before going off', async () => {
     const moderator = await makeUser('moderator', 'vakthavende');
     const { page, problems } = await open(moderator, 1280);
