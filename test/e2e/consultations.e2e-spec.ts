@@ -106,6 +106,7 @@ describe('consultations (rådslag)', () => {
     const mine = await member.post(`/api/consultations/${id}/responses`, { answers });
     expect(mine.status).toBe(201);
     expect(mine.body.receiptCode).toMatch(/^[A-Z2-9]{10}$/);
+    expect(mine.body.notices).toBeUndefined();
     expect((await member.post(`/api/consultations/${id}/responses`, { answers })).body.code).toBe('already_responded');
     expect((await member.get(`/api/consultations/${id}`)).body.responded).toBe(true);
     expect((await admin.patch(`/api/consultations/${id}`, { anonymity: 'named' })).body.code).toBe('questions_locked');
@@ -114,6 +115,7 @@ describe('consultations (rådslag)', () => {
       answers: [{ questionId: text, value: 'Jeg vil ikke leve lenger.' }],
     });
     expect(crisis.status).toBe(201);
+    expect(crisis.body.notices).toBeUndefined();
     expect(crisis.body.support.length).toBeGreaterThan(0);
     expect(typeof crisis.body.staffed).toBe('boolean');
     const guestCode = crisis.body.receiptCode;
@@ -238,6 +240,22 @@ describe('consultations (rådslag)', () => {
     );
     expect(row.user_id).toBe(panel.user!.id);
     expect((await member.post(`/api/consultations/${id}/responses`, { answers: [] })).status).toBe(404);
+  });
+
+  it('should point out personal details in an anonymous answer', async () => {
+    const created = await admin.post(
+      '/api/consultations',
+      draft({ confidentiality: 'Anonymt.', reportDueAt: at(30 * 24 * hour) }),
+    );
+    const id = created.body.id;
+    await admin.post(`/api/consultations/${id}/publish`);
+    const member = await newUser(app);
+    const { questions } = (await member.get(`/api/consultations/${id}`)).body;
+    const res = await member.post(`/api/consultations/${id}/responses`, {
+      answers: [{ questionId: questions[0].id, value: 'Ring meg på 912 34 567' }],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.notices).toEqual([{ code: 'personal_details', message: expect.any(String) }]);
   });
 
   it('should open and close by itself at its times', async () => {

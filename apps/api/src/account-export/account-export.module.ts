@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CafeModule } from '../cafe/cafe.module.js';
+import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { ForumModule } from '../forum/forum.module.js';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -19,6 +20,7 @@ import { AccountExportService } from './account-export.service.js';
     SanctionsDataModule,
     CafeModule,
     NotificationsModule,
+    ConsultationsModule,
   ],
   controllers: [AccountExportController],
   providers: [AccountExportService],

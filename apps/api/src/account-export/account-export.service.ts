@@ -3,6 +3,7 @@ import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import { CafeMessagesRepository } from '../cafe/cafe-messages.repository.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
+import { ConsultationsRepository } from '../consultations/consultations.repository.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { OwnAnonymousThreads } from '../forum/own-anonymous-threads.service.js';
 import { FlagsRepository } from '../moderation/flags.repository.js';
@@ -31,6 +32,7 @@ export class AccountExportService {
     private readonly cafe: CafeMessagesRepository,
     private readonly cafeModeration: CafeModerationService,
     private readonly notifications: NotificationsService,
+    private readonly consultations: ConsultationsRepository,
   ) {}
 
   async export(user: SessionUser): Promise<Record<string, unknown>> {
@@ -46,6 +48,7 @@ export class AccountExportService {
       sanctions: await this.sanctionsOf(user.id),
       cafeMessages: cafeKeys.ids.length > 0 ? await this.cafe.byKeys(cafeKeys) : [],
       notifications: await this.notifications.exportFor(user.id),
+      consultationAnswers: await this.consultations.namedForExport(user.id),
     };
   }
 

@@ -15,6 +15,6 @@ import { ConsultationsService } from './consultations.service.js';
   imports: [ForumModule, NotificationsModule, ScreeningModule, UsersModule, QueueFeedModule],
   controllers: [ConsultationsController],
   providers: [ConsultationsRepository, ConsultationsService, ConsultationsClock, ConsultationModeration],
-  exports: [ConsultationModeration],
+  exports: [ConsultationModeration, ConsultationsRepository],
 })
 export class ConsultationsModule {}

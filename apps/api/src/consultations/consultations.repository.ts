@@ -354,4 +354,23 @@ export class ConsultationsRepository {
     );
     return row.n;
   }
+
+  /** A member's named answers and their acknowledgements (their export); anonymous ones link to no one. */
+  namedForExport(userId: string): Promise<Record<string, unknown>[]> {
+    return this.db.query(
+      `SELECT c.title AS consultation, r.created_on::text AS "answeredOn",
+              coalesce(json_agg(json_build_object('question', q.prompt, 'answer', a.value) ORDER BY q.position)
+                       FILTER (WHERE q.id IS NOT NULL), '[]') AS answers,
+              ack.response AS acknowledgement, ack.comment AS "acknowledgementComment", ack.handled_note AS "followUp"
+       FROM consultation_responses r
+       JOIN consultations c ON c.id = r.consultation_id
+       LEFT JOIN consultation_answers a ON a.response_id = r.id
+       LEFT JOIN consultation_questions q ON q.id = a.question_id
+       LEFT JOIN consultation_acknowledgements ack ON ack.response_id = r.id
+       WHERE r.user_id = $1
+       GROUP BY r.id, c.title, ack.response, ack.comment, ack.handled_note
+       ORDER BY r.created_on, r.id`,
+      [userId],
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { findPersonalDetails } from '#libs/content';
 import type { Policy } from '#libs/policy';
 import { webRoutes } from '#libs/contracts';
 import { ensure } from '../auth/policy.guard.js';
@@ -212,7 +213,23 @@ export class ConsultationsService {
       if ('hash' in who)
         await this.authorship.remember(await this.authorship.viewer(policy.userId, tx), consultationScope(id), tx);
     });
-    return { receiptCode: code, ...(help ? { support: help.resources, staffed: help.staffed } : {}) };
+    // Anonymous answers are not held, so what could name someone is pointed out afterwards, with the receipt.
+    const details = row.anonymity === 'anonymous' ? findPersonalDetails(texts.join('\n')) : [];
+    const notices =
+      details.length > 0
+        ? [
+            {
+              code: 'personal_details',
+              message:
+                'Your answer seems to contain a phone number, an email address or a national identity number. Free texts are read by the coordinator only, who must not quote anything that could point to a person.',
+            },
+          ]
+        : [];
+    return {
+      receiptCode: code,
+      ...(notices.length > 0 ? { notices } : {}),
+      ...(help ? { support: help.resources, staffed: help.staffed } : {}),
+    };
   }
 
   async results(policy: Policy, id: string): Promise<ResultsDto> {

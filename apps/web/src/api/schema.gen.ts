@@ -2148,6 +2148,8 @@ export interface components {
         RespondedDto: {
             /** @description Write it down: with it a guest sees the report and confirms it */
             receiptCode: string;
+            /** @description Personal details seen in an anonymous answer */
+            notices?: components["schemas"]["NoticeDto"][];
             support?: components["schemas"]["HelplineDto"][];
             staffed?: boolean;
         };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HelplineDto } from '../../common/dto/support.dto.js';
+import { NoticeDto } from '../../forum/dto/author.dto.js';
 import {
   ACK_RESPONSES,
   CONSULTATION_ANONYMITY,
@@ -53,6 +54,8 @@ export class ConsultationPageDto {
 
 export class RespondedDto {
   @ApiProperty({ description: 'Write it down: with it a guest sees the report and confirms it' }) receiptCode: string;
+  @ApiPropertyOptional({ type: [NoticeDto], description: 'Personal details seen in an anonymous answer' })
+  notices?: NoticeDto[];
   @ApiPropertyOptional({ type: [HelplineDto] }) support?: HelplineDto[];
   @ApiPropertyOptional() staffed?: boolean;
 }

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Textarea } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Textarea } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -114,6 +114,11 @@ export function AnswerForm({ consultation, onAnswered }: { consultation: Consult
     return (
       <section aria-labelledby="answered-heading" className="block">
         {done.support ? <CrisisSupport resources={done.support} staffed={done.staffed} /> : null}
+        {done.notices?.length ? (
+          <Alert data-color="warning" className="block">
+            <Paragraph>{t('consultations.personalDetails')}</Paragraph>
+          </Alert>
+        ) : null}
         <Heading level={2} data-size="sm" id="answered-heading">
           {t('consultations.thanks')}
         </Heading>
