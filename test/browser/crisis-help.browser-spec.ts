@@ -15,6 +15,7 @@ import {
   watchPage,
 } from './support.js';
 import { expectHelpFocusedOnScreen, inBothLanguages } from './crisis-support.js';
+import { populateRoom } from './seed.js';
 
 const CRISIS = 'jeg vil ikke leve lenger';
 const admin = await asAdmin();
@@ -227,5 +228,92 @@ describe('a moderator on duty', () => {
     await dutySwitch(page, false);
     await expect(page.getByTestId('duty-mark').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
+  });
+});
+
+interface Target {
+  what: string;
+  width: number;
+  height: number;
+}
+
+/** The rendered size of every element the locators find, named. */
+async function sizes(named: [string, ReturnType<Page['locator']>][]): Promise<Target[]> {
+  const out: Target[] = [];
+  for (const [what, locator] of named) {
+    const count = await locator.count();
+    expect({ what, count }).toEqual({ what, count: expect.any(Number) });
+    if (count === 0) throw new Error(`no ${what} on the page`);
+    for (let i = 0; i < count; i++) {
+      const box = await locator.nth(i).boundingBox();
+      if (!box) throw new Error(`${what} #${i} is not rendered`);
+      out.push({
+        what: count > 1 ? `${what} #${i + 1}` : what,
+        width: Math.round(box.width),
+        height: Math.round(box.height),
+      });
+    }
+  }
+  return out;
+}
+
+const tooSmall = (targets: Target[]) => targets.filter((t) => t.width < 44 || t.height < 44);
+const report = (where: string, targets: Target[]) =>
+  process.stdout.write(`${where}: ${targets.map((t) => `${t.what} ${t.width}×${t.height}`).join(', ')}\n`);
+
+describe('tap targets for a person in distress', () => {
+  it('should make help, send, leave, report, the café menu, log in, join and the footer links at least 44×44 px at 360 px', async () => {
+    const slug = await openRoom();
+    const company = await populateRoom(slug, [{ nickname: 'Solveig' }], [['Solveig', 'Hei, godt å se deg her.']]);
+    try {
+      const { page } = await open(undefined, 360);
+      await page.goto(`/kafe/${slug}`);
+      await settle(page);
+      const header = await sizes([
+        ['help now (header)', page.getByTestId('help-now')],
+        ['Logg inn', page.locator('.account-area').getByRole('link', { name: 'Logg inn' })],
+        ['Bli medlem', page.locator('.account-area').getByRole('link', { name: 'Bli medlem' })],
+        ['footer link', page.locator('.footer-links a')],
+      ]);
+      await page.getByLabel('Kallenavn').fill('Skjelvehånd');
+      await page.getByLabel('Jeg godtar kafeens regler').check();
+      await page.getByTestId('join-cafe').click();
+      await page.getByTestId('chat-log').waitFor({ timeout: 60_000 });
+      const message = page.getByTestId('chat-message').filter({ hasText: 'godt å se deg' });
+      await message.waitFor();
+      const valg = message.locator('summary');
+      const cafe = await sizes([
+        ['send (café)', page.getByTestId('send-message')],
+        ['leave the café', page.getByRole('button', { name: 'Gå ut av kafeen' })],
+        ['Valg (café menu)', valg],
+      ]);
+      await valg.click();
+      cafe.push(...(await sizes([['Meld fra (café)', message.getByRole('button', { name: 'Meld fra' })]])));
+      await page.getByLabel('Skriv en melding').fill(CRISIS);
+      await page.keyboard.press('Enter');
+      await expectHelpFocusedOnScreen(page);
+      const help = await sizes([
+        ['helpline (crisis help)', page.getByTestId('crisis-help').locator('a[href^="tel:"]')],
+      ]);
+      await page.goto('/hjelp');
+      await settle(page);
+      help.push(...(await sizes([['helpline (/hjelp)', page.locator('main a[href^="tel:"]')]])));
+
+      await admin.patch('/api/admin/settings', { data: { newMemberReviewCount: 0 } });
+      const threadId = await longThread();
+      const member = await makeUser('member', 'hjelpesoker');
+      const m = await open(member, 360);
+      await m.page.goto(`/trad/${threadId}`);
+      await settle(m.page);
+      const forum = await sizes([
+        ['Meld fra (post)', m.page.getByTestId('post').first().getByRole('button', { name: 'Meld fra' })],
+        ['Send svar', m.page.getByRole('button', { name: 'Send svar' })],
+      ]);
+      const all = [...header, ...cafe, ...help, ...forum];
+      report('tap targets at 360 px', all);
+      expect(tooSmall(all)).toEqual([]);
+    } finally {
+      company.close();
+    }
   });
 });
