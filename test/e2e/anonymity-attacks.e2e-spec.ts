@@ -5,6 +5,13 @@ import { emitAck, joinRoom, openRoom, uniqueNick } from '../support/sockets.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 const shape = (body: Record<string, unknown>) => ({ ...body, id: typeof body.id });
+/** A stored row without what must differ (ids, targets, keys, times): null or the type of each value. */
+const shapeOf = (r: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(r)
+      .filter(([k]) => !['id', 'post_id', 'scope_id', 'subject_hash', 'created_at'].includes(k))
+      .map(([k, v]) => [k, v === null ? null : typeof v]),
+  );
 
 /**
  * Issue 12, anonymity: requests that combine things to learn who is behind an anonymous post.
@@ -65,12 +72,6 @@ describe('attacks on anonymity', () => {
         'SELECT * FROM sanctions WHERE post_id = ANY($1::uuid[]) ORDER BY created_at',
         [[byMember.id, byStaff.id]],
       );
-      const shapeOf = (r: Record<string, unknown>) =>
-        Object.fromEntries(
-          Object.entries(r)
-            .filter(([k]) => !['id', 'post_id', 'scope_id', 'subject_hash', 'created_at'].includes(k))
-            .map(([k, v]) => [k, v === null ? null : typeof v]),
-        );
       expect(shapeOf(rows[1])).toEqual(shapeOf(rows[0]));
 
       // The moderators' list and the audit log show both alike.
