@@ -11,6 +11,7 @@ import { OwnScopes1768400000300 } from './1768400000300-own-scopes.js';
 import { Consultations1768600000000 } from './1768600000000-consultations.js';
 import { StandingConsultation1768600000100 } from './1768600000100-standing-consultation.js';
 import { ConsultationAnswersInQueue1768600000200 } from './1768600000200-consultation-answers-in-queue.js';
+import { SanctionsDecidedWhenApplied1768400000400 } from './1768400000400-sanctions-decided-when-applied.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Consultations1768600000000,
   StandingConsultation1768600000100,
   ConsultationAnswersInQueue1768600000200,
+  SanctionsDecidedWhenApplied1768400000400,
 ];

@@ -9,6 +9,7 @@ import expressStaticGzip from 'express-static-gzip';
 import session from 'express-session';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { AppLogger } from './app-logger.js';
 import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
@@ -101,7 +102,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new AppLogger(app.get(Logger)));
   app.enableShutdownHooks();
   if (config.production) app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');

@@ -7,7 +7,6 @@ export const NOTIFICATION_TYPES = [
   'hidden',
   'restored',
   'sanction',
-  'sanction_referred',
   'consultation_report',
   'consultation_follow_up',
   'consultation_overdue',

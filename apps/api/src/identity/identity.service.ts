@@ -63,9 +63,21 @@ export class IdentityService {
     return standing;
   }
 
-  /** The mutes and bans in force for the user: those naming them, and those keyed to them in a scope. */
+  /**
+   * The mutes and bans in force for the user: those naming them, and those keyed to them in a
+   * scope — except one given by someone whose role does not reach the user's (a moderator's
+   * sanction by an anonymous post that staff wrote). That is decided here, when it would apply,
+   * so the sanction is stored and answered as any other and nothing tells that the author is
+   * staff (decision 0024).
+   */
   async standingOf(userId: string, manager?: EntityManager): Promise<Standing> {
-    const rows = await this.sanctions.inForceFor(userId, manager);
+    const rows = (await this.sanctions.inForceFor(userId, manager)).filter(
+      (r) =>
+        r.user_id === userId ||
+        !r.issuer_role ||
+        !r.subject_role ||
+        new Policy({ kind: 'user', id: '', role: r.issuer_role }).canSanctionUser(r.subject_role).allowed,
+    );
     const applying = await this.authorship.heldBy(
       userId,
       rows,

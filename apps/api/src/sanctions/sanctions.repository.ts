@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Role } from '#libs/contracts';
 import type { ScopeKind } from '../authorship/scope.js';
 
 export type SanctionKind = 'warn' | 'mute' | 'ban';
@@ -16,8 +17,6 @@ export interface NewSanction {
   reason: string;
   until: Date | null;
   issuedBy: string | null;
-  /** Not applied: the author's role is beyond the issuer's; an administrator decides. */
-  referred: boolean;
 }
 
 /** A mute or ban in force that may apply to a user: naming them, or keyed to an author in a scope. */
@@ -29,6 +28,9 @@ export interface SanctionInForce {
   subject_hash: Buffer | null;
   scope_kind: ScopeKind | null;
   scope_id: string | null;
+  /** Who gave it (null: the account is gone), and the role of the user asked about. */
+  issuer_role: Role | null;
+  subject_role: Role | null;
 }
 
 export interface SanctionListRow {
@@ -49,10 +51,7 @@ export interface SanctionListRow {
   issuer_username: string | null;
 }
 
-/** As asked for: what the moderators' list shows, so it cannot tell a referred sanction from one applied. */
-const AS_ASKED = `s.kind <> 'warn' AND s.lifted_at IS NULL AND (s.until IS NULL OR s.until > now())`;
-/** What actually applies to someone. */
-const IN_FORCE = `${AS_ASKED} AND s.referred_at IS NULL`;
+const IN_FORCE = `s.kind <> 'warn' AND s.lifted_at IS NULL AND (s.until IS NULL OR s.until > now())`;
 
 /** The `sanctions` table. */
 @Injectable()
@@ -61,8 +60,8 @@ export class SanctionsRepository {
 
   async insert(tx: EntityManager, s: NewSanction): Promise<string> {
     const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO sanctions (kind, user_id, subject_hash, scope_kind, scope_id, post_id, cafe_message_id, reason, until, issued_by, referred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11::boolean THEN now() END) RETURNING id`,
+      `INSERT INTO sanctions (kind, user_id, subject_hash, scope_kind, scope_id, post_id, cafe_message_id, reason, until, issued_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         s.kind,
         s.userId,
@@ -74,7 +73,6 @@ export class SanctionsRepository {
         s.reason,
         s.until,
         s.issuedBy,
-        s.referred,
       ],
     );
     return row.id;
@@ -83,8 +81,10 @@ export class SanctionsRepository {
   /** Mutes and bans in force naming the user, and every one keyed to an author (to be matched in memory). */
   inForceFor(userId: string, manager: EntityManager = this.db.manager): Promise<SanctionInForce[]> {
     return manager.query(
-      `SELECT kind, until, reason, user_id, subject_hash, scope_kind, scope_id FROM sanctions s
-       WHERE ${IN_FORCE} AND (user_id = $1 OR subject_hash IS NOT NULL)`,
+      `SELECT s.kind, s.until, s.reason, s.user_id, s.subject_hash, s.scope_kind, s.scope_id,
+              issuer.role AS issuer_role, (SELECT role FROM users WHERE id = $1) AS subject_role
+       FROM sanctions s LEFT JOIN users issuer ON issuer.id = s.issued_by
+       WHERE ${IN_FORCE} AND (s.user_id = $1 OR s.subject_hash IS NOT NULL)`,
       [userId],
     );
   }
@@ -100,7 +100,7 @@ export class SanctionsRepository {
   ): Promise<SanctionListRow[]> {
     return this.db.query(
       `SELECT s.id, s.kind, s.reason, s.until, s.created_at, s.created_at::text AS created_key, s.lifted_at,
-              (${AS_ASKED}) AS active,
+              (${IN_FORCE}) AS active,
               CASE WHEN s.post_id IS NULL THEN s.user_id END AS user_id,
               CASE WHEN s.post_id IS NULL THEN u.username END AS username,
               CASE WHEN s.post_id IS NULL THEN u.display_name END AS display_name,
@@ -111,7 +111,7 @@ export class SanctionsRepository {
        LEFT JOIN users iu ON iu.id = s.issued_by
        WHERE ($1::uuid IS NULL OR (s.user_id = $1 AND s.post_id IS NULL))
          AND ($2::uuid IS NULL OR s.post_id = $2)
-         AND (NOT $3::boolean OR (${AS_ASKED}))
+         AND (NOT $3::boolean OR (${IN_FORCE}))
          AND ($4::timestamptz IS NULL OR (s.created_at, s.id) < ($4::timestamptz, $5::uuid))
        ORDER BY s.created_at DESC, s.id DESC
        LIMIT $6`,
@@ -129,7 +129,7 @@ export class SanctionsRepository {
     })[]
   > {
     return this.db.query(
-      `SELECT kind, reason, until, created_at AS "createdAt", lifted_at AS "liftedAt", referred_at AS "referredAt", user_id, subject_hash, scope_kind, scope_id
+      `SELECT kind, reason, until, created_at AS "createdAt", lifted_at AS "liftedAt", user_id, subject_hash, scope_kind, scope_id
        FROM sanctions WHERE user_id = $1 OR subject_hash IS NOT NULL ORDER BY created_at`,
       [userId],
     );

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
@@ -40,7 +39,7 @@ export class SanctionsService {
    * stored as the author's keyed hash in that thread (never a user id), so neither the response,
    * the audit log nor the database tells the moderator who it is. When the hidden author's role is
    * beyond the issuer's (staff), the answer and the audit entry are the same, but the sanction is
-   * referred to the administrators instead of applied: no request can test an author's rank
+   * stored as any other and never applies (IdentityService.standingOf): no request can test an author's rank
    * (decision 0024). Everything is validated before the author is looked up.
    */
   async issue(policy: Policy, dto: CreateSanctionDto): Promise<SanctionDto> {
@@ -69,7 +68,6 @@ export class SanctionsService {
         reason: dto.reason,
         until,
         issuedBy: policy.userId ?? null,
-        referred: 'mayApply' in subject && !subject.mayApply,
       });
       await this.audit.record(tx, {
         actorId: policy.userId ?? null,
@@ -82,9 +80,9 @@ export class SanctionsService {
       // The person is told why and until when; behind an anonymous post, through its keyed hash only.
       // Behind a café message there is no such channel that would not tie them to the message, so
       // they learn it where it applies: a mute's or ban's refusal says why and until when.
-      if ('mayApply' in subject && !subject.mayApply) {
-        await this.referToAdmins(tx, dto, postId);
-      } else if (!('hash' in subject) || subject.scope.kind === 'thread') {
+      // Beyond the issuer's rank it is stored as any other and never applies (IdentityService.standingOf).
+      const applies = !('mayApply' in subject) || subject.mayApply;
+      if (applies && (!('hash' in subject) || subject.scope.kind === 'thread')) {
         const recipient: Recipient =
           'userId' in subject ? { userId: subject.userId } : { hash: subject.hash, scope: subject.scope };
         await this.notifications.send(tx, recipient, {
@@ -175,28 +173,7 @@ export class SanctionsService {
     const role = await this.users.roleOf(accountId);
     return role !== undefined && policy.canSanctionUser(role).allowed;
   }
-
-  /**
-   * Tells every administrator that a sanction waits for them: the hidden author's role was beyond
-   * the moderator who asked. Where to find it, what was asked, never who the author is.
-   */
-  private async referToAdmins(tx: EntityManager, dto: CreateSanctionDto, postId: string | undefined): Promise<void> {
-    const post = postId ? await this.posts.stateOf(tx, postId) : null;
-    for (const adminId of await this.users.adminIds(tx)) {
-      await this.notifications.send(
-        tx,
-        { userId: adminId },
-        {
-          type: 'sanction_referred',
-          text: `En moderator ba om ${KIND_NB[dto.kind]} av forfatteren bak ${postId ? 'et anonymt innlegg' : 'en kafémelding'}, men forfatterens rolle gjør at bare en administrator kan avgjøre det. Begrunnelse: ${dto.reason}`,
-          ...(post ? { post: { threadId: post.thread_id, postId: post.id } } : {}),
-        },
-      );
-    }
-  }
 }
-
-const KIND_NB = { warn: 'en advarsel', mute: 'skrivesperre', ban: 'utestengning' } as const;
 
 /** What the sanctioned person is told (in Norwegian, as the community speaks). */
 export function sanctionText(kind: 'warn' | 'mute' | 'ban', reason: string, until: Date | null): string {

@@ -1759,7 +1759,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "sanction_referred" | "consultation_report" | "consultation_follow_up" | "consultation_overdue";
+            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "consultation_report" | "consultation_follow_up" | "consultation_overdue";
             /** @description What happened, in words for the recipient (never the text of a post) */
             text: string;
             /** @description Where to look, e.g. /threads/{id}#post-{id} */
