@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { helpPage } from './help-page';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,6 +11,41 @@ export default defineConfig({
   root,
   oxc: { jsx: { runtime: 'automatic' } },
   resolve: { conditions: ['source'] },
+  plugins: [
+    helpPage(),
+    // A service worker keeps the shell and the help page for when there is no network, and the
+    // manifest lets the forum be added to a phone's home screen (docs/decisions/0012). Registered
+    // from main.tsx (no inline script: the CSP allows none).
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifestFilename: 'manifest.webmanifest',
+      manifest: {
+        name: 'Erfaringsforum',
+        short_name: 'Erfaringsforum',
+        description: 'Et forum og en digital erfaringskafé for erfaringspanelet i psykisk helse.',
+        lang: 'nb',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f6f8f7',
+        theme_color: '#0d7a5f',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        ],
+      },
+      workbox: {
+        // The app's code, styles, pages and icons; not the fonts (the system font stands in offline).
+        globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/socket\.io\//, /^\/embed\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

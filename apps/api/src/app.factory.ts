@@ -42,6 +42,9 @@ function contentSecurityPolicy() {
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
+      // The service worker (/sw.js) and the web app manifest (/manifest.webmanifest).
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],
@@ -68,6 +71,9 @@ function serveWebApp(app: NestExpressApplication): void {
         // Vite's file names carry a content hash: they never change.
         if (path.includes(`${join(root, 'assets')}`))
           res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        // The service worker and the manifest must be checked on every visit, or an update waits for hours.
+        else if (/[\\/](sw\.js|manifest\.webmanifest|index\.html|hjelp\.html)(\.br|\.gz)?$/.test(path))
+          res.setHeader('Cache-Control', 'no-cache');
       },
     },
   });
@@ -75,12 +81,15 @@ function serveWebApp(app: NestExpressApplication): void {
   app.use((req: Request, res: Response, next: NextFunction) =>
     isApi(req.path) ? next() : staticFiles(req, res, next),
   );
+  // /hjelp has the helplines in its HTML (built by apps/web/help-page.ts): readable before any script.
+  const help = join(root, 'hjelp.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (isApi(req.path)) return next();
-    if (!existsSync(index)) return next();
+    const page = /^\/hjelp\/?$/.test(req.path) && existsSync(help) ? help : index;
+    if (!existsSync(page)) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.sendFile(page);
   });
 }
 

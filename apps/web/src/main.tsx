@@ -25,3 +25,9 @@ function render() {
 // has loaded, so nothing is shown unstyled).
 const ready = Promise.all([import('./styles'), initI18n().catch(() => undefined)]);
 void ready.then(render, render);
+
+// The service worker (vite-plugin-pwa, dist/web/sw.js) keeps the shell and /hjelp for offline use.
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });

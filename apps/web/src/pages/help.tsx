@@ -1,12 +1,23 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HelplineList } from '../components/helplines';
 import { PageHeader } from '../components/page-header';
 import { useApi } from '../lib/use-api';
 
+function onConnectionChange(listener: () => void): () => void {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
 export default function HelpPage() {
   const { t } = useTranslation();
   const { data } = useApi<{ staffed: boolean }>('/api/status');
+  const online = useSyncExternalStore(onConnectionChange, () => navigator.onLine);
   return (
     <>
       <PageHeader title={t('help.title')} lead={t('help.lead')} />
@@ -20,6 +31,11 @@ export default function HelpPage() {
         <Heading level={2} id="lines-heading" data-size="sm">
           {t('help.linesHeading')}
         </Heading>
+        {online ? null : (
+          <Paragraph className="muted" data-testid="offline-help">
+            {t('safety.offlineHelp')}
+          </Paragraph>
+        )}
         <HelplineList />
       </section>
       <section aria-labelledby="forum-help-heading" className="section">
