@@ -97,6 +97,22 @@ describe('hardening', () => {
     });
   });
 
+  describe('bodies no field can take (hostile review)', () => {
+    it('should refuse a lone surrogate and JSON nested beyond any shape of ours with a plain 400', async () => {
+      const lone = await member
+        .post(`/api/categories/${slug}/threads`)
+        .set('Content-Type', 'application/json')
+        .send('{"title":"Halv \\ud83d tegn","body":"x"}');
+      expect([lone.status, lone.body.message]).toEqual([400, expect.stringMatching(/Unicode/)]);
+      const deep = await member
+        .post(`/api/categories/${slug}/threads`)
+        .set('Content-Type', 'application/json')
+        .send(`{"title":${'['.repeat(5_000)}${']'.repeat(5_000)},"body":"x"}`);
+      expect([deep.status, deep.body.message]).toEqual([400, expect.stringMatching(/nested deeper/)]);
+      expect(JSON.stringify(deep.body)).not.toMatch(/stack/i);
+    });
+  });
+
   describe('what a browser may keep', () => {
     it('should send Cache-Control: no-store with every answer that depends on the session', async () => {
       const admin = await asAdmin(app);
@@ -227,6 +243,18 @@ describe('hardening', () => {
         (await other.post('/api/me/password', { currentPassword: other.password!, newPassword: 'et-nytt-passord-2' }))
           .status,
       ).toBe(204);
+    });
+
+    it('should count edits against the writing budget (10 a minute)', async () => {
+      const writer = await newUser(limited);
+      const lslug = await newCategory(limited);
+      const thread = await newThread(writer, lslug);
+      const postId = thread.posts.items[0].id;
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++)
+        statuses.push((await writer.patch(`/api/posts/${postId}`, { body: `Versjon ${i}` })).status);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+      expect(statuses.slice(0, 9).every((s) => s === 200)).toBe(true);
     });
 
     it('should keep throttling strangers while the owner logs in from a browser that logged in before', async () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { parse } from 'cookie';
 import { sign, unsign } from 'cookie-signature';
@@ -24,7 +24,7 @@ export class DeviceCookies {
     if (!payload) return null;
     try {
       const { u, d } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u?: unknown; d?: unknown };
-      return u === username.toLowerCase() && typeof d === 'string' ? d : null;
+      return u === this.accountTag(username) && typeof d === 'string' ? d : null;
     } catch {
       return null;
     }
@@ -33,7 +33,7 @@ export class DeviceCookies {
   /** After a successful login: this browser is a known device for the account (renewed, same id). */
   issue(res: Response, username: string, device: string | null): void {
     const payload = Buffer.from(
-      JSON.stringify({ u: username.toLowerCase(), d: device ?? randomBytes(16).toString('base64url') }),
+      JSON.stringify({ u: this.accountTag(username), d: device ?? randomBytes(16).toString('base64url') }),
     ).toString('base64url');
     res.cookie(DEVICE_COOKIE, sign(payload, this.secret), {
       httpOnly: true,
@@ -42,6 +42,11 @@ export class DeviceCookies {
       path: '/api/auth',
       maxAge: DEVICE_DAYS * 24 * 3600 * 1000,
     });
+  }
+
+  /** The account a cookie is for, without naming it to whoever reads the cookie on the device. */
+  private accountTag(username: string): string {
+    return createHash('sha256').update(this.secret).update(username.toLowerCase()).digest('base64url').slice(0, 22);
   }
 
   /** Not the session cookie's own secret as is: a device cookie can never pass for a session cookie. */

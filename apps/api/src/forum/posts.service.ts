@@ -144,6 +144,8 @@ export class PostsService {
     const mayEdit = (post: PostRow) =>
       policy.canEditPost(postFacts(post, viewer), { now: new Date(), editWindowMinutes });
     const before = await this.locked.checkPost(policy, id, mayEdit);
+    // An edit renders and screens a whole post again: it counts against the same budget as a new one.
+    if (policy.userId) await this.limits.consume('postsPerUser', policy.userId);
 
     const rendered = await this.renderer.render(body);
     const unnamed = before.author_kind !== 'user';
