@@ -13,9 +13,10 @@ const base = `http://127.0.0.1:${port}`;
 const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
 delete env.DATABASE_URL;
 
-function start() {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  child.stdout.on('data', () => undefined);
+function start(extraEnv = {}) {
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.output = '';
+  child.stdout.on('data', (d) => (child.output += d));
   return child;
 }
 async function waitHealthy(ms = 60_000) {
@@ -43,9 +44,19 @@ function badStart() {
 try {
   const bad = await badStart();
   check('a bad PORT stops the start with one line that names it', bad.code === 1 && bad.err.trim().split('\n').length === 1 && bad.err.includes('PORT'));
-  let server = start();
+  // The first start as `npm start` runs it (LOG_LEVEL info): a short console, the admin's password last.
+  let server = start({ LOG_LEVEL: 'info' });
   await waitHealthy();
   check('health 200 on a fresh embedded database', true);
+  await new Promise((r) => setTimeout(r, 500));
+  const lines = server.output.trim().split('\n');
+  check(`the first start prints at most 20 lines (${lines.length})`, lines.length <= 20 && !server.output.includes('Mapped {'));
+  const notice = /username: (\S+)\n\s+password: (\S+)/.exec(server.output);
+  check('the first admin\'s password is told, framed, after the server is up', Boolean(notice) && server.output.trimEnd().endsWith('='.repeat(72)) && server.output.indexOf('is running') < server.output.indexOf('password:'));
+  if (notice) {
+    const adminLogin = await fetch(`${base}/api/auth/login`, json({ username: notice[1], password: notice[2] }));
+    check('the printed password logs the administrator in', adminLogin.status === 200);
+  }
   const user = { username: 'smoke_user', password: 'smoke-password-1', acceptGuidelines: true, acceptPrivacy: true };
   const reg = await fetch(`${base}/api/auth/register`, json(user));
   check('register 201', reg.status === 201);
