@@ -133,7 +133,7 @@ export class RedisCafeStateStore extends CafeStateStore {
       nicknameKey: record.nicknameKey,
       isHost: record.isHost,
       owner: record.owner,
-      source: record.source ?? null,
+      ...(record.source ? { source: record.source } : {}),
       online,
     });
   }
@@ -146,7 +146,7 @@ export class RedisCafeStateStore extends CafeStateStore {
       nicknameKey,
       isHost,
       owner: typeof owner === 'string' ? owner : null,
-      source: typeof source === 'string' ? source : null,
+      ...(typeof source === 'string' ? { source } : {}),
     };
   }
 
