@@ -294,6 +294,33 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
     expect(row).toMatchObject({ user_id: null, scope_kind: 'thread', scope_id: thread.id, post_id: post.id });
   });
 
+  it('should lift a mute early: audited, the person told, writing again; a second lift is 409', async () => {
+    const u = await newUser(app);
+    const moderator = await newUser(app, 'moderator');
+    const thread = await newThread(await newUser(app), slug);
+    const post = await reply(u, thread.id, 'et innlegg', true);
+    const given = await moderator.post('/api/mod/sanctions', {
+      target: { postId: post.id },
+      kind: 'mute',
+      reason: 'For skarpt',
+    });
+    expect((await u.post(`/api/threads/${thread.id}/posts`, { body: 'nå?' })).body.code).toBe('muted');
+    const lifted = await moderator.post(`/api/mod/sanctions/${given.body.id}/lift`, { reason: 'Vi tok feil' });
+    expect(lifted.status).toBe(200);
+    expect((await u.post(`/api/threads/${thread.id}/posts`, { body: 'nå?' })).status).toBe(201);
+    expect((await moderator.post(`/api/mod/sanctions/${given.body.id}/lift`, { reason: 'Igjen' })).body.code).toBe(
+      'already_lifted',
+    );
+    const notes = (await u.get('/api/me/notifications')).body.items.map((n: { text: string }) => n.text);
+    expect(notes.some((t: string) => t.includes('Vi tok feil'))).toBe(true);
+    const audit = (await moderator.get('/api/mod/audit?action=sanction_lift')).body.items;
+    expect(audit[0]).toMatchObject({ action: 'sanction_lift', reason: 'Vi tok feil' });
+    const listed = (await moderator.get('/api/mod/sanctions')).body.items.find(
+      (s: { id: string }) => s.id === given.body.id,
+    );
+    expect(listed.liftedAt).toEqual(expect.any(String));
+  });
+
   it('should ban the author behind an anonymous post: sessions end at once, login is refused with the reason', async () => {
     const u = await newUser(app);
     const second = await login(app.client(), u.user!.username, u.password!);

@@ -100,6 +100,7 @@ const WHO_MAY = {
   // administrators instead of applied (decision 0024; test/e2e/anonymity-attacks).
   'POST /api/mod/sanctions [the moderator behind an anonymous post]': MODERATORS,
   'POST /api/mod/sanctions [the administrator behind an anonymous post]': MODERATORS,
+  'POST /api/mod/sanctions/{id}/lift': MODERATORS,
   'GET /api/mod/audit': MODERATORS,
   'GET /api/mod/stats': MODERATORS,
   'GET /api/mod/duty': MODERATORS,
@@ -204,6 +205,8 @@ interface Fixtures {
   };
   /** A consultation of its own in that stage (answered by `respondents` before it closes). */
   freshConsultation(stage: ConsultationStage, fields?: object): Promise<string>;
+  sanction: string;
+  freshSanction(): Promise<string>;
 }
 
 type ConsultationStage = 'draft' | 'open' | 'closed' | 'written' | 'reported';
@@ -389,6 +392,10 @@ const REQUESTS: Record<Operation, Build> = {
   }),
   'POST /api/mod/sanctions [the administrator behind an anonymous post]': (f) => ({
     body: warning({ postId: f.staff.adminsAnonymousPost }),
+  }),
+  'POST /api/mod/sanctions/{id}/lift': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.freshSanction() : f.sanction },
+    body: { reason: 'Opphevet i feiingen' },
   }),
   'GET /api/mod/audit': () => ({}),
   'GET /api/mod/stats': () => ({}),
@@ -628,7 +635,20 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     ack,
   };
 
+  const freshSanction = async () =>
+    must(
+      await moderator.post('/api/mod/sanctions', {
+        target: { userId: userTarget },
+        kind: 'mute',
+        until: inHours(1),
+        reason: 'En skrivesperre fra feiingen',
+      }),
+      201,
+    ).body.id as string;
+
   return {
+    sanction: await freshSanction(),
+    freshSanction,
     consultations,
     freshConsultation: (stage: ConsultationStage, fields?: object) => freshConsultation(stage, fields),
     app,

@@ -422,6 +422,21 @@ describe('café: messages, screening, reports and host tools', () => {
       expect(audit).toEqual([{ op: 'kick' }]);
     });
 
+    it('should keep a removed guest from coming straight back under a new nickname, and let the others stay', async () => {
+      const room = await openRoom(admin);
+      const h = await join(room, { as: host });
+      const a = await join(room);
+      const b = await join(room);
+      expect((await emitAck(h.socket, 'moderate', { room, action: 'kick', participantId: a.ack.self.id })).ok).toBe(
+        true,
+      );
+      const rejoin = await emitAck(a.socket, 'join', { room, nickname: uniqueNick(), acceptRules: true });
+      expect(rejoin.error?.code).toBe('removed');
+      await expect(join(room)).rejects.toThrow(/removed/);
+      // A guest already in the room from the same network stays and talks.
+      expect((await emitAck(b.socket, 'message', { room, body: 'jeg er her ennå' })).ok).toBe(true);
+    });
+
     it('should keep a removed member out under another nickname too (their author hash)', async () => {
       const room = await openRoom(admin);
       const member = await newUser(app);

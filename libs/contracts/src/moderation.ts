@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = [
   'unpin',
   'move',
   'sanction',
+  'sanction_lift',
   'reveal',
   'role',
   'settings',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
+import { RateLimitService } from '../common/rate-limit.service.js';
 import { Transactions } from '../database/transactions.js';
 import { CafeError } from './cafe-error.js';
 import { CafeMessagesRepository } from './cafe-messages.repository.js';
@@ -21,6 +22,9 @@ const SLOW_MODE_MAX_SECONDS = 3_600;
  * Each is audited in its own transaction and told to the room after the commit. The caller
  * (CafeService.moderate) has checked that the asker hosts the room now.
  */
+/** How long a removed guest's connection source takes no new guest into the session. */
+const KICK_SECONDS = 15 * 60;
+
 @Injectable()
 export class CafeHostTools {
   constructor(
@@ -32,6 +36,7 @@ export class CafeHostTools {
     private readonly state: CafeStateStore,
     private readonly broadcaster: CafeBroadcaster,
     private readonly audit: AuditService,
+    private readonly limits: RateLimitService,
   ) {}
 
   async apply(
@@ -117,6 +122,10 @@ export class CafeHostTools {
         meta: { op: kind, sessionId: host.sessionId, ...(until ? { seconds: muteSeconds } : {}) },
       });
     });
+    // A removed guest's connection source takes no new guest for a while, so a new nickname does
+    // not undo the removal. Only new joins: others on a shared network (a ward, a library) stay.
+    if (kind === 'kick' && target.source)
+      await this.limits.block('cafeRestrictedSource', `kick:${host.sessionId}:${target.source}`, KICK_SECONDS);
     if (kind === 'mute') {
       this.broadcaster.muted(target.id, host.room, until, reason);
       return;

@@ -16,6 +16,8 @@ export interface JoinedParticipant {
   authorHash: string | null;
   /** The member's hash in this voice (hex; what their messages carry: issue 12.10); null for guests. */
   messageHash: string | null;
+  /** A guest's hashed connection source (see CafeService.sourceOf); null for members. */
+  source?: string | null;
 }
 
 export interface CafeSocketData {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { CAFE_LIMITS, type CafeJoinResult, type CafeMessage } from '#libs/contracts';
@@ -157,7 +157,8 @@ export class CafeService {
       nicknameKey: key,
       authorHash: hash,
     });
-    if (restrictions.kicked)
+    const source = user ? null : this.sourceOf(socket);
+    if (restrictions.kicked || (source && (await this.sourceRemoved(session.id, source))))
       throw new CafeError(
         'removed',
         'A host has removed you from this café session. You are welcome back another time.',
@@ -174,10 +175,18 @@ export class CafeService {
       isHost: policy.canHostCafe().allowed,
       authorHash: hash ? hash.toString('hex') : null,
       messageHash: keys ? keys.voice.toString('hex') : null,
+      source,
     };
     const claimed = await this.state.claim(
       { id: session.id, endsAt: session.ends_at },
-      { id: participant.id, nickname, nicknameKey: key, isHost: participant.isHost, owner: participant.authorHash },
+      {
+        id: participant.id,
+        nickname,
+        nicknameKey: key,
+        isHost: participant.isHost,
+        owner: participant.authorHash,
+        source,
+      },
     );
     if (!claimed)
       throw new CafeError(
@@ -488,6 +497,22 @@ export class CafeService {
     for (const channel of this.channelsOf(participant)) socket.leave(channel);
     const joined = this.joinedOf(socket);
     if (joined[participant.room]?.id === participant.id) delete joined[participant.room];
+  }
+
+  /**
+   * A guest's connection source, hashed with a secret: a host's removal of a guest also holds on it
+   * for a while, so coming straight back under a new nickname does not get round it.
+   */
+  private sourceOf(socket: CafeSocket): string {
+    return createHash('sha256')
+      .update(`cafe-source:${this.config.sessionSecret}:`)
+      .update(this.ipOf(socket))
+      .digest('base64url');
+  }
+
+  /** A host removed a guest from this source a moment ago: a new guest from it waits (CafeHostService). */
+  private async sourceRemoved(sessionId: string, source: string): Promise<boolean> {
+    return (await this.limits.blockedFor('cafeRestrictedSource', `kick:${sessionId}:${source}`)) > 0;
   }
 
   private ipOf(socket: CafeSocket): string {

@@ -20,6 +20,8 @@ export const RATE_LIMITS = {
   cafeMessagesPerParticipant: { points: 5, duration: 10 },
   /** All participants behind one address together (one client may open several). */
   cafeMessagesPerIp: { points: 20, duration: 10 },
+  /** A guest's connection source removed or muted by a host in one café session (blocked for the given time). */
+  cafeRestrictedSource: { points: 1, duration: 24 * 60 * 60 },
   consultationAnswersPerGuestIp: { points: 10, duration: 60 * 60 },
   cafeJoinsPerIp: { points: 30, duration: 60 },
 } as const;
@@ -91,6 +93,12 @@ export class RateLimitService {
   async penalize(name: RateLimitName, key: string): Promise<void> {
     if (!this.enabled) return;
     await this.limiter(name).penalty(key, 1);
+  }
+
+  /** Blocks the key for `seconds` (whatever its budget); `blockedFor` then answers the time left. */
+  async block(name: RateLimitName, key: string, seconds: number): Promise<void> {
+    if (!this.enabled) return;
+    await this.limiter(name).block(key, seconds);
   }
 
   async reset(name: RateLimitName, key: string): Promise<void> {

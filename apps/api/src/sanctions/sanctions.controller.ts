@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import type { Page } from '../common/paging.js';
 import { SanctionListPageDto, SanctionListQueryDto, type SanctionListItemDto } from './dto/sanction-list.dto.js';
-import { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
+import { CreateSanctionDto, LiftedSanctionDto, LiftSanctionDto, SanctionDto } from './dto/sanction.dto.js';
+import { UuidParam } from '../common/validation.js';
 import { SanctionListService } from './sanction-list.service.js';
 import { SanctionsService } from './sanctions.service.js';
 
@@ -31,5 +32,17 @@ export class SanctionsController {
   @ApiCreatedResponse({ type: SanctionDto, description: 'Against {postId}: the author behind it, who stays unknown' })
   create(@Body() dto: CreateSanctionDto, @RequestPolicy() policy: Policy): Promise<SanctionDto> {
     return this.sanctions.issue(policy, dto);
+  }
+
+  @Post(':id/lift')
+  @HttpCode(200)
+  @Allow('mod.sanction')
+  @ApiOkResponse({ type: LiftedSanctionDto, description: 'Audited; the person is told; 409 already_lifted' })
+  lift(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: LiftSanctionDto,
+    @RequestPolicy() policy: Policy,
+  ): Promise<LiftedSanctionDto> {
+    return this.sanctions.lift(policy, id, dto.reason);
   }
 }

@@ -134,4 +134,37 @@ export class SanctionsRepository {
       [userId],
     );
   }
+
+  /** Lifts one in force (locked while it is decided); who it was for, or null when there is none to lift. */
+  async lift(
+    tx: EntityManager,
+    id: string,
+  ): Promise<{
+    user_id: string | null;
+    subject_hash: Buffer | null;
+    scope_kind: ScopeKind | null;
+    scope_id: string | null;
+    lifted_at: Date;
+  } | null> {
+    const [rows]: [
+      {
+        user_id: string | null;
+        subject_hash: Buffer | null;
+        scope_kind: ScopeKind | null;
+        scope_id: string | null;
+        lifted_at: Date;
+      }[],
+      number,
+    ] = await tx.query(
+      `UPDATE sanctions SET lifted_at = now() WHERE id = $1 AND lifted_at IS NULL
+       RETURNING user_id, subject_hash, scope_kind, scope_id, lifted_at`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async exists(tx: EntityManager, id: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query('SELECT 1 FROM sanctions WHERE id = $1', [id]);
+    return rows.length > 0;
+  }
 }

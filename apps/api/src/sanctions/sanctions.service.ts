@@ -5,13 +5,13 @@ import { ensure } from '../auth/policy.guard.js';
 import { Authorship, type Recipient } from '../authorship/authorship.service.js';
 import { cafeSessionScope, cafeVoiceScope, NAMED_VOICE, threadScope, type Scope } from '../authorship/scope.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
-import { ApiError, badRequest, notFound } from '../common/api-error.js';
+import { ApiError, badRequest, conflict, notFound } from '../common/api-error.js';
 import { Transactions } from '../database/transactions.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { IdentityService } from '../identity/identity.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UsersRepository } from '../users/users.repository.js';
-import type { CreateSanctionDto, SanctionDto } from './dto/sanction.dto.js';
+import type { CreateSanctionDto, LiftedSanctionDto, SanctionDto } from './dto/sanction.dto.js';
 import { SanctionsRepository } from './sanctions.repository.js';
 
 /**
@@ -106,6 +106,34 @@ export class SanctionsService {
       until: until?.toISOString() ?? null,
       target: postId ? { postId } : cafeMessageId ? { cafeMessageId } : { userId: userId! },
     };
+  }
+
+  /** Lifts a mute or ban early (or a warning's record): audited, and the person told, as when it was given. */
+  async lift(policy: Policy, id: string, reason: string): Promise<LiftedSanctionDto> {
+    ensure(policy.can('mod.sanction'));
+    return this.tx.run(async (tx) => {
+      const lifted = await this.sanctions.lift(tx, id);
+      if (!lifted) {
+        if (await this.sanctions.exists(tx, id)) throw conflict('already_lifted', 'This sanction is lifted already.');
+        throw notFound('No such sanction.');
+      }
+      await this.audit.record(tx, {
+        actorId: policy.userId ?? null,
+        action: 'sanction_lift',
+        targetType: 'sanction',
+        targetId: id,
+        reason,
+      });
+      const text = `En reaksjon mot deg er opphevet. Begrunnelse: ${reason}`;
+      if (lifted.user_id) await this.notifications.send(tx, { userId: lifted.user_id }, { type: 'sanction', text });
+      else if (lifted.subject_hash && lifted.scope_kind === 'thread' && lifted.scope_id)
+        await this.notifications.send(
+          tx,
+          { hash: lifted.subject_hash, scope: threadScope(lifted.scope_id) },
+          { type: 'sanction', text },
+        );
+      return { id, liftedAt: lifted.lifted_at.toISOString() };
+    });
   }
 
   private until(dto: CreateSanctionDto): Date | null {

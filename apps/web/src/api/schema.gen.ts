@@ -500,6 +500,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mod/sanctions/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SanctionsController_lift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mod/audit": {
         parameters: {
             query?: never;
@@ -1717,6 +1733,16 @@ export interface components {
             until: string | null;
             target: components["schemas"]["SanctionTargetRefDto"];
         };
+        LiftSanctionDto: {
+            /** @description Why it is lifted; told to the person */
+            reason: string;
+        };
+        LiftedSanctionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            liftedAt: string;
+        };
         AuditActorDto: {
             /** Format: uuid */
             id: string;
@@ -1734,7 +1760,7 @@ export interface components {
             /** @description null when the account is gone */
             actor: components["schemas"]["AuditActorDto"] | null;
             /** @enum {string} */
-            action: "approve" | "reject" | "undo" | "hide" | "restore" | "lock" | "unlock" | "pin" | "unpin" | "move" | "sanction" | "reveal" | "role" | "settings" | "watched_word" | "category" | "cafe_moderate" | "password_reset" | "panel_application" | "edit" | "delete" | "claim" | "cafe_room";
+            action: "approve" | "reject" | "undo" | "hide" | "restore" | "lock" | "unlock" | "pin" | "unpin" | "move" | "sanction" | "sanction_lift" | "reveal" | "role" | "settings" | "watched_word" | "category" | "cafe_moderate" | "password_reset" | "panel_application" | "edit" | "delete" | "claim" | "cafe_room";
             target: components["schemas"]["AuditTargetDto"] | null;
             reason: string | null;
             /** Format: date-time */
@@ -3204,13 +3230,39 @@ export interface operations {
             };
         };
     };
+    SanctionsController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiftSanctionDto"];
+            };
+        };
+        responses: {
+            /** @description Audited; the person is told; 409 already_lifted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiftedSanctionDto"];
+                };
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query?: {
                 limit?: number;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
-                action?: "approve" | "reject" | "undo" | "hide" | "restore" | "lock" | "unlock" | "pin" | "unpin" | "move" | "sanction" | "reveal" | "role" | "settings" | "watched_word" | "category" | "cafe_moderate" | "password_reset" | "panel_application" | "edit" | "delete" | "claim" | "cafe_room";
+                action?: "approve" | "reject" | "undo" | "hide" | "restore" | "lock" | "unlock" | "pin" | "unpin" | "move" | "sanction" | "sanction_lift" | "reveal" | "role" | "settings" | "watched_word" | "category" | "cafe_moderate" | "password_reset" | "panel_application" | "edit" | "delete" | "claim" | "cafe_room";
                 /** @description The acting staff member: a username or a user id */
                 actor?: string;
             };

@@ -7,6 +7,11 @@ export interface PresenceRecord {
   isHost: boolean;
   /** The member's author hash in this session (hex), so they can take back their own held name; null for guests. */
   owner: string | null;
+  /**
+   * A guest's connection source, hashed with a secret (never an address itself), so a host's kick
+   * or mute holds when the guest comes back under a new nickname. Kept only as long as the session.
+   */
+  source?: string | null;
 }
 
 export interface SessionRef {

@@ -133,13 +133,21 @@ export class RedisCafeStateStore extends CafeStateStore {
       nicknameKey: record.nicknameKey,
       isHost: record.isHost,
       owner: record.owner,
+      ...(record.source ? { source: record.source } : {}),
       online,
     });
   }
 
   private parse(raw: string): PresenceRecord {
-    const { id, nickname, nicknameKey, isHost, owner } = JSON.parse(raw) as PresenceRecord;
-    return { id, nickname, nicknameKey, isHost, owner: typeof owner === 'string' ? owner : null };
+    const { id, nickname, nicknameKey, isHost, owner, source } = JSON.parse(raw) as PresenceRecord;
+    return {
+      id,
+      nickname,
+      nicknameKey,
+      isHost,
+      owner: typeof owner === 'string' ? owner : null,
+      ...(typeof source === 'string' ? { source } : {}),
+    };
   }
 
   async claim(session: SessionRef, record: PresenceRecord): Promise<boolean> {

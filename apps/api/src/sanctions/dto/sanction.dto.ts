@@ -76,3 +76,16 @@ export class SanctionDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) until: string | null;
   @ApiProperty({ type: SanctionTargetRefDto }) target: SanctionTargetRefDto;
 }
+
+export class LiftSanctionDto {
+  @ApiProperty({ minLength: 3, maxLength: 1000, description: 'Why it is lifted; told to the person' })
+  @IsString()
+  @MinLength(3, { message: 'reason must be 3–1000 characters' })
+  @MaxLength(1000, { message: 'reason must be 3–1000 characters' })
+  reason: string;
+}
+
+export class LiftedSanctionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) liftedAt: string;
+}
