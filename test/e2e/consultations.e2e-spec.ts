@@ -242,6 +242,60 @@ describe('consultations (rådslag)', () => {
     expect((await member.post(`/api/consultations/${id}/responses`, { answers: [] })).status).toBe(404);
   });
 
+  it('should show the coordinator nothing that tells U’s anonymous answer from X’s (two worlds), and a dump nothing that links U', async () => {
+    const u = await newUser(app, 'panel', { displayName: 'Ulla Ukjent' });
+    const x = await newUser(app);
+    const worlds: Record<'A' | 'B', string> = { A: '', B: '' };
+    for (const [name, who] of [
+      ['A', u],
+      ['B', x],
+    ] as const) {
+      const created = await admin.post(
+        '/api/consultations',
+        draft({ title: 'To verdener', confidentiality: 'Anonymt.', reportDueAt: at(30 * 24 * hour) }),
+      );
+      worlds[name] = created.body.id;
+      await admin.post(`/api/consultations/${worlds[name]}/publish`);
+      const { questions } = (await who.get(`/api/consultations/${worlds[name]}`)).body;
+      await who.post(`/api/consultations/${worlds[name]}/responses`, {
+        answers: [
+          { questionId: questions[0].id, value: 'Det samme svaret' },
+          { questionId: questions[3].id, value: 3 },
+        ],
+      });
+      await admin.post(`/api/consultations/${worlds[name]}/close`);
+      await admin.put(`/api/consultations/${worlds[name]}/report`, report());
+      await admin.post(`/api/consultations/${worlds[name]}/report/publish`);
+      await who.post(`/api/consultations/${worlds[name]}/report/acknowledgements`, { response: 'received' });
+    }
+    const normalise = (text: string) =>
+      text
+        .replace(/\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d(\.\d+)?Z)?/g, '<time>')
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>');
+    const seen = async (id: string) =>
+      normalise(
+        [
+          (await admin.get(`/api/consultations/${id}`)).text,
+          (await admin.get(`/api/consultations/${id}/results`)).text,
+          (await admin.get(`/api/consultations/${id}/results.csv`)).text,
+          (await admin.get(`/api/consultations/${id}/report/acknowledgements`)).text,
+        ].join('\n'),
+      );
+    expect(await seen(worlds.A)).toEqual(await seen(worlds.B));
+    const tables = await sql<{ table_name: string }>(
+      app,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    for (const { table_name } of tables) {
+      const rows = await sql<Record<string, unknown>>(app, `SELECT * FROM "${table_name}"`);
+      for (const row of rows) {
+        const text = JSON.stringify(row);
+        const namesU = text.includes(u.user!.id) || text.includes(u.user!.username);
+        expect({ table_name, linked: namesU && text.includes(worlds.A) }).toEqual({ table_name, linked: false });
+      }
+    }
+  });
+
   it('should point out personal details in an anonymous answer', async () => {
     const created = await admin.post(
       '/api/consultations',
