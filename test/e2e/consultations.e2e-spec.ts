@@ -48,6 +48,16 @@ describe('consultations (rådslag)', () => {
 
   const count = async (table: string) =>
     (await sql<{ n: number }>(app, `SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  /** What the coordinator sees of a consultation, ids and times aside. */
+  const seen = async (id: string) =>
+    normalise(
+      [
+        (await admin.get(`/api/consultations/${id}`)).text,
+        (await admin.get(`/api/consultations/${id}/results`)).text,
+        (await admin.get(`/api/consultations/${id}/results.csv`)).text,
+        (await admin.get(`/api/consultations/${id}/report/acknowledgements`)).text,
+      ].join('\n'),
+    );
 
   it('should run the whole cycle: draft, publish, answer, close, report, acknowledge, follow up, archive', async () => {
     const member = await newUser(app);
@@ -273,15 +283,6 @@ describe('consultations (rådslag)', () => {
       await admin.post(`/api/consultations/${worlds[name]}/report/publish`);
       await who.post(`/api/consultations/${worlds[name]}/report/acknowledgements`, { response: 'received' });
     }
-    const seen = async (id: string) =>
-      normalise(
-        [
-          (await admin.get(`/api/consultations/${id}`)).text,
-          (await admin.get(`/api/consultations/${id}/results`)).text,
-          (await admin.get(`/api/consultations/${id}/results.csv`)).text,
-          (await admin.get(`/api/consultations/${id}/report/acknowledgements`)).text,
-        ].join('\n'),
-      );
     expect(await seen(worlds.A)).toEqual(await seen(worlds.B));
     const tables = await sql<{ table_name: string }>(
       app,
