@@ -49,7 +49,7 @@ describe('consultations (rådslag)', () => {
   const count = async (table: string) =>
     (await sql<{ n: number }>(app, `SELECT count(*)::int AS n FROM ${table}`))[0].n;
   /** What the coordinator sees of a consultation, ids and times aside. */
-  const seen = async (id: string) =>
+  const coordinatorView = async (id: string) =>
     normalise(
       [
         (await admin.get(`/api/consultations/${id}`)).text,
@@ -283,7 +283,7 @@ describe('consultations (rådslag)', () => {
       await admin.post(`/api/consultations/${worlds[name]}/report/publish`);
       await who.post(`/api/consultations/${worlds[name]}/report/acknowledgements`, { response: 'received' });
     }
-    expect(await seen(worlds.A)).toEqual(await seen(worlds.B));
+    expect(await coordinatorView(worlds.A)).toEqual(await coordinatorView(worlds.B));
     const tables = await sql<{ table_name: string }>(
       app,
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
