@@ -117,10 +117,14 @@ describe('crisis help when a write is refused', () => {
     const res = await kari.post(`/api/threads/${thread.id}/posts`, { body: CRISIS });
     expect(res.status).toBe(429);
     expect(res.body).toMatchObject({ code: 'rate_limited', support: ALL_LINES, staffed: false });
+    // Edits count against the same budget (hostile review, finding 3): refused too, with the helplines.
     const edit = await kari.patch(`/api/posts/${thread.posts.items[0].id}`, { body: CRISIS });
-    // Edits are not rate-limited: this one goes through, screened like a new post.
-    expect(edit.status).toBe(200);
-    expect(edit.body.support).toEqual(ALL_LINES);
+    expect(edit.status).toBe(429);
+    expect(edit.body).toMatchObject({ code: 'rate_limited', support: ALL_LINES, staffed: false });
+    const [opening] = await sql<{ body: string }>(app, 'SELECT body FROM posts WHERE id = $1', [
+      thread.posts.items[0].id,
+    ]);
+    expect(opening.body).not.toBe(CRISIS);
   });
 
   it('should give a muted member writing in crisis the helplines with the mute, in a reply, a thread and an edit', async () => {
