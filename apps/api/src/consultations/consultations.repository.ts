@@ -80,6 +80,21 @@ export interface AcknowledgementRow {
   handled_note: string | null;
 }
 
+/** A consultation's own fields, in the order of the INSERT and UPDATE below. */
+const fieldValues = (c: Omit<NewConsultation, 'createdBy'>) => [
+  c.title,
+  c.summary,
+  c.body,
+  c.bodyHtml,
+  c.requester,
+  c.audience,
+  c.anonymity,
+  c.confidentiality,
+  c.opensAt,
+  c.closesAt,
+  c.reportDueAt,
+];
+
 const COLUMNS = `c.id, c.title, c.summary, c.body, c.body_html, c.requester, c.audience, c.anonymity, c.confidentiality,
   c.status, c.opens_at, c.closes_at, c.report_due_at, c.report, c.report_published_at, c.created_at,
   c.created_at::text AS created_key,
@@ -95,20 +110,7 @@ export class ConsultationsRepository {
       `INSERT INTO consultations (title, summary, body, body_html, requester, audience, anonymity, confidentiality,
                                   opens_at, closes_at, report_due_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [
-        c.title,
-        c.summary,
-        c.body,
-        c.bodyHtml,
-        c.requester,
-        c.audience,
-        c.anonymity,
-        c.confidentiality,
-        c.opensAt,
-        c.closesAt,
-        c.reportDueAt,
-        c.createdBy,
-      ],
+      [...fieldValues(c), c.createdBy],
     );
     await this.replaceQuestions(tx, row.id, questions);
     return row.id;
@@ -119,20 +121,7 @@ export class ConsultationsRepository {
       `UPDATE consultations SET title = $2, summary = $3, body = $4, body_html = $5, requester = $6, audience = $7,
               anonymity = $8, confidentiality = $9, opens_at = $10, closes_at = $11, report_due_at = $12
        WHERE id = $1`,
-      [
-        id,
-        c.title,
-        c.summary,
-        c.body,
-        c.bodyHtml,
-        c.requester,
-        c.audience,
-        c.anonymity,
-        c.confidentiality,
-        c.opensAt,
-        c.closesAt,
-        c.reportDueAt,
-      ],
+      [id, ...fieldValues(c)],
     );
   }
 
