@@ -411,10 +411,17 @@ export class Policy {
   // --- Consultations ---------------------------------------------------------------------
 
   /** A consultation is seen by its audience (everyone, members, the panel) and the admins; a draft by the admins only. */
+  /** The consultation audiences this actor belongs to; lists filter by it. */
+  consultationAudiences(): ConsultationFacts['audience'][] {
+    if (this.isGuest) return ['everyone'];
+    return this.hasRole('panel') ? ['everyone', 'members', 'panel'] : ['everyone', 'members'];
+  }
+
   canSeeConsultation(c: ConsultationFacts): Decision {
     if (this.hasRole('admin')) return ALLOW;
-    const inAudience = c.audience === 'everyone' || (c.audience === 'members' ? !this.isGuest : this.hasRole('panel'));
-    return c.status !== 'draft' && inAudience ? ALLOW : notFound('That consultation');
+    return c.status !== 'draft' && this.consultationAudiences().includes(c.audience)
+      ? ALLOW
+      : notFound('That consultation');
   }
 
   /** Answering: the audience; a guest only where the answers are anonymous and everyone is asked. */

@@ -162,17 +162,6 @@ export class Authorship {
     return null;
   }
 
-  /** Whether two pieces of content are by one person, however each was written (by name or not). */
-  async sameAuthor(a: Authored, b: Authored, manager?: EntityManager): Promise<boolean> {
-    if (a.authorKind === 'guest' || b.authorKind === 'guest') return false;
-    if (a.authorKind === 'user' && b.authorKind === 'user') return !!a.authorId && a.authorId === b.authorId;
-    if (a.authorKind === 'anonymous' && b.authorKind === 'anonymous')
-      return a.scope.kind === b.scope.kind && a.scope.id === b.scope.id && sameKey(a.anonHash, b.anonHash);
-    const [named, keyed] = a.authorKind === 'user' ? [a, b] : [b, a];
-    if (!named.authorId) return false;
-    return (await this.viewer(named.authorId, manager)).holds(keyed.scope, keyed.anonHash);
-  }
-
   /** The rows that are the user's: named by their id, or keyed to them (the salt is read only when a row is keyed). */
   async heldBy<T>(userId: string, rows: T[], keyed: (row: T) => Keyed, manager?: EntityManager): Promise<T[]> {
     const viewer = rows.some((r) => keyed(r).hash) ? await this.viewer(userId, manager) : null;

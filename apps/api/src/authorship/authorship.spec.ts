@@ -160,30 +160,6 @@ describe('authorship', () => {
         authorship.recipientOf({ authorKind: 'guest', authorId: null, anonHash: null, scope: threadScope(THREAD) }),
       ).toBeNull();
     });
-
-    it('should tell when two pieces are by one person, however each was written', async () => {
-      const { salts, authorship } = setup();
-      const [kari, ola] = salts.add(2);
-      const karisKey = hmac(kari.anon_salt, THREAD);
-      const cases: [Authored, Authored, boolean][] = [
-        [named(kari.id), named(kari.id), true],
-        [named(kari.id), named(ola.id), false],
-        [named(kari.id), anonymous(karisKey), true],
-        [anonymous(karisKey), named(kari.id), true],
-        [named(ola.id), anonymous(karisKey), false],
-        [anonymous(karisKey), anonymous(Buffer.from(karisKey)), true],
-        [anonymous(karisKey), anonymous(hmac(ola.anon_salt, THREAD)), false],
-        [named(null), anonymous(karisKey), false],
-        [named(null), named(null), false],
-        [{ authorKind: 'guest', authorId: null, anonHash: null, scope: threadScope(THREAD) }, named(kari.id), false],
-      ];
-      for (const [a, b, same] of cases)
-        expect([a.authorKind, b.authorKind, await authorship.sameAuthor(a, b)]).toEqual([
-          a.authorKind,
-          b.authorKind,
-          same,
-        ]);
-    });
   });
 
   describe('rows keyed to a user', () => {

@@ -5,7 +5,7 @@ import { RateLimitedDto, WriteRefusedDto } from './dto/support.dto.js';
 export const SCREENED_WRITING = 'erf:screened-writing';
 
 export interface ScreenedWritingSpec {
-  /** The body fields that hold what the person wrote. */
+  /** The body fields that hold what the person wrote (strings, or lists and objects of them). */
   fields: readonly string[];
   /** A request that asks for help by itself, whatever its words (a crisis flag). */
   asksForHelp?: (body: Record<string, unknown>) => boolean;

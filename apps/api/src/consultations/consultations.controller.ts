@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
+import { ScreenedWriting } from '../common/screened-writing.js';
 import { UuidParam } from '../common/validation.js';
 import { ConsultationsService } from './consultations.service.js';
 import {
@@ -77,6 +78,7 @@ export class ConsultationsController {
   }
 
   @Post(':id/responses')
+  @ScreenedWriting(['answers'])
   @ApiCreatedResponse({
     type: RespondedDto,
     description: '409 not_open, 409 already_responded; crisis text gets support',

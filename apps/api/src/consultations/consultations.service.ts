@@ -160,10 +160,9 @@ export class ConsultationsService {
   async list(policy: Policy, limit: number, cursor: string | undefined): Promise<Page<ConsultationDto>> {
     await this.repo.tick();
     const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
-    const audiences = (['everyone', 'members', 'panel'] as const).filter(
-      (audience) => policy.canSeeConsultation({ audience, anonymity: 'named', status: 'open' }).allowed,
-    );
-    const rows = await this.repo.list(audiences, policy.hasRole('admin'), after, limit + 1);
+    const admin = policy.can('admin.consultations').allowed;
+    const audiences = admin ? (['everyone', 'members', 'panel'] as const) : policy.consultationAudiences();
+    const rows = await this.repo.list([...audiences], admin, after, limit + 1);
     return toPage(
       rows,
       limit,
@@ -193,12 +192,8 @@ export class ConsultationsService {
     const screened = await this.screening.screen(...texts);
     const crisis = screened.matches.some((m) => m.action === 'crisis');
     const help = crisis ? await this.crisisSupport.support() : null;
-    try {
-      if (policy.isGuest) await this.limits.consume('consultationAnswersPerGuestIp', ip);
-    } catch (e) {
-      if (e instanceof ApiError && help) throw withHelp(e, help);
-      throw e;
-    }
+    // A refusal from here on carries the helplines for crisis text (@ScreenedWriting on the route).
+    if (policy.isGuest) await this.limits.consume('consultationAnswersPerGuestIp', ip);
     const who = await this.respondentOf(policy, row);
     const code = newReceiptCode();
     await this.tx.run(async (tx) => {
@@ -449,13 +444,4 @@ export class ConsultationsService {
           );
     });
   }
-}
-
-function withHelp(error: ApiError, help: { resources: unknown; staffed: boolean }): ApiError {
-  const body = error.getResponse() as Record<string, unknown>;
-  return new ApiError(error.getStatus(), String(body.code), String(body.message), {
-    ...body,
-    support: help.resources,
-    staffed: help.staffed,
-  });
 }

@@ -56,8 +56,15 @@ export class CrisisOnRefusalInterceptor implements NestInterceptor {
   }
 
   private async isCrisis(values: unknown[]): Promise<boolean> {
-    const texts = values.filter((v): v is string => typeof v === 'string').map((v) => v.slice(0, SCREEN_CHARS));
+    const texts = values.flatMap(textsIn).map((v) => v.slice(0, SCREEN_CHARS));
     if (texts.length === 0) return false;
     return hasAction(await this.screening.screen(...texts), 'crisis');
   }
+}
+
+/** The strings anywhere in a field's value: a text, or the texts inside a list of answers. */
+function textsIn(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return [value];
+  if (depth > 3 || value === null || typeof value !== 'object') return [];
+  return Object.values(value).flatMap((v) => textsIn(v, depth + 1));
 }

@@ -4011,6 +4011,24 @@ export interface operations {
                     "application/json": components["schemas"]["RespondedDto"];
                 };
             };
+            /** @description Not allowed (e.g. `muted`); with `support` and `staffed` when the text matched a crisis word */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteRefusedDto"];
+                };
+            };
+            /** @description Too many writes; with `support` and `staffed` when the text matched a crisis word */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedDto"];
+                };
+            };
         };
     };
     ConsultationsController_results: {
