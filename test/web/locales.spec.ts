@@ -1,12 +1,24 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../apps/web/src', import.meta.url));
 type Tree = { [key: string]: string | Tree };
 
+const readTree = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Tree;
+
+/** The base file and every feature file of a language (locales/<lang>/*.json); a group defined twice is an error. */
 function load(lang: string): Tree {
-  return JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8')) as Tree;
+  const tree = readTree(join(root, 'locales', `${lang}.json`));
+  const dir = join(root, 'locales', lang);
+  const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : [];
+  for (const name of files) {
+    for (const [group, texts] of Object.entries(readTree(join(dir, name)))) {
+      if (group in tree) throw new Error(`locales/${lang}/${name}: the group "${group}" is defined twice`);
+      tree[group] = texts;
+    }
+  }
+  return tree;
 }
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {

@@ -1,7 +1,13 @@
 // i18next with bokmål built in and English loaded on demand; <html lang> follows the language.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import nb from './locales/nb.json';
+import nbBase from './locales/nb.json';
+
+// Each feature may keep its texts in locales/<lang>/<feature>.json; their top-level groups join the base file's.
+type Texts = Record<string, unknown>;
+const nbFeatures = import.meta.glob<Texts>('./locales/nb/*.json', { eager: true, import: 'default' });
+const enFeatures = import.meta.glob<Texts>('./locales/en/*.json', { import: 'default' });
+const nb: Texts = Object.assign({}, nbBase, ...Object.values(nbFeatures));
 
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,8 +25,11 @@ function storedLanguage(): Language {
 async function ensureLoaded(lng: Language): Promise<void> {
   if (i18next.hasResourceBundle(lng, 'translation')) return;
   if (lng === 'en') {
-    const en = await import('./locales/en.json');
-    i18next.addResourceBundle('en', 'translation', en.default, true, true);
+    const [en, ...features] = await Promise.all([
+      import('./locales/en.json').then((m) => m.default as Texts),
+      ...Object.values(enFeatures).map((load) => load()),
+    ]);
+    i18next.addResourceBundle('en', 'translation', Object.assign({}, en, ...features), true, true);
   }
 }
 
