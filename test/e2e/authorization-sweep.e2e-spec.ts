@@ -142,6 +142,14 @@ const WHO_MAY = {
   'GET /api/consultations/{id}/report/acknowledgements': ADMINS,
   'POST /api/consultations/{id}/report/acknowledgements/{ackId}/handled': ADMINS,
   'POST /api/consultations/{id}/archive': ADMINS,
+
+  // Calendar (issue 15)
+
+  // The panel's pool (issue 16)
+
+  // Activity directory (issue 17)
+
+  // Reader safety (issue 18)
 } satisfies Record<string, readonly Who[]>;
 
 type Operation = keyof typeof WHO_MAY;
@@ -207,6 +215,14 @@ interface Fixtures {
   freshConsultation(stage: ConsultationStage, fields?: object): Promise<string>;
   sanction: string;
   freshSanction(): Promise<string>;
+
+  // Calendar (issue 15)
+
+  // The panel's pool (issue 16)
+
+  // Activity directory (issue 17)
+
+  // Reader safety (issue 18)
 }
 
 type ConsultationStage = 'draft' | 'open' | 'closed' | 'written' | 'reported';
@@ -491,6 +507,14 @@ const REQUESTS: Record<Operation, Build> = {
   'POST /api/consultations/{id}/archive': async (f, { allowed }) => ({
     params: { id: allowed ? await f.freshConsultation('reported') : f.consultations.reported },
   }),
+
+  // Calendar (issue 15)
+
+  // The panel's pool (issue 16)
+
+  // Activity directory (issue 17)
+
+  // Reader safety (issue 18)
 };
 
 async function setUp(app: TestApp): Promise<Fixtures> {
@@ -649,6 +673,14 @@ async function setUp(app: TestApp): Promise<Fixtures> {
   return {
     sanction: await freshSanction(),
     freshSanction,
+
+    // Calendar (issue 15)
+
+    // The panel's pool (issue 16)
+
+    // Activity directory (issue 17)
+
+    // Reader safety (issue 18)
     consultations,
     freshConsultation: (stage: ConsultationStage, fields?: object) => freshConsultation(stage, fields),
     app,
