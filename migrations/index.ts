@@ -12,6 +12,7 @@ import { Consultations1768600000000 } from './1768600000000-consultations.js';
 import { StandingConsultation1768600000100 } from './1768600000100-standing-consultation.js';
 import { ConsultationAnswersInQueue1768600000200 } from './1768600000200-consultation-answers-in-queue.js';
 import { SanctionsDecidedWhenApplied1768400000400 } from './1768400000400-sanctions-decided-when-applied.js';
+import { ReaderSafety1768900000000 } from './1768900000000-reader-safety.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   StandingConsultation1768600000100,
   ConsultationAnswersInQueue1768600000200,
   SanctionsDecidedWhenApplied1768400000400,
+  ReaderSafety1768900000000,
 ];

@@ -6,3 +6,4 @@ export * from './notifications.js';
 export * from './cafe.js';
 export * from './helplines.js';
 export * from './web-routes.js';
+export * from './reader-safety.js';

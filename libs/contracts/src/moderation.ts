@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = [
   'delete',
   'claim',
   'cafe_room',
+  'content_warning',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -10,6 +10,7 @@ export const NOTIFICATION_TYPES = [
   'consultation_report',
   'consultation_follow_up',
   'consultation_overdue',
+  'reactions',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

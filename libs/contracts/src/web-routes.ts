@@ -17,4 +17,5 @@ export const webRoutes = {
   moderation: () => '/moderering',
   profile: () => '/profil',
   help: () => '/hjelp',
+  unanswered: () => '/ubesvarte',
 } as const;

@@ -40,6 +40,11 @@ export const ROLE_ACTIONS = {
   'admin.panel_applications': 'admin',
   'admin.reveal': 'admin',
   'admin.consultations': 'admin',
+  // Reader safety (issue 18)
+  'reader.filters': 'member',
+  'host.unanswered': 'host',
+  'mod.content_warnings': 'moderator',
+  'admin.content_warnings': 'admin',
 } as const satisfies Record<string, Role>;
 export type RoleAction = keyof typeof ROLE_ACTIONS;
 
@@ -437,6 +442,38 @@ export class Policy {
     if (this.actor.kind === 'guest' || !roleAtLeast(this.actor.role, ROLE_ACTIONS['cafe.host'])) {
       return refuse(403, 'not_host', 'Only the café hosts can do that.');
     }
+    return ALLOW;
+  }
+
+  // --- Reader safety (issue 18) -----------------------------------------------------------
+
+  /**
+   * A gentle reaction to a post: a member who may write, to a published post of someone else.
+   * One's own post is refused: a reaction row would then hold the account beside its own
+   * anonymous post (decision 0004).
+   */
+  canReactTo(post: PostFacts): Decision {
+    const see = this.canSeePost(post);
+    if (!see.allowed) return see;
+    if (this.actor.kind === 'guest') return needLogin();
+    const write = this.canWrite();
+    if (!write.allowed) return write;
+    if (post.status !== 'published') return refuse(409, 'not_published', 'Only published posts take reactions.');
+    if (this.owns(post)) return refuse(409, 'own_post', 'You cannot react to your own post.');
+    return ALLOW;
+  }
+
+  /**
+   * Ignoring the author of a post: a member, a post of someone else with an author to ignore (an
+   * account by name, or an anonymous author in that thread; a guest's posts stand alone).
+   */
+  canIgnoreAuthorOf(post: PostFacts, author: 'user' | 'anonymous' | 'guest' | 'deleted'): Decision {
+    const see = this.canSeePost(post);
+    if (!see.allowed) return see;
+    if (this.actor.kind === 'guest') return needLogin();
+    if (this.owns(post)) return refuse(409, 'own_post', 'You cannot ignore yourself.');
+    if (author !== 'user' && author !== 'anonymous')
+      return refuse(409, 'nobody_to_ignore', 'This post has no author to ignore.');
     return ALLOW;
   }
 }

@@ -17,3 +17,8 @@ export function authorKey(anonSecret: string, anonSalt: Buffer, scope: Scope): B
 export function sameKey(a: Buffer | null | undefined, b: Buffer | null | undefined): boolean {
   return !!a && !!b && a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** A tag of `data` under a key (a member's key in a scope): unrelated to `data` without the key. */
+export function tagUnder(key: Buffer, data: Buffer): Buffer {
+  return createHmac('sha256', key).update(data).digest();
+}

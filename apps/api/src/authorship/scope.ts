@@ -4,7 +4,7 @@
  * (the hashes stored so far depend on it); a kind added later is taken over `kind:id`, so its keys
  * never equal a thread's or a session's (issue 12: consultations, notification keys).
  */
-export type ScopeKind = 'thread' | 'cafe_session' | 'cafe_voice' | 'consultation';
+export type ScopeKind = 'thread' | 'cafe_session' | 'cafe_voice' | 'consultation' | 'ignore';
 
 export interface Scope {
   kind: ScopeKind;
@@ -28,6 +28,12 @@ export const cafeVoiceScope = (sessionId: string, voice: string): Scope => ({
 /** A consultation: an anonymous respondent's key there finds their answer and tells them of the report. */
 export const consultationScope = (id: string): Scope => ({ kind: 'consultation', id });
 
+/**
+ * Where a member ignores an anonymous author: one thread (decision 0027). Their key here is what
+ * the stored tag of the ignored author is computed with, so it is unrelated to any author key.
+ */
+export const ignoreScope = (threadId: string): Scope => ({ kind: 'ignore', id: threadId });
+
 /** The voice of a café message, from how it was written. */
 export const NAMED_VOICE = 'named';
 
@@ -39,6 +45,7 @@ export function scopeLabel(scope: Scope): string {
       return scope.id;
     case 'cafe_voice':
     case 'consultation':
+    case 'ignore':
       return `${scope.kind}:${scope.id}`;
   }
 }

@@ -1,6 +1,6 @@
-import { authorKey, sameKey } from './author-key.js';
+import { authorKey, sameKey, tagUnder } from './author-key.js';
 import { indexKey } from './own-scopes.js';
-import { type Scope, threadScope } from './scope.js';
+import { ignoreScope, type Scope, threadScope } from './scope.js';
 
 /** What authorship of a piece of content looks like in a row. */
 export interface Authored {
@@ -63,6 +63,15 @@ export class Viewer {
   /** The key of the user's sealed index of own scopes (own-scopes.ts); null for a guest. */
   ownIndexKey(): Buffer | null {
     return this.salt ? indexKey(this.secret, this.salt) : null;
+  }
+
+  /**
+   * What the user stores to ignore the anonymous author whose key in `threadId` is `anonHash`
+   * (decision 0027): a tag only they can compute, good in that thread only. Null for a guest.
+   */
+  ignoreTag(threadId: string, anonHash: Buffer): Buffer | null {
+    const key = this.keyIn(ignoreScope(threadId));
+    return key ? tagUnder(key, anonHash) : null;
   }
 
   /** Whether `hash` is the user's key in `scope`. */

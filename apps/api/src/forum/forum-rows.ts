@@ -56,6 +56,8 @@ export interface ThreadRow extends AuthorColumns {
   last_post_at: Date;
   /** last_post_at as text: a cursor needs PostgreSQL's full microsecond precision. */
   last_post_key: string;
+  /** The opening post's content warning. */
+  content_warning: string | null;
 }
 
 export interface PostRow extends AuthorColumns {
@@ -69,6 +71,7 @@ export interface PostRow extends AuthorColumns {
   status: ContentStatus;
   rejection_reason: string | null;
   held_reasons: string[];
+  content_warning: string | null;
   created_at: Date;
   edited_at: Date | null;
   /** created_at as text, for cursors. */

@@ -21,6 +21,8 @@ export interface NewPost {
   body: string;
   rendered: Rendered;
   reasons: HoldReason[];
+  /** A code from the list of content warnings (checked by the caller), or none. */
+  contentWarning?: string | null;
   /** Queued for a look even when published (a watched word's `flag` or `crisis`). */
   review?: ReviewRequest;
 }

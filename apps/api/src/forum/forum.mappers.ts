@@ -1,6 +1,7 @@
 import type { Role } from '#libs/contracts';
 import type { AuthorKind, EditContext, Policy } from '#libs/policy';
 import type { Viewer } from '../authorship/viewer.js';
+import { noReactions, type Collapsed, type PostReactions } from '../reader-safety/reader-filters.service.js';
 import type { AuthorDto } from './dto/author.dto.js';
 import type { CategoryDto } from './dto/category.dto.js';
 import type { MyPostDto, PostDto, PostPageDto } from './dto/post.dto.js';
@@ -48,18 +49,52 @@ export function toCategoryDto(row: CategoryRow, policy: Policy): CategoryDto {
 /** A post without the caller's permissions: what it is, as the caller may see it. */
 export type PostView = Omit<
   PostDto,
-  'canEdit' | 'canDelete' | 'canFlag' | 'flagReasons' | 'canHide' | 'canRestore' | 'canSanction'
+  | 'canEdit'
+  | 'canDelete'
+  | 'canFlag'
+  | 'flagReasons'
+  | 'canHide'
+  | 'canRestore'
+  | 'canSanction'
+  | 'reactions'
+  | 'myReactions'
+  | 'canReact'
+  | 'canIgnore'
+  | 'collapsed'
 >;
+
+/** What the reader's side adds to a post: its reactions, and whether this reader's filters fold it. */
+export interface ReaderExtras {
+  reactions: PostReactions;
+  collapsed?: Collapsed;
+}
+
+const NO_EXTRAS: ReaderExtras = { reactions: { counts: noReactions(), mine: [] } };
+
+/** Who there is to ignore behind a post, for the policy. */
+const ignorable = (row: PostRow) => (row.author_kind === 'user' && !row.username ? 'deleted' : row.author_kind);
 
 /**
  * The one way a post leaves the server: the author in its allowed shape, the text only for those
  * who may read it, `mine` only for the caller's own posts, a rejection reason only for the author
  * and moderators, and what the caller may do with it, as the policy answers.
  */
-export function toPostDto(row: PostRow, policy: Policy, viewer: Viewer, edit: EditContext): PostDto {
-  const actions = policy.postActions(postFacts(row, viewer), edit);
+export function toPostDto(
+  row: PostRow,
+  policy: Policy,
+  viewer: Viewer,
+  edit: EditContext,
+  reader: ReaderExtras = NO_EXTRAS,
+): PostDto {
+  const facts = postFacts(row, viewer);
+  const actions = policy.postActions(facts, edit);
   return {
     ...postView(row, policy, viewer),
+    ...(reader.collapsed ? { collapsed: reader.collapsed } : {}),
+    reactions: { ...reader.reactions.counts },
+    myReactions: [...reader.reactions.mine],
+    canReact: policy.canReactTo(facts).allowed,
+    canIgnore: policy.canIgnoreAuthorOf(facts, ignorable(row)).allowed,
     canEdit: actions.edit,
     canDelete: actions.delete,
     canFlag: actions.flagReasons.length > 0,
@@ -89,6 +124,7 @@ export function postView(row: PostRow, policy: Policy, viewer: Viewer): PostView
     editedAt: row.edited_at ? row.edited_at.toISOString() : null,
     status: row.status,
     mine: facts.mine,
+    contentWarning: row.content_warning,
   };
   if (row.status === 'rejected' && row.rejection_reason && policy.canSeeRejectionReason(facts))
     dto.rejectionReason = row.rejection_reason;
@@ -96,9 +132,15 @@ export function postView(row: PostRow, policy: Policy, viewer: Viewer): PostView
   return dto;
 }
 
-export function toMyPostDto(row: PostRow, policy: Policy, viewer: Viewer, edit: EditContext): MyPostDto {
+export function toMyPostDto(
+  row: PostRow,
+  policy: Policy,
+  viewer: Viewer,
+  edit: EditContext,
+  reader?: ReaderExtras,
+): MyPostDto {
   return {
-    ...toPostDto(row, policy, viewer, edit),
+    ...toPostDto(row, policy, viewer, edit, reader),
     anonymous: row.author_kind === 'anonymous',
     threadTitle: row.thread_title,
   };
@@ -115,7 +157,7 @@ function threadAuthor(row: ThreadRow): AuthorDto {
   });
 }
 
-export function toThreadSummaryDto(row: ThreadRow): ThreadSummaryDto {
+export function toThreadSummaryDto(row: ThreadRow, collapsed?: Collapsed): ThreadSummaryDto {
   return {
     id: row.id,
     title: row.title,
@@ -125,6 +167,8 @@ export function toThreadSummaryDto(row: ThreadRow): ThreadSummaryDto {
     replyCount: row.reply_count,
     pinned: row.pinned,
     locked: row.locked,
+    contentWarning: row.content_warning,
+    ...(collapsed ? { collapsed } : {}),
   };
 }
 

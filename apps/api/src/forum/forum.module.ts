@@ -4,6 +4,7 @@ import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { ReaderDataModule } from '../reader-safety/reader-data.module.js';
 import { CategoriesController } from './categories.controller.js';
 import { CategoriesRepository } from './categories.repository.js';
 import { CategoriesService } from './categories.service.js';
@@ -23,7 +24,7 @@ import { ThreadsRepository } from './threads.repository.js';
 import { ThreadsService } from './threads.service.js';
 
 @Module({
-  imports: [IdentityModule, QueueFeedModule, NotificationsModule, ScreeningModule, UsersModule],
+  imports: [IdentityModule, QueueFeedModule, NotificationsModule, ScreeningModule, UsersModule, ReaderDataModule],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
   providers: [
     CategoriesRepository,
@@ -49,6 +50,7 @@ import { ThreadsService } from './threads.service.js';
     PostsRepository,
     ThreadsRepository,
     OwnAnonymousThreads,
+    ThreadsService,
   ],
 })
 export class ForumModule {}

@@ -32,7 +32,7 @@ export class PostsController {
     @Body() dto: EditPostDto,
     @RequestPolicy() policy: Policy,
   ): Promise<CreatedPostDto> {
-    return this.posts.edit(policy, id, dto.body);
+    return this.posts.edit(policy, id, dto.body, dto.contentWarning);
   }
 
   @Delete('posts/:id')

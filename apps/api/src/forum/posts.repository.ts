@@ -15,7 +15,7 @@ import type { NewAuthor, PostRow } from './forum-rows.js';
  */
 const POST_SELECT = `
   SELECT p.id, p.thread_id, p.author_kind, p.author_id, p.anon_hash, p.alias, p.is_opening, p.body_html, p.body, p.status,
-         p.rejection_reason, p.held_reasons, p.created_at, p.edited_at, p.created_at::text AS created_key,
+         p.rejection_reason, p.held_reasons, p.content_warning, p.created_at, p.edited_at, p.created_at::text AS created_key,
          u.username, u.display_name, u.role,
          t.title AS thread_title, t.status AS thread_status, t.locked AS thread_locked, t.author_kind AS thread_author_kind,
          t.author_id AS thread_author_id, t.author_hash AS thread_author_hash,
@@ -43,6 +43,8 @@ export interface NewPostRow {
   title: string | null;
   status: ContentStatus;
   reasons: HoldReason[];
+  /** A code from the list of content warnings, or none. */
+  contentWarning?: string | null;
 }
 
 /** What the moderation queue mirrors of a post. */
@@ -186,8 +188,8 @@ export class PostsRepository {
 
   async insert(tx: EntityManager, post: NewPostRow): Promise<string> {
     const rows: { id: string }[] = await tx.query(
-      `INSERT INTO posts (thread_id, author_kind, author_id, anon_hash, alias, is_opening, body, body_html, body_text, search, status, held_reasons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$13')}, $11, $12)
+      `INSERT INTO posts (thread_id, author_kind, author_id, anon_hash, alias, is_opening, body, body_html, body_text, search, status, held_reasons, content_warning)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$13')}, $11, $12, $14)
        RETURNING id`,
       [
         post.threadId,
@@ -203,6 +205,7 @@ export class PostsRepository {
         post.status,
         post.reasons,
         searchableText(post.rendered.text),
+        post.contentWarning ?? null,
       ],
     );
     return rows[0].id;
@@ -231,6 +234,11 @@ export class PostsRepository {
         searchableText(text.rendered.text),
       ],
     );
+  }
+
+  /** A post's content warning (its writer's pick, or a moderator's change). */
+  async setContentWarning(tx: EntityManager, id: string, code: string | null): Promise<void> {
+    await tx.query('UPDATE posts SET content_warning = $2 WHERE id = $1', [id, code]);
   }
 
   /** Soft delete: the post keeps its place; its text is gone for good. */

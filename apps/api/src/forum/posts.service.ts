@@ -17,6 +17,8 @@ import { HoldingService } from './holding.service.js';
 import { LockedWrite } from './locked-write.service.js';
 import { OwnAnonymousThreads } from './own-anonymous-threads.service.js';
 import { PostsRepository } from './posts.repository.js';
+import { ContentWarningsService } from '../reader-safety/content-warnings.service.js';
+import { ReaderFilters, type Readable } from '../reader-safety/reader-filters.service.js';
 
 const RECEIPT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -33,6 +35,8 @@ export class PostsService {
     private readonly settings: SettingsService,
     private readonly limits: RateLimitService,
     private readonly audit: AuditService,
+    private readonly reader: ReaderFilters,
+    private readonly warnings: ContentWarningsService,
   ) {}
 
   /** New threads and posts: per user, or per IP address for guests (API.md's rate limits). */
@@ -62,11 +66,20 @@ export class PostsService {
       limit + 1,
     );
     const edit = await this.editContext();
+    const shown = rows.slice(0, limit);
+    const [lens, reactions] = await Promise.all([
+      this.reader.lens(viewer, [thread.id]),
+      this.reader.reactionsOf(viewer.userId, shown.map((r) => r.id)),
+    ]);
     return toPage(
       rows,
       limit,
       (r) => [r.created_key, r.id],
-      (r) => toPostDto(r, policy, viewer, edit),
+      (r) =>
+        toPostDto(r, policy, viewer, edit, {
+          reactions: reactions.get(r.id)!,
+          collapsed: r.status === 'published' ? lens.collapsed(readable(r, viewer)) : undefined,
+        }),
     );
   }
 
@@ -91,6 +104,7 @@ export class PostsService {
     const viewer = await this.authorship.viewer(policy.userId);
     const mayReply = (thread: ThreadRow) => policy.canReply(threadFacts(thread, viewer), { anonymous });
     const before = await this.locked.checkThread(policy, threadId, mayReply);
+    await this.ensureWarning(dto.contentWarning);
     await this.consumeWriteBudget(policy, ip);
 
     const rendered = await this.renderer.render(dto.body);
@@ -122,6 +136,7 @@ export class PostsService {
           rendered,
           reasons: decision.reasons,
           review: decision,
+          contentWarning: dto.contentWarning ?? null,
         });
       },
     });
@@ -135,15 +150,24 @@ export class PostsService {
 
   /** A post just written, as its writer gets it back. */
   async asWriterSees(policy: Policy, viewer: Viewer, postId: string): Promise<PostDto> {
-    return toPostDto(await this.posts.get(undefined, policy, postId), policy, viewer, await this.editContext());
+    const reactions = await this.reader.reactionsOf(viewer.userId, [postId]);
+    return toPostDto(await this.posts.get(undefined, policy, postId), policy, viewer, await this.editContext(), {
+      reactions: reactions.get(postId)!,
+    });
   }
 
-  async edit(policy: Policy, id: string, body: string): Promise<CreatedPostDto> {
+  /** A writer's or moderator's content warning: one from the list (400 otherwise), or none. */
+  ensureWarning(code: string | null | undefined): Promise<void> {
+    return this.warnings.ensureKnown(code);
+  }
+
+  async edit(policy: Policy, id: string, body: string, contentWarning?: string | null): Promise<CreatedPostDto> {
     const viewer = await this.authorship.viewer(policy.userId);
     const { editWindowMinutes } = await this.settings.get();
     const mayEdit = (post: PostRow) =>
       policy.canEditPost(postFacts(post, viewer), { now: new Date(), editWindowMinutes });
     const before = await this.locked.checkPost(policy, id, mayEdit);
+    await this.ensureWarning(contentWarning);
     // An edit renders and screens a whole post again: it counts against the same budget as a new one.
     if (policy.userId) await this.limits.consume('postsPerUser', policy.userId);
 
@@ -161,6 +185,7 @@ export class PostsService {
         decision.reasons,
         decision,
       );
+      if (contentWarning !== undefined) await this.posts.setContentWarning(tx, id, contentWarning);
       // A moderator changing someone else's words is a moderation action.
       if (!postFacts(post, viewer).mine)
         await this.audit.record(tx, {
@@ -198,11 +223,15 @@ export class PostsService {
     const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
     const rows = await this.posts.byAuthor(policy, policy.userId!, keys, after, limit + 1);
     const edit = await this.editContext();
+    const reactions = await this.reader.reactionsOf(
+      viewer.userId,
+      rows.slice(0, limit).map((r) => r.id),
+    );
     return toPage(
       rows,
       limit,
       (r) => [r.created_key, r.id],
-      (r) => toMyPostDto(r, policy, viewer, edit),
+      (r) => toMyPostDto(r, policy, viewer, edit, { reactions: reactions.get(r.id)! }),
     );
   }
 
@@ -219,4 +248,17 @@ export class PostsService {
       receipt.link = webRoutes.post(row.thread_id, row.post_id);
     return receipt;
   }
+}
+
+/** A post as the reader's lens looks at it. */
+function readable(r: PostRow, viewer: Viewer): Readable {
+  return {
+    threadId: r.thread_id,
+    authorKind: r.author_kind,
+    authorId: r.author_id,
+    anonHash: r.anon_hash,
+    warning: r.content_warning,
+    text: r.is_opening ? `${r.thread_title}\n${r.body}` : r.body,
+    mine: postFacts(r, viewer).mine,
+  };
 }

@@ -14,7 +14,8 @@ const THREAD_SELECT = `
   SELECT t.id, t.category_id, c.slug AS category_slug, c.name AS category_name, c.visibility, c.moderation,
          c.allow_anonymous, c.allow_guests, t.title, t.author_kind, t.author_id, t.author_alias, t.author_hash,
          u.username, u.display_name, u.role, t.status, t.pinned, t.locked, t.reply_count, t.created_at,
-         t.last_post_at, t.last_post_at::text AS last_post_key
+         t.last_post_at, t.last_post_at::text AS last_post_key,
+         (SELECT op.content_warning FROM posts op WHERE op.thread_id = t.id AND op.is_opening) AS content_warning
   FROM threads t
   JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
   LEFT JOIN users u ON u.id = t.author_id`;

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import type { Viewer } from '../authorship/viewer.js';
-import { decodeCursor, toPage, type Page } from '../common/paging.js';
+import { decodeCursor, toPage, type CursorValue, type Page } from '../common/paging.js';
 import { Transactions } from '../database/transactions.js';
 import { CategoriesService } from './categories.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
@@ -17,7 +17,8 @@ import type {
   ThreadDto,
   ThreadSummaryDto,
 } from './dto/thread.dto.js';
-import { categoryFacts, threadFacts, type NewAuthor } from './forum-rows.js';
+import { categoryFacts, threadFacts, type NewAuthor, type ThreadRow } from './forum-rows.js';
+import { ReaderFilters } from '../reader-safety/reader-filters.service.js';
 import { ForumWriter } from './forum-writer.service.js';
 import { toThreadDto, toThreadSummaryDto } from './forum.mappers.js';
 import { HoldingService } from './holding.service.js';
@@ -38,6 +39,7 @@ export class ThreadsService {
     private readonly authorship: Authorship,
     private readonly ownThreads: OwnAnonymousThreads,
     private readonly audit: AuditService,
+    private readonly reader: ReaderFilters,
   ) {}
 
   /** Pinned threads first, then by latest activity; published threads only. */
@@ -50,7 +52,35 @@ export class ThreadsService {
     const category = await this.categories.readable(policy, slug);
     const after = decodeCursor(cursor, ['boolean', 'date', 'uuid']) as [boolean, string, string] | null;
     const rows = await this.threads.listInCategory(policy, category.id, after, limit + 1);
-    return toPage(rows, limit, (r) => [r.pinned, r.last_post_key, r.id], toThreadSummaryDto);
+    return this.summaries(policy, rows, limit, (r) => [r.pinned, r.last_post_key, r.id]);
+  }
+
+  /** Thread summaries as this reader sees them: folded where their filters fold the opening post. */
+  async summaries(
+    policy: Policy,
+    rows: ThreadRow[],
+    limit: number,
+    keyOf: (r: ThreadRow) => CursorValue[],
+  ): Promise<Page<ThreadSummaryDto>> {
+    const viewer = await this.authorship.viewer(policy.userId);
+    const lens = await this.reader.lens(
+      viewer,
+      rows.slice(0, limit).map((r) => r.id),
+    );
+    return toPage(rows, limit, keyOf, (r) =>
+      toThreadSummaryDto(
+        r,
+        lens.collapsed({
+          threadId: r.id,
+          authorKind: r.author_kind,
+          authorId: r.author_id,
+          anonHash: r.author_hash,
+          warning: r.content_warning,
+          text: r.title,
+          mine: threadFacts(r, viewer).mine,
+        }),
+      ),
+    );
   }
 
   async get(policy: Policy, id: string, limit: number): Promise<ThreadDto> {
@@ -64,6 +94,7 @@ export class ThreadsService {
     const category = await this.categories.bySlug(slug);
     const anonymous = !policy.isGuest && dto.anonymous === true;
     ensure(policy.canCreateThread(categoryFacts(category), { anonymous }));
+    await this.posts.ensureWarning(dto.contentWarning);
     await this.posts.consumeWriteBudget(policy, ip);
 
     const viewer = await this.authorship.viewer(policy.userId);
@@ -102,6 +133,7 @@ export class ThreadsService {
         rendered,
         reasons: decision.reasons,
         review: decision,
+        contentWarning: dto.contentWarning ?? null,
       });
     });
 

@@ -1,10 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { FLAG_REASONS, type FlagReason } from '#libs/contracts';
+import { FLAG_REASONS, REACTION_KINDS, type FlagReason, type ReactionKind } from '#libs/contracts';
 import type { ContentStatus } from '#libs/policy';
 import { HelplineDto } from '../../common/dto/support.dto.js';
 import { ApiAuthor, type AuthorDto, NoticeDto } from './author.dto.js';
+import { CollapsedDto, ContentWarningField, ReactionCountsDto } from '../../reader-safety/dto/reader.dto.js';
 
 export const BODY_MAX = 20_000;
 export const STATUSES: ContentStatus[] = ['published', 'pending', 'rejected', 'hidden', 'deleted'];
@@ -34,6 +35,23 @@ export class PostDto {
     description: 'The Markdown it was written in, for editing: to its author and moderators only',
   })
   body?: string;
+
+  // Reader safety (issue 18).
+  @ApiProperty({ type: String, nullable: true, description: 'A code from GET /api/content-warnings, or null' })
+  contentWarning: string | null;
+  @ApiPropertyOptional({
+    type: CollapsedDto,
+    description: 'Present when this reader’s filters fold the post; `bodyHtml` is there all the same',
+  })
+  collapsed?: CollapsedDto;
+  @ApiProperty({ type: ReactionCountsDto, description: 'How many sent each reaction; never who' })
+  reactions: ReactionCountsDto;
+  @ApiProperty({ enum: REACTION_KINDS, isArray: true, description: 'The caller’s own reactions' })
+  myReactions: ReactionKind[];
+  @ApiProperty({ description: 'The caller may react: a member, not muted, a published post of someone else' })
+  canReact: boolean;
+  @ApiProperty({ description: 'The caller may ignore its author (POST /api/me/ignored {postId})' })
+  canIgnore: boolean;
 
   // What the caller may do with it, answered by the policy (libs/policy, Policy.postActions), so a
   // client shows the buttons the server would honour and decides nothing itself.
@@ -96,6 +114,8 @@ export class MyPostPageDto {
 export class CreatePostDto {
   @PostBody() body: string;
 
+  @ContentWarningField() contentWarning?: string | null;
+
   @ApiPropertyOptional({ description: 'Post without your name, where the category allows it' })
   @IsOptional()
   @IsBoolean()
@@ -104,6 +124,9 @@ export class CreatePostDto {
 
 export class EditPostDto {
   @PostBody() body: string;
+
+  /** Left out: the warning stays as it is. */
+  @ContentWarningField() contentWarning?: string | null;
 }
 
 export class ReceiptDto {

@@ -6,6 +6,7 @@ import { HelplineDto } from '../../common/dto/support.dto.js';
 import { ApiAuthor, type AuthorDto, NoticeDto } from './author.dto.js';
 import { SLUG_PATTERN } from './category.dto.js';
 import { PostBody, PostPageDto, STATUSES } from './post.dto.js';
+import { CollapsedDto, ContentWarningField } from '../../reader-safety/dto/reader.dto.js';
 
 export class ThreadSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -16,6 +17,10 @@ export class ThreadSummaryDto {
   @ApiProperty({ description: 'Published replies (the opening post not counted)' }) replyCount: number;
   @ApiProperty() pinned: boolean;
   @ApiProperty() locked: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The opening post’s content warning (a code), or null' })
+  contentWarning: string | null;
+  @ApiPropertyOptional({ type: CollapsedDto, description: 'Present when this reader’s filters fold the thread' })
+  collapsed?: CollapsedDto;
 }
 
 export class ThreadSummaryPageDto {
@@ -38,6 +43,8 @@ export class ThreadDto {
   @ApiProperty() replyCount: number;
   @ApiProperty() pinned: boolean;
   @ApiProperty() locked: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The opening post’s content warning (a code), or null' })
+  contentWarning: string | null;
   @ApiProperty({ enum: STATUSES }) status: ContentStatus;
   @ApiProperty({ type: PostPageDto, description: 'The first page of posts, oldest first' }) posts: PostPageDto;
 
@@ -72,6 +79,8 @@ export class CreateThreadDto {
   title: string;
 
   @PostBody() body: string;
+
+  @ContentWarningField() contentWarning?: string | null;
 
   @ApiPropertyOptional({ description: 'Post without your name, where the category allows it' })
   @IsOptional()
