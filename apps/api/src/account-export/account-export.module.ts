@@ -7,6 +7,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PanelModule } from '../panel/panel.module.js';
 import { SanctionsDataModule } from '../sanctions/sanctions-data.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { ReaderDataModule } from '../reader-safety/reader-data.module.js';
 import { AccountExportController } from './account-export.controller.js';
 import { AccountExportService } from './account-export.service.js';
 
@@ -21,6 +22,7 @@ import { AccountExportService } from './account-export.service.js';
     CafeModule,
     NotificationsModule,
     ConsultationsModule,
+    ReaderDataModule,
   ],
   controllers: [AccountExportController],
   providers: [AccountExportService],

@@ -11,6 +11,8 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { PanelRepository } from '../panel/panel.repository.js';
 import { SanctionsRepository } from '../sanctions/sanctions.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { ReactionsRepository } from '../reader-safety/reactions.repository.js';
+import { ReaderPreferencesRepository } from '../reader-safety/reader-preferences.repository.js';
 
 /**
  * Everything the service holds about one user, for GET /api/me/export (the right of access and
@@ -33,6 +35,8 @@ export class AccountExportService {
     private readonly cafeModeration: CafeModerationService,
     private readonly notifications: NotificationsService,
     private readonly consultations: ConsultationsRepository,
+    private readonly readerPreferences: ReaderPreferencesRepository,
+    private readonly reactions: ReactionsRepository,
   ) {}
 
   async export(user: SessionUser): Promise<Record<string, unknown>> {
@@ -49,6 +53,11 @@ export class AccountExportService {
       cafeMessages: cafeKeys.ids.length > 0 ? await this.cafe.byKeys(cafeKeys) : [],
       notifications: await this.notifications.exportFor(user.id),
       consultationAnswers: await this.consultations.namedForExport(user.id),
+      // Reader safety (issue 18): an ignored anonymous author appears as its thread, nothing more.
+      readerSafety: {
+        ...(await this.readerPreferences.exportFor(user.id)),
+        reactions: await this.reactions.exportFor(user.id),
+      },
     };
   }
 

@@ -24,6 +24,9 @@ export const RATE_LIMITS = {
   cafeRestrictedSource: { points: 1, duration: 24 * 60 * 60 },
   consultationAnswersPerGuestIp: { points: 10, duration: 60 * 60 },
   cafeJoinsPerIp: { points: 30, duration: 60 },
+  /** POST /api/screening/check, per user or (guests) per IP: the editor asks as the writer pauses. */
+  screeningChecks: { points: 60, duration: 60 },
+  reactionsPerUser: { points: 60, duration: 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;
 

@@ -69,7 +69,10 @@ export class PostsService {
     const shown = rows.slice(0, limit);
     const [lens, reactions] = await Promise.all([
       this.reader.lens(viewer, [thread.id]),
-      this.reader.reactionsOf(viewer.userId, shown.map((r) => r.id)),
+      this.reader.reactionsOf(
+        viewer.userId,
+        shown.map((r) => r.id),
+      ),
     ]);
     return toPage(
       rows,

@@ -20,6 +20,16 @@ const THREAD_SELECT = `
   JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
   LEFT JOIN users u ON u.id = t.author_id`;
 
+/** The condition of ThreadsRepository.unanswered; takes $2, the hours. */
+const UNANSWERED = `
+  JOIN posts o ON o.thread_id = t.id AND o.is_opening
+  WHERE t.status = 'published' AND o.created_at <= now() - make_interval(hours => $2::int)
+    AND NOT EXISTS (
+      SELECT 1 FROM posts r
+      WHERE r.thread_id = t.id AND NOT r.is_opening AND r.status = 'published'
+        AND (r.author_kind <> o.author_kind OR r.author_id IS DISTINCT FROM o.author_id
+             OR r.alias IS DISTINCT FROM o.alias))`;
+
 export interface NewThread {
   id: string;
   categoryId: string;
@@ -62,6 +72,40 @@ export class ThreadsRepository {
        LIMIT $6`,
       [policy.readableVisibilities(), categoryId, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit],
     );
+  }
+
+  /**
+   * Published threads whose opening post is at least `hours` old and has had no published reply
+   * shown under another author: another username or another alias (issue 18). "Another account"
+   * is never asked: an anonymous reply by the opener's own account shows under another name, and
+   * counting it as no answer would tell hosts who wrote it. Oldest first; reactions play no part.
+   */
+  unanswered(
+    policy: Policy,
+    hours: number,
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<(ThreadRow & { created_key: string })[]> {
+    return this.db.query(
+      `${THREAD_SELECT.replace('FROM threads t', ', t.created_at::text AS created_key FROM threads t')}
+       ${UNANSWERED}
+         AND ($3::timestamptz IS NULL OR (t.created_at, t.id) > ($3::timestamptz, $4::uuid))
+       ORDER BY t.created_at, t.id
+       LIMIT $5`,
+      [policy.readableVisibilities(), hours, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+  }
+
+  /** How many threads `unanswered` lists, counted up to `cap` (the menu's badge). */
+  async countUnanswered(policy: Policy, hours: number, cap: number): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM threads t JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
+         ${UNANSWERED}
+         LIMIT $3) x`,
+      [policy.readableVisibilities(), hours, cap],
+    );
+    return rows[0].n;
   }
 
   /** The opening post is the first appearance in its thread, so its alias is counted already. */

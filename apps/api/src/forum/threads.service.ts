@@ -19,6 +19,7 @@ import type {
 } from './dto/thread.dto.js';
 import { categoryFacts, threadFacts, type NewAuthor, type ThreadRow } from './forum-rows.js';
 import { ReaderFilters } from '../reader-safety/reader-filters.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { ForumWriter } from './forum-writer.service.js';
 import { toThreadDto, toThreadSummaryDto } from './forum.mappers.js';
 import { HoldingService } from './holding.service.js';
@@ -40,6 +41,7 @@ export class ThreadsService {
     private readonly ownThreads: OwnAnonymousThreads,
     private readonly audit: AuditService,
     private readonly reader: ReaderFilters,
+    private readonly settings: SettingsService,
   ) {}
 
   /** Pinned threads first, then by latest activity; published threads only. */
@@ -81,6 +83,22 @@ export class ThreadsService {
         }),
       ),
     );
+  }
+
+  /** Threads nobody else has answered for the site's `unansweredHours`, oldest first (hosts and up). */
+  async unanswered(policy: Policy, limit: number, cursor: string | undefined): Promise<Page<ThreadSummaryDto>> {
+    ensure(policy.can('host.unanswered'));
+    const { unansweredHours } = await this.settings.get();
+    const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
+    const rows = await this.threads.unanswered(policy, unansweredHours, after, limit + 1);
+    return this.summaries(policy, rows, limit, (r) => [(r as ThreadRow & { created_key: string }).created_key, r.id]);
+  }
+
+  /** How many there are, up to 100 (the menu's badge). */
+  async unansweredCount(policy: Policy): Promise<number> {
+    ensure(policy.can('host.unanswered'));
+    const { unansweredHours } = await this.settings.get();
+    return this.threads.countUnanswered(policy, unansweredHours, 100);
   }
 
   async get(policy: Policy, id: string, limit: number): Promise<ThreadDto> {

@@ -14,6 +14,11 @@ const NOT_CONTENT = new Set([
   'DELETE /api/me/break',
   'POST /api/me/notifications/read',
   'POST /api/mod/duty',
+  // Reader safety (issue 18): a draft checked, one reader's own filters and ignore list.
+  'POST /api/screening/check',
+  'PATCH /api/me/preferences',
+  'POST /api/me/ignored',
+  'DELETE /api/me/ignored/:id',
 ]);
 
 /**

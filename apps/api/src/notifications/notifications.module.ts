@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { ReaderDataModule } from '../reader-safety/reader-data.module.js';
 import { Mailer } from './mailer.service.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -8,7 +9,7 @@ import { NotificationsService } from './notifications.service.js';
 
 /** Notifications: written by the forum, moderation and sanctions, so it depends on none of them. */
 @Module({
-  imports: [UsersModule, IdentityModule],
+  imports: [UsersModule, IdentityModule, ReaderDataModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService, Mailer],
   exports: [NotificationsService],

@@ -55,6 +55,27 @@ export class NotificationsRepository {
     return rows[0]?.visibility ?? null;
   }
 
+  /** Takes back an unread notice of one type about one link to one recipient (it is about to be replaced). */
+  async deleteUnread(
+    tx: EntityManager,
+    to: { userId: string } | { hash: Buffer; scopeId: string },
+    type: string,
+    link: string,
+  ): Promise<void> {
+    if ('userId' in to)
+      await tx.query('DELETE FROM notifications WHERE user_id = $1 AND type = $2 AND link = $3 AND read_at IS NULL', [
+        to.userId,
+        type,
+        link,
+      ]);
+    else
+      await tx.query(
+        `DELETE FROM notifications WHERE recipient_hash = $1 AND scope_id = $2 AND type = $3 AND link = $4
+           AND read_at IS NULL`,
+        [to.hash, to.scopeId, type, link],
+      );
+  }
+
   async deleteForItem(tx: EntityManager, itemId: string): Promise<void> {
     await tx.query('DELETE FROM notifications WHERE item_id = $1', [itemId]);
   }

@@ -12,8 +12,9 @@ import { UsersRepository } from '../users/users.repository.js';
 import type { NotificationDto } from './dto/notification.dto.js';
 import { Mailer } from './mailer.service.js';
 import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
+import { ReaderPreferencesRepository } from '../reader-safety/reader-preferences.repository.js';
 
-import { webRoutes, type NotificationType } from '#libs/contracts';
+import { webRoutes, type NotificationType, type ReactionKind } from '#libs/contracts';
 
 export { NOTIFICATION_TYPES, type NotificationType } from '#libs/contracts';
 
@@ -70,6 +71,7 @@ export class NotificationsService {
     private readonly realtime: RealtimeService,
     private readonly mailer: Mailer,
     private readonly identity: IdentityService,
+    private readonly ignoring: ReaderPreferencesRepository,
   ) {}
 
   async send(tx: EntityManager, recipient: Recipient, n: NewNotification): Promise<void> {
@@ -136,10 +138,44 @@ export class NotificationsService {
   async replyPublished(tx: EntityManager, reply: PublishedReply): Promise<void> {
     const threadAuthor = this.authorship.recipientOf(reply.threadAuthor);
     if (!threadAuthor) return;
+    // Someone ignored by name is not heard of by name (issue 18). Only a named reply to a named
+    // reader: the absence of a notice to a key, or about an anonymous reply, would point at a person.
+    if (
+      'userId' in threadAuthor &&
+      reply.author.authorKind === 'user' &&
+      reply.author.authorId &&
+      (await this.ignoring.ignores(threadAuthor.userId, reply.author.authorId, tx))
+    )
+      return;
     await this.send(tx, threadAuthor, {
       type: 'reply',
       text: `Nytt svar i tråden din «${reply.threadTitle}».`,
       post: { threadId: reply.threadId, postId: reply.postId },
+    });
+  }
+
+  /**
+   * Reactions to a post, told in aggregate ("3 sent support"): one notice per post, replaced while
+   * it is unread, never naming who reacted (issue 18).
+   */
+  async reactions(
+    tx: EntityManager,
+    post: PostAbout & { threadTitle: string },
+    counts: Record<ReactionKind, number>,
+  ): Promise<void> {
+    const recipient = this.authorship.recipientOf(post.author);
+    if (!recipient) return;
+    const link = webRoutes.post(post.threadId, post.id);
+    await this.repo.deleteUnread(
+      tx,
+      'userId' in recipient ? { userId: recipient.userId } : { hash: recipient.hash, scopeId: recipient.scope.id },
+      'reactions',
+      link,
+    );
+    await this.send(tx, recipient, {
+      type: 'reactions',
+      text: reactionsText(post.threadTitle, counts),
+      post: { threadId: post.threadId, postId: post.id },
     });
   }
 
@@ -185,4 +221,16 @@ export class NotificationsService {
     const consultations = this.authorship.ownKeys(viewer, 'consultation', answered.ids);
     return { ids: [...threads.ids, ...consultations.ids], hashes: [...threads.hashes, ...consultations.hashes] };
   }
+}
+
+/** "«Tittel»: 3 personer sendte støtte og 1 takket." Counts only. */
+export function reactionsText(title: string, counts: Record<ReactionKind, number>): string {
+  const people = (n: number) => (n === 1 ? '1 person' : `${n} personer`);
+  const parts = [
+    counts.support > 0 ? `${people(counts.support)} sendte støtte` : null,
+    counts.thanks > 0 ? `${people(counts.thanks)} takket` : null,
+    counts.same > 0 ? `${people(counts.same)} kjenner seg igjen` : null,
+  ].filter((p): p is string => p !== null);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} og ${parts[parts.length - 1]}` : (parts[0] ?? '');
+  return `Innlegget ditt i «${title}»: ${list}.`;
 }

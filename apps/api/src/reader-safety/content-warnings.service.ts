@@ -8,7 +8,10 @@ export interface ContentWarning {
   label: { nb: string; en: string };
 }
 
-const toWarning = (r: ContentWarningRow): ContentWarning => ({ code: r.code, label: { nb: r.label_nb, en: r.label_en } });
+const toWarning = (r: ContentWarningRow): ContentWarning => ({
+  code: r.code,
+  label: { nb: r.label_nb, en: r.label_en },
+});
 
 /** The short list of content warnings a writer picks from (administrators edit it). */
 @Injectable()

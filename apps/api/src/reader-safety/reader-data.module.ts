@@ -10,7 +10,19 @@ import { ReaderPreferencesRepository } from './reader-preferences.repository.js'
  * so that the forum can import it while ReaderSafetyModule (the endpoints) imports the forum.
  */
 @Module({
-  providers: [ContentWarningsRepository, ContentWarningsService, ReaderPreferencesRepository, ReactionsRepository, ReaderFilters],
-  exports: [ContentWarningsRepository, ContentWarningsService, ReaderPreferencesRepository, ReactionsRepository, ReaderFilters],
+  providers: [
+    ContentWarningsRepository,
+    ContentWarningsService,
+    ReaderPreferencesRepository,
+    ReactionsRepository,
+    ReaderFilters,
+  ],
+  exports: [
+    ContentWarningsRepository,
+    ContentWarningsService,
+    ReaderPreferencesRepository,
+    ReactionsRepository,
+    ReaderFilters,
+  ],
 })
 export class ReaderDataModule {}

@@ -69,10 +69,10 @@ export class ReaderPreferencesRepository {
   /** The tags of anonymous authors the user ignores in these threads. */
   ignoredTags(userId: string, threadIds: string[]): Promise<{ thread_id: string; tag: Buffer }[]> {
     if (threadIds.length === 0) return Promise.resolve([]);
-    return this.db.query('SELECT thread_id, tag FROM ignored_anonymous WHERE user_id = $1 AND thread_id = ANY($2::uuid[])', [
-      userId,
-      threadIds,
-    ]);
+    return this.db.query(
+      'SELECT thread_id, tag FROM ignored_anonymous WHERE user_id = $1 AND thread_id = ANY($2::uuid[])',
+      [userId, threadIds],
+    );
   }
 
   /** Ignores an account by name; the entry (the one there already, if any). */
@@ -104,24 +104,26 @@ export class ReaderPreferencesRepository {
     return rows[0];
   }
 
-  /** Everyone and everything the user ignores, newest first. */
-  list(userId: string): Promise<IgnoredRow[]> {
+  /** Everyone and everything the user ignores, newest first; a thread's title while `visibilities` may read it. */
+  list(userId: string, visibilities: string[] = []): Promise<(IgnoredRow & { thread_title: string | null })[]> {
     return this.db.query(
-      `SELECT i.id, u.username, NULL::uuid AS thread_id, i.created_at FROM ignored_users i
+      `SELECT i.id, u.username, NULL::uuid AS thread_id, NULL::text AS thread_title, i.created_at FROM ignored_users i
        JOIN users u ON u.id = i.ignored_user_id WHERE i.user_id = $1
        UNION ALL
-       SELECT id, NULL::text, thread_id, created_at FROM ignored_anonymous WHERE user_id = $1
+       SELECT a.id, NULL::text, a.thread_id, CASE WHEN c.visibility = ANY($2::text[]) THEN t.title END, a.created_at
+       FROM ignored_anonymous a JOIN threads t ON t.id = a.thread_id JOIN categories c ON c.id = t.category_id
+       WHERE a.user_id = $1
        ORDER BY created_at DESC, id`,
-      [userId],
+      [userId, visibilities],
     );
   }
 
   /** Stops ignoring; whether the entry was the user's. */
   async unignore(tx: EntityManager, userId: string, id: string): Promise<boolean> {
-    const [, named]: [unknown, number] = await tx.query(
-      'DELETE FROM ignored_users WHERE id = $1 AND user_id = $2',
-      [id, userId],
-    );
+    const [, named]: [unknown, number] = await tx.query('DELETE FROM ignored_users WHERE id = $1 AND user_id = $2', [
+      id,
+      userId,
+    ]);
     const [, anonymous]: [unknown, number] = await tx.query(
       'DELETE FROM ignored_anonymous WHERE id = $1 AND user_id = $2',
       [id, userId],

@@ -13,6 +13,8 @@ export interface Settings {
   editWindowMinutes: number;
   /** Whether Markdown images may load from other sites (they reveal readers' IP addresses to those sites). */
   allowRemoteImages: boolean;
+  /** Hours an opening post may go without a reply under another name before hosts see it (0–720). */
+  unansweredHours: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   flagHideThreshold: 3,
   editWindowMinutes: 24 * 60,
   allowRemoteImages: false,
+  unansweredHours: 12,
 };
 
 const CACHE_MS = 2_000;

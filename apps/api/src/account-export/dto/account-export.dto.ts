@@ -17,4 +17,10 @@ export class AccountExportDto {
   sanctions: Record<string, unknown>[];
   @ApiProperty({ ...ROWS, description: 'Café messages still kept' }) cafeMessages: Record<string, unknown>[];
   @ApiProperty(ROWS) notifications: Record<string, unknown>[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Filters, whom the caller ignores (an anonymous author as its thread only) and reactions given',
+  })
+  readerSafety: Record<string, unknown>;
 }

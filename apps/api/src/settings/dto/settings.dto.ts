@@ -11,6 +11,10 @@ export class SettingsDto {
   @ApiProperty({ description: 'How long an author may edit their own post' }) editWindowMinutes: number;
   @ApiProperty({ description: 'Whether Markdown images may load from other sites (they tell those sites who reads)' })
   allowRemoteImages: boolean;
+  @ApiProperty({
+    description: 'Hours an opening post may go without a reply under another name before it is on the hosts’ list',
+  })
+  unansweredHours: number;
 }
 
 export class UpdateSettingsDto {
@@ -39,4 +43,11 @@ export class UpdateSettingsDto {
   @IsOptional()
   @IsBoolean()
   allowRemoteImages?: boolean;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 720, description: 'Hours; at most 30 days' })
+  @IsOptional()
+  @IsInt({ message: 'unansweredHours must be a whole number of hours from 0 to 720' })
+  @Min(0, { message: 'unansweredHours must be a whole number of hours from 0 to 720' })
+  @Max(720, { message: 'unansweredHours must be a whole number of hours from 0 to 720' })
+  unansweredHours?: number;
 }
