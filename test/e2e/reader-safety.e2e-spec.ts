@@ -378,9 +378,9 @@ describe('reader safety', () => {
     it('should never change the order of anything: threads, posts, the unanswered list', async () => {
       const own = await newCategory(app);
       const writer = await newUser(app);
-      const threads = [];
+      const threads: Awaited<ReturnType<typeof newThread>>[] = [];
       for (const title of ['Første', 'Andre', 'Tredje']) threads.push(await newThread(writer, own, { title }));
-      const replies = [];
+      const replies: Awaited<ReturnType<typeof reply>>[] = [];
       for (const body of ['a', 'b', 'c']) replies.push(await reply(writer, threads[0].id, body));
       const host = await newUser(app, 'host');
       await setSettings(app, { unansweredHours: 0 });

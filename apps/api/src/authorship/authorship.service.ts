@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { authorKey, sameKey } from './author-key.js';
-import { cafeSessionScope, cafeVoiceScope, type Scope, type ScopeKind } from './scope.js';
+import { cafeSessionScope, cafeVoiceScope, NAMED_VOICE, type Scope, type ScopeKind } from './scope.js';
 import { AuthorshipRepository } from './authorship.repository.js';
 import { indexKey, seal, tagAt, unseal, type IndexEntry } from './own-scopes.js';
 import { Viewer, type Authored, type ScopedKeys } from './viewer.js';
@@ -169,6 +169,16 @@ export class Authorship {
       const k = keyed(row);
       return k.userId === userId || (viewer !== null && k.scope !== null && viewer.holds(k.scope, k.hash));
     });
+  }
+
+  /**
+   * The keys these members' café messages carry under their display name in one session (the named
+   * voice): what a reader who ignores them by name does not see in its history (issue 18).
+   */
+  async namedCafeKeys(userIds: string[], sessionId: string): Promise<Buffer[]> {
+    if (userIds.length === 0) return [];
+    const scope = cafeVoiceScope(sessionId, NAMED_VOICE);
+    return (await this.repo.saltsOf(userIds)).map((r) => authorKey(this.secret, r.anon_salt, scope));
   }
 
   /** Among these users, the ones whose key in `scope` is `hash` (a live notification to an anonymous author). */

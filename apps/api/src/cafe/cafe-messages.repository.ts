@@ -45,6 +45,8 @@ export interface ActiveRestrictions {
 /** A session's effective end: its scheduled end, or earlier when a host closed it. */
 const SESSION_END = 'LEAST(s.ends_at, COALESCE(s.closed_at, s.ends_at))';
 const MESSAGE_COLUMNS = 'm.id, m.participant_id, m.nickname, m.is_host, m.body, m.created_at';
+/** Not written under one of the keys in $3 (a guest's message has none). */
+const NOT_HIDDEN = 'AND (m.author_hash IS NULL OR NOT (m.author_hash = ANY($3::bytea[])))';
 
 /**
  * The café's messages, with what hangs on them: reports, host restrictions, retention. Methods that
@@ -67,10 +69,12 @@ export class CafeMessagesRepository {
   }
 
   /** The last `limit` visible messages of the session, oldest first. */
-  async history(sessionId: string, limit: number): Promise<MessageRow[]> {
+  /** The newest `limit` visible messages, oldest first; none written under the keys in `hidden` (issue 18). */
+  async history(sessionId: string, limit: number, hidden: Buffer[] = []): Promise<MessageRow[]> {
     const rows: MessageRow[] = await this.db.query(
-      `SELECT ${MESSAGE_COLUMNS} FROM cafe_messages m WHERE m.session_id = $1 AND m.deleted_at IS NULL ORDER BY m.seq DESC LIMIT $2`,
-      [sessionId, limit],
+      `SELECT ${MESSAGE_COLUMNS} FROM cafe_messages m WHERE m.session_id = $1 AND m.deleted_at IS NULL ${NOT_HIDDEN}
+       ORDER BY m.seq DESC LIMIT $2`,
+      [sessionId, limit, hidden],
     );
     return rows.toReversed();
   }
@@ -80,7 +84,13 @@ export class CafeMessagesRepository {
    * them, oldest first), or null when that message is unknown here (never existed, or deleted
    * by retention).
    */
-  async historySince(sessionId: string, roomId: string, sinceId: string, limit: number): Promise<MessageRow[] | null> {
+  async historySince(
+    sessionId: string,
+    roomId: string,
+    sinceId: string,
+    limit: number,
+    hidden: Buffer[] = [],
+  ): Promise<MessageRow[] | null> {
     const since: { seq: string }[] = await this.db.query(
       'SELECT seq FROM cafe_messages WHERE id = $1 AND room_id = $2',
       [sinceId, roomId],
@@ -89,8 +99,9 @@ export class CafeMessagesRepository {
     const rows: MessageRow[] = await this.db.query(
       `SELECT ${MESSAGE_COLUMNS} FROM cafe_messages m
        WHERE m.session_id = $1 AND m.deleted_at IS NULL AND m.seq > $2
+         AND (m.author_hash IS NULL OR NOT (m.author_hash = ANY($4::bytea[])))
        ORDER BY m.seq DESC LIMIT $3`,
-      [sessionId, since[0].seq, limit],
+      [sessionId, since[0].seq, limit, hidden],
     );
     return rows.toReversed();
   }

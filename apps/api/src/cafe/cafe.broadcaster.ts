@@ -18,6 +18,13 @@ export interface JoinedParticipant {
   messageHash: string | null;
   /** A guest's hashed connection source (see CafeService.sourceOf); null for members. */
   source?: string | null;
+  /**
+   * The member's account while they speak under their display name (the named voice): whoever
+   * ignores that account does not get these messages (issue 18). Never under a nickname.
+   */
+  namedAs?: string | null;
+  /** The member's account, for the channel that keeps from them the named messages of those they ignore. */
+  readerId?: string | null;
 }
 
 export interface CafeSocketData {
@@ -32,6 +39,8 @@ export const channels = {
   session: (sessionId: string) => `cafe:s:${sessionId}`,
   hosts: (sessionId: string) => `cafe:h:${sessionId}`,
   participant: (participantId: string) => `cafe:p:${participantId}`,
+  /** Every socket of one member in the café (issue 18: what they ignore is kept from this channel). */
+  reader: (userId: string) => `cafe:u:${userId}`,
 };
 
 /**
@@ -71,8 +80,10 @@ export class CafeBroadcaster {
     return this.ns ? [...this.ns.sockets.values()] : [];
   }
 
-  message(sessionId: string, message: CafeMessage): void {
-    this.ns?.to(channels.session(sessionId)).emit('message', message);
+  /** To the session; not to the members in `except` (those who ignore a named author). */
+  message(sessionId: string, message: CafeMessage, except: string[] = []): void {
+    const to = this.ns?.to(channels.session(sessionId));
+    (except.length > 0 ? to?.except(except.map(channels.reader)) : to)?.emit('message', message);
   }
 
   messageDeleted(sessionId: string, room: string, id: string): void {

@@ -5,6 +5,7 @@ import { IdentityModule } from '../identity/identity.module.js';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { ReaderDataModule } from '../reader-safety/reader-data.module.js';
 import { CafeHostTools } from './cafe-host.service.js';
 import { CafeMaintenance } from './cafe-maintenance.service.js';
 import { CafeMessagesRepository } from './cafe-messages.repository.js';
@@ -24,7 +25,7 @@ import { LazyCafeStateStore } from './state/lazy-cafe-state.js';
  * (a member's export).
  */
 @Module({
-  imports: [IdentityModule, ScreeningModule, QueueFeedModule, UsersModule],
+  imports: [IdentityModule, ScreeningModule, QueueFeedModule, UsersModule, ReaderDataModule],
   controllers: [CafeController],
   providers: [
     CafeRoomsRepository,

@@ -7,6 +7,7 @@ import { hasAction, type ScreeningResult } from '#libs/screening';
 import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import { NAMED_VOICE } from '../authorship/scope.js';
+import { ReaderPreferencesRepository } from '../reader-safety/reader-preferences.repository.js';
 import { clientIp } from '../common/client-ip.js';
 import { RateLimitService } from '../common/rate-limit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -86,6 +87,7 @@ export class CafeService {
     private readonly limits: RateLimitService,
     private readonly screening: ScreeningService,
     private readonly crisis: CrisisSupportService,
+    private readonly ignoring: ReaderPreferencesRepository,
   ) {}
 
   // --- connection lifecycle ---
@@ -176,6 +178,8 @@ export class CafeService {
       authorHash: hash ? hash.toString('hex') : null,
       messageHash: keys ? keys.voice.toString('hex') : null,
       source,
+      namedAs: fromDisplayName ? user!.id : null,
+      readerId: user?.id ?? null,
     };
     const claimed = await this.state.claim(
       { id: session.id, endsAt: session.ends_at },
@@ -294,7 +298,9 @@ export class CafeService {
       return inserted;
     });
     const message = toCafeMessage(row, participant.room);
-    this.broadcaster.message(participant.sessionId, message);
+    // Those who ignore the writer by name don't get what they write under that name (issue 18).
+    const ignorers = participant.namedAs ? await this.ignoring.ignorersOf(participant.namedAs) : [];
+    this.broadcaster.message(participant.sessionId, message, ignorers);
     if (crisis) {
       await this.offerSupport(participant);
       this.broadcaster.alertHosts(participant.sessionId, {
@@ -411,10 +417,17 @@ export class CafeService {
   }
 
   private async snapshot(participant: JoinedParticipant, since: string | undefined): Promise<CafeJoinResult> {
+    // What those the joiner ignores by name wrote under that name stays out of their history too.
+    const hidden = participant.readerId
+      ? await this.authorship.namedCafeKeys(
+          await this.ignoring.ignoredUserIds(participant.readerId),
+          participant.sessionId,
+        )
+      : [];
     const fromSince = since
-      ? await this.messages.historySince(participant.sessionId, participant.roomId, since, CAFE_LIMITS.sinceMax)
+      ? await this.messages.historySince(participant.sessionId, participant.roomId, since, CAFE_LIMITS.sinceMax, hidden)
       : null;
-    const rows = fromSince ?? (await this.messages.history(participant.sessionId, CAFE_LIMITS.historySize));
+    const rows = fromSince ?? (await this.messages.history(participant.sessionId, CAFE_LIMITS.historySize, hidden));
     const online = await this.state.online(participant.sessionId);
     const result: CafeJoinResult = {
       self: { id: participant.id, nickname: participant.nickname, isHost: participant.isHost },
@@ -489,6 +502,7 @@ export class CafeService {
   private channelsOf(participant: JoinedParticipant): string[] {
     const list = [channels.session(participant.sessionId), channels.participant(participant.id)];
     if (participant.isHost) list.push(channels.hosts(participant.sessionId));
+    if (participant.readerId) list.push(channels.reader(participant.readerId));
     return list;
   }
 

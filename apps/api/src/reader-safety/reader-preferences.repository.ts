@@ -47,12 +47,11 @@ export class ReaderPreferencesRepository {
     return rows.map((r) => r.ignored_user_id);
   }
 
-  /** Among `userIds`, those who ignore `ignoredId` by name (the café's readers of a named message). */
-  async ignorersOf(ignoredId: string, userIds: string[]): Promise<string[]> {
-    if (userIds.length === 0) return [];
+  /** Those who ignore `ignoredId` by name (kept from the café messages written under that name). */
+  async ignorersOf(ignoredId: string): Promise<string[]> {
     const rows: { user_id: string }[] = await this.db.query(
-      'SELECT user_id FROM ignored_users WHERE ignored_user_id = $1 AND user_id = ANY($2::uuid[])',
-      [ignoredId, userIds],
+      'SELECT user_id FROM ignored_users WHERE ignored_user_id = $1',
+      [ignoredId],
     );
     return rows.map((r) => r.user_id);
   }
