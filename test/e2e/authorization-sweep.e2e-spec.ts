@@ -5,6 +5,7 @@ import { databaseFingerprint } from '../support/fingerprint.js';
 import { must, newCategory, newThread, reply, setSettings, sql } from '../support/forum.js';
 import { connect as connectNamespace } from '../support/mod-sockets.js';
 import { connect as connectCafe, emitAck, openRoom, uniqueNick, uniqueSlug } from '../support/sockets.js';
+import { readerSafetyFixtures, type ReaderSafetyFixtures } from '../support/reader-safety-fixtures.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 /**
@@ -150,6 +151,20 @@ const WHO_MAY = {
   // Activity directory (issue 17)
 
   // Reader safety (issue 18)
+  'POST /api/screening/check': EVERYONE,
+  'GET /api/content-warnings': EVERYONE,
+  'PUT /api/admin/content-warnings': ADMINS,
+  'PATCH /api/mod/posts/{id}': MODERATORS,
+  'GET /api/me/preferences': USERS,
+  'PATCH /api/me/preferences': USERS,
+  'POST /api/me/ignored': USERS,
+  'GET /api/me/ignored': USERS,
+  'DELETE /api/me/ignored/{id}': USERS,
+  // A mute stops reacting as it stops writing; taking a reaction back stays open.
+  'PUT /api/posts/{id}/reactions/{kind}': WRITERS,
+  'DELETE /api/posts/{id}/reactions/{kind}': USERS,
+  'GET /api/host/unanswered': HOSTS,
+  'GET /api/host/unanswered/count': HOSTS,
 } satisfies Record<string, readonly Who[]>;
 
 type Operation = keyof typeof WHO_MAY;
@@ -223,6 +238,7 @@ interface Fixtures {
   // Activity directory (issue 17)
 
   // Reader safety (issue 18)
+  readerSafety: ReaderSafetyFixtures;
 }
 
 type ConsultationStage = 'draft' | 'open' | 'closed' | 'written' | 'reported';
@@ -515,6 +531,23 @@ const REQUESTS: Record<Operation, Build> = {
   // Activity directory (issue 17)
 
   // Reader safety (issue 18)
+  'POST /api/screening/check': () => ({ body: { text: 'Et utkast fra feiingen' } }),
+  'GET /api/content-warnings': () => ({}),
+  'PUT /api/admin/content-warnings': async (f) => ({
+    body: { warnings: must(await f.app.client().get('/api/content-warnings'), 200).body },
+  }),
+  'PATCH /api/mod/posts/{id}': (f) => ({ params: { id: f.readerSafety.post }, body: { contentWarning: 'vold' } }),
+  'GET /api/me/preferences': () => ({}),
+  'PATCH /api/me/preferences': () => ({ body: { muteWords: ['feieord'], collapseAllWarnings: true } }),
+  'POST /api/me/ignored': (f) => ({ body: { username: f.readerSafety.username } }),
+  'GET /api/me/ignored': () => ({}),
+  'DELETE /api/me/ignored/{id}': async (f, { who, allowed }) => ({
+    params: { id: allowed ? await f.readerSafety.freshIgnore(f.actors[who]) : randomUUID() },
+  }),
+  'PUT /api/posts/{id}/reactions/{kind}': (f) => ({ params: { id: f.readerSafety.post, kind: 'support' } }),
+  'DELETE /api/posts/{id}/reactions/{kind}': (f) => ({ params: { id: f.readerSafety.post, kind: 'support' } }),
+  'GET /api/host/unanswered': () => ({}),
+  'GET /api/host/unanswered/count': () => ({}),
 };
 
 async function setUp(app: TestApp): Promise<Fixtures> {
@@ -681,6 +714,7 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     // Activity directory (issue 17)
 
     // Reader safety (issue 18)
+    readerSafety: await readerSafetyFixtures(app, threads.open),
     consultations,
     freshConsultation: (stage: ConsultationStage, fields?: object) => freshConsultation(stage, fields),
     app,

@@ -224,8 +224,9 @@ export class NotificationsService {
 }
 
 /** "«Tittel»: 3 personer sendte støtte og 1 takket." Counts only. */
+const people = (n: number) => (n === 1 ? '1 person' : `${n} personer`);
+
 export function reactionsText(title: string, counts: Record<ReactionKind, number>): string {
-  const people = (n: number) => (n === 1 ? '1 person' : `${n} personer`);
   const parts = [
     counts.support > 0 ? `${people(counts.support)} sendte støtte` : null,
     counts.thanks > 0 ? `${people(counts.thanks)} takket` : null,

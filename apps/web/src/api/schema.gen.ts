@@ -1076,6 +1076,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/screening/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ScreeningCheckController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ContentWarningsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/content-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ContentWarningsController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mod/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ContentWarningsController_setWarning"];
+        trace?: never;
+    };
+    "/api/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReaderChoicesController_preferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ReaderChoicesController_update"];
+        trace?: never;
+    };
+    "/api/me/ignored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReaderChoicesController_ignored"];
+        put?: never;
+        post: operations["ReaderChoicesController_ignore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/ignored/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ReaderChoicesController_unignore"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/reactions/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ReactionsController_give"];
+        post?: never;
+        delete: operations["ReactionsController_takeBack"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/host/unanswered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnansweredController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/host/unanswered/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnansweredController_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1111,6 +1271,8 @@ export interface components {
             editWindowMinutes: number;
             /** @description Whether Markdown images may load from other sites (they tell those sites who reads) */
             allowRemoteImages: boolean;
+            /** @description Hours an opening post may go without a reply under another name before it is on the hosts’ list */
+            unansweredHours: number;
         };
         UpdateSettingsDto: {
             newMemberReviewCount?: number;
@@ -1118,6 +1280,8 @@ export interface components {
             /** @description Minutes; at most a year */
             editWindowMinutes?: number;
             allowRemoteImages?: boolean;
+            /** @description Hours; at most 30 days */
+            unansweredHours?: number;
         };
         UserDto: {
             /** Format: uuid */
@@ -1245,6 +1409,15 @@ export interface components {
             allowGuests?: boolean;
             position?: number;
         };
+        CollapsedDto: {
+            /**
+             * @description `warning`: a content warning the reader hides; `muted_word`: one of their mute words; `ignored`: an author they ignore
+             * @enum {string}
+             */
+            reason: "warning" | "muted_word" | "ignored";
+            /** @description With `warning`: the code of the warning */
+            warning?: string;
+        };
         ThreadSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -1258,6 +1431,10 @@ export interface components {
             replyCount: number;
             pinned: boolean;
             locked: boolean;
+            /** @description The opening post’s content warning (a code), or null */
+            contentWarning: string | null;
+            /** @description Present when this reader’s filters fold the thread */
+            collapsed?: components["schemas"]["CollapsedDto"];
         };
         ThreadSummaryPageDto: {
             items: components["schemas"]["ThreadSummaryDto"][];
@@ -1267,12 +1444,22 @@ export interface components {
             title: string;
             /** @description Markdown */
             body: string;
+            /** @description A code from GET /api/content-warnings (unknown: 400), or null for none */
+            contentWarning?: string | null;
             /** @description Post without your name, where the category allows it */
             anonymous?: boolean;
         };
         CategoryRefDto: {
             slug: string;
             name: string;
+        };
+        ReactionCountsDto: {
+            /** @description "Støtte" */
+            support: number;
+            /** @description "Takk" */
+            thanks: number;
+            /** @description "Kjenner meg igjen" */
+            same: number;
         };
         PostDto: {
             /** Format: uuid */
@@ -1294,6 +1481,18 @@ export interface components {
             rejectionReason?: string;
             /** @description The Markdown it was written in, for editing: to its author and moderators only */
             body?: string;
+            /** @description A code from GET /api/content-warnings, or null */
+            contentWarning: string | null;
+            /** @description Present when this reader’s filters fold the post; `bodyHtml` is there all the same */
+            collapsed?: components["schemas"]["CollapsedDto"];
+            /** @description How many sent each reaction; never who */
+            reactions: components["schemas"]["ReactionCountsDto"];
+            /** @description The caller’s own reactions */
+            myReactions: ("support" | "thanks" | "same")[];
+            /** @description The caller may react: a member, not muted, a published post of someone else */
+            canReact: boolean;
+            /** @description The caller may ignore its author (POST /api/me/ignored {postId}) */
+            canIgnore: boolean;
             /** @description The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always */
             canEdit: boolean;
             /** @description The caller may delete it: its author (always) or a moderator; false once deleted */
@@ -1346,6 +1545,8 @@ export interface components {
             replyCount: number;
             pinned: boolean;
             locked: boolean;
+            /** @description The opening post’s content warning (a code), or null */
+            contentWarning: string | null;
             /** @enum {string} */
             status: "published" | "pending" | "rejected" | "hidden" | "deleted";
             /** @description The first page of posts, oldest first */
@@ -1448,6 +1649,8 @@ export interface components {
             replyCount: number;
             pinned: boolean;
             locked: boolean;
+            /** @description The opening post’s content warning (a code), or null */
+            contentWarning: string | null;
             /** @enum {string} */
             status: "published" | "pending" | "rejected" | "hidden" | "deleted";
             /** @description The first page of posts, oldest first */
@@ -1462,6 +1665,8 @@ export interface components {
         CreatePostDto: {
             /** @description Markdown */
             body: string;
+            /** @description A code from GET /api/content-warnings (unknown: 400), or null for none */
+            contentWarning?: string | null;
             /** @description Post without your name, where the category allows it */
             anonymous?: boolean;
         };
@@ -1485,6 +1690,18 @@ export interface components {
             rejectionReason?: string;
             /** @description The Markdown it was written in, for editing: to its author and moderators only */
             body?: string;
+            /** @description A code from GET /api/content-warnings, or null */
+            contentWarning: string | null;
+            /** @description Present when this reader’s filters fold the post; `bodyHtml` is there all the same */
+            collapsed?: components["schemas"]["CollapsedDto"];
+            /** @description How many sent each reaction; never who */
+            reactions: components["schemas"]["ReactionCountsDto"];
+            /** @description The caller’s own reactions */
+            myReactions: ("support" | "thanks" | "same")[];
+            /** @description The caller may react: a member, not muted, a published post of someone else */
+            canReact: boolean;
+            /** @description The caller may ignore its author (POST /api/me/ignored {postId}) */
+            canIgnore: boolean;
             /** @description The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always */
             canEdit: boolean;
             /** @description The caller may delete it: its author (always) or a moderator; false once deleted */
@@ -1516,6 +1733,8 @@ export interface components {
         EditPostDto: {
             /** @description Markdown */
             body: string;
+            /** @description A code from GET /api/content-warnings (unknown: 400), or null for none */
+            contentWarning?: string | null;
         };
         CreateFlagDto: {
             /**
@@ -1580,6 +1799,18 @@ export interface components {
             rejectionReason?: string;
             /** @description The Markdown it was written in, for editing: to its author and moderators only */
             body?: string;
+            /** @description A code from GET /api/content-warnings, or null */
+            contentWarning: string | null;
+            /** @description Present when this reader’s filters fold the post; `bodyHtml` is there all the same */
+            collapsed?: components["schemas"]["CollapsedDto"];
+            /** @description How many sent each reaction; never who */
+            reactions: components["schemas"]["ReactionCountsDto"];
+            /** @description The caller’s own reactions */
+            myReactions: ("support" | "thanks" | "same")[];
+            /** @description The caller may react: a member, not muted, a published post of someone else */
+            canReact: boolean;
+            /** @description The caller may ignore its author (POST /api/me/ignored {postId}) */
+            canIgnore: boolean;
             /** @description The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always */
             canEdit: boolean;
             /** @description The caller may delete it: its author (always) or a moderator; false once deleted */
@@ -1760,7 +1991,7 @@ export interface components {
             /** @description null when the account is gone */
             actor: components["schemas"]["AuditActorDto"] | null;
             /** @enum {string} */
-            action: "approve" | "reject" | "undo" | "hide" | "restore" | "lock" | "unlock" | "pin" | "unpin" | "move" | "sanction" | "sanction_lift" | "reveal" | "role" | "settings" | "watched_word" | "category" | "cafe_moderate" | "password_reset" | "panel_application" | "edit" | "delete" | "claim" | "cafe_room";
+            action: "approve" | "reject" | "undo" | "hide" | "restore" | "lock" | "unlock" | "pin" | "unpin" | "move" | "sanction" | "sanction_lift" | "reveal" | "role" | "settings" | "watched_word" | "category" | "cafe_moderate" | "password_reset" | "panel_application" | "edit" | "delete" | "claim" | "cafe_room" | "content_warning";
             target: components["schemas"]["AuditTargetDto"] | null;
             reason: string | null;
             /** Format: date-time */
@@ -1785,7 +2016,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "consultation_report" | "consultation_follow_up" | "consultation_overdue";
+            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "consultation_report" | "consultation_follow_up" | "consultation_overdue" | "reactions";
             /** @description What happened, in words for the recipient (never the text of a post) */
             text: string;
             /** @description Where to look, e.g. /threads/{id}#post-{id} */
@@ -1972,6 +2203,10 @@ export interface components {
             notifications: {
                 [key: string]: unknown;
             }[];
+            /** @description Filters, whom the caller ignores (an anonymous author as its thread only) and reactions given */
+            readerSafety: {
+                [key: string]: unknown;
+            };
         };
         WatchedWordDto: {
             /** Format: uuid */
@@ -2260,6 +2495,83 @@ export interface components {
         };
         HandledDto: {
             note: string;
+        };
+        ScreeningCheckDto: {
+            /** @description The draft; never stored or logged */
+            text: string;
+        };
+        ScreeningResultDto: {
+            /** @description The draft matched a crisis word: where to get help now */
+            support?: components["schemas"]["HelplineDto"][];
+            /** @description Whether a moderator is on duty right now */
+            staffed: boolean;
+            /** @description A word that would stop the post, as written in the draft */
+            blockedWord?: string;
+            /** @description The draft seems to hold a phone number, an email address or a national id */
+            personalDetails: boolean;
+        };
+        WarningLabelDto: {
+            /** @example Selvskading */
+            nb: string;
+            /** @example Self-harm */
+            en: string;
+        };
+        ContentWarningDto: {
+            /** @example selvskading */
+            code: string;
+            label: components["schemas"]["WarningLabelDto"];
+        };
+        ContentWarningListDto: {
+            warnings: components["schemas"]["ContentWarningDto"][];
+        };
+        SetContentWarningDto: {
+            /** @description A code from GET /api/content-warnings (unknown: 400), or null for none */
+            contentWarning?: string | null;
+        };
+        PreferencesDto: {
+            /** @description Codes of the content warnings whose posts come folded */
+            hideWarnings: string[];
+            /** @description Words whose posts come folded; matched like watched words (letter case, inflections, `*` compounds) */
+            muteWords: string[];
+            /** @description Fold every post that carries any warning */
+            collapseAllWarnings: boolean;
+        };
+        UpdatePreferencesDto: {
+            hideWarnings?: string[];
+            /** @description At most 40 characters each */
+            muteWords?: string[];
+            collapseAllWarnings?: boolean;
+        };
+        IgnoreDto: {
+            /** @description Their named posts fold everywhere; café messages under their name are hidden */
+            username?: string;
+            /**
+             * Format: uuid
+             * @description A named post: its author, as by username. An anonymous post: that author’s anonymous posts in that thread only
+             */
+            postId?: string;
+        };
+        IgnoredDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Ignored by name */
+            username?: string;
+            /**
+             * Format: uuid
+             * @description An anonymous author in this thread
+             */
+            threadId?: string;
+            /** @description The thread’s title, while the caller may read it */
+            threadTitle?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReactionsResultDto: {
+            counts: components["schemas"]["ReactionCountsDto"];
+        };
+        UnansweredCountDto: {
+            /** @description Counted up to 100 */
+            count: number;
         };
         HealthDto: {
             /** @enum {string} */
@@ -3262,7 +3574,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
-                action?: "approve" | "reject" | "undo" | "hide" | "restore" | "lock" | "unlock" | "pin" | "unpin" | "move" | "sanction" | "sanction_lift" | "reveal" | "role" | "settings" | "watched_word" | "category" | "cafe_moderate" | "password_reset" | "panel_application" | "edit" | "delete" | "claim" | "cafe_room";
+                action?: "approve" | "reject" | "undo" | "hide" | "restore" | "lock" | "unlock" | "pin" | "unpin" | "move" | "sanction" | "sanction_lift" | "reveal" | "role" | "settings" | "watched_word" | "category" | "cafe_moderate" | "password_reset" | "panel_application" | "edit" | "delete" | "claim" | "cafe_room" | "content_warning";
                 /** @description The acting staff member: a username or a user id */
                 actor?: string;
             };
@@ -4231,6 +4543,311 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+        };
+    };
+    ScreeningCheckController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningCheckDto"];
+            };
+        };
+        responses: {
+            /** @description Nothing is stored or logged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningResultDto"];
+                };
+            };
+            /** @description Not allowed (e.g. `muted`); with `support` and `staffed` when the text matched a crisis word */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteRefusedDto"];
+                };
+            };
+            /** @description Too many writes; with `support` and `staffed` when the text matched a crisis word */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedDto"];
+                };
+            };
+        };
+    };
+    ContentWarningsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In the administrators’ order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentWarningDto"][];
+                };
+            };
+        };
+    };
+    ContentWarningsController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentWarningListDto"];
+            };
+        };
+        responses: {
+            /** @description The list now; audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentWarningDto"][];
+                };
+            };
+        };
+    };
+    ContentWarningsController_setWarning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetContentWarningDto"];
+            };
+        };
+        responses: {
+            /** @description The post with its new warning; audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDto"];
+                };
+            };
+        };
+    };
+    ReaderChoicesController_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesDto"];
+                };
+            };
+        };
+    };
+    ReaderChoicesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesDto"];
+                };
+            };
+        };
+    };
+    ReaderChoicesController_ignored: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IgnoredDto"][];
+                };
+            };
+        };
+    };
+    ReaderChoicesController_ignore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IgnoreDto"];
+            };
+        };
+        responses: {
+            /** @description The ignored person is never told */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IgnoredDto"];
+                };
+            };
+        };
+    };
+    ReaderChoicesController_unignore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReactionsController_give: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "support" | "thanks" | "same";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReactionsResultDto"];
+                };
+            };
+        };
+    };
+    ReactionsController_takeBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "support" | "thanks" | "same";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReactionsResultDto"];
+                };
+            };
+        };
+    };
+    UnansweredController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadSummaryPageDto"];
+                };
+            };
+        };
+    };
+    UnansweredController_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description For the menu’s badge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnansweredCountDto"];
                 };
             };
         };
