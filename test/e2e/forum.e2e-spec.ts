@@ -274,6 +274,7 @@ describe('forum', () => {
       expect(first).toMatchObject({ id: ids[3], pinned: true });
       expect(Object.keys(first).sort()).toEqual([
         'author',
+        'contentWarning',
         'createdAt',
         'id',
         'lastPostAt',
@@ -646,6 +647,7 @@ describe('forum', () => {
         'editWindowMinutes',
         'flagHideThreshold',
         'newMemberReviewCount',
+        'unansweredHours',
       ]);
       for (const bad of [
         { newMemberReviewCount: -1 },
