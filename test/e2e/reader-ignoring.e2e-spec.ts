@@ -185,7 +185,7 @@ describe('ignoring', () => {
 
       const own = await u.post('/api/me/ignored', { postId: (await reply(u, t1, 'mitt eget', true)).id });
       expect(own.status).toBe(409);
-      expect(own.body.code).toBe('own_post');
+      expect(own.body.code).toBe('ignore_self');
       const guestPost = must(await app.client().post(`/api/threads/${t1}/posts`, { body: 'fra en gjest' }), 201);
       await review(app, guestPost.body.id, 'approve');
       const guest = await u.post('/api/me/ignored', { postId: guestPost.body.id });

@@ -25,6 +25,7 @@ const ReceiptPage = lazy(() => import('./pages/receipt'));
 const HelpPage = lazy(() => import('./pages/help'));
 const ResetPasswordPage = lazy(() => import('./pages/reset-password'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
+const UnansweredPage = lazy(() => import('./pages/unanswered'));
 
 export function App() {
   return (
@@ -71,6 +72,7 @@ export function App() {
         <Route path="/kvittering/:token" element={<ReceiptPage />} />
         <Route path="/hjelp" element={<HelpPage />} />
         <Route path="/nytt-passord" element={<ResetPasswordPage />} />
+        <Route path="/ubesvarte" element={<UnansweredPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -2,3 +2,4 @@ import '@fontsource-variable/inter/wght.css';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme';
 import './styles/app.css';
+import './styles/reader-safety.css';

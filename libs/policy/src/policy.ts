@@ -471,7 +471,7 @@ export class Policy {
     const see = this.canSeePost(post);
     if (!see.allowed) return see;
     if (this.actor.kind === 'guest') return needLogin();
-    if (this.owns(post)) return refuse(409, 'own_post', 'You cannot ignore yourself.');
+    if (this.owns(post)) return refuse(409, 'ignore_self', 'You cannot ignore yourself.');
     if (author !== 'user' && author !== 'anonymous')
       return refuse(409, 'nobody_to_ignore', 'This post has no author to ignore.');
     return ALLOW;

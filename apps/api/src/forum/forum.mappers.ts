@@ -60,6 +60,7 @@ export type PostView = Omit<
   | 'myReactions'
   | 'canReact'
   | 'canIgnore'
+  | 'canChangeWarning'
   | 'collapsed'
 >;
 
@@ -95,6 +96,7 @@ export function toPostDto(
     myReactions: [...reader.reactions.mine],
     canReact: policy.canReactTo(facts).allowed,
     canIgnore: policy.canIgnoreAuthorOf(facts, ignorable(row)).allowed,
+    canChangeWarning: policy.can('mod.content_warnings').allowed && row.status !== 'deleted',
     canEdit: actions.edit,
     canDelete: actions.delete,
     canFlag: actions.flagReasons.length > 0,

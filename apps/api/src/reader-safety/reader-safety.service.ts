@@ -82,7 +82,7 @@ export class ReaderSafetyService {
     if (dto.username !== undefined) {
       const user = await this.users.findByUsername(dto.username);
       if (!user) throw notFound('There is no member with that username.');
-      if (user.id === me) throw conflict('own_post', 'You cannot ignore yourself.');
+      if (user.id === me) throw conflict('ignore_self', 'You cannot ignore yourself.');
       return toIgnored(await this.tx.run((tx) => this.prefs.ignoreUser(tx, me, user.id)));
     }
     const viewer = await this.authorship.viewer(me);

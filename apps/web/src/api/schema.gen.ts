@@ -1493,6 +1493,8 @@ export interface components {
             canReact: boolean;
             /** @description The caller may ignore its author (POST /api/me/ignored {postId}) */
             canIgnore: boolean;
+            /** @description The caller may change its content warning (PATCH /api/mod/posts/{id}: moderators) */
+            canChangeWarning: boolean;
             /** @description The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always */
             canEdit: boolean;
             /** @description The caller may delete it: its author (always) or a moderator; false once deleted */
@@ -1702,6 +1704,8 @@ export interface components {
             canReact: boolean;
             /** @description The caller may ignore its author (POST /api/me/ignored {postId}) */
             canIgnore: boolean;
+            /** @description The caller may change its content warning (PATCH /api/mod/posts/{id}: moderators) */
+            canChangeWarning: boolean;
             /** @description The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always */
             canEdit: boolean;
             /** @description The caller may delete it: its author (always) or a moderator; false once deleted */
@@ -1811,6 +1815,8 @@ export interface components {
             canReact: boolean;
             /** @description The caller may ignore its author (POST /api/me/ignored {postId}) */
             canIgnore: boolean;
+            /** @description The caller may change its content warning (PATCH /api/mod/posts/{id}: moderators) */
+            canChangeWarning: boolean;
             /** @description The caller may edit it now: its author within the edit window, not muted, the thread not locked; moderators always */
             canEdit: boolean;
             /** @description The caller may delete it: its author (always) or a moderator; false once deleted */

@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import { useAnnounce } from './announcer';
 import { Loading } from './feedback';
 import { NotificationBadge } from './notification-badge';
+import { UnansweredNavLabel } from '../features/reader-safety/unanswered-badge';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -35,12 +36,13 @@ function LanguageSwitch() {
 function MainNav() {
   const { t } = useTranslation();
   const { user, can } = useSession();
-  const items: { to: string; label: string; end?: boolean }[] = [
+  const items: { to: string; label: ReactNode; end?: boolean }[] = [
     { to: '/', label: t('nav.forum'), end: true },
     { to: '/kafe', label: t('nav.cafe') },
     { to: '/radslag', label: t('nav.consultations') },
     { to: '/sok', label: t('nav.search') },
   ];
+  if (can('host')) items.push({ to: '/ubesvarte', label: <UnansweredNavLabel /> });
   if (can('moderator')) items.push({ to: '/moderering', label: t('nav.moderation') });
   if (can('admin')) items.push({ to: '/admin', label: t('nav.admin') });
   if (user) items.push({ to: '/profil', label: t('nav.profile') });

@@ -9,6 +9,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { useEffect, useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PreSendHelp } from './pre-send-help';
 
 /** A Markdown textarea with a preview that renders the same way the server will (roughly). */
 export function MarkdownEditor({
@@ -21,6 +22,7 @@ export function MarkdownEditor({
   rows = 8,
   textareaRef,
   name,
+  anonymous,
 }: {
   label: string;
   value: string;
@@ -31,6 +33,8 @@ export function MarkdownEditor({
   rows?: number;
   textareaRef?: Ref<HTMLTextAreaElement>;
   name?: string;
+  /** Written without a name: personal details in the draft are pointed out before sending. */
+  anonymous?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -65,6 +69,7 @@ export function MarkdownEditor({
         />
         {error ? <ValidationMessage>{error}</ValidationMessage> : null}
       </Field>
+      <PreSendHelp text={value} anonymous={anonymous} />
       <Button
         variant="tertiary"
         data-size="sm"

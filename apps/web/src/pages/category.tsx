@@ -1,29 +1,29 @@
-import { Alert, Button, Checkbox, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Category, CreatedThread, ThreadSummary } from '../api/types';
-import { AuthorName } from '../components/author';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { LoadMoreButton, useFocusFirstNew, usePaged } from '../components/load-more';
 import { DraftRestored } from '../components/draft-restored';
 import { MarkdownEditor } from '../components/markdown-editor';
+import { WarningPicker } from '../features/reader-safety/warning-picker';
 import { NotSentAlert, supportOf } from '../components/not-sent';
 import { PageHeader } from '../components/page-header';
 import { WriteOutcomeView, rememberReceipt } from '../components/write-outcome';
 import { errorText, fieldOf, isStatus } from '../lib/errors';
-import { formatDateTime } from '../lib/format';
 import { useApi } from '../lib/use-api';
 import { useDraft } from '../lib/use-draft';
 import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 import { AnonymousExplanation } from '../features/forum/anonymous-explanation';
+import { ThreadListItem } from '../features/forum/thread-list-item';
 import { CategoryTags } from './home';
 import NotFoundPage from './not-found';
 
 function ThreadList({ slug }: { slug: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const paged = usePaged<ThreadSummary>(`/api/categories/${encodeURIComponent(slug)}/threads`);
   const listRef = useRef<HTMLUListElement>(null);
   useFocusFirstNew(paged.firstNew, listRef);
@@ -35,31 +35,7 @@ function ThreadList({ slug }: { slug: string }) {
     <>
       <ul className="thread-list" ref={listRef} data-testid="thread-list">
         {paged.items.map((th) => (
-          <li key={th.id} className="thread-item" data-list-item tabIndex={-1}>
-            <div className="thread-title-row">
-              <Link to={`/trad/${th.id}`} className="ds-link thread-title">
-                {th.title}
-              </Link>
-              {th.pinned ? (
-                <Tag data-size="sm" data-color="accent">
-                  {t('thread.pinned')}
-                </Tag>
-              ) : null}
-              {th.locked ? (
-                <Tag data-size="sm" data-color="neutral">
-                  {t('thread.locked')}
-                </Tag>
-              ) : null}
-            </div>
-            <div className="meta">
-              <AuthorName author={th.author} />
-              <span>{formatDateTime(th.createdAt, i18n.language)}</span>
-              <span>{th.replyCount > 0 ? t('thread.replies', { count: th.replyCount }) : t('thread.noReplies')}</span>
-              {th.replyCount > 0 ? (
-                <span>{t('thread.lastActivity', { time: formatDateTime(th.lastPostAt, i18n.language) })}</span>
-              ) : null}
-            </div>
-          </li>
+          <ThreadListItem key={th.id} thread={th} />
         ))}
       </ul>
       {paged.hasMore ? (
@@ -83,6 +59,7 @@ function NewThreadForm({ category }: { category: Category }) {
   const [anonymous, setAnonymous] = useState(false);
   const [errors, setErrors] = useState<{ title?: string; body?: string }>({});
   const [created, setCreated] = useState<CreatedThread | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const send = useSubmit(
@@ -91,6 +68,7 @@ function NewThreadForm({ category }: { category: Category }) {
         title: title.trim(),
         body,
         ...(anonymous && category.canPostAnonymously ? { anonymous: true } : {}),
+        ...(warning ? { contentWarning: warning } : {}),
       });
       if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title);
       setCreated(thread);
@@ -171,7 +149,9 @@ function NewThreadForm({ category }: { category: Category }) {
             error={errors.body}
             textareaRef={bodyRef}
             name="body"
+            anonymous={anonymous || guest}
           />
+          <WarningPicker value={warning} onChange={setWarning} />
           {category.canPostAnonymously ? (
             <Checkbox
               label={t('write.anonymous')}

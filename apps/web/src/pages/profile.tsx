@@ -10,6 +10,7 @@ import { Notifications } from '../features/profile/notifications';
 import { PanelApplication } from '../features/profile/panel-application';
 import { TakeBreak } from '../features/profile/take-break';
 import { YourData } from '../features/profile/your-data';
+import { ReaderSafetySection } from '../features/reader-safety/reader-safety-section';
 import { useSession } from '../session';
 
 function ProfileContent() {
@@ -24,6 +25,7 @@ function ProfileContent() {
     { id: 'konto', title: t('profile.account') },
     { id: 'innlegg', title: t('profile.posts') },
     { id: 'varsler', title: t('profile.notifications') },
+    { id: 'filtre', title: t('readerSafety.section') },
     { id: 'panel', title: t('profile.panel') },
     { id: 'pause', title: t('profile.pause') },
     { id: 'data', title: t('profile.data') },
@@ -73,6 +75,7 @@ function ProfileContent() {
         </Heading>
         <Notifications />
       </section>
+      <ReaderSafetySection />
       <section id="panel" aria-labelledby="panel-h" className="section panel">
         <Heading level={2} id="panel-h" data-size="sm">
           {t('profile.panel')}

@@ -52,6 +52,8 @@ export class PostDto {
   canReact: boolean;
   @ApiProperty({ description: 'The caller may ignore its author (POST /api/me/ignored {postId})' })
   canIgnore: boolean;
+  @ApiProperty({ description: 'The caller may change its content warning (PATCH /api/mod/posts/{id}: moderators)' })
+  canChangeWarning: boolean;
 
   // What the caller may do with it, answered by the policy (libs/policy, Policy.postActions), so a
   // client shows the buttons the server would honour and decides nothing itself.

@@ -1,4 +1,5 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
+import { PreSendHelp } from '../../components/pre-send-help';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useDraft } from '../../lib/use-draft';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +70,7 @@ export function Composer({
         name="message"
         data-testid="composer"
       />
+      <PreSendHelp text={draft} />
       <div className="button-row">
         <Button type="submit" disabled={disabled} data-testid="send-message">
           {t('chat.send')}

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import type { Consultation, ConsultationQuestion, ConsultationResponded } from '../../api/types';
 import { CrisisSupport } from '../../components/helplines';
 import { NotSentAlert } from '../../components/not-sent';
+import { PreSendHelp } from '../../components/pre-send-help';
 import { useSubmit } from '../../lib/use-submit';
 
 type Value = string | string[] | number | undefined;
@@ -149,6 +150,12 @@ export function AnswerForm({ consultation, onAnswered }: { consultation: Consult
           <QuestionField question={q} value={values[q.id]} onChange={(v) => setValues((s) => ({ ...s, [q.id]: v }))} />
         </div>
       ))}
+      <PreSendHelp
+        text={Object.values(values)
+          .filter((v): v is string => typeof v === 'string')
+          .join('\n')}
+        anonymous={consultation.anonymity === 'anonymous'}
+      />
       {send.failure ? <NotSentAlert error={send.failure} /> : null}
       <Button type="submit" disabled={send.busy} data-testid="send-answer">
         {t('consultations.send')}

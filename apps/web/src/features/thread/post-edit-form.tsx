@@ -10,6 +10,7 @@ import { NotSentAlert, supportOf } from '../../components/not-sent';
 import { errorText, fieldOf, isStatus } from '../../lib/errors';
 import { useDraft } from '../../lib/use-draft';
 import { useSubmit } from '../../lib/use-submit';
+import { WarningPicker } from '../reader-safety/warning-picker';
 
 /** Best effort at the Markdown source of a post when the API sends only HTML. */
 function htmlToText(html: string): string {
@@ -35,9 +36,13 @@ export function PostEditForm({
   const draft = kept.value;
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | undefined>();
+  const [warning, setWarning] = useState<string | null>(post.contentWarning);
   const save = useSubmit(
     async () => {
-      const updated = await api.patch<CreatedPost>(`/api/posts/${post.id}`, { body: draft });
+      const updated = await api.patch<CreatedPost>(`/api/posts/${post.id}`, {
+        body: draft,
+        ...(warning !== post.contentWarning ? { contentWarning: warning } : {}),
+      });
       kept.clear();
       onSaved(updated);
       say(t('post.saved'));
@@ -68,7 +73,9 @@ export function PostEditForm({
         onChange={kept.set}
         error={error}
         textareaRef={bodyRef}
+        anonymous={post.author.kind === 'anonymous'}
       />
+      <WarningPicker value={warning} onChange={setWarning} />
       {save.failure ? <NotSentAlert error={save.failure} reasonShown={!!error} /> : null}
       <div className="button-row">
         <Button type="submit" disabled={save.busy}>

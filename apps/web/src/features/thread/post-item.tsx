@@ -13,6 +13,8 @@ import { WriteOutcomeView } from '../../components/write-outcome';
 import { formatDateTime } from '../../lib/format';
 import { useSubmit } from '../../lib/use-submit';
 import { PostEditForm } from './post-edit-form';
+import { Folded, WarningTag } from '../reader-safety/folded';
+import { PostReaderBar } from '../reader-safety/post-reader-bar';
 
 type Mode = null | 'edit' | 'delete' | 'flag' | 'hide' | 'restore' | 'sanction';
 
@@ -72,6 +74,7 @@ export function PostItem({ post, onChange }: { post: Post; onChange(post: Post):
           {post.editedAt ? <> · {t('post.edited', { time: formatDateTime(post.editedAt, i18n.language) })}</> : null}
         </span>
         <StatusTag status={post.status} />
+        <WarningTag code={post.contentWarning} />
       </header>
       {post.mine && post.author.kind === 'anonymous' ? (
         <Paragraph data-size="sm" className="only-you post-note">
@@ -97,8 +100,11 @@ export function PostItem({ post, onChange }: { post: Post; onChange(post: Post):
           }}
         />
       ) : (
-        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        <Folded collapsed={post.collapsed}>
+          <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        </Folded>
       )}
+      {!deleted && mode !== 'edit' ? <PostReaderBar post={post} onChange={onChange} /> : null}
       {outcome && (outcome.status === 'pending' || outcome.support || outcome.notices?.length) ? (
         <WriteOutcomeView outcome={outcome} />
       ) : null}

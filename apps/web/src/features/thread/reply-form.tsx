@@ -12,6 +12,7 @@ import { useDraft } from '../../lib/use-draft';
 import { useSubmit } from '../../lib/use-submit';
 import { useSession } from '../../session';
 import { AnonymousExplanation } from '../forum/anonymous-explanation';
+import { WarningPicker } from '../reader-safety/warning-picker';
 
 /** A reply, shown where the thread says `canReply`; "anonymously" where it says `canReplyAnonymously`. */
 export function ReplyForm({
@@ -28,6 +29,7 @@ export function ReplyForm({
   const draft = useDraft(`reply:${thread.id}`);
   const body = draft.value;
   const [anonymous, setAnonymous] = useState(false);
+  const [warning, setWarning] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -36,6 +38,7 @@ export function ReplyForm({
       const post = await api.post<CreatedPost>(`/api/threads/${thread.id}/posts`, {
         body,
         ...(anonymous && thread.canReplyAnonymously ? { anonymous: true } : {}),
+        ...(warning ? { contentWarning: warning } : {}),
       });
       if (post.receiptToken) rememberReceipt(post.receiptToken, thread.title);
       setOutcome(post);
@@ -89,7 +92,9 @@ export function ReplyForm({
           textareaRef={bodyRef}
           rows={5}
           name="reply"
+          anonymous={anonymous || !user}
         />
+        <WarningPicker value={warning} onChange={setWarning} />
         {thread.canReplyAnonymously ? (
           <Checkbox
             label={t('write.anonymous')}
