@@ -8,6 +8,12 @@ import { startTestApp, type TestApp, type TestClient } from '../support/test-app
  * the user, their role and the sanctions in force) is one statement read with the session, and a
  * ban, a mute or a role change still applies at the very next request.
  */
+/** SHOW_STATEMENTS=1 prints what each request sent (to see where a new statement came from). */
+function show(label: string, statements: string[]): void {
+  if (process.env.SHOW_STATEMENTS)
+    process.stdout.write(`${label}\n${statements.map((q) => `  ${q.slice(0, 160)}`).join('\n')}\n`);
+}
+
 describe('statements per request of a logged-in member', () => {
   let app: TestApp;
   let admin: TestClient;
@@ -34,11 +40,7 @@ describe('statements per request of a logged-in member', () => {
       status = (await client.get(path)).status;
     });
     expect(status).toBe(200);
-    if (process.env.SHOW_STATEMENTS)
-      console.log(
-        path,
-        statements.map((q) => q.slice(0, 160)),
-      );
+    show(path, statements);
     return statements;
   };
 
@@ -74,11 +76,7 @@ describe('statements per request of a logged-in member', () => {
         status = (await member.post(`/api/threads/${threadId}/posts`, { body: 'Et svar til', anonymous })).status;
       });
       expect(status).toBe(201);
-      if (process.env.SHOW_STATEMENTS)
-        console.log(
-          `reply anonymous=${anonymous}`,
-          statements.map((q) => q.slice(0, 140)),
-        );
+      show(`reply anonymous=${anonymous}`, statements);
       expect(statements.length).toBeLessThanOrEqual(most);
     }
   });

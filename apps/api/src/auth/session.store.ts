@@ -1,5 +1,5 @@
 import { Store, type SessionData } from 'express-session';
-import type { SessionIdentities } from '../identity/session-identities.js';
+import type { SessionIdentities } from '../identity/session-identities.service.js';
 import type { SessionsRepository } from '../identity/sessions.repository.js';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;

@@ -6,7 +6,7 @@ import { Authorship } from '../authorship/authorship.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { SanctionsRepository, type SanctionInForce } from '../sanctions/sanctions.repository.js';
 import { UsersService } from '../users/users.service.js';
-import { SessionIdentities } from './session-identities.js';
+import { SessionIdentities } from './session-identities.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { standingFrom, type Standing } from './standing.js';
 
