@@ -138,7 +138,10 @@ export class CafeRoomsService {
         if (planned && planned.starts_at.getTime() > now + OPEN_EARLY_MS) {
           // A session planned for later keeps its place: open until it starts, then it takes over.
           if (until)
-            throw conflict('overlap', `The next session starts at ${when(planned.starts_at)}; open until then at most.`);
+            throw conflict(
+              'overlap',
+              `The next session starts at ${when(planned.starts_at)}; open until then at most.`,
+            );
           end = planned.starts_at;
           planned = null;
         }
