@@ -22,6 +22,7 @@ import { ModerationModule } from './moderation/moderation.module.js';
 import { MeModule } from './notifications/me.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PanelModule } from './panel/panel.module.js';
+import { PoolModule } from './pool/pool.module.js';
 import { LiveEventsModule } from './realtime/live-events.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { SettingsController } from './settings/settings.controller.js';
@@ -56,6 +57,7 @@ export class AppModule {
         CafeModule,
         ConsultationsModule,
         ReaderSafetyModule,
+        PoolModule,
         HealthModule,
       ],
       controllers: [LegalController, SettingsController],

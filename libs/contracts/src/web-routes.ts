@@ -18,4 +18,9 @@ export const webRoutes = {
   profile: () => '/profil',
   help: () => '/hjelp',
   unanswered: () => '/ubesvarte',
+  // The panel's pool (issue 16)
+  panel: () => '/panelet',
+  myAssignments: () => '/panelet/mine',
+  adminPool: () => '/admin/panelet',
+  adminAssignment: (id: string) => `/admin/panelet/oppdrag/${id}`,
 } as const;
