@@ -200,16 +200,36 @@ export class ActivityDirectory1768700000000 implements MigrationInterface {
 
     const terms: [string, string, string, string][] = [
       ['turgruppe', 'Turgruppe', 'Walking group', 'Turer i nærmiljøet sammen med andre, i eget tempo.'],
-      ['kafe-og-moteplass', 'Kafé og møteplass', 'Café and meeting place', 'Et sted å komme innom, ta en kaffe og treffe folk.'],
+      [
+        'kafe-og-moteplass',
+        'Kafé og møteplass',
+        'Café and meeting place',
+        'Et sted å komme innom, ta en kaffe og treffe folk.',
+      ],
       ['trening', 'Trening', 'Exercise', 'Trening og fysisk aktivitet i gruppe eller alene med veiledning.'],
-      ['kunst-og-kultur', 'Kunst og kultur', 'Arts and culture', 'Musikk, maling, skriving, teater og andre kreative aktiviteter.'],
+      [
+        'kunst-og-kultur',
+        'Kunst og kultur',
+        'Arts and culture',
+        'Musikk, maling, skriving, teater og andre kreative aktiviteter.',
+      ],
       ['samtalegruppe', 'Samtalegruppe', 'Conversation group', 'Faste samtaler i en liten gruppe med en leder.'],
-      ['selvhjelpsgruppe', 'Selvhjelpsgruppe', 'Self-help group', 'Grupper der deltakerne hjelper hverandre, uten fagperson.'],
+      [
+        'selvhjelpsgruppe',
+        'Selvhjelpsgruppe',
+        'Self-help group',
+        'Grupper der deltakerne hjelper hverandre, uten fagperson.',
+      ],
       ['ettervern', 'Ettervern', 'Aftercare', 'Oppfølging og støtte etter utskrivning eller behandling.'],
       ['parorendetilbud', 'Pårørendetilbud', 'For relatives', 'Støtte, kurs og møteplasser for pårørende.'],
       ['likeperson', 'Likepersonstilbud', 'Peer support', 'Samtale med noen som har erfaring fra det samme.'],
       ['kurs-og-opplaering', 'Kurs og opplæring', 'Courses', 'Kurs om mestring, helse og hverdagsliv.'],
-      ['arbeid-og-aktivitet', 'Arbeid og aktivitet', 'Work and activity', 'Arbeidstrening, dagaktivitet og meningsfylt arbeid.'],
+      [
+        'arbeid-og-aktivitet',
+        'Arbeid og aktivitet',
+        'Work and activity',
+        'Arbeidstrening, dagaktivitet og meningsfylt arbeid.',
+      ],
       ['digitalt-tilbud', 'Digitalt tilbud', 'Online', 'Tilbud på nett eller telefon.'],
     ];
     for (const [i, [code, name, nameEn, description]] of terms.entries())

@@ -23,6 +23,12 @@ const addFormats = ((formatsModule as unknown as { default?: unknown }).default 
 const SCHEMAS = join(process.cwd(), 'test/e2e/hsds-schemas');
 const BASE = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/';
 
+/** What the schema says is wrong with a body, one line per problem; [] when it validates. */
+const check = (validate: ReturnType<Ajv['compile']>) => (body: unknown) => {
+  const ok = validate(body);
+  return ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+};
+
 function hsdsValidator() {
   const ajv = addFormats(new AjvClass({ allErrors: true, strict: false }));
   for (const file of readdirSync(SCHEMAS).filter((f) => f.endsWith('.json')))
@@ -33,10 +39,6 @@ function hsdsValidator() {
       required: ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'],
       properties: { contents: { type: 'array', items: { $ref: items } } },
     });
-  const check = (validate: ReturnType<Ajv['compile']>) => (body: unknown) => {
-    const ok = validate(body);
-    return ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-  };
   return {
     servicePage: check(pageOf(`${BASE}compiled/service_list.json`)),
     organizationPage: check(pageOf(`${BASE}compiled/organization_list.json`)),
@@ -70,7 +72,9 @@ describe('activity directory (aktivitetstilbud)', () => {
       x_municipality_code: '4627',
       x_stale: false,
       organization: { name: 'Askøy frivilligsentral' },
-      schedules: [{ freq: 'WEEKLY', byday: 'TU', opens_at: '18:00', closes_at: '20:00', description: 'Tirsdager kl. 18–20' }],
+      schedules: [
+        { freq: 'WEEKLY', byday: 'TU', opens_at: '18:00', closes_at: '20:00', description: 'Tirsdager kl. 18–20' },
+      ],
       phones: [{ number: '+47 56 15 00 00' }],
       contacts: [{ email: 'post@frivillig.example.no' }],
       cost_options: [{ amount_description: 'Gratis', currency: 'NOK' }],
@@ -80,7 +84,13 @@ describe('activity directory (aktivitetstilbud)', () => {
           location: {
             location_type: 'physical',
             addresses: [
-              { address_1: 'Kleppevegen 5', postal_code: '5300', city: 'Kleppestø', state_province: 'Vestland', country: 'NO' },
+              {
+                address_1: 'Kleppevegen 5',
+                postal_code: '5300',
+                city: 'Kleppestø',
+                state_province: 'Vestland',
+                country: 'NO',
+              },
             ],
           },
         },
@@ -92,7 +102,15 @@ describe('activity directory (aktivitetstilbud)', () => {
 
     const page = must(await guest.get('/api/hsds/services'), 200);
     expect(hsds.servicePage(page.body)).toEqual([]);
-    expect(page.body).toMatchObject({ total_items: 1, total_pages: 1, page_number: 1, size: 1, first_page: true, last_page: true, empty: false });
+    expect(page.body).toMatchObject({
+      total_items: 1,
+      total_pages: 1,
+      page_number: 1,
+      size: 1,
+      first_page: true,
+      last_page: true,
+      empty: false,
+    });
 
     const orgs = must(await guest.get('/api/hsds/organizations'), 200);
     expect(hsds.organizationPage(orgs.body)).toEqual([]);
@@ -103,21 +121,44 @@ describe('activity directory (aktivitetstilbud)', () => {
     const terms = must(await guest.get('/api/hsds/taxonomy_terms'), 200);
     expect(hsds.termPage(terms.body)).toEqual([]);
     const names = terms.body.contents.map((t: { name: string }) => t.name);
-    for (const n of ['Turgruppe', 'Kafé og møteplass', 'Trening', 'Kunst og kultur', 'Samtalegruppe', 'Selvhjelpsgruppe', 'Ettervern', 'Pårørendetilbud'])
+    for (const n of [
+      'Turgruppe',
+      'Kafé og møteplass',
+      'Trening',
+      'Kunst og kultur',
+      'Samtalegruppe',
+      'Selvhjelpsgruppe',
+      'Ettervern',
+      'Pårørendetilbud',
+    ])
       expect(names).toContain(n);
     expect(terms.body.contents.find((t: { code: string }) => t.code === 'turgruppe').x_service_count).toBe(1);
   });
 
   it('should search, filter by municipality and activity type (ignoring case), and page', async () => {
-    await publishOffer(app, mod, { name: 'Kafé på Straume', municipality: '4626', taxonomyTerms: ['Kafé og møteplass'], address: 'Straume senter, 5353 Straume' });
-    await publishOffer(app, mod, { name: 'Samtalegruppe for pårørende', municipality: '4626', taxonomyTerms: ['samtalegruppe', 'parorendetilbud'] });
+    await publishOffer(app, mod, {
+      name: 'Kafé på Straume',
+      municipality: '4626',
+      taxonomyTerms: ['Kafé og møteplass'],
+      address: 'Straume senter, 5353 Straume',
+    });
+    await publishOffer(app, mod, {
+      name: 'Samtalegruppe for pårørende',
+      municipality: '4626',
+      taxonomyTerms: ['samtalegruppe', 'parorendetilbud'],
+    });
     const names = async (query: string) =>
-      must(await app.client().get(`/api/hsds/services?${query}`), 200).body.contents.map((s: { name: string }) => s.name);
+      must(await app.client().get(`/api/hsds/services?${query}`), 200).body.contents.map(
+        (s: { name: string }) => s.name,
+      );
 
     expect(await names('municipality=4626')).toEqual(['Kafé på Straume', 'Samtalegruppe for pårørende']);
     expect(await names('municipality=4627')).toEqual(['Turgruppe på Kleppestø']);
     expect(await names('taxonomy_term_id=KAFÉ OG MØTEPLASS')).toEqual(['Kafé på Straume']);
-    expect(await names('taxonomy_term_id=samtalegruppe,turgruppe')).toEqual(['Samtalegruppe for pårørende', 'Turgruppe på Kleppestø']);
+    expect(await names('taxonomy_term_id=samtalegruppe,turgruppe')).toEqual([
+      'Samtalegruppe for pårørende',
+      'Turgruppe på Kleppestø',
+    ]);
     expect(await names('taxonomy_term_id=finnes-ikke')).toEqual([]);
     expect(await names('search=straume')).toEqual(['Kafé på Straume']);
     expect(await names('search=pårørende&municipality=4627')).toEqual([]);
@@ -125,7 +166,14 @@ describe('activity directory (aktivitetstilbud)', () => {
 
     const second = must(await app.client().get('/api/hsds/services?per_page=2&page=2'), 200).body;
     expect(hsds.servicePage(second)).toEqual([]);
-    expect(second).toMatchObject({ total_items: 3, total_pages: 2, page_number: 2, size: 1, first_page: false, last_page: true });
+    expect(second).toMatchObject({
+      total_items: 3,
+      total_pages: 2,
+      page_number: 2,
+      size: 1,
+      first_page: false,
+      last_page: true,
+    });
     const beyond = must(await app.client().get('/api/hsds/services?per_page=2&page=9'), 200).body;
     expect(beyond).toMatchObject({ size: 0, empty: true, contents: [] });
 
@@ -147,7 +195,11 @@ describe('activity directory (aktivitetstilbud)', () => {
     const again = await app.client().get('/api/hsds/services').set('Origin', origin).set('If-None-Match', etag);
     expect(again.status).toBe(304);
 
-    const preflight = await app.client().agent.options('/api/hsds/services').set('Origin', origin).set('Access-Control-Request-Method', 'GET');
+    const preflight = await app
+      .client()
+      .agent.options('/api/hsds/services')
+      .set('Origin', origin)
+      .set('Access-Control-Request-Method', 'GET');
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('*');
 
@@ -165,7 +217,11 @@ describe('activity directory (aktivitetstilbud)', () => {
   });
 
   it('should give the opening times as iCalendar with the weekly rule in Europe/Oslo', async () => {
-    const id = await publishOffer(app, mod, { name: 'Kunstkafé', schedule: 'Torsdager kl. 11.00–13.30', taxonomyTerms: ['kunst og kultur'] });
+    const id = await publishOffer(app, mod, {
+      name: 'Kunstkafé',
+      schedule: 'Torsdager kl. 11.00–13.30',
+      taxonomyTerms: ['kunst og kultur'],
+    });
     const res = must(await app.client().get(`/api/hsds/services/${id}.ics`), 200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
     const text = res.text;
@@ -193,7 +249,10 @@ describe('activity directory (aktivitetstilbud)', () => {
     expect(must(await app.client().get('/api/hsds/services?per_page=100'), 200).body.total_items).toBe(feedBefore);
 
     const item = (await suggestionItem(mod, 'Reklame for noe'))!;
-    expect(item).toMatchObject({ type: 'directory_suggestion', content: { name: 'Reklame for noe', organizationName: 'Askøy frivilligsentral' } });
+    expect(item).toMatchObject({
+      type: 'directory_suggestion',
+      content: { name: 'Reklame for noe', organizationName: 'Askøy frivilligsentral' },
+    });
     expect(item.content.bodyHtml).toContain('Kleppevegen 5');
     // The suggester's own address is never shown, not even to moderators in the queue.
     expect(JSON.stringify(item)).not.toContain('meg@example.no');
@@ -230,7 +289,9 @@ describe('activity directory (aktivitetstilbud)', () => {
       const res = await app.client().post('/api/directory/suggestions', offer(fields));
       expect([res.status, res.body.code]).toEqual([400, expect.any(String)]);
     }
-    const unknown = await app.client().post('/api/directory/suggestions', offer({ serviceId: '00000000-0000-4000-8000-000000000000' }));
+    const unknown = await app
+      .client()
+      .post('/api/directory/suggestions', offer({ serviceId: '00000000-0000-4000-8000-000000000000' }));
     expect(unknown.status).toBe(404);
     expect(await databaseFingerprint(db)).toBe(before);
   });
@@ -247,11 +308,19 @@ describe('activity directory (aktivitetstilbud)', () => {
     const item = (await suggestionItem(mod, 'Selvhjelpsgruppe Askøy'))!;
     expect(item.content.bodyHtml).toContain('Retting av');
     must(await mod.post(`/api/mod/queue/${item.id}/approve`, {}), 200);
-    expect(must(await app.client().get(`/api/receipts/${code}`), 200).body).toEqual({ status: 'published', link: `/aktiviteter/${id}` });
+    expect(must(await app.client().get(`/api/receipts/${code}`), 200).body).toEqual({
+      status: 'published',
+      link: `/aktiviteter/${id}`,
+    });
     const corrected = must(await app.client().get(`/api/hsds/services/${id}`), 200).body;
-    expect(corrected.schedules).toMatchObject([{ freq: 'MONTHLY', byday: '1WE', opens_at: '19:00', closes_at: '21:00' }]);
+    expect(corrected.schedules).toMatchObject([
+      { freq: 'MONTHLY', byday: '1WE', opens_at: '19:00', closes_at: '21:00' },
+    ]);
     expect(corrected.cost_options).toMatchObject([{ amount_description: '50 kr for kaffe' }]);
-    expect(corrected.attributes.map((a: { taxonomy_term: { code: string } }) => a.taxonomy_term.code).sort()).toEqual(['samtalegruppe', 'selvhjelpsgruppe']);
+    expect(corrected.attributes.map((a: { taxonomy_term: { code: string } }) => a.taxonomy_term.code).sort()).toEqual([
+      'samtalegruppe',
+      'selvhjelpsgruppe',
+    ]);
 
     // Edit, in HSDS field names.
     const edited = must(
@@ -259,14 +328,19 @@ describe('activity directory (aktivitetstilbud)', () => {
         description: 'En gruppe der vi deler erfaringer og støtter hverandre.',
         status: 'temporarily closed',
         alert: 'Sommerstengt i juli',
-        schedules: [{ description: 'Onsdager 19–21', freq: 'WEEKLY', byday: 'WE', opens_at: '19:00', closes_at: '21:00' }],
+        schedules: [
+          { description: 'Onsdager 19–21', freq: 'WEEKLY', byday: 'WE', opens_at: '19:00', closes_at: '21:00' },
+        ],
       }),
       200,
     ).body;
     expect(hsds.service(edited)).toEqual([]);
     expect(edited).toMatchObject({ status: 'temporarily closed', alert: 'Sommerstengt i juli', x_can_moderate: true });
     expect((await mod.patch(`/api/directory/services/${id}`, { status: 'closed' })).status).toBe(400);
-    expect((await mod.patch(`/api/directory/services/${id}`, { schedules: [{ description: 'x', opens_at: '25:00' }] })).status).toBe(400);
+    expect(
+      (await mod.patch(`/api/directory/services/${id}`, { schedules: [{ description: 'x', opens_at: '25:00' }] }))
+        .status,
+    ).toBe(400);
     expect((await app.client().get(`/api/hsds/services/${id}`)).body.x_can_moderate).toBeUndefined();
 
     // Not checked for 180 days: stale, and on the moderators' list.

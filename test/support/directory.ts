@@ -1,5 +1,5 @@
 import type { TestApp, TestClient } from './test-app.js';
-import { queue } from './moderation.js';
+import type { QueueItem } from './moderation.js';
 
 /** A suggestion as someone would fill in the form (Askøy's walking group). */
 export const offer = (fields: Record<string, unknown> = {}) => ({
@@ -25,9 +25,15 @@ export async function suggest(app: Pick<TestApp, 'client'>, fields: Record<strin
 }
 
 /** The open queue item of the newest suggestion with this name. */
-export async function suggestionItem(moderator: TestClient, name: string) {
-  const items = await queue(moderator);
-  return items.find((i) => i.type === 'directory_suggestion' && (i.content as { name?: string }).name === name);
+export async function suggestionItem(moderator: TestClient, name: string): Promise<QueueItem | undefined> {
+  for (let cursor: string | null = null; ;) {
+    const res = await moderator.get(`/api/mod/queue?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    if (res.status !== 200) throw new Error(`queue: ${res.status} ${res.text}`);
+    const items = res.body.items as QueueItem[];
+    const item = items.find((i) => i.type === 'directory_suggestion' && (i.content as { name?: string }).name === name);
+    cursor = res.body.nextCursor;
+    if (item || !cursor) return item;
+  }
 }
 
 /** A published offer: suggested, then approved by the moderator; its id. */

@@ -36,10 +36,7 @@ function send(res: Response, error: ApiError): void {
  * Cross-site request forgery defences from API.md: a foreign Origin is refused, and a state change
  * must carry JSON (an HTML form can't send application/json across sites).
  */
-export function requestGuards(
-  publicUrl: string | undefined,
-  openRead: (req: Request) => boolean = () => false,
-) {
+export function requestGuards(publicUrl: string | undefined, openRead: (req: Request) => boolean = () => false) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!decodable(req.path)) {
       // The router would answer a bare text error; clients get the API's shape instead.

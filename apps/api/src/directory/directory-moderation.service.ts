@@ -56,7 +56,12 @@ export class DirectoryModeration {
     });
   }
 
-  decided(tx: EntityManager, suggestionId: string, to: 'approved' | 'rejected', reason: string | null): Promise<boolean> {
+  decided(
+    tx: EntityManager,
+    suggestionId: string,
+    to: 'approved' | 'rejected',
+    reason: string | null,
+  ): Promise<boolean> {
     return this.directory.decided(tx, suggestionId, to, reason);
   }
 }

@@ -26,7 +26,9 @@ export class DirectoryReceipts {
     return {
       status: row.status,
       ...(row.status === 'rejected' && row.rejection_reason ? { rejectionReason: row.rejection_reason } : {}),
-      ...(row.status === 'published' && row.result_service_id ? { link: webRoutes.activity(row.result_service_id) } : {}),
+      ...(row.status === 'published' && row.result_service_id
+        ? { link: webRoutes.activity(row.result_service_id) }
+        : {}),
     };
   }
 }

@@ -3,7 +3,12 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { UuidParam } from '../common/validation.js';
-import { ModServicesQueryDto, SuggestionDto, SuggestionReceiptDto, UpdateServiceDto } from './dto/directory-input.dto.js';
+import {
+  ModServicesQueryDto,
+  SuggestionDto,
+  SuggestionReceiptDto,
+  UpdateServiceDto,
+} from './dto/directory-input.dto.js';
 import { HsdsServiceDto, HsdsServicePageDto, type HsdsPageOf, type HsdsServiceSummaryDto } from './dto/hsds.dto.js';
 import { DirectoryService } from './directory.service.js';
 
@@ -18,7 +23,11 @@ export class DirectoryController {
     type: SuggestionReceiptDto,
     description: 'Held for a moderator; the receipt code tells at GET /api/receipts/{token} what became of it',
   })
-  suggest(@Body() dto: SuggestionDto, @RequestPolicy() policy: Policy, @Ip() ip: string): Promise<SuggestionReceiptDto> {
+  suggest(
+    @Body() dto: SuggestionDto,
+    @RequestPolicy() policy: Policy,
+    @Ip() ip: string,
+  ): Promise<SuggestionReceiptDto> {
     return this.directory.suggest(policy, dto, ip);
   }
 

@@ -253,8 +253,7 @@ export class DirectoryRepository {
       `SELECT count(*)::int AS n FROM directory_services s JOIN directory_organizations o ON o.id = s.organization_id WHERE ${where}`,
       params,
     );
-    const orderBy =
-      order === 'name' ? 'lower(s.name), s.id' : 'coalesce(s.assured_date, s.created_at::date), s.id';
+    const orderBy = order === 'name' ? 'lower(s.name), s.id' : 'coalesce(s.assured_date, s.created_at::date), s.id';
     const rows: ServiceRow[] = await this.db.query(
       `SELECT ${SERVICE_COLUMNS} FROM directory_services s JOIN directory_organizations o ON o.id = s.organization_id
        WHERE ${where} ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -521,7 +520,8 @@ export class DirectoryRepository {
     await tx.query('DELETE FROM directory_contacts WHERE service_id = $1', [serviceId]);
     await tx.query('DELETE FROM directory_phones WHERE service_id = $1', [serviceId]);
     await tx.query('DELETE FROM directory_cost_options WHERE service_id = $1', [serviceId]);
-    if (c.email) await tx.query('INSERT INTO directory_contacts (service_id, email) VALUES ($1, $2)', [serviceId, c.email]);
+    if (c.email)
+      await tx.query('INSERT INTO directory_contacts (service_id, email) VALUES ($1, $2)', [serviceId, c.email]);
     if (c.phone)
       await tx.query(`INSERT INTO directory_phones (service_id, number, type) VALUES ($1, $2, 'voice')`, [
         serviceId,
@@ -553,7 +553,12 @@ export class DirectoryRepository {
 
   async insertSuggestion(
     tx: EntityManager,
-    s: { serviceId: string | null; fields: Record<string, unknown>; suggesterEmail: string | null; receiptHash: Buffer },
+    s: {
+      serviceId: string | null;
+      fields: Record<string, unknown>;
+      suggesterEmail: string | null;
+      receiptHash: Buffer;
+    },
   ): Promise<string> {
     const [row]: { id: string }[] = await tx.query(
       `INSERT INTO directory_suggestions (service_id, fields, suggester_email, receipt_hash) VALUES ($1, $2, $3, $4) RETURNING id`,

@@ -178,7 +178,8 @@ export class DirectoryService {
           freq: s.freq === 'WEEKLY' ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
           interval: s.interval,
           byDay: s.byday ? s.byday.split(',').map((d) => WEEKDAYS[d.slice(-2)]) : undefined,
-          bySetPos: s.freq === 'MONTHLY' && s.byday && /^-?\d/.test(s.byday) ? [Number(s.byday.slice(0, -2))] : undefined,
+          bySetPos:
+            s.freq === 'MONTHLY' && s.byday && /^-?\d/.test(s.byday) ? [Number(s.byday.slice(0, -2))] : undefined,
           until: s.until ? new Date(`${s.until}T23:59:59Z`) : undefined,
         },
       });
@@ -223,7 +224,9 @@ export class DirectoryService {
       return true;
     }
     const fields = s.fields as unknown as SuggestedFields;
-    const serviceId = s.service_id ? await this.applyCorrection(tx, s.service_id, fields) : await this.publish(tx, fields);
+    const serviceId = s.service_id
+      ? await this.applyCorrection(tx, s.service_id, fields)
+      : await this.publish(tx, fields);
     await this.repo.decideSuggestion(tx, s.id, 'published', null, serviceId);
     return true;
   }
@@ -268,7 +271,11 @@ export class DirectoryService {
   private async writeParts(tx: EntityManager, serviceId: string, orgId: string, f: SuggestedFields) {
     await this.repo.replaceLocation(tx, serviceId, orgId, addressFrom(f.address, f.municipality));
     await this.repo.replaceSchedules(tx, serviceId, f.schedule ? [scheduleFromText(f.schedule)] : []);
-    await this.repo.replaceContact(tx, serviceId, { email: f.email ?? null, phone: f.phone ?? null, cost: f.cost ?? null });
+    await this.repo.replaceContact(tx, serviceId, {
+      email: f.email ?? null,
+      phone: f.phone ?? null,
+      cost: f.cost ?? null,
+    });
     const terms = await this.repo.termIds(f.taxonomyTerms ?? [], tx);
     await this.repo.replaceTerms(tx, serviceId, [...new Set(terms.map((t) => t.id))]);
   }
@@ -282,7 +289,8 @@ export class DirectoryService {
     await this.tx.run(async (tx) => {
       const s = await this.repo.findService(id, tx, true);
       if (!s || s.status === 'defunct') throw notFound('There is no such offer (it may have been retired).');
-      const pick = <K extends keyof ServiceFields>(k: K, v: ServiceFields[K] | undefined) => (v === undefined ? s[k] : v);
+      const pick = <K extends keyof ServiceFields>(k: K, v: ServiceFields[K] | undefined) =>
+        v === undefined ? s[k] : v;
       await this.repo.updateService(tx, id, s.organization_id, {
         name: pick('name', dto.name),
         alternate_name: pick('alternate_name', dto.alternate_name),
@@ -302,20 +310,18 @@ export class DirectoryService {
         await this.repo.replaceSchedules(
           tx,
           id,
-          dto.schedules.map(
-            (d): ScheduleFields => ({
-              freq: d.freq ?? null,
-              interval: d.interval ?? (d.freq ? 1 : null),
-              byday: d.byday ?? null,
-              bymonthday: null,
-              dtstart: d.dtstart ?? null,
-              until: d.until ?? null,
-              opens_at: d.opens_at ?? null,
-              closes_at: d.closes_at ?? null,
-              description: d.description,
-              notes: null,
-            }),
-          ),
+          dto.schedules.map((d): ScheduleFields => ({
+            freq: d.freq ?? null,
+            interval: d.interval ?? (d.freq ? 1 : null),
+            byday: d.byday ?? null,
+            bymonthday: null,
+            dtstart: d.dtstart ?? null,
+            until: d.until ?? null,
+            opens_at: d.opens_at ?? null,
+            closes_at: d.closes_at ?? null,
+            description: d.description,
+            notes: null,
+          })),
         );
       if (dto.x_taxonomy_terms) {
         const terms = await this.repo.termIds(dto.x_taxonomy_terms, tx);
@@ -383,7 +389,12 @@ export class DirectoryService {
 
   /** A filter by unknown types matches nothing (rather than everything). */
   private async termIdsOrNone(keys: string): Promise<string[]> {
-    const found = await this.repo.termIds(keys.split(',').map((k) => k.trim()).filter(Boolean));
+    const found = await this.repo.termIds(
+      keys
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    );
     return found.length > 0 ? found.map((t) => t.id) : ['00000000-0000-0000-0000-000000000000'];
   }
 

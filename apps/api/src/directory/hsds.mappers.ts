@@ -42,7 +42,8 @@ const COUNTIES: Record<string, string> = {
   '55': 'Troms',
   '56': 'Finnmark',
 };
-export const countyOf = (municipality: string | null) => (municipality ? COUNTIES[municipality.slice(0, 2)] : undefined);
+export const countyOf = (municipality: string | null) =>
+  municipality ? COUNTIES[municipality.slice(0, 2)] : undefined;
 
 /** Drops null and undefined: HSDS types its optional fields as strings or numbers, not null. */
 function compact<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
@@ -57,7 +58,9 @@ export function toOrganization(o: OrganizationRow): HsdsOrganizationDto {
   return compact({ id: o.id, name: o.name, description: o.description, email: o.email, website: o.website });
 }
 
-export function toTerm(t: Pick<TermRow, 'code' | 'name' | 'name_en' | 'description'> & { id: string }): HsdsTaxonomyTermDto {
+export function toTerm(
+  t: Pick<TermRow, 'code' | 'name' | 'name_en' | 'description'> & { id: string },
+): HsdsTaxonomyTermDto {
   return {
     id: t.id,
     code: t.code,
@@ -132,7 +135,9 @@ function toServiceAtLocation(l: LocationRow): HsdsServiceAtLocationDto {
             },
           ]
         : [],
-      accessibility: l.accessibility ? [{ id: l.accessibility_id, location_id: l.id, description: l.accessibility }] : [],
+      accessibility: l.accessibility
+        ? [{ id: l.accessibility_id, location_id: l.id, description: l.accessibility }]
+        : [],
       x_municipality_code: l.municipality_code,
     }),
   });
@@ -186,11 +191,20 @@ export function toService(s: ServiceRow, parts: ServiceParts, canModerate: boole
     contacts: parts.contacts
       .filter((c) => c.service_id === s.id)
       .map((c) =>
-        compact({ id: c.id, service_id: c.service_id!, name: c.name, title: c.title, department: c.department, email: c.email }),
+        compact({
+          id: c.id,
+          service_id: c.service_id!,
+          name: c.name,
+          title: c.title,
+          department: c.department,
+          email: c.email,
+        }),
       ),
     phones: parts.phones
       .filter((p) => p.service_id === s.id)
-      .map((p) => compact({ id: p.id, service_id: p.service_id!, number: p.number, type: p.type, description: p.description })),
+      .map((p) =>
+        compact({ id: p.id, service_id: p.service_id!, number: p.number, type: p.type, description: p.description }),
+      ),
     cost_options: parts.costs
       .filter((c) => c.service_id === s.id)
       .map((c) =>

@@ -27,9 +27,10 @@ const time = (h: string, m: string | undefined) => `${h.padStart(2, '0')}:${m ??
  */
 export function scheduleFromText(text: string): ScheduleFields {
   const days = DAYS.filter(([re]) => re.test(text)).map(([, code]) => code);
-  const range = /(?:kl\.?\s*)?\b([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?\s*[-–—]\s*([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?\b/.exec(
-    text,
-  );
+  const range =
+    /(?:kl\.?\s*)?\b([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?\s*[-–—]\s*([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?\b/.exec(
+      text,
+    );
   const monthly = /\b(måned|måneden|month)\b/i.test(text);
   const ordinal = ORDINALS.find(([re]) => re.test(text))?.[1];
   const base: ScheduleFields = {

@@ -25,7 +25,15 @@ import { ThreadsRepository } from './threads.repository.js';
 import { ThreadsService } from './threads.service.js';
 
 @Module({
-  imports: [IdentityModule, QueueFeedModule, NotificationsModule, ScreeningModule, UsersModule, ReaderDataModule, DirectoryDataModule],
+  imports: [
+    IdentityModule,
+    QueueFeedModule,
+    NotificationsModule,
+    ScreeningModule,
+    UsersModule,
+    ReaderDataModule,
+    DirectoryDataModule,
+  ],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
   providers: [
     CategoriesRepository,

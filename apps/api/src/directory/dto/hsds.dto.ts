@@ -142,7 +142,7 @@ export class HsdsServiceSummaryDto {
   @ApiProperty({ type: HsdsOrganizationDto }) organization: HsdsOrganizationDto;
   @ApiProperty({ type: [HsdsScheduleDto] }) schedules: HsdsScheduleDto[];
   @ApiProperty({ type: [HsdsAttributeDto] }) attributes: HsdsAttributeDto[];
-  @ApiProperty({ description: 'Where (the first place\'s city), for a list' }) x_place: string;
+  @ApiProperty({ description: "Where (the first place's city), for a list" }) x_place: string;
   @ApiPropertyOptional({ description: 'Moderators only: they may edit, verify and retire it' })
   x_can_moderate?: boolean;
 }

@@ -57,7 +57,8 @@ export class QueueFlagDto {
 
 export class QueueItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['post', 'thread', 'flag', 'cafe_message', 'consultation_answer', 'directory_suggestion'] }) type: string;
+  @ApiProperty({ enum: ['post', 'thread', 'flag', 'cafe_message', 'consultation_answer', 'directory_suggestion'] })
+  type: string;
   @ApiProperty({ enum: ['crisis', 'normal'] }) priority: string;
   @ApiProperty({
     enum: QUEUE_REASONS,
