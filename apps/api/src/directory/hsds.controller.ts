@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Policy } from '#libs/policy';
 import { RequestPolicy } from '../auth/policy.guard.js';
@@ -40,12 +41,18 @@ export class HsdsController {
 
   @Get('services/:id.ics')
   @Header('Cache-Control', 'no-cache')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="aktivitet.ics"')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The opening times as recurring events (RFC 5545), in Europe/Oslo' })
-  ics(@Param('id', UuidParam) id: string, @RequestPolicy() policy: Policy): Promise<string> {
-    return this.directory.ics(policy, id, this.config.linkBase);
+  async ics(
+    @Param('id', UuidParam) id: string,
+    @RequestPolicy() policy: Policy,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const calendar = await this.directory.ics(policy, id, this.config.linkBase);
+    // Set only on success: an error stays JSON.
+    res.type('text/calendar; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="aktivitet.ics"');
+    return calendar;
   }
 
   @Get('services/:id')
