@@ -23,4 +23,7 @@ export const webRoutes = {
   myAssignments: () => '/panelet/mine',
   adminPool: () => '/admin/panelet',
   adminAssignment: (id: string) => `/admin/panelet/oppdrag/${id}`,
+  // Activity directory (issue 17)
+  activities: () => '/aktiviteter',
+  activity: (id: string) => `/aktiviteter/${id}`,
 } as const;

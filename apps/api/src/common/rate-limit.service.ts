@@ -29,6 +29,8 @@ export const RATE_LIMITS = {
   reactionsPerUser: { points: 60, duration: 60 },
   /** POST /api/panel/interest: no account, so per IP (issue 16). */
   panelInterestPerIp: { points: 5, duration: 60 * 60 },
+  /** Suggestions to the activity directory (issue 17), per address: anyone may send them, no account. */
+  directorySuggestionsPerIp: { points: 10, duration: 60 * 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;
 

@@ -1,3 +1,4 @@
+import { DirectoryReceipts } from '../directory/directory-receipts.service.js';
 import { Injectable } from '@nestjs/common';
 import type { EditContext, Policy } from '#libs/policy';
 import { webRoutes } from '#libs/contracts';
@@ -18,7 +19,7 @@ import { LockedWrite } from './locked-write.service.js';
 import { OwnAnonymousThreads } from './own-anonymous-threads.service.js';
 import { PostsRepository } from './posts.repository.js';
 import { ContentWarningsService } from '../reader-safety/content-warnings.service.js';
-import { ReaderFilters, type Readable } from '../reader-safety/reader-filters.service.js';
+import { noReactions, ReaderFilters, type Readable } from '../reader-safety/reader-filters.service.js';
 
 const RECEIPT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -37,6 +38,7 @@ export class PostsService {
     private readonly audit: AuditService,
     private readonly reader: ReaderFilters,
     private readonly warnings: ContentWarningsService,
+    private readonly directoryReceipts: DirectoryReceipts,
   ) {}
 
   /** New threads and posts: per user, or per IP address for guests (API.md's rate limits). */
@@ -124,7 +126,7 @@ export class PostsService {
         : { kind: 'user', userId: policy.userId! };
 
     // The thread row is locked for the whole write: a lock set meanwhile is seen, and counts can't race.
-    const { postId, receiptToken } = await this.locked.inThread(policy, before.id, {
+    const { row, receiptToken } = await this.locked.inThread(policy, before.id, {
       reload: async (_tx, thread) => thread,
       ask: mayReply,
       work: async (tx, thread) => {
@@ -140,22 +142,27 @@ export class PostsService {
           reasons: decision.reasons,
           review: decision,
           contentWarning: dto.contentWarning ?? null,
+          thread,
         });
       },
     });
 
     return {
-      ...(await this.asWriterSees(policy, viewer, postId)),
+      // The row as written, read back by the insert itself; nobody can have reacted to it yet.
+      ...toPostDto(row, policy, viewer, await this.editContext(), { reactions: { counts: noReactions(), mine: [] } }),
       ...(await this.holding.extras(decision)),
       ...(receiptToken ? { receiptToken } : {}),
     };
   }
 
   /** A post just written, as its writer gets it back. */
-  async asWriterSees(policy: Policy, viewer: Viewer, postId: string): Promise<PostDto> {
-    const reactions = await this.reader.reactionsOf(viewer.userId, [postId]);
+  async asWriterSees(policy: Policy, viewer: Viewer, postId: string, opts: { isNew?: boolean } = {}): Promise<PostDto> {
+    // Nobody can have reacted to a post that was written a moment ago.
+    const reactions = opts.isNew
+      ? { counts: noReactions(), mine: [] }
+      : (await this.reader.reactionsOf(viewer.userId, [postId])).get(postId)!;
     return toPostDto(await this.posts.get(undefined, policy, postId), policy, viewer, await this.editContext(), {
-      reactions: reactions.get(postId)!,
+      reactions,
     });
   }
 
@@ -243,7 +250,12 @@ export class PostsService {
     if (!RECEIPT_TOKEN.test(token))
       throw badRequest('That receipt is not valid: check that you copied all of it.', 'invalid_token');
     const row = await this.posts.receipt(sha256(token));
-    if (!row) throw notFound('There is no post with that receipt.');
+    if (!row) {
+      // A suggestion to the activity directory has a receipt of the same kind.
+      const suggestion = await this.directoryReceipts.find(token);
+      if (suggestion) return suggestion;
+      throw notFound('There is no post with that receipt.');
+    }
     const receipt: ReceiptDto = { status: row.status };
     if (row.status === 'rejected' && row.rejection_reason) receipt.rejectionReason = row.rejection_reason;
     // A guest can't follow a link into a closed category (a moderator may have moved the thread there).

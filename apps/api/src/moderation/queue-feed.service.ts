@@ -42,8 +42,13 @@ export class QueueFeed {
     private readonly realtime: RealtimeService,
   ) {}
 
-  async syncPost(tx: EntityManager, post: PostState, request?: ReviewRequest): Promise<void> {
-    const item = await this.openItemOf(tx, post.id);
+  /** A post just written: nothing is open for it yet, so only what it needs now is queued. */
+  syncNewPost(tx: EntityManager, post: PostState, request?: ReviewRequest): Promise<void> {
+    return this.syncPost(tx, post, request, true);
+  }
+
+  async syncPost(tx: EntityManager, post: PostState, request?: ReviewRequest, isNew = false): Promise<void> {
+    const item = isNew ? null : await this.openItemOf(tx, post.id);
     const flags = item ? await this.flags.openReasons(tx, item.id) : [];
     const review = request?.review ?? [];
     // Never downgraded by an edit or a deletion: someone who seemed to be in danger still needs a look.
@@ -126,6 +131,22 @@ export class QueueFeed {
       reasons,
     });
     await this.history(tx, id, 'queued', null, { type: 'consultation_answer', priority: 'crisis', reasons });
+    this.announce(tx);
+  }
+
+  /** A suggestion to the activity directory (issue 17): an ordinary item, oldest first. */
+  async directorySuggestion(tx: EntityManager, suggestionId: string): Promise<void> {
+    const reasons = ['guest'];
+    const id = await this.items.insert(tx, {
+      type: 'directory_suggestion',
+      postId: null,
+      threadId: null,
+      cafeMessageId: null,
+      directorySuggestionId: suggestionId,
+      priority: 'normal',
+      reasons,
+    });
+    await this.history(tx, id, 'queued', null, { type: 'directory_suggestion', priority: 'normal', reasons });
     this.announce(tx);
   }
 
