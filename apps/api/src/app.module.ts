@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AuthorshipModule } from './authorship/authorship.module.js';
 import { CafeModule } from './cafe/cafe.module.js';
 import { ConsultationsModule } from './consultations/consultations.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
 import { ReaderSafetyModule } from './reader-safety/reader-safety.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
@@ -22,6 +23,7 @@ import { ModerationModule } from './moderation/moderation.module.js';
 import { MeModule } from './notifications/me.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PanelModule } from './panel/panel.module.js';
+import { PoolModule } from './pool/pool.module.js';
 import { LiveEventsModule } from './realtime/live-events.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { SettingsController } from './settings/settings.controller.js';
@@ -56,6 +58,8 @@ export class AppModule {
         CafeModule,
         ConsultationsModule,
         ReaderSafetyModule,
+        PoolModule,
+        DirectoryModule,
         HealthModule,
       ],
       controllers: [LegalController, SettingsController],

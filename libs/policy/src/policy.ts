@@ -40,11 +40,16 @@ export const ROLE_ACTIONS = {
   'admin.panel_applications': 'admin',
   'admin.reveal': 'admin',
   'admin.consultations': 'admin',
+  // The panel's pool (issue 16)
+  'admin.pool': 'admin',
+  'pool.member': 'panel',
   // Reader safety (issue 18)
   'reader.filters': 'member',
   'host.unanswered': 'host',
   'mod.content_warnings': 'moderator',
   'admin.content_warnings': 'admin',
+  // Activity directory (issue 17)
+  'mod.directory': 'moderator',
 } as const satisfies Record<string, Role>;
 export type RoleAction = keyof typeof ROLE_ACTIONS;
 
