@@ -367,9 +367,18 @@ describe('activity directory (aktivitetstilbud)', () => {
   });
 
   it('should serve the embed page without cookies, framable only by the configured origins, and the script cross-origin', async () => {
-    await publishOffer(app, mod, { name: 'Kafé <b>åpen</b> & "trygg"', municipality: '4626', taxonomyTerms: ['kafe-og-moteplass'] });
+    await publishOffer(app, mod, {
+      name: 'Kafé <b>åpen</b> & "trygg"',
+      municipality: '4626',
+      taxonomyTerms: ['kafe-og-moteplass'],
+    });
     const member = await newUser(app);
-    const page = must(await member.get('/embed/directory?municipality=4626&taxonomy=kafe-og-moteplass').set('Origin', 'https://annen.example.no'), 200);
+    const page = must(
+      await member
+        .get('/embed/directory?municipality=4626&taxonomy=kafe-og-moteplass')
+        .set('Origin', 'https://annen.example.no'),
+      200,
+    );
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['x-frame-options']).toBeUndefined();
@@ -388,7 +397,10 @@ describe('activity directory (aktivitetstilbud)', () => {
     for (const bad of ['lang=de', 'municipality=abc'])
       expect((await app.client().get(`/embed/directory?${bad}`)).status).toBe(400);
 
-    const script = must(await app.client().get('/embed/directory.js').set('Origin', 'https://www.askoy.kommune.no'), 200);
+    const script = must(
+      await app.client().get('/embed/directory.js').set('Origin', 'https://www.askoy.kommune.no'),
+      200,
+    );
     expect(script.headers['content-type']).toMatch(/^text\/javascript/);
     expect(script.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(script.headers['set-cookie']).toBeUndefined();
