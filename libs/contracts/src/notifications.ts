@@ -11,6 +11,11 @@ export const NOTIFICATION_TYPES = [
   'consultation_follow_up',
   'consultation_overdue',
   'reactions',
+  // Calendar (issue 15)
+  'event_promoted',
+  'event_cancelled',
+  'event_reminder',
+  'event_summary_due',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
