@@ -100,7 +100,31 @@ export async function threadPage({ rounds, seconds }) {
       () => load({ url: `${baseline.url}/threads/${threadId}/posts?limit=50`, connections: 50, duration: seconds }),
       () => load({ url: appUrl, connections: 50, duration: seconds }),
     );
+    // Issue 19: a logged-in member's page skips the guest cache; the bare server is the same one.
+    const member = await registeredCookie(app, 'tradmedlem');
+    const m = await interleaved(
+      rounds,
+      () => load({ url: `${baseline.url}/threads/${threadId}/posts?limit=50`, connections: 50, duration: seconds }),
+      () => load({ url: appUrl, connections: 50, duration: seconds, headers: { cookie: member } }),
+    );
     return [
+      {
+        figure: '1. Thread page as a member (no cache), 50 connections: req/s',
+        app: m.b.rps,
+        baseline: m.a.rps,
+        ratio: ratio(m.b.rps, m.a.rps),
+        target: 'report',
+        ok: true,
+        note: `errors ${m.b.errors}`,
+      },
+      {
+        figure: '1. Thread page as a member: p99 latency (ms)',
+        app: m.b.p99,
+        baseline: m.a.p99,
+        ratio: ratio(m.b.p99, m.a.p99),
+        target: 'report',
+        ok: true,
+      },
       {
         figure: '1. Thread page, 50 posts, 50 connections: req/s',
         app: r.b.rps,

@@ -14,6 +14,7 @@ import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
 import { TypeormSessionStore } from './auth/session.store.js';
+import { SessionIdentities } from './identity/session-identities.service.js';
 import { SessionsRepository } from './identity/sessions.repository.js';
 import { ContentVersion } from './guest-cache/content-version.service.js';
 import { guestPageCache } from './guest-cache/guest-page-cache.js';
@@ -147,7 +148,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.use(jsonBody());
   app.use(guestPageCache(app.get(ContentVersion)));
 
-  const store = new TypeormSessionStore(app.get(SessionsRepository));
+  const store = new TypeormSessionStore(app.get(SessionsRepository), app.get(SessionIdentities));
   const sessionMiddleware = session({
     name: SESSION_COOKIE,
     store,

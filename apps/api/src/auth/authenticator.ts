@@ -31,9 +31,9 @@ export class Authenticator {
     );
     this.passport.serializeUser((user, done) => done(null, { id: (user as SessionUser).id }));
     this.passport.deserializeUser(
-      (payload: { id?: string }, done: (err: unknown, user?: SessionUser | false) => void) => {
+      (req: Request, payload: { id?: string }, done: (err: unknown, user?: SessionUser | false) => void) => {
         if (!payload?.id) return done(null, false);
-        identity.sessionUser(payload.id).then((user) => done(null, user), done);
+        identity.sessionUser(payload.id, req.sessionID).then((user) => done(null, user), done);
       },
     );
   }

@@ -1,4 +1,5 @@
 import { Store, type SessionData } from 'express-session';
+import type { SessionIdentities } from '../identity/session-identities.service.js';
 import type { SessionsRepository } from '../identity/sessions.repository.js';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
@@ -16,7 +17,10 @@ function userIdOf(session: SessionData): string | null {
  * (docs/decisions/0003-sessions-in-postgres.md).
  */
 export class TypeormSessionStore extends Store {
-  constructor(private readonly sessions: SessionsRepository) {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly identities: SessionIdentities,
+  ) {
     super();
   }
 
@@ -25,8 +29,12 @@ export class TypeormSessionStore extends Store {
     return expires ? new Date(expires) : new Date(Date.now() + DAY_MS);
   }
 
+  /** Reads who the session belongs to with it, for Passport's user loader in the same request. */
   override get(sid: string, cb: Callback<SessionData | null>): void {
-    this.sessions.data<SessionData>(sid).then((data) => cb(undefined, data), cb);
+    this.sessions.withIdentity<SessionData>(sid).then((found) => {
+      if (found?.user) this.identities.put(sid, found);
+      cb(undefined, found?.data ?? null);
+    }, cb);
   }
 
   override set(sid: string, session: SessionData, cb: Callback = () => undefined): void {

@@ -19,6 +19,8 @@ export interface Keyed {
 }
 
 const PAGE = 1000;
+const SALT_FRESH_MS = 60_000;
+const SALTS_HELD = 10_000;
 
 /**
  * The one place that links content to the person who wrote it (docs/decisions/0004): a user's key
@@ -30,6 +32,8 @@ const PAGE = 1000;
 @Injectable()
 export class Authorship {
   private readonly secret: string;
+  /** Salts are written once with the account, so a read outside a transaction may reuse one for a minute. */
+  private readonly salts = new Map<string, { at: number; salt: Buffer | null }>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -45,8 +49,19 @@ export class Authorship {
 
   /** The asking user's authorship checker for this request (no one, for a guest). */
   async viewer(userId: string | undefined, manager?: EntityManager): Promise<Viewer> {
-    const salt = userId ? await this.repo.saltOf(userId, manager) : null;
+    if (!userId) return new Viewer(this.secret, undefined, null);
+    if (manager) return new Viewer(this.secret, userId, await this.repo.saltOf(userId, manager));
+    const held = this.salts.get(userId);
+    if (held && Date.now() - held.at < SALT_FRESH_MS) return new Viewer(this.secret, userId, held.salt);
+    const salt = await this.repo.saltOf(userId);
+    if (this.salts.size >= SALTS_HELD) this.salts.clear();
+    if (salt) this.salts.set(userId, { at: Date.now(), salt });
     return new Viewer(this.secret, userId, salt);
+  }
+
+  /** The account is gone: its salt must not outlive it here either. */
+  forgetSalt(userId: string): void {
+    this.salts.delete(userId);
   }
 
   /**

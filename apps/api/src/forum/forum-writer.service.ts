@@ -7,8 +7,8 @@ import type { ContentStatus } from '#libs/policy';
 import { threadScope } from '../authorship/scope.js';
 import { QueueFeed, type ReviewRequest } from '../moderation/queue-feed.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { postAuthored, type NewAuthor } from './forum-rows.js';
-import { PostsRepository } from './posts.repository.js';
+import { postAuthored, type NewAuthor, type PostRow, type ThreadRow } from './forum-rows.js';
+import { PostsRepository, type PostState } from './posts.repository.js';
 import { ThreadsRepository } from './threads.repository.js';
 
 export interface NewPost {
@@ -25,9 +25,27 @@ export interface NewPost {
   contentWarning?: string | null;
   /** Queued for a look even when published (a watched word's `flag` or `crisis`). */
   review?: ReviewRequest;
+  /** A reply's thread as the caller holds it locked: who to tell, without reading it again. */
+  thread?: Pick<ThreadRow, 'title' | 'visibility' | 'author_kind' | 'author_id' | 'author_hash'>;
 }
 
 type PostRef = { id: string; threadId: string; opening: boolean; status: ContentStatus };
+
+type PostAuthorColumns = Pick<PostState, 'thread_id'> & {
+  author_kind: ThreadRow['author_kind'];
+  author_id: string | null;
+  anon_hash: Buffer | null;
+};
+
+/** The author columns a new post will have. */
+function postAuthorOf(post: NewPost): Omit<PostAuthorColumns, 'thread_id'> {
+  const a = post.author;
+  return {
+    author_kind: a.kind,
+    author_id: a.kind === 'user' ? a.userId : null,
+    anon_hash: a.kind === 'anonymous' ? a.hash : null,
+  };
+}
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
@@ -58,12 +76,18 @@ export class ForumWriter {
     return `Gjest ${await this.threads.nextAlias(tx, threadId, 'guest')}`;
   }
 
-  private async insertPost(tx: EntityManager, post: NewPost): Promise<{ id: string; status: ContentStatus }> {
+  private async insertPost(tx: EntityManager, post: NewPost): Promise<PostRow> {
     const status: ContentStatus = post.reasons.length > 0 ? 'pending' : 'published';
-    const id = await this.posts.insert(tx, { ...post, status });
+    const row = await this.posts.insert(tx, { ...post, status });
+    const id = row.id;
     await this.statusChanged(tx, { threadId: post.threadId, opening: post.opening }, null, status);
-    await this.afterWrite(tx, { id, opening: post.opening }, null, status, post.review);
-    return { id, status };
+    // Just written: its state is known and no queue item can be open for it yet.
+    const state = { id, thread_id: post.threadId, is_opening: post.opening, status, held_reasons: post.reasons };
+    await this.queue.syncNewPost(tx, state, post.review);
+    if (!post.opening && status === 'published' && post.thread)
+      await this.tellThreadAuthor(tx, { ...state, ...postAuthorOf(post) }, post.thread);
+    else await this.afterWrite(tx, { id, opening: post.opening }, null, status, undefined, state);
+    return row;
   }
 
   /** New text for a post, screened again: held again with `reasons`, or published when none remain. */
@@ -121,25 +145,47 @@ export class ForumWriter {
     from: ContentStatus | null,
     to: ContentStatus,
     review?: ReviewRequest,
+    synced?: PostState,
   ): Promise<void> {
-    const state = await this.posts.stateOf(tx, post.id);
-    if (state) await this.queue.syncPost(tx, state, review);
+    if (!synced) {
+      const state = await this.posts.stateOf(tx, post.id);
+      if (state) await this.queue.syncPost(tx, state, review);
+    }
     if (!post.opening && to === 'published' && (from === null || from === 'pending')) {
       const reply = await this.posts.replyAuthors(tx, post.id);
       if (reply && !reply.is_opening)
-        await this.notifications.replyPublished(tx, {
-          postId: post.id,
-          threadId: reply.thread_id,
-          threadTitle: reply.title,
-          author: postAuthored(reply),
-          threadAuthor: {
-            authorKind: reply.thread_author_kind,
-            authorId: reply.thread_author_id,
-            anonHash: reply.thread_author_hash,
-            scope: threadScope(reply.thread_id),
+        await this.tellThreadAuthor(
+          tx,
+          { id: post.id, ...reply },
+          {
+            title: reply.title,
+            author_kind: reply.thread_author_kind,
+            author_id: reply.thread_author_id,
+            author_hash: reply.thread_author_hash,
           },
-        });
+        );
     }
+  }
+
+  /** A reply has just become visible: the thread's author hears of it. */
+  private tellThreadAuthor(
+    tx: EntityManager,
+    reply: { id: string; thread_id: string } & Pick<PostAuthorColumns, 'author_kind' | 'author_id' | 'anon_hash'>,
+    thread: Pick<ThreadRow, 'title' | 'author_kind' | 'author_id' | 'author_hash'> & { visibility?: string },
+  ): Promise<void> {
+    return this.notifications.replyPublished(tx, {
+      postId: reply.id,
+      threadId: reply.thread_id,
+      threadTitle: thread.title,
+      threadVisibility: thread.visibility,
+      author: postAuthored(reply),
+      threadAuthor: {
+        authorKind: thread.author_kind,
+        authorId: thread.author_id,
+        anonHash: thread.author_hash,
+        scope: threadScope(reply.thread_id),
+      },
+    });
   }
 
   /**
@@ -159,10 +205,10 @@ export class ForumWriter {
   }
 
   /** A new thread's opening post or a reply and, for a guest's, the receipt that tells them what became of it. */
-  async write(tx: EntityManager, post: NewPost): Promise<{ postId: string; receiptToken?: string }> {
-    const { id } = await this.insertPost(tx, post);
-    if (post.author.kind !== 'guest') return { postId: id };
-    return { postId: id, receiptToken: await this.createReceipt(tx, id) };
+  async write(tx: EntityManager, post: NewPost): Promise<{ postId: string; row: PostRow; receiptToken?: string }> {
+    const row = await this.insertPost(tx, post);
+    if (post.author.kind !== 'guest') return { postId: row.id, row };
+    return { postId: row.id, row, receiptToken: await this.createReceipt(tx, row.id) };
   }
 
   /** A receipt for a guest's held post; only its hash is stored. */

@@ -13,17 +13,21 @@ import type { NewAuthor, PostRow } from './forum-rows.js';
  * the category's visibility takes $1 (the visibilities the caller may read), so a closed
  * category's content can't come back from a query that forgot to ask.
  */
-const POST_SELECT = `
+const POST_COLUMNS = `
   SELECT p.id, p.thread_id, p.author_kind, p.author_id, p.anon_hash, p.alias, p.is_opening, p.body_html, p.body, p.status,
          p.rejection_reason, p.held_reasons, p.content_warning, p.created_at, p.edited_at, p.created_at::text AS created_key,
          u.username, u.display_name, u.role,
          t.title AS thread_title, t.status AS thread_status, t.locked AS thread_locked, t.author_kind AS thread_author_kind,
          t.author_id AS thread_author_id, t.author_hash AS thread_author_hash,
-         c.visibility, c.moderation, c.allow_anonymous, c.allow_guests
-  FROM posts p
+         c.visibility, c.moderation, c.allow_anonymous, c.allow_guests`;
+
+/** `p` is the posts table, or the rows a statement has just written. */
+const POST_JOINS = (visibility: string) => `
   JOIN threads t ON t.id = p.thread_id
-  JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
+  JOIN categories c ON c.id = t.category_id${visibility}
   LEFT JOIN users u ON u.id = p.author_id`;
+
+const POST_SELECT = `${POST_COLUMNS} FROM posts p ${POST_JOINS(' AND c.visibility = ANY($1::text[])')}`;
 
 /**
  * A post's search vector: the thread title (opening posts, weight A) and the text (weight B), both
@@ -186,11 +190,14 @@ export class PostsRepository {
     return rows[0]?.alias ?? null;
   }
 
-  async insert(tx: EntityManager, post: NewPostRow): Promise<string> {
-    const rows: { id: string }[] = await tx.query(
-      `INSERT INTO posts (thread_id, author_kind, author_id, anon_hash, alias, is_opening, body, body_html, body_text, search, status, held_reasons, content_warning)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$13')}, $11, $12, $14)
-       RETURNING id`,
+  /** Writes the post and returns it as `get` would, in one statement (its writer gets it back). */
+  async insert(tx: EntityManager, post: NewPostRow): Promise<PostRow> {
+    const rows: PostRow[] = await tx.query(
+      `WITH p AS (
+         INSERT INTO posts (thread_id, author_kind, author_id, anon_hash, alias, is_opening, body, body_html, body_text, search, status, held_reasons, content_warning)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$13')}, $11, $12, $14)
+         RETURNING *)
+       ${POST_COLUMNS} FROM p ${POST_JOINS('')}`,
       [
         post.threadId,
         post.author.kind,
@@ -208,7 +215,7 @@ export class PostsRepository {
         post.contentWarning ?? null,
       ],
     );
-    return rows[0].id;
+    return rows[0];
   }
 
   /** New text (searchable again, with the thread title for an opening post), edited now. */

@@ -18,7 +18,7 @@ import { LockedWrite } from './locked-write.service.js';
 import { OwnAnonymousThreads } from './own-anonymous-threads.service.js';
 import { PostsRepository } from './posts.repository.js';
 import { ContentWarningsService } from '../reader-safety/content-warnings.service.js';
-import { ReaderFilters, type Readable } from '../reader-safety/reader-filters.service.js';
+import { noReactions, ReaderFilters, type Readable } from '../reader-safety/reader-filters.service.js';
 
 const RECEIPT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -124,7 +124,7 @@ export class PostsService {
         : { kind: 'user', userId: policy.userId! };
 
     // The thread row is locked for the whole write: a lock set meanwhile is seen, and counts can't race.
-    const { postId, receiptToken } = await this.locked.inThread(policy, before.id, {
+    const { row, receiptToken } = await this.locked.inThread(policy, before.id, {
       reload: async (_tx, thread) => thread,
       ask: mayReply,
       work: async (tx, thread) => {
@@ -140,22 +140,27 @@ export class PostsService {
           reasons: decision.reasons,
           review: decision,
           contentWarning: dto.contentWarning ?? null,
+          thread,
         });
       },
     });
 
     return {
-      ...(await this.asWriterSees(policy, viewer, postId)),
+      // The row as written, read back by the insert itself; nobody can have reacted to it yet.
+      ...toPostDto(row, policy, viewer, await this.editContext(), { reactions: { counts: noReactions(), mine: [] } }),
       ...(await this.holding.extras(decision)),
       ...(receiptToken ? { receiptToken } : {}),
     };
   }
 
   /** A post just written, as its writer gets it back. */
-  async asWriterSees(policy: Policy, viewer: Viewer, postId: string): Promise<PostDto> {
-    const reactions = await this.reader.reactionsOf(viewer.userId, [postId]);
+  async asWriterSees(policy: Policy, viewer: Viewer, postId: string, opts: { isNew?: boolean } = {}): Promise<PostDto> {
+    // Nobody can have reacted to a post that was written a moment ago.
+    const reactions = opts.isNew
+      ? { counts: noReactions(), mine: [] }
+      : (await this.reader.reactionsOf(viewer.userId, [postId])).get(postId)!;
     return toPostDto(await this.posts.get(undefined, policy, postId), policy, viewer, await this.editContext(), {
-      reactions: reactions.get(postId)!,
+      reactions,
     });
   }
 

@@ -162,7 +162,7 @@ export class ThreadsService {
   /** The new thread as its writer sees it. */
   private async loadCreated(policy: Policy, viewer: Viewer, threadId: string, postId: string): Promise<ThreadDto> {
     const thread = await this.threads.get(undefined, policy, threadId);
-    const post = await this.posts.asWriterSees(policy, viewer, postId);
+    const post = await this.posts.asWriterSees(policy, viewer, postId, { isNew: true });
     return toThreadDto(thread, { items: [post], nextCursor: null }, policy, viewer);
   }
 

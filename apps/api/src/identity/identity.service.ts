@@ -4,8 +4,9 @@ import { GUEST, Policy, type Actor } from '#libs/policy';
 import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
-import { SanctionsRepository } from '../sanctions/sanctions.repository.js';
+import { SanctionsRepository, type SanctionInForce } from '../sanctions/sanctions.repository.js';
 import { UsersService } from '../users/users.service.js';
+import { SessionIdentities } from './session-identities.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { standingFrom, type Standing } from './standing.js';
 
@@ -31,14 +32,24 @@ export class IdentityService {
   constructor(
     private readonly users: UsersService,
     private readonly sessions: SessionsRepository,
+    private readonly identities: SessionIdentities,
     private readonly sanctions: SanctionsRepository,
     private readonly authorship: Authorship,
     private readonly realtime: RealtimeService,
   ) {}
 
-  /** The user of an HTTP request's login session (Passport's deserializeUser): false when gone or banned. */
-  async sessionUser(userId: string): Promise<SessionUser | false> {
-    const user = await this.users.findSessionUser(userId);
+  /**
+   * The user of an HTTP request's login session (Passport's deserializeUser): false when gone or
+   * banned. The session store read the user and their sanctions with the session (`sid`); without
+   * that, or for another user, they are read here.
+   */
+  async sessionUser(userId: string, sid?: string): Promise<SessionUser | false> {
+    const read = this.identities.take(sid);
+    let user: SessionUser | null;
+    if (read?.user?.id === userId) {
+      user = read.user;
+      this.perRequest.set(user, this.standingFrom(userId, read.sanctions));
+    } else user = await this.users.findSessionUser(userId);
     // A banned user is logged out at once, whichever process serves them.
     return user && !(await this.standing(user)).ban ? user : false;
   }
@@ -71,7 +82,11 @@ export class IdentityService {
    * staff (decision 0024).
    */
   async standingOf(userId: string, manager?: EntityManager): Promise<Standing> {
-    const rows = (await this.sanctions.inForceFor(userId, manager)).filter(
+    return this.standingFrom(userId, await this.sanctions.inForceFor(userId, manager), manager);
+  }
+
+  private async standingFrom(userId: string, inForce: SanctionInForce[], manager?: EntityManager): Promise<Standing> {
+    const rows = inForce.filter(
       (r) =>
         r.user_id === userId ||
         !r.issuer_role ||

@@ -42,8 +42,13 @@ export class QueueFeed {
     private readonly realtime: RealtimeService,
   ) {}
 
-  async syncPost(tx: EntityManager, post: PostState, request?: ReviewRequest): Promise<void> {
-    const item = await this.openItemOf(tx, post.id);
+  /** A post just written: nothing is open for it yet, so only what it needs now is queued. */
+  syncNewPost(tx: EntityManager, post: PostState, request?: ReviewRequest): Promise<void> {
+    return this.syncPost(tx, post, request, true);
+  }
+
+  async syncPost(tx: EntityManager, post: PostState, request?: ReviewRequest, isNew = false): Promise<void> {
+    const item = isNew ? null : await this.openItemOf(tx, post.id);
     const flags = item ? await this.flags.openReasons(tx, item.id) : [];
     const review = request?.review ?? [];
     // Never downgraded by an edit or a deletion: someone who seemed to be in danger still needs a look.

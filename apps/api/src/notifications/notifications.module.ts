@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { ReaderDataModule } from '../reader-safety/reader-data.module.js';
 import { Mailer } from './mailer.service.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -9,7 +8,7 @@ import { NotificationsService } from './notifications.service.js';
 
 /** Notifications: written by the forum, moderation and sanctions, so it depends on none of them. */
 @Module({
-  imports: [UsersModule, IdentityModule, ReaderDataModule],
+  imports: [UsersModule, IdentityModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService, Mailer],
   exports: [NotificationsService],

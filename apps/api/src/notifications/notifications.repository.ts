@@ -35,13 +35,17 @@ export class NotificationsRepository {
       link: string | null;
       itemId: string | null;
       threadId: string | null;
+      /** Not stored when the (named) recipient ignores this account by name. */
+      unlessIgnoring?: string | null;
     },
-  ): Promise<NotificationRow> {
+  ): Promise<NotificationRow | undefined> {
     const [row]: NotificationRow[] = await tx.query(
       `INSERT INTO notifications (user_id, recipient_hash, scope_id, type, text, link, item_id, thread_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8
+       WHERE $9::uuid IS NULL
+          OR NOT EXISTS (SELECT 1 FROM ignored_users WHERE user_id = $1 AND ignored_user_id = $9::uuid)
        RETURNING ${COLUMNS}`,
-      [n.userId, n.hash, n.scopeId, n.type, n.text, n.link, n.itemId, n.threadId],
+      [n.userId, n.hash, n.scopeId, n.type, n.text, n.link, n.itemId, n.threadId, n.unlessIgnoring ?? null],
     );
     return row;
   }

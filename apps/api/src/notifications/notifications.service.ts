@@ -12,7 +12,6 @@ import { UsersRepository } from '../users/users.repository.js';
 import type { NotificationDto } from './dto/notification.dto.js';
 import { Mailer } from './mailer.service.js';
 import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
-import { ReaderPreferencesRepository } from '../reader-safety/reader-preferences.repository.js';
 
 import { webRoutes, type NotificationType, type ReactionKind } from '#libs/contracts';
 
@@ -22,11 +21,17 @@ export interface NewNotification {
   type: NotificationType;
   text: string;
   /** The post it is about: its link, and read only while its thread can be read. */
-  post?: { threadId: string; postId: string };
+  post?: {
+    threadId: string;
+    postId: string;
+    /** The thread's category visibility, where the caller holds it. */ visibility?: string;
+  };
   /** Otherwise, where to look (a path from webRoutes). */
   link?: string;
   /** The queue item it is about, so an undone rejection can take its notice back. */
   itemId?: string;
+  /** About this account's named action: not sent to someone who ignores them by name (issue 18). */
+  aboutNamed?: string;
 }
 
 /** A post as a notification about it needs it: its id and thread, and who wrote it. */
@@ -41,6 +46,8 @@ export interface PublishedReply {
   postId: string;
   threadId: string;
   threadTitle: string;
+  /** Where the caller holds it: the visibility of the thread's category. */
+  threadVisibility?: string;
   author: Authored;
   threadAuthor: Authored;
 }
@@ -71,7 +78,6 @@ export class NotificationsService {
     private readonly realtime: RealtimeService,
     private readonly mailer: Mailer,
     private readonly identity: IdentityService,
-    private readonly ignoring: ReaderPreferencesRepository,
   ) {}
 
   async send(tx: EntityManager, recipient: Recipient, n: NewNotification): Promise<void> {
@@ -85,11 +91,15 @@ export class NotificationsService {
       link: n.post ? webRoutes.post(n.post.threadId, n.post.postId) : (n.link ?? null),
       itemId: n.itemId ?? null,
       threadId: n.post?.threadId ?? null,
+      unlessIgnoring: named ? n.aboutNamed : null,
     });
+    if (!row) return;
     const dto = toNotificationDto(row);
     // Live, only to someone who may read the thread now. Behind a key the reader's role is not
     // known here, so a notice about a thread outside the open categories waits in their list.
-    const visibility = n.post ? await this.repo.visibilityOfThread(tx, n.post.threadId) : 'open';
+    const visibility = n.post
+      ? (n.post.visibility ?? (await this.repo.visibilityOfThread(tx, n.post.threadId)))
+      : 'open';
     afterCommit(tx, async () => {
       if (!named) {
         if (visibility === 'open') await this.realtime.notifyAuthorKey(recipient.scope, recipient.hash, dto);
@@ -140,17 +150,12 @@ export class NotificationsService {
     if (!threadAuthor) return;
     // Someone ignored by name is not heard of by name (issue 18). Only a named reply to a named
     // reader: the absence of a notice to a key, or about an anonymous reply, would point at a person.
-    if (
-      'userId' in threadAuthor &&
-      reply.author.authorKind === 'user' &&
-      reply.author.authorId &&
-      (await this.ignoring.ignores(threadAuthor.userId, reply.author.authorId, tx))
-    )
-      return;
+    const named = reply.author.authorKind === 'user' && reply.author.authorId ? reply.author.authorId : undefined;
     await this.send(tx, threadAuthor, {
       type: 'reply',
       text: `Nytt svar i tråden din «${reply.threadTitle}».`,
-      post: { threadId: reply.threadId, postId: reply.postId },
+      post: { threadId: reply.threadId, postId: reply.postId, visibility: reply.threadVisibility },
+      aboutNamed: named,
     });
   }
 

@@ -17,13 +17,17 @@ export class ReactionsRepository {
     );
   }
 
-  /** The user's own reactions to these posts. */
-  mine(userId: string, postIds: string[]): Promise<{ post_id: string; kind: ReactionKind }[]> {
+  /** The counts of each kind on these posts, and whether `userId` (if any) gave it: one statement. */
+  countsAndMine(
+    userId: string | undefined,
+    postIds: string[],
+  ): Promise<{ post_id: string; kind: ReactionKind; n: number; mine: boolean }[]> {
     if (postIds.length === 0) return Promise.resolve([]);
-    return this.db.query('SELECT post_id, kind FROM reactions WHERE user_id = $1 AND post_id = ANY($2::uuid[])', [
-      userId,
-      postIds,
-    ]);
+    return this.db.query(
+      `SELECT post_id, kind, count(*)::int AS n, COALESCE(bool_or(user_id = $2::uuid), false) AS mine
+       FROM reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, kind`,
+      [postIds, userId ?? null],
+    );
   }
 
   /** Whether it was new. */

@@ -105,32 +105,27 @@ export class ReaderFilters {
 
   async lens(viewer: Viewer, threadIds: string[]): Promise<ReaderLens> {
     if (!viewer.userId) return ReaderLens.none();
-    const [choices, ignored, tags] = await Promise.all([
-      this.prefs.get(viewer.userId),
-      this.prefs.ignoredUserIds(viewer.userId),
-      this.prefs.ignoredTags(viewer.userId, threadIds),
-    ]);
+    const row = await this.prefs.lensOf(viewer.userId, threadIds);
     return new ReaderLens(
       viewer,
       {
-        hideWarnings: choices?.hide_warnings ?? [],
-        muteWords: choices?.mute_words ?? [],
-        collapseAllWarnings: choices?.collapse_all_warnings ?? false,
+        hideWarnings: row.hide_warnings ?? [],
+        muteWords: row.mute_words ?? [],
+        collapseAllWarnings: row.collapse_all_warnings ?? false,
       },
-      new Set(ignored),
-      tags,
+      new Set(row.ignored_user_ids),
+      row.ignored_tags,
     );
   }
 
   /** The counts of each post, and which the reader gave. */
   async reactionsOf(userId: string | undefined, postIds: string[]): Promise<Map<string, PostReactions>> {
     const map = new Map<string, PostReactions>(postIds.map((id) => [id, { counts: noReactions(), mine: [] }]));
-    const [counts, mine] = await Promise.all([
-      this.reactions.counts(postIds),
-      userId ? this.reactions.mine(userId, postIds) : Promise.resolve([]),
-    ]);
-    for (const c of counts) map.get(c.post_id)!.counts[c.kind] = c.n;
-    for (const m of mine) map.get(m.post_id)!.mine.push(m.kind);
+    for (const c of await this.reactions.countsAndMine(userId, postIds)) {
+      const reactions = map.get(c.post_id)!;
+      reactions.counts[c.kind] = c.n;
+      if (c.mine) reactions.mine.push(c.kind);
+    }
     for (const r of map.values()) r.mine.sort((a, b) => REACTION_KINDS.indexOf(a) - REACTION_KINDS.indexOf(b));
     return map;
   }

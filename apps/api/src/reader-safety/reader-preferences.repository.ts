@@ -8,6 +8,15 @@ export interface PreferencesRow {
   collapse_all_warnings: boolean;
 }
 
+/** A reader's filters (null where never saved) and whom they ignore. */
+export interface LensRow {
+  hide_warnings: string[] | null;
+  mute_words: string[] | null;
+  collapse_all_warnings: boolean | null;
+  ignored_user_ids: string[];
+  ignored_tags: { thread_id: string; tag: Buffer }[];
+}
+
 export interface IgnoredRow {
   id: string;
   username: string | null;
@@ -65,13 +74,25 @@ export class ReaderPreferencesRepository {
     return rows.length > 0;
   }
 
-  /** The tags of anonymous authors the user ignores in these threads. */
-  ignoredTags(userId: string, threadIds: string[]): Promise<{ thread_id: string; tag: Buffer }[]> {
-    if (threadIds.length === 0) return Promise.resolve([]);
-    return this.db.query(
-      'SELECT thread_id, tag FROM ignored_anonymous WHERE user_id = $1 AND thread_id = ANY($2::uuid[])',
-      [userId, threadIds],
-    );
+  /**
+   * Everything the reader chose not to see, in one statement: the filters, the accounts ignored by
+   * name, and the tags of the anonymous authors ignored in these threads.
+   */
+  async lensOf(userId: string, threadIds: string[]): Promise<LensRow> {
+    const [row]: (Omit<LensRow, 'ignored_tags'> & { ignored_tags: { thread_id: string; tag: string }[] })[] =
+      await this.db.query(
+        `SELECT p.hide_warnings, p.mute_words, p.collapse_all_warnings,
+                ARRAY(SELECT ignored_user_id FROM ignored_users WHERE user_id = $1) AS ignored_user_ids,
+                COALESCE((SELECT json_agg(json_build_object('thread_id', thread_id, 'tag', encode(tag, 'hex')))
+                          FROM ignored_anonymous WHERE user_id = $1 AND thread_id = ANY($2::uuid[])), '[]'::json)
+                  AS ignored_tags
+         FROM (SELECT 1) AS one LEFT JOIN reader_preferences p ON p.user_id = $1`,
+        [userId, threadIds],
+      );
+    return {
+      ...row,
+      ignored_tags: row.ignored_tags.map((t) => ({ thread_id: t.thread_id, tag: Buffer.from(t.tag, 'hex') })),
+    };
   }
 
   /** Ignores an account by name; the entry (the one there already, if any). */

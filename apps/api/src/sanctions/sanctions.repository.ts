@@ -51,7 +51,8 @@ export interface SanctionListRow {
   issuer_username: string | null;
 }
 
-const IN_FORCE = `s.kind <> 'warn' AND s.lifted_at IS NULL AND (s.until IS NULL OR s.until > now())`;
+/** A sanction in force, on the alias `s` (the session query reads it too). */
+export const IN_FORCE = `s.kind <> 'warn' AND s.lifted_at IS NULL AND (s.until IS NULL OR s.until > now())`;
 
 /** The `sanctions` table. */
 @Injectable()

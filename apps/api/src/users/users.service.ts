@@ -144,6 +144,7 @@ export class UsersService {
       await this.authorship.forgetOwnScopes(await this.authorship.viewer(id, tx), tx);
       await this.users.delete(tx, id);
     });
+    this.authorship.forgetSalt(id);
   }
 
   countAdmins(): Promise<number> {

@@ -1,0 +1,108 @@
+import { asAdmin, newUser } from '../support/factories.js';
+import { must, newCategory, newThread, reply, setSettings } from '../support/forum.js';
+import { statementsOf } from '../support/statements.js';
+import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
+
+/**
+ * Issue 19: the statements one request of a logged-in member costs. Who is asking (the session,
+ * the user, their role and the sanctions in force) is one statement read with the session, and a
+ * ban, a mute or a role change still applies at the very next request.
+ */
+/** SHOW_STATEMENTS=1 prints what each request sent (to see where a new statement came from). */
+function show(label: string, statements: string[]): void {
+  if (process.env.SHOW_STATEMENTS)
+    process.stdout.write(`${label}\n${statements.map((q) => `  ${q.slice(0, 160)}`).join('\n')}\n`);
+}
+
+describe('statements per request of a logged-in member', () => {
+  let app: TestApp;
+  let admin: TestClient;
+  let member: TestClient;
+  let slug: string;
+  let threadId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await asAdmin(app);
+    await setSettings(app, { newMemberReviewCount: 0 });
+    slug = await newCategory(app, { allowAnonymous: true });
+    member = await newUser(app);
+    const writer = await newUser(app);
+    threadId = (await newThread(writer, slug)).id;
+    for (let i = 0; i < 5; i++) await reply(writer, threadId, `Svar ${i}`, i % 2 === 0);
+    must(await member.get(`/api/threads/${threadId}`), 200);
+  });
+  afterAll(() => app?.stop());
+
+  const count = async (client: TestClient, path: string) => {
+    let status = 0;
+    const statements = await statementsOf(app, async () => {
+      status = (await client.get(path)).status;
+    });
+    expect(status).toBe(200);
+    show(path, statements);
+    return statements;
+  };
+
+  it('should know who is asking from one statement, read with the session', async () => {
+    const statements = await count(member, '/api/auth/me');
+    const identity = statements.filter((q) => /\bFROM sessions\b/i.test(q));
+    expect(identity).toHaveLength(1);
+    expect(identity[0]).toMatch(/\bJOIN users\b/);
+    expect(identity[0]).toMatch(/\bFROM sanctions\b/);
+    expect(statements.filter((q) => /\bFROM (sanctions|sessions)\b/.test(q))).toEqual(identity);
+    // The other: whether the member is taking a break, which only this answer needs.
+    expect(statements.length).toBeLessThanOrEqual(2);
+  });
+
+  // Who is asking, the thread (or category), its posts (or threads), the reader’s lens (filters,
+  // ignoring) and the reactions.
+  it('should serve a member a thread page in at most five statements and a listing in four', async () => {
+    expect((await count(member, `/api/threads/${threadId}`)).length).toBeLessThanOrEqual(5);
+    expect((await count(member, `/api/threads/${threadId}/posts`)).length).toBeLessThanOrEqual(5);
+    expect((await count(member, `/api/categories/${slug}/threads`)).length).toBeLessThanOrEqual(4);
+  });
+
+  // Named: who is asking, the thread, BEGIN, the thread locked, the post written and read back in
+  // one, the thread's counts, the notice to the thread's author, COMMIT (from 15 before issue 19).
+  // Anonymous adds the sealed index of own threads (2) and the alias (2) (from 18).
+  it('should write a reply in at most eight statements, or twelve anonymously', async () => {
+    for (const [anonymous, most] of [
+      [false, 8],
+      [true, 12],
+    ] as const) {
+      let status = 0;
+      const statements = await statementsOf(app, async () => {
+        status = (await member.post(`/api/threads/${threadId}/posts`, { body: 'Et svar til', anonymous })).status;
+      });
+      expect(status).toBe(201);
+      show(`reply anonymous=${anonymous}`, statements);
+      expect(statements.length).toBeLessThanOrEqual(most);
+    }
+  });
+
+  it('should apply a mute, a role change and a ban at the next request', async () => {
+    const person = await newUser(app);
+    must(await person.get('/api/auth/me'), 200);
+    must(
+      await admin.post('/api/mod/sanctions', { target: { userId: person.user!.id }, kind: 'mute', reason: 'Pause' }),
+      201,
+    );
+    expect((await person.post(`/api/threads/${threadId}/posts`, { body: 'Kan jeg skrive?' })).status).toBe(403);
+    must(await admin.patch(`/api/admin/users/${person.user!.id}`, { role: 'host' }), 200);
+    expect((await person.get('/api/auth/me')).body.role).toBe('host');
+    must(
+      await admin.post('/api/mod/sanctions', { target: { userId: person.user!.id }, kind: 'ban', reason: 'Nei' }),
+      201,
+    );
+    expect((await person.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('should never carry one member’s identity into another’s request', async () => {
+    const others = await Promise.all([newUser(app), newUser(app), newUser(app)]);
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all([member, ...others].map((c) => c.get('/api/auth/me')));
+      expect(answers.map((a) => a.body.id)).toEqual([member, ...others].map((c) => c.user!.id));
+    }
+  });
+});
