@@ -9,6 +9,7 @@ import { AuthorshipModule } from './authorship/authorship.module.js';
 import { CafeModule } from './cafe/cafe.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { ConsultationsModule } from './consultations/consultations.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
 import { ReaderSafetyModule } from './reader-safety/reader-safety.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         ConsultationsModule,
         CalendarModule,
         ReaderSafetyModule,
+        DirectoryModule,
         HealthModule,
       ],
       controllers: [LegalController, SettingsController],

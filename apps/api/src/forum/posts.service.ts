@@ -1,3 +1,4 @@
+import { DirectoryReceipts } from '../directory/directory-receipts.service.js';
 import { Injectable } from '@nestjs/common';
 import type { EditContext, Policy } from '#libs/policy';
 import { webRoutes } from '#libs/contracts';
@@ -37,6 +38,7 @@ export class PostsService {
     private readonly audit: AuditService,
     private readonly reader: ReaderFilters,
     private readonly warnings: ContentWarningsService,
+    private readonly directoryReceipts: DirectoryReceipts,
   ) {}
 
   /** New threads and posts: per user, or per IP address for guests (API.md's rate limits). */
@@ -248,7 +250,12 @@ export class PostsService {
     if (!RECEIPT_TOKEN.test(token))
       throw badRequest('That receipt is not valid: check that you copied all of it.', 'invalid_token');
     const row = await this.posts.receipt(sha256(token));
-    if (!row) throw notFound('There is no post with that receipt.');
+    if (!row) {
+      // A suggestion to the activity directory has a receipt of the same kind.
+      const suggestion = await this.directoryReceipts.find(token);
+      if (suggestion) return suggestion;
+      throw notFound('There is no post with that receipt.');
+    }
     const receipt: ReceiptDto = { status: row.status };
     if (row.status === 'rejected' && row.rejection_reason) receipt.rejectionReason = row.rejection_reason;
     // A guest can't follow a link into a closed category (a moderator may have moved the thread there).
