@@ -5,6 +5,7 @@ import { databaseFingerprint } from '../support/fingerprint.js';
 import { must, newCategory, newThread, reply, setSettings, sql } from '../support/forum.js';
 import { connect as connectNamespace } from '../support/mod-sockets.js';
 import { connect as connectCafe, emitAck, openRoom, uniqueNick, uniqueSlug } from '../support/sockets.js';
+import { poolFixtures, poolInterestBody, type PoolFixtures } from '../support/pool-fixtures.js';
 import { offer as directoryOffer, publishOffer } from '../support/directory.js';
 import { calendarFixtures, eventBody, type CalendarFixtures } from '../support/calendar-fixtures.js';
 import { readerSafetyFixtures, type ReaderSafetyFixtures } from '../support/reader-safety-fixtures.js';
@@ -160,6 +161,12 @@ const WHO_MAY = {
   'GET /api/events/{id}/registrations': MODERATORS,
 
   // The panel's pool (issue 16)
+  'GET /api/panel/about': EVERYONE,
+  'PUT /api/admin/panel/about': ADMINS,
+  // No account needed: a banned person's browser is a guest's, and nobody's mute reaches it.
+  'POST /api/panel/interest': EVERYONE,
+  'GET /api/admin/panel/interest': ADMINS,
+  'PATCH /api/admin/panel/interest/{id}': ADMINS,
 
   // Activity directory (issue 17)
   'GET /api/hsds/services': EVERYONE,
@@ -259,6 +266,7 @@ interface Fixtures {
   calendar: CalendarFixtures;
 
   // The panel's pool (issue 16)
+  pool: PoolFixtures;
 
   // Activity directory (issue 17)
   directory: { service: string; organization: string; freshService(): Promise<string> };
@@ -578,6 +586,11 @@ const REQUESTS: Record<Operation, Build> = {
   'GET /api/events/{id}/registrations': (f) => ({ params: { id: f.calendar.everyone } }),
 
   // The panel's pool (issue 16)
+  'GET /api/panel/about': () => ({}),
+  'PUT /api/admin/panel/about': () => ({ body: { nb: '## Om panelet', en: '## About the panel' } }),
+  'POST /api/panel/interest': () => ({ body: poolInterestBody }),
+  'GET /api/admin/panel/interest': () => ({}),
+  'PATCH /api/admin/panel/interest/{id}': (f) => ({ params: { id: f.pool.interest }, body: { status: 'contacted' } }),
 
   // Activity directory (issue 17)
   'GET /api/hsds/services': () => ({ query: 'municipality=4627&taxonomy_term_id=turgruppe' }),
@@ -785,6 +798,7 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     calendar: await calendarFixtures(app),
 
     // The panel's pool (issue 16)
+    pool: await poolFixtures(app),
 
     // Activity directory (issue 17)
     directory: await directoryFixtures(app, admin),

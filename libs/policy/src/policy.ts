@@ -47,6 +47,9 @@ export const ROLE_ACTIONS = {
   'admin.panel_applications': 'admin',
   'admin.reveal': 'admin',
   'admin.consultations': 'admin',
+  // The panel's pool (issue 16)
+  'admin.pool': 'admin',
+  'pool.member': 'panel',
   // Calendar (issue 15): the peer workers host seminars, meetings and courses.
   'calendar.host': 'host',
   // Reader safety (issue 18)
