@@ -1660,6 +1660,11 @@ export interface components {
             username: string;
             password: string;
         };
+        MuteDto: {
+            reason: string;
+            /** Format: date-time */
+            until: string | null;
+        };
         MeDto: {
             /** Format: uuid */
             id: string;
@@ -1672,6 +1677,8 @@ export interface components {
              * @description "Ta en pause": the forum and café are hidden from the user until then
              */
             breakUntil: string | null;
+            /** @description A mute in force: why, and until when (null: until a moderator lifts it) */
+            mute: components["schemas"]["MuteDto"] | null;
         };
         ResetPasswordDto: {
             token: string;
