@@ -18,8 +18,7 @@ export function standingFrom(sanctions: { kind: 'mute' | 'ban'; until: Date | nu
     if (row.kind === 'mute') {
       if (!standing.mute || later(standing.mute.until, row.until) !== standing.mute.until)
         standing.mute = { until: row.until, reason: row.reason };
-    }
-    else if (!standing.ban || later(standing.ban.until, row.until) !== standing.ban.until)
+    } else if (!standing.ban || later(standing.ban.until, row.until) !== standing.ban.until)
       standing.ban = { until: row.until, reason: row.reason };
   }
   return standing;
