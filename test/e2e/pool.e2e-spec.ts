@@ -19,6 +19,23 @@ const interest = (fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 
+const day = 86_400_000;
+const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+const assignment = (fields: Record<string, unknown> = {}) => ({
+  title: 'Brukerrådet ved DPS Nord',
+  description: 'Delta på fire møter i brukerrådet og gi råd om ventetider.',
+  requester: 'DPS Nord',
+  confidentiality: 'Sakspapirer er interne; erfaringer du deler selv, er dine.',
+  startsAt: at(day),
+  endsAt: at(90 * day),
+  estimatedHours: 12,
+  compensation: '500 kr per møte',
+  ...fields,
+});
+const accept = async (who: TestClient, offerId: string) =>
+  must(await who.post(`/api/me/offers/${offerId}/accept`), 200);
+const noticesOf = async (who: TestClient) => must(await who.get('/api/me/notifications'), 200).body.items;
+
 describe('the panel’s pool', () => {
   let app: TestApp;
   let admin: TestClient;
@@ -30,6 +47,20 @@ describe('the panel’s pool', () => {
     guest = app.client();
   });
   afterAll(() => app.stop());
+
+  /** An active assignment with `primary` and `backup` on it. */
+  const running = async (primary: TestClient, backup: TestClient) => {
+    const id = await newAssignment();
+    await accept(primary, must(await offerTo(id, primary, 'primary'), 201).body.id);
+    await accept(backup, must(await offerTo(id, backup, 'backup'), 201).body.id);
+    must(await admin.post(`/api/admin/assignments/${id}/start`), 200);
+    return id;
+  };
+
+  const newAssignment = async (fields: Record<string, unknown> = {}) =>
+    must(await admin.post('/api/admin/assignments', assignment(fields)), 201).body.id as string;
+  const offerTo = async (id: string, who: TestClient, role: 'primary' | 'backup') =>
+    admin.post(`/api/admin/assignments/${id}/offers`, { userId: who.user!.id, role });
 
   describe('recruitment', () => {
     it('should show a default text about the panel in both languages, which the coordinator edits', async () => {
@@ -151,35 +182,6 @@ describe('the panel’s pool', () => {
   });
 
   describe('assignments', () => {
-    const day = 86_400_000;
-    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-    const assignment = (fields: Record<string, unknown> = {}) => ({
-      title: 'Brukerrådet ved DPS Nord',
-      description: 'Delta på fire møter i brukerrådet og gi råd om ventetider.',
-      requester: 'DPS Nord',
-      confidentiality: 'Sakspapirer er interne; erfaringer du deler selv, er dine.',
-      startsAt: at(day),
-      endsAt: at(90 * day),
-      estimatedHours: 12,
-      compensation: '500 kr per møte',
-      ...fields,
-    });
-    const newAssignment = async (fields: Record<string, unknown> = {}) =>
-      must(await admin.post('/api/admin/assignments', assignment(fields)), 201).body.id as string;
-    const offerTo = async (id: string, who: TestClient, role: 'primary' | 'backup') =>
-      admin.post(`/api/admin/assignments/${id}/offers`, { userId: who.user!.id, role });
-    const accept = async (who: TestClient, offerId: string) =>
-      must(await who.post(`/api/me/offers/${offerId}/accept`), 200);
-    /** An active assignment with `primary` and `backup` on it. */
-    const running = async (primary: TestClient, backup: TestClient) => {
-      const id = await newAssignment();
-      await accept(primary, must(await offerTo(id, primary, 'primary'), 201).body.id);
-      await accept(backup, must(await offerTo(id, backup, 'backup'), 201).body.id);
-      must(await admin.post(`/api/admin/assignments/${id}/start`), 200);
-      return id;
-    };
-    const noticesOf = async (who: TestClient) => must(await who.get('/api/me/notifications'), 200).body.items;
-
     it('should require an end at most 183 days after the start, in the API and in the table', async () => {
       const draft = must(await admin.post('/api/admin/assignments', assignment()), 201).body;
       expect(draft).toMatchObject({
