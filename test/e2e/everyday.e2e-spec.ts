@@ -42,9 +42,14 @@ describe('everyday use', () => {
 
     it('should show a reply’s thread and text, and give a rejected guest their text back with the reason', async () => {
       const member = await newUser(app);
-      const thread = await member.post(`/api/categories/${open}/threads`, { title: 'Om søvn', body: 'Hvordan sover dere?' });
+      const thread = await member.post(`/api/categories/${open}/threads`, {
+        title: 'Om søvn',
+        body: 'Hvordan sover dere?',
+      });
       const guest = app.client();
-      const posted = await guest.post(`/api/threads/${thread.body.id}/posts`, { body: 'Jeg sover dårlig.\n\n- lite\n- urolig' });
+      const posted = await guest.post(`/api/threads/${thread.body.id}/posts`, {
+        body: 'Jeg sover dårlig.\n\n- lite\n- urolig',
+      });
       expect(posted.status).toBe(201);
       expect(posted.body.receiptCode).toBeTruthy();
       await review(app, posted.body.id, 'reject', 'Del gjerne uten navn på behandleren.');

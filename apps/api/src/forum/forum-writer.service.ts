@@ -219,7 +219,10 @@ export class ForumWriter {
   }
 
   /** A receipt for a guest's held post: a link's token and a short code to write down; only their hashes are stored. */
-  private async createReceipt(tx: EntityManager, postId: string): Promise<{ receiptToken: string; receiptCode: string }> {
+  private async createReceipt(
+    tx: EntityManager,
+    postId: string,
+  ): Promise<{ receiptToken: string; receiptCode: string }> {
     const token = randomBytes(32).toString('base64url');
     const code = newReceiptCode();
     await this.posts.insertReceipt(tx, sha256(token), postId, receiptCodeHash(normalizeReceiptCode(code)!));

@@ -256,7 +256,11 @@ export class PostsService {
     if (code) await this.limits.consume('receiptCodeLookupsPerIp', ip);
     const row = await this.posts.receipt(code ? { codeHash: receiptCodeHash(code) } : { tokenHash: sha256(token) });
     if (!row) throw notFound('There is no post with that receipt.');
-    const receipt: ReceiptDto = { status: row.status, isThread: row.is_opening, createdAt: row.created_at.toISOString() };
+    const receipt: ReceiptDto = {
+      status: row.status,
+      isThread: row.is_opening,
+      createdAt: row.created_at.toISOString(),
+    };
     if (row.status === 'rejected' && row.rejection_reason) receipt.rejectionReason = row.rejection_reason;
     // The title of a thread the guest did not start is shown only while anyone may read it.
     if (row.is_opening || row.visibility === 'open') receipt.threadTitle = row.title;

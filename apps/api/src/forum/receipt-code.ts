@@ -19,11 +19,7 @@ export function newReceiptCode(): string {
  * the letters people mistake for digits (O, I, L) read as those digits. Null when it can't be a code.
  */
 export function normalizeReceiptCode(input: string): string | null {
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const s = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (s.length !== LENGTH) return null;
   for (const c of s) if (!ALPHABET.includes(c)) return null;
   return s;

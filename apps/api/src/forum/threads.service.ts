@@ -156,7 +156,10 @@ export class ThreadsService {
     });
 
     const thread = await this.loadCreated(policy, viewer, threadId, postId);
-    return { ...thread, ...(await this.holding.extras(decision)), ...(receiptToken ? { receiptToken, receiptCode } : {}),
+    return {
+      ...thread,
+      ...(await this.holding.extras(decision)),
+      ...(receiptToken ? { receiptToken, receiptCode } : {}),
     };
   }
 

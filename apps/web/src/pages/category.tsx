@@ -11,7 +11,8 @@ import { MarkdownEditor } from '../components/markdown-editor';
 import { WarningPicker } from '../features/reader-safety/warning-picker';
 import { NotSentAlert, supportOf } from '../components/not-sent';
 import { PageHeader } from '../components/page-header';
-import { WriteOutcomeView, rememberReceipt } from '../components/write-outcome';
+import { WriteOutcomeView } from '../components/write-outcome';
+import { rememberReceipt } from '../features/receipts/stored-receipts';
 import { errorText, fieldOf, isStatus } from '../lib/errors';
 import { useApi } from '../lib/use-api';
 import { useDraft } from '../lib/use-draft';
@@ -70,7 +71,7 @@ function NewThreadForm({ category }: { category: Category }) {
         ...(anonymous && category.canPostAnonymously ? { anonymous: true } : {}),
         ...(warning ? { contentWarning: warning } : {}),
       });
-      if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title);
+      if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title, thread.receiptCode);
       setCreated(thread);
       titleDraft.clear();
       bodyDraft.clear();

@@ -101,7 +101,8 @@ export class CreatedPostDto extends PostDto {
   })
   receiptToken?: string;
   @ApiPropertyOptional({
-    description: 'Guests only, with `receiptToken`: a short code to write down, e.g. "K7QM-4XPA-9TRE"; GET /api/receipts/{code} reads the same receipt',
+    description:
+      'Guests only, with `receiptToken`: a short code to write down, e.g. "K7QM-4XPA-9TRE"; GET /api/receipts/{code} reads the same receipt',
   })
   receiptCode?: string;
 }
