@@ -13,6 +13,7 @@ import { StandingConsultation1768600000100 } from './1768600000100-standing-cons
 import { ConsultationAnswersInQueue1768600000200 } from './1768600000200-consultation-answers-in-queue.js';
 import { SanctionsDecidedWhenApplied1768400000400 } from './1768400000400-sanctions-decided-when-applied.js';
 import { ReaderSafety1768900000000 } from './1768900000000-reader-safety.js';
+import { ActivityDirectory1768700000000 } from './1768700000000-activity-directory.js';
 import { ReceiptCodes1769100000000 } from './1769100000000-receipt-codes.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   ConsultationAnswersInQueue1768600000200,
   SanctionsDecidedWhenApplied1768400000400,
   ReaderSafety1768900000000,
+  ActivityDirectory1768700000000,
   ReceiptCodes1769100000000,
 ];

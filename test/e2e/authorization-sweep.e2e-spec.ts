@@ -5,6 +5,7 @@ import { databaseFingerprint } from '../support/fingerprint.js';
 import { must, newCategory, newThread, reply, setSettings, sql } from '../support/forum.js';
 import { connect as connectNamespace } from '../support/mod-sockets.js';
 import { connect as connectCafe, emitAck, openRoom, uniqueNick, uniqueSlug } from '../support/sockets.js';
+import { offer as directoryOffer, publishOffer } from '../support/directory.js';
 import { readerSafetyFixtures, type ReaderSafetyFixtures } from '../support/reader-safety-fixtures.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
@@ -149,6 +150,17 @@ const WHO_MAY = {
   // The panel's pool (issue 16)
 
   // Activity directory (issue 17)
+  'GET /api/hsds/services': EVERYONE,
+  'GET /api/hsds/services/{id}.ics': EVERYONE,
+  'GET /api/hsds/services/{id}': EVERYONE,
+  'GET /api/hsds/organizations': EVERYONE,
+  'GET /api/hsds/organizations/{id}': EVERYONE,
+  'GET /api/hsds/taxonomy_terms': EVERYONE,
+  'POST /api/directory/suggestions': EVERYONE,
+  'GET /api/directory/stale': MODERATORS,
+  'PATCH /api/directory/services/{id}': MODERATORS,
+  'POST /api/directory/services/{id}/verify': MODERATORS,
+  'DELETE /api/directory/services/{id}': MODERATORS,
 
   // Reader safety (issue 18)
   'POST /api/screening/check': EVERYONE,
@@ -236,6 +248,7 @@ interface Fixtures {
   // The panel's pool (issue 16)
 
   // Activity directory (issue 17)
+  directory: { service: string; organization: string; freshService(): Promise<string> };
 
   // Reader safety (issue 18)
   readerSafety: ReaderSafetyFixtures;
@@ -529,6 +542,22 @@ const REQUESTS: Record<Operation, Build> = {
   // The panel's pool (issue 16)
 
   // Activity directory (issue 17)
+  'GET /api/hsds/services': () => ({ query: 'municipality=4627&taxonomy_term_id=turgruppe' }),
+  'GET /api/hsds/services/{id}.ics': (f) => ({ params: { id: f.directory.service } }),
+  'GET /api/hsds/services/{id}': (f) => ({ params: { id: f.directory.service } }),
+  'GET /api/hsds/organizations': () => ({}),
+  'GET /api/hsds/organizations/{id}': (f) => ({ params: { id: f.directory.organization } }),
+  'GET /api/hsds/taxonomy_terms': () => ({}),
+  'POST /api/directory/suggestions': () => ({ body: directoryOffer({ name: 'Et tilbud fra feiingen' }) }),
+  'GET /api/directory/stale': () => ({}),
+  'PATCH /api/directory/services/{id}': (f) => ({
+    params: { id: f.directory.service },
+    body: { alert: 'Endret av feiingen' },
+  }),
+  'POST /api/directory/services/{id}/verify': (f) => ({ params: { id: f.directory.service } }),
+  'DELETE /api/directory/services/{id}': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.directory.freshService() : f.directory.service },
+  }),
 
   // Reader safety (issue 18)
   'POST /api/screening/check': () => ({ body: { text: 'Et utkast fra feiingen' } }),
@@ -549,6 +578,13 @@ const REQUESTS: Record<Operation, Build> = {
   'GET /api/host/unanswered': () => ({}),
   'GET /api/host/unanswered/count': () => ({}),
 };
+
+/** A published offer to read, edit and verify, and fresh ones to retire. */
+async function directoryFixtures(app: TestApp, admin: TestClient): Promise<Fixtures['directory']> {
+  const service = await publishOffer(app, admin, { name: 'Turgruppe fra feiingen' });
+  const organization = must(await app.client().get(`/api/hsds/services/${service}`), 200).body.organization_id;
+  return { service, organization, freshService: () => publishOffer(app, admin) };
+}
 
 async function setUp(app: TestApp): Promise<Fixtures> {
   const admin = await asAdmin(app);
@@ -712,6 +748,7 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     // The panel's pool (issue 16)
 
     // Activity directory (issue 17)
+    directory: await directoryFixtures(app, admin),
 
     // Reader safety (issue 18)
     readerSafety: await readerSafetyFixtures(app, threads.open),

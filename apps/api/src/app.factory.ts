@@ -26,6 +26,7 @@ import { validationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { AppIoAdapter } from './realtime/app-io.adapter.js';
+import { isEmbed, isOpenRead, openFeedHeaders } from './directory/open-feed.js';
 
 const SESSION_DAYS = 14;
 
@@ -55,7 +56,8 @@ function contentSecurityPolicy() {
   };
 }
 
-const isApi = (path: string) => path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io');
+const isApi = (path: string) =>
+  path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io') || isEmbed(path);
 
 /** The single-page app answers its own routes; /api and /socket.io stay the server's. */
 function serveWebApp(app: NestExpressApplication): void {
@@ -144,7 +146,8 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     if (isApi(req.path)) res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use(requestGuards(config.publicUrl));
+  app.use(requestGuards(config.publicUrl, isOpenRead));
+  app.use(openFeedHeaders());
   app.use(jsonBody());
   app.use(guestPageCache(app.get(ContentVersion)));
 
@@ -160,7 +163,9 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   const { passport } = app.get(Authenticator);
   const passportInit = passport.initialize();
   const passportSession = passport.session();
-  app.use(sessionMiddleware, passportInit, passportSession);
+  // The embed is a page for other sites: no session, no cookie, whoever opens it.
+  for (const step of [sessionMiddleware, passportInit, passportSession])
+    app.use((req: Request, res: Response, next: NextFunction) => (isEmbed(req.path) ? next() : step(req, res, next)));
 
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

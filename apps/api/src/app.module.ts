@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AuthorshipModule } from './authorship/authorship.module.js';
 import { CafeModule } from './cafe/cafe.module.js';
 import { ConsultationsModule } from './consultations/consultations.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
 import { ReaderSafetyModule } from './reader-safety/reader-safety.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         CafeModule,
         ConsultationsModule,
         ReaderSafetyModule,
+        DirectoryModule,
         HealthModule,
       ],
       controllers: [LegalController, SettingsController],

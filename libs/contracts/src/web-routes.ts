@@ -18,4 +18,7 @@ export const webRoutes = {
   profile: () => '/profil',
   help: () => '/hjelp',
   unanswered: () => '/ubesvarte',
+  // Activity directory (issue 17)
+  activities: () => '/aktiviteter',
+  activity: (id: string) => `/aktiviteter/${id}`,
 } as const;

@@ -1,6 +1,7 @@
 import type { Priority } from './holding.js';
 
-export type QueueItemType = 'thread' | 'post' | 'flag' | 'cafe_message' | 'consultation_answer';
+export type QueueItemType =
+  'thread' | 'post' | 'flag' | 'cafe_message' | 'consultation_answer' | 'directory_suggestion';
 
 /** An item's state machine: open until one decision closes it; a rejection can be undone for a while. */
 export type QueueItemStatus = 'open' | 'approved' | 'rejected' | 'hidden' | 'withdrawn';

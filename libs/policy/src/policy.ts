@@ -45,6 +45,8 @@ export const ROLE_ACTIONS = {
   'host.unanswered': 'host',
   'mod.content_warnings': 'moderator',
   'admin.content_warnings': 'admin',
+  // Activity directory (issue 17)
+  'mod.directory': 'moderator',
 } as const satisfies Record<string, Role>;
 export type RoleAction = keyof typeof ROLE_ACTIONS;
 

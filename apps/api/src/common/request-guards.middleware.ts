@@ -36,13 +36,13 @@ function send(res: Response, error: ApiError): void {
  * Cross-site request forgery defences from API.md: a foreign Origin is refused, and a state change
  * must carry JSON (an HTML form can't send application/json across sites).
  */
-export function requestGuards(publicUrl: string | undefined) {
+export function requestGuards(publicUrl: string | undefined, openRead: (req: Request) => boolean = () => false) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!decodable(req.path)) {
       // The router would answer a bare text error; clients get the API's shape instead.
       return send(res, new ApiError(400, 'validation', 'The address holds characters that are not valid.'));
     }
-    if (isForeignOrigin(publicUrl, req)) {
+    if (isForeignOrigin(publicUrl, req) && !openRead(req)) {
       return send(res, new ApiError(403, 'foreign_origin', 'Requests from another site are not accepted.'));
     }
     if (!SAFE_METHODS.has(req.method) && req.path.startsWith('/api/')) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectoryDataModule } from '../directory/directory-data.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -24,7 +25,15 @@ import { ThreadsRepository } from './threads.repository.js';
 import { ThreadsService } from './threads.service.js';
 
 @Module({
-  imports: [IdentityModule, QueueFeedModule, NotificationsModule, ScreeningModule, UsersModule, ReaderDataModule],
+  imports: [
+    IdentityModule,
+    QueueFeedModule,
+    NotificationsModule,
+    ScreeningModule,
+    UsersModule,
+    ReaderDataModule,
+    DirectoryDataModule,
+  ],
   controllers: [CategoriesController, ThreadsController, ModThreadsController, PostsController],
   providers: [
     CategoriesRepository,

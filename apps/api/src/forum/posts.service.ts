@@ -1,3 +1,4 @@
+import { DirectoryReceipts } from '../directory/directory-receipts.service.js';
 import { Injectable } from '@nestjs/common';
 import type { EditContext, Policy } from '#libs/policy';
 import { webRoutes } from '#libs/contracts';
@@ -38,6 +39,7 @@ export class PostsService {
     private readonly audit: AuditService,
     private readonly reader: ReaderFilters,
     private readonly warnings: ContentWarningsService,
+    private readonly directoryReceipts: DirectoryReceipts,
   ) {}
 
   /** New threads and posts: per user, or per IP address for guests (API.md's rate limits). */
@@ -255,7 +257,12 @@ export class PostsService {
     // A code is short enough to guess at: each address may try only so many (docs/decisions/0016).
     if (code) await this.limits.consume('receiptCodeLookupsPerIp', ip);
     const row = await this.posts.receipt(code ? { codeHash: receiptCodeHash(code) } : { tokenHash: sha256(token) });
-    if (!row) throw notFound('There is no post with that receipt.');
+    if (!row) {
+      // A suggestion to the activity directory has a receipt of the same kind (its token; no short code).
+      const suggestion = code ? null : await this.directoryReceipts.find(token);
+      if (suggestion) return suggestion;
+      throw notFound('There is no post with that receipt.');
+    }
     const receipt: ReceiptDto = {
       status: row.status,
       isThread: row.is_opening,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { CafeModule } from '../cafe/cafe.module.js';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { ForumModule } from '../forum/forum.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -20,6 +21,7 @@ import { StatsService } from './stats.service.js';
   imports: [
     CafeModule,
     ConsultationsModule,
+    DirectoryModule,
     ForumModule,
     IdentityModule,
     NotificationsModule,

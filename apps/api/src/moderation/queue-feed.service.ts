@@ -134,6 +134,22 @@ export class QueueFeed {
     this.announce(tx);
   }
 
+  /** A suggestion to the activity directory (issue 17): an ordinary item, oldest first. */
+  async directorySuggestion(tx: EntityManager, suggestionId: string): Promise<void> {
+    const reasons = ['guest'];
+    const id = await this.items.insert(tx, {
+      type: 'directory_suggestion',
+      postId: null,
+      threadId: null,
+      cafeMessageId: null,
+      directorySuggestionId: suggestionId,
+      priority: 'normal',
+      reasons,
+    });
+    await this.history(tx, id, 'queued', null, { type: 'directory_suggestion', priority: 'normal', reasons });
+    this.announce(tx);
+  }
+
   /** A host removed a reported café message in the room: that settles its item. True when an item was closed. */
   async cafeMessageRemoved(tx: EntityManager, messageId: string, actorId: string): Promise<boolean> {
     const item = await this.items.openItemOfCafeMessage(tx, messageId);

@@ -4,6 +4,7 @@ import type { Policy } from '#libs/policy';
 import { Authorship } from '../authorship/authorship.service.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
 import { ConsultationModeration } from '../consultations/consultation-moderation.service.js';
+import { DirectoryModeration } from '../directory/directory-moderation.service.js';
 import { postView } from '../forum/forum.mappers.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { ThreadsRepository } from '../forum/threads.repository.js';
@@ -23,6 +24,7 @@ export class QueueSources {
     private readonly cafe: CafeModerationService,
     private readonly consultations: ConsultationModeration,
     private readonly authorship: Authorship,
+    private readonly directory: DirectoryModeration,
   ) {}
 
   async load(policy: Policy, items: QueueItemRow[]): Promise<Map<string, QueueContent>> {
@@ -40,7 +42,33 @@ export class QueueSources {
       items.filter((i) => i.consultation_response_id !== null),
       out,
     );
+    await this.loadDirectory(
+      items.filter((i) => i.directory_suggestion_id !== null),
+      out,
+    );
     return out;
+  }
+
+  /** A suggestion to the activity directory, from anyone: its fields, by no one in particular. */
+  private async loadDirectory(items: QueueItemRow[], out: Map<string, QueueContent>): Promise<void> {
+    if (items.length === 0) return;
+    const suggestions = await this.directory.forQueue(items.map((i) => i.directory_suggestion_id!));
+    const byId = new Map(suggestions.map((s) => [s.id, s]));
+    for (const item of items) {
+      const s = byId.get(item.directory_suggestion_id!);
+      if (!s) continue;
+      out.set(item.id, {
+        content: {
+          name: s.name,
+          organizationName: s.organizationName,
+          title: s.name,
+          bodyHtml: s.bodyHtml,
+          author: { kind: 'guest', alias: 'Forslag til aktivitetstilbud' },
+          ...(s.serviceId ? { serviceId: s.serviceId } : {}),
+        },
+        flags: [],
+      });
+    }
   }
 
   /** A consultation answer is shown by its text and consultation only: never who wrote it, named or not. */

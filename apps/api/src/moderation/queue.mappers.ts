@@ -15,6 +15,7 @@ export interface QueueItemRow {
   thread_id: string | null;
   cafe_message_id: string | null;
   consultation_response_id: string | null;
+  directory_suggestion_id: string | null;
   claimed_by: string | null;
   claimed_username: string | null;
   claimed_display_name: string | null;

@@ -20,6 +20,7 @@ export interface ItemRow {
   thread_id: string | null;
   cafe_message_id: string | null;
   consultation_response_id: string | null;
+  directory_suggestion_id: string | null;
   /** Only while the claim is active. */
   claimed_by: string | null;
   resolved_at: Date | null;
@@ -27,7 +28,7 @@ export interface ItemRow {
 }
 
 const CLAIM_ACTIVE = `claimed_at > clock_timestamp() - interval '${CLAIM_MINUTES} minutes'`;
-const ITEM_COLUMNS = `id, type, status, post_id, thread_id, cafe_message_id, consultation_response_id, CASE WHEN ${CLAIM_ACTIVE} THEN claimed_by END AS claimed_by, resolved_at, post_status_before`;
+const ITEM_COLUMNS = `id, type, status, post_id, thread_id, cafe_message_id, consultation_response_id, directory_suggestion_id, CASE WHEN ${CLAIM_ACTIVE} THEN claimed_by END AS claimed_by, resolved_at, post_status_before`;
 const RANK = `CASE WHEN q.priority = 'crisis' THEN 0 ELSE 1 END`;
 
 /** The moderation queue: `moderation_queue` and its append-only `moderation_history`. */
@@ -39,7 +40,7 @@ export class QueueRepository {
   listOpen(after: [number, string, string] | null, limit: number): Promise<QueueItemRow[]> {
     return this.db.query(
       `SELECT q.id, q.type, q.priority, q.reasons, q.created_at, q.created_at::text AS created_key, q.post_id, q.thread_id, q.cafe_message_id,
-              q.consultation_response_id,
+              q.consultation_response_id, q.directory_suggestion_id,
               ${RANK} AS rank,
               cu.id AS claimed_by, cu.username AS claimed_username, cu.display_name AS claimed_display_name
        FROM moderation_queue q
@@ -87,19 +88,21 @@ export class QueueRepository {
       threadId: string | null;
       cafeMessageId: string | null;
       consultationResponseId?: string | null;
+      directorySuggestionId?: string | null;
       priority: Priority;
       reasons: string[];
     },
   ): Promise<string> {
     const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO moderation_queue (type, post_id, thread_id, cafe_message_id, consultation_response_id, priority, reasons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO moderation_queue (type, post_id, thread_id, cafe_message_id, consultation_response_id, directory_suggestion_id, priority, reasons)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         item.type,
         item.postId,
         item.threadId,
         item.cafeMessageId,
         item.consultationResponseId ?? null,
+        item.directorySuggestionId ?? null,
         item.priority,
         item.reasons,
       ],

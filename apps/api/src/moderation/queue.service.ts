@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
 import { ConsultationModeration } from '../consultations/consultation-moderation.service.js';
+import { DirectoryModeration } from '../directory/directory-moderation.service.js';
 import { conflict, notFound } from '../common/api-error.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import { Transactions } from '../database/transactions.js';
@@ -58,6 +59,7 @@ export class QueueService {
     private readonly audit: AuditService,
     private readonly cafe: CafeModerationService,
     private readonly consultations: ConsultationModeration,
+    private readonly directory: DirectoryModeration,
   ) {}
 
   reasons(policy: Policy): CannedReasonDto[] {
@@ -99,6 +101,7 @@ export class QueueService {
     const type = await this.typeOf(policy, id);
     if (type === 'cafe_message') return this.decideCafe(policy, id, 'approved', dto.note ?? null);
     if (type === 'consultation_answer') return this.decideConsultationAnswer(policy, id, 'approved', dto.note ?? null);
+    if (type === 'directory_suggestion') return this.decideSuggestion(policy, id, 'approved', dto.note ?? null);
     const rendered = dto.body !== undefined ? await this.renderer.render(dto.body) : null;
     await this.decide(policy, id, async (tx, item, post) => {
       const ref = postRef(post);
@@ -137,6 +140,7 @@ export class QueueService {
     const type = await this.typeOf(policy, id);
     if (type === 'cafe_message') return this.decideCafe(policy, id, 'rejected', reason);
     if (type === 'consultation_answer') return this.decideConsultationAnswer(policy, id, 'rejected', reason);
+    if (type === 'directory_suggestion') return this.decideSuggestion(policy, id, 'rejected', reason);
     await this.decide(policy, id, async (tx, item, post) => {
       await this.closeOrConflict(tx, item.id, 'rejected', policy.userId!, post.status);
       await this.writer.decide(tx, postRef(post), 'rejected', reason);
@@ -161,6 +165,8 @@ export class QueueService {
       throw conflict('not_supported', 'A removed café message can’t be brought back; its session may be over.');
     if (found.type === 'consultation_answer')
       throw conflict('not_supported', 'A decision on a consultation answer is not undone here.');
+    if (found.type === 'directory_suggestion')
+      throw conflict('not_supported', 'A decided suggestion is not undone here: edit or retire the offer instead.');
     await this.locked.inThread(policy, found.thread_id!, {
       reload: (tx) => this.lockItem(tx, id),
       ask: (item) => policy.canUndoRejection(facts(item), { now: new Date(), undoWindowMinutes: UNDO_WINDOW_MINUTES }),
@@ -260,6 +266,31 @@ export class QueueService {
         targetId: id,
         reason,
         meta: { type: 'consultation_answer' },
+      });
+    });
+    return { id, status: to };
+  }
+
+  /** A suggestion to the activity directory: published (or the correction applied), or rejected with the reason for its receipt. */
+  private async decideSuggestion(
+    policy: Policy,
+    id: string,
+    to: 'approved' | 'rejected',
+    reason: string | null,
+  ): Promise<QueueDecisionDto> {
+    await this.tx.run(async (tx) => {
+      const item = await this.lockItem(tx, id);
+      ensure(policy.canDecideQueueItem(facts(item)));
+      await this.closeOrConflict(tx, id, to, policy.userId!);
+      if (!(await this.directory.decided(tx, item.directory_suggestion_id!, to, reason)))
+        throw conflict('already_handled', 'This suggestion has already been decided.');
+      await this.audit.record(tx, {
+        actorId: policy.userId!,
+        action: to === 'approved' ? 'approve' : 'reject',
+        targetType: 'queue_item',
+        targetId: id,
+        reason,
+        meta: { type: 'directory_suggestion' },
       });
     });
     return { id, status: to };

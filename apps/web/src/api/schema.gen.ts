@@ -1236,6 +1236,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HsdsController_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/services/{id}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HsdsController_ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HsdsController_service"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HsdsController_organizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HsdsController_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/taxonomy_terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HsdsController_terms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DirectoryController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/stale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_stale"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["DirectoryController_retire"];
+        options?: never;
+        head?: never;
+        patch: operations["DirectoryController_update"];
+        trace?: never;
+    };
+    "/api/directory/services/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DirectoryController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2103,6 +2263,15 @@ export interface components {
              * @description A consultation answer: its consultation
              */
             consultationId?: string;
+            /** @description A directory suggestion: the offer’s name */
+            name?: string;
+            /** @description A directory suggestion: the organisation */
+            organizationName?: string;
+            /**
+             * Format: uuid
+             * @description A directory suggestion correcting this offer
+             */
+            serviceId?: string;
         };
         QueueFlagDto: {
             /** @enum {string} */
@@ -2115,7 +2284,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "post" | "thread" | "flag" | "cafe_message" | "consultation_answer";
+            type: "post" | "thread" | "flag" | "cafe_message" | "consultation_answer" | "directory_suggestion";
             /** @enum {string} */
             priority: "crisis" | "normal";
             /** @description Why it is here: why it was held, a crisis, the reasons of its flags, or a report in the café */
@@ -2590,6 +2759,372 @@ export interface components {
         UnansweredCountDto: {
             /** @description Counted up to 100 */
             count: number;
+        };
+        HsdsOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: email */
+            email?: string;
+            /** Format: uri */
+            website?: string;
+        };
+        HsdsScheduleDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** @enum {string} */
+            freq?: "WEEKLY" | "MONTHLY";
+            interval?: number;
+            /** @example TU */
+            byday?: string;
+            bymonthday?: string;
+            /** @enum {string} */
+            wkst?: "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
+            /** @example 2026-01-06 */
+            dtstart?: string;
+            until?: string;
+            valid_from?: string;
+            valid_to?: string;
+            /**
+             * @description Local time in x_timezone
+             * @example 18:00
+             */
+            opens_at?: string;
+            /** @example 20:00 */
+            closes_at?: string;
+            /** @example Tirsdager kl. 18–20 */
+            description: string;
+            notes?: string;
+            /** @example Europe/Oslo */
+            x_timezone: string;
+        };
+        HsdsTaxonomyTermDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Stable code, e.g. turgruppe */
+            code: string;
+            /** @description In bokmål */
+            name: string;
+            description: string;
+            /** @example erfaringsforum-aktivitetstyper */
+            taxonomy: string;
+            /** @example nb */
+            language: string;
+            /** @description The name in English */
+            x_name_en: string;
+            /** @description Published offers of this type (the list only) */
+            x_service_count?: number;
+        };
+        HsdsAttributeDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The service
+             */
+            link_id: string;
+            /** @example service */
+            link_entity: string;
+            /** @example activity_type */
+            link_type: string;
+            /** Format: uuid */
+            taxonomy_term_id: string;
+            taxonomy_term: components["schemas"]["HsdsTaxonomyTermDto"];
+        };
+        HsdsServiceSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            name: string;
+            alternate_name?: string;
+            description: string;
+            /** Format: uri */
+            url?: string;
+            /** Format: email */
+            email?: string;
+            /** @enum {string} */
+            status: "active" | "inactive" | "defunct" | "temporarily closed";
+            fees_description?: string;
+            eligibility_description?: string;
+            application_process?: string;
+            minimum_age?: number;
+            maximum_age?: number;
+            /** @description The day it was last checked (YYYY-MM-DD) */
+            assured_date?: string;
+            alert?: string;
+            /** Format: date-time */
+            last_modified: string;
+            /**
+             * @description Kommunenummer
+             * @example 4627
+             */
+            x_municipality_code: string;
+            /** @description Not checked for 180 days */
+            x_stale: boolean;
+            organization: components["schemas"]["HsdsOrganizationDto"];
+            schedules: components["schemas"]["HsdsScheduleDto"][];
+            attributes: components["schemas"]["HsdsAttributeDto"][];
+            /** @description Where (the first place's city), for a list */
+            x_place: string;
+            /** @description Moderators only: they may edit, verify and retire it */
+            x_can_moderate?: boolean;
+        };
+        HsdsServicePageDto: {
+            total_items: number;
+            total_pages: number;
+            /** @description From 1 */
+            page_number: number;
+            /** @description How many are on this page */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["HsdsServiceSummaryDto"][];
+        };
+        HsdsAddressDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            location_id: string;
+            address_1: string;
+            city: string;
+            /** @description The county (fylke) */
+            state_province: string;
+            postal_code: string;
+            /** @example NO */
+            country: string;
+            /** @enum {string} */
+            address_type: "physical" | "postal" | "virtual";
+        };
+        HsdsAccessibilityDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            location_id: string;
+            description: string;
+        };
+        HsdsLocationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            location_type: "physical" | "postal" | "virtual";
+            /** Format: uuid */
+            organization_id?: string;
+            name?: string;
+            description?: string;
+            transportation?: string;
+            latitude?: number;
+            longitude?: number;
+            addresses: components["schemas"]["HsdsAddressDto"][];
+            accessibility: components["schemas"]["HsdsAccessibilityDto"][];
+            /** @description Kommunenummer of the place */
+            x_municipality_code?: string;
+        };
+        HsdsServiceAtLocationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** Format: uuid */
+            location_id: string;
+            description?: string;
+            location: components["schemas"]["HsdsLocationDto"];
+        };
+        HsdsContactDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id?: string;
+            name?: string;
+            title?: string;
+            department?: string;
+            /** Format: email */
+            email?: string;
+        };
+        HsdsPhoneDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id?: string;
+            number: string;
+            type?: string;
+            description?: string;
+        };
+        HsdsCostOptionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            option?: string;
+            /** @example NOK */
+            currency: string;
+            amount?: number;
+            amount_description?: string;
+        };
+        HsdsServiceDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            name: string;
+            alternate_name?: string;
+            description: string;
+            /** Format: uri */
+            url?: string;
+            /** Format: email */
+            email?: string;
+            /** @enum {string} */
+            status: "active" | "inactive" | "defunct" | "temporarily closed";
+            fees_description?: string;
+            eligibility_description?: string;
+            application_process?: string;
+            minimum_age?: number;
+            maximum_age?: number;
+            /** @description The day it was last checked (YYYY-MM-DD) */
+            assured_date?: string;
+            alert?: string;
+            /** Format: date-time */
+            last_modified: string;
+            /**
+             * @description Kommunenummer
+             * @example 4627
+             */
+            x_municipality_code: string;
+            /** @description Not checked for 180 days */
+            x_stale: boolean;
+            organization: components["schemas"]["HsdsOrganizationDto"];
+            schedules: components["schemas"]["HsdsScheduleDto"][];
+            attributes: components["schemas"]["HsdsAttributeDto"][];
+            /** @description Where (the first place's city), for a list */
+            x_place: string;
+            /** @description Moderators only: they may edit, verify and retire it */
+            x_can_moderate?: boolean;
+            service_at_locations: components["schemas"]["HsdsServiceAtLocationDto"][];
+            contacts: components["schemas"]["HsdsContactDto"][];
+            phones: components["schemas"]["HsdsPhoneDto"][];
+            cost_options: components["schemas"]["HsdsCostOptionDto"][];
+        };
+        HsdsOrganizationPageDto: {
+            total_items: number;
+            total_pages: number;
+            /** @description From 1 */
+            page_number: number;
+            /** @description How many are on this page */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["HsdsOrganizationDto"][];
+        };
+        HsdsFullOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: email */
+            email?: string;
+            /** Format: uri */
+            website?: string;
+            /** @description Its published offers */
+            services: components["schemas"]["HsdsServiceSummaryDto"][];
+        };
+        HsdsTaxonomyTermPageDto: {
+            total_items: number;
+            total_pages: number;
+            /** @description From 1 */
+            page_number: number;
+            /** @description How many are on this page */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["HsdsTaxonomyTermDto"][];
+        };
+        SuggestionDto: {
+            /**
+             * Format: uuid
+             * @description Set: a correction of that offer
+             */
+            serviceId?: string;
+            organizationName: string;
+            name: string;
+            description: string;
+            /**
+             * @description Kommunenummer
+             * @example 4627
+             */
+            municipality: string;
+            /** @example Kleppevegen 5, 5300 Kleppestø */
+            address?: string;
+            /** @example Tirsdager kl. 18–20 */
+            schedule?: string;
+            /** Format: uri */
+            url?: string;
+            /**
+             * Format: email
+             * @description The offer’s public contact address
+             */
+            email?: string;
+            /** @description The offer’s public phone number */
+            phone?: string;
+            /** @example Gratis */
+            cost?: string;
+            /** @description Activity types by code or name */
+            taxonomyTerms?: string[];
+            /**
+             * Format: email
+             * @description Kept private: only so a moderator can ask you
+             */
+            suggesterEmail?: string;
+        };
+        SuggestionReceiptDto: {
+            /** @description Keep it: GET /api/receipts/{token} tells what became of the suggestion */
+            receiptCode: string;
+        };
+        ScheduleInputDto: {
+            /** @example Tirsdager kl. 18–20 */
+            description: string;
+            /** @enum {string} */
+            freq?: "WEEKLY" | "MONTHLY";
+            interval?: number;
+            /** @example TU */
+            byday?: string;
+            /** @example 18:00 */
+            opens_at?: string;
+            /** @example 20:00 */
+            closes_at?: string;
+            /** @example 2026-01-06 */
+            dtstart?: string;
+            /** @example 2026-06-30 */
+            until?: string;
+        };
+        UpdateServiceDto: {
+            name?: string;
+            alternate_name?: string;
+            description?: string;
+            /** @enum {string} */
+            status?: "active" | "inactive" | "defunct" | "temporarily closed";
+            /** Format: uri */
+            url?: string;
+            /** Format: email */
+            email?: string;
+            fees_description?: string;
+            eligibility_description?: string;
+            application_process?: string;
+            minimum_age?: number;
+            maximum_age?: number;
+            /** @description A notice shown above the offer ("Sommerstengt i juli") */
+            alert?: string;
+            /** @example 4627 */
+            x_municipality_code?: string;
+            /** @description Replaces the opening times */
+            schedules?: components["schemas"]["ScheduleInputDto"][];
+            /** @description Replaces the activity types (codes or names) */
+            x_taxonomy_terms?: string[];
         };
         HealthDto: {
             /** @enum {string} */
@@ -4866,6 +5401,275 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnansweredCountDto"];
+                };
+            };
+        };
+    };
+    HsdsController_services: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description Words in the name, description, organisation or type */
+                search?: string;
+                /** @description Kommunenummer */
+                municipality?: string;
+                /** @description An activity type: its id, code or name (ignoring case); several separated by commas */
+                taxonomy_term_id?: string;
+                organization_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published offers, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServicePageDto"];
+                };
+            };
+        };
+    };
+    HsdsController_ics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The opening times as recurring events (RFC 5545), in Europe/Oslo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HsdsController_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Fully nested; 404 once retired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServiceDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organizations: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description Words in the name, description, organisation or type */
+                search?: string;
+                /** @description Kommunenummer */
+                municipality?: string;
+                /** @description An activity type: its id, code or name (ignoring case); several separated by commas */
+                taxonomy_term_id?: string;
+                organization_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organisations with offers in the directory */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsOrganizationPageDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With its published offers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsFullOrganizationDto"];
+                };
+            };
+        };
+    };
+    HsdsController_terms: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description Words in the name, description, organisation or type */
+                search?: string;
+                /** @description Kommunenummer */
+                municipality?: string;
+                /** @description An activity type: its id, code or name (ignoring case); several separated by commas */
+                taxonomy_term_id?: string;
+                organization_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activity types */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsTaxonomyTermPageDto"];
+                };
+            };
+        };
+    };
+    DirectoryController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestionDto"];
+            };
+        };
+        responses: {
+            /** @description Held for a moderator; the receipt code tells at GET /api/receipts/{token} what became of it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionReceiptDto"];
+                };
+            };
+        };
+    };
+    DirectoryController_stale: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description true: only offers due for a re-check, oldest check first */
+                stale?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Offers not checked for 180 days, the longest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServicePageDto"];
+                };
+            };
+        };
+    };
+    DirectoryController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retired (status defunct): out of the feed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateServiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServiceDto"];
+                };
+            };
+        };
+    };
+    DirectoryController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description assured_date becomes today (Europe/Oslo); no longer stale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServiceDto"];
                 };
             };
         };

@@ -42,6 +42,10 @@ export class QueueContentDto {
   @ApiPropertyOptional({ description: 'A café message already removed by a host' }) removed?: boolean;
   @ApiPropertyOptional({ format: 'uuid', description: 'A consultation answer: its consultation' })
   consultationId?: string;
+  @ApiPropertyOptional({ description: 'A directory suggestion: the offer’s name' }) name?: string;
+  @ApiPropertyOptional({ description: 'A directory suggestion: the organisation' }) organizationName?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A directory suggestion correcting this offer' })
+  serviceId?: string;
 }
 
 /** A flag as moderators see it: never who raised it. */
@@ -53,7 +57,8 @@ export class QueueFlagDto {
 
 export class QueueItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['post', 'thread', 'flag', 'cafe_message', 'consultation_answer'] }) type: string;
+  @ApiProperty({ enum: ['post', 'thread', 'flag', 'cafe_message', 'consultation_answer', 'directory_suggestion'] })
+  type: string;
   @ApiProperty({ enum: ['crisis', 'normal'] }) priority: string;
   @ApiProperty({
     enum: QUEUE_REASONS,
