@@ -14,6 +14,7 @@ import { ConsultationAnswersInQueue1768600000200 } from './1768600000200-consult
 import { SanctionsDecidedWhenApplied1768400000400 } from './1768400000400-sanctions-decided-when-applied.js';
 import { ReaderSafety1768900000000 } from './1768900000000-reader-safety.js';
 import { ActivityDirectory1768700000000 } from './1768700000000-activity-directory.js';
+import { PanelPool1768800000000 } from './1768800000000-panel-pool.js';
 import { ReceiptCodes1769100000000 } from './1769100000000-receipt-codes.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   SanctionsDecidedWhenApplied1768400000400,
   ReaderSafety1768900000000,
   ActivityDirectory1768700000000,
+  PanelPool1768800000000,
   ReceiptCodes1769100000000,
 ];

@@ -5,6 +5,7 @@ import { databaseFingerprint } from '../support/fingerprint.js';
 import { must, newCategory, newThread, reply, setSettings, sql } from '../support/forum.js';
 import { connect as connectNamespace } from '../support/mod-sockets.js';
 import { connect as connectCafe, emitAck, openRoom, uniqueNick, uniqueSlug } from '../support/sockets.js';
+import { poolFixtures, poolInterestBody, type PoolFixtures } from '../support/pool-fixtures.js';
 import { offer as directoryOffer, publishOffer } from '../support/directory.js';
 import { readerSafetyFixtures, type ReaderSafetyFixtures } from '../support/reader-safety-fixtures.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
@@ -148,6 +149,12 @@ const WHO_MAY = {
   // Calendar (issue 15)
 
   // The panel's pool (issue 16)
+  'GET /api/panel/about': EVERYONE,
+  'PUT /api/admin/panel/about': ADMINS,
+  // No account needed: a banned person's browser is a guest's, and nobody's mute reaches it.
+  'POST /api/panel/interest': EVERYONE,
+  'GET /api/admin/panel/interest': ADMINS,
+  'PATCH /api/admin/panel/interest/{id}': ADMINS,
 
   // Activity directory (issue 17)
   'GET /api/hsds/services': EVERYONE,
@@ -246,6 +253,7 @@ interface Fixtures {
   // Calendar (issue 15)
 
   // The panel's pool (issue 16)
+  pool: PoolFixtures;
 
   // Activity directory (issue 17)
   directory: { service: string; organization: string; freshService(): Promise<string> };
@@ -540,6 +548,11 @@ const REQUESTS: Record<Operation, Build> = {
   // Calendar (issue 15)
 
   // The panel's pool (issue 16)
+  'GET /api/panel/about': () => ({}),
+  'PUT /api/admin/panel/about': () => ({ body: { nb: '## Om panelet', en: '## About the panel' } }),
+  'POST /api/panel/interest': () => ({ body: poolInterestBody }),
+  'GET /api/admin/panel/interest': () => ({}),
+  'PATCH /api/admin/panel/interest/{id}': (f) => ({ params: { id: f.pool.interest }, body: { status: 'contacted' } }),
 
   // Activity directory (issue 17)
   'GET /api/hsds/services': () => ({ query: 'municipality=4627&taxonomy_term_id=turgruppe' }),
@@ -746,6 +759,7 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     // Calendar (issue 15)
 
     // The panel's pool (issue 16)
+    pool: await poolFixtures(app),
 
     // Activity directory (issue 17)
     directory: await directoryFixtures(app, admin),

@@ -54,7 +54,7 @@ describe('activity directory (aktivitetstilbud)', () => {
   const hsds = hsdsValidator();
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ DIRECTORY_EMBED_ORIGINS: 'https://www.askoy.kommune.no, https://oygarden.kommune.no/' });
     mod = await asAdmin(app);
   });
   afterAll(() => app.stop());
@@ -364,5 +364,46 @@ describe('activity directory (aktivitetstilbud)', () => {
     const feed = must(await app.client().get('/api/hsds/services?per_page=100'), 200).body;
     expect(feed.contents.map((s: { id: string }) => s.id)).not.toContain(id);
     expect((await mod.delete(`/api/directory/services/${id}`)).status).toBe(404);
+  });
+
+  it('should serve the embed page without cookies, framable only by the configured origins, and the script cross-origin', async () => {
+    await publishOffer(app, mod, {
+      name: 'Kafé <b>åpen</b> & "trygg"',
+      municipality: '4626',
+      taxonomyTerms: ['kafe-og-moteplass'],
+    });
+    const member = await newUser(app);
+    const page = must(
+      await member
+        .get('/embed/directory?municipality=4626&taxonomy=kafe-og-moteplass')
+        .set('Origin', 'https://annen.example.no'),
+      200,
+    );
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.headers['x-frame-options']).toBeUndefined();
+    const csp = page.headers['content-security-policy'];
+    expect(csp).toContain("frame-ancestors 'self' https://www.askoy.kommune.no https://oygarden.kommune.no");
+    expect(csp).toContain("default-src 'none'");
+    expect(page.text).toContain('Kafé &#60;b&#62;åpen&#60;/b&#62; &#38; &#34;trygg&#34;');
+    expect(page.text).not.toContain('<b>åpen');
+    expect(page.text).not.toContain('Turgruppe på Kleppestø'); // another municipality
+    expect(page.text).toContain('lang="nb"');
+    expect(page.text).toContain('/aktiviteter?kommune=4626');
+
+    const english = must(await app.client().get('/embed/directory?lang=en&municipality=4626'), 200);
+    expect(english.text).toContain('lang="en"');
+    expect(english.text).toContain('Café and meeting place');
+    for (const bad of ['lang=de', 'municipality=abc'])
+      expect((await app.client().get(`/embed/directory?${bad}`)).status).toBe(400);
+
+    const script = must(
+      await app.client().get('/embed/directory.js').set('Origin', 'https://www.askoy.kommune.no'),
+      200,
+    );
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(script.headers['set-cookie']).toBeUndefined();
+    expect(script.text).toContain('/embed/directory');
   });
 });

@@ -23,6 +23,7 @@ import { ModerationModule } from './moderation/moderation.module.js';
 import { MeModule } from './notifications/me.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PanelModule } from './panel/panel.module.js';
+import { PoolModule } from './pool/pool.module.js';
 import { LiveEventsModule } from './realtime/live-events.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { SettingsController } from './settings/settings.controller.js';
@@ -57,6 +58,7 @@ export class AppModule {
         CafeModule,
         ConsultationsModule,
         ReaderSafetyModule,
+        PoolModule,
         DirectoryModule,
         HealthModule,
       ],

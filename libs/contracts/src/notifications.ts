@@ -11,6 +11,13 @@ export const NOTIFICATION_TYPES = [
   'consultation_follow_up',
   'consultation_overdue',
   'reactions',
+  // The panel's pool (issue 16)
+  'pool_interest_crisis',
+  'assignment_offer',
+  'assignment_cancelled',
+  'assignment_handover',
+  'assignment_checkin_crisis',
+  'assignment_final_checkin',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -18,6 +18,11 @@ export const webRoutes = {
   profile: () => '/profil',
   help: () => '/hjelp',
   unanswered: () => '/ubesvarte',
+  // The panel's pool (issue 16)
+  panel: () => '/panelet',
+  myAssignments: () => '/panelet/mine',
+  adminPool: () => '/admin/panelet',
+  adminAssignment: (id: string) => `/admin/panelet/oppdrag/${id}`,
   // Activity directory (issue 17)
   activities: () => '/aktiviteter',
   activity: (id: string) => `/aktiviteter/${id}`,

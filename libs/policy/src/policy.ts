@@ -40,6 +40,9 @@ export const ROLE_ACTIONS = {
   'admin.panel_applications': 'admin',
   'admin.reveal': 'admin',
   'admin.consultations': 'admin',
+  // The panel's pool (issue 16)
+  'admin.pool': 'admin',
+  'pool.member': 'panel',
   // Reader safety (issue 18)
   'reader.filters': 'member',
   'host.unanswered': 'host',

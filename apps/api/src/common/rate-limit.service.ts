@@ -27,6 +27,8 @@ export const RATE_LIMITS = {
   /** POST /api/screening/check, per user or (guests) per IP: the editor asks as the writer pauses. */
   screeningChecks: { points: 60, duration: 60 },
   reactionsPerUser: { points: 60, duration: 60 },
+  /** POST /api/panel/interest: no account, so per IP (issue 16). */
+  panelInterestPerIp: { points: 5, duration: 60 * 60 },
   /** Suggestions to the activity directory (issue 17), per address: anyone may send them, no account. */
   directorySuggestionsPerIp: { points: 10, duration: 60 * 60 },
   /** GET /api/receipts/:code with a guest's short code (docs/decisions/0016): guessing one stays hopeless. */

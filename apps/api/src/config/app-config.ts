@@ -28,6 +28,8 @@ export interface AppConfig {
   smtpUrl?: string;
   logLevel: string;
   dbPoolSize: number;
+  /** Origins allowed to frame the activity directory's embed (DIRECTORY_EMBED_ORIGINS); none: only our own. */
+  directoryEmbedOrigins: string[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -78,5 +80,9 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL,
     logLevel: env.LOG_LEVEL ?? 'info',
     dbPoolSize: env.DB_POOL_SIZE ?? 10,
+    directoryEmbedOrigins: (env.DIRECTORY_EMBED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
   };
 }

@@ -29,6 +29,9 @@ describe('parseEnvironment', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ ADMIN_USERNAME: 'admin' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ DIRECTORY_EMBED_ORIGINS: 'askoy.kommune.no' }, 'DIRECTORY_EMBED_ORIGINS'],
+    [{ DIRECTORY_EMBED_ORIGINS: 'https://askoy.kommune.no/aktiviteter' }, 'DIRECTORY_EMBED_ORIGINS'],
+    [{ DIRECTORY_EMBED_ORIGINS: "https://a.no 'unsafe-inline'" }, 'DIRECTORY_EMBED_ORIGINS'],
   ])('should stop the start with one line naming the variable for %j', (env, name) => {
     const message = fails(env);
     expect(message).toContain(name);

@@ -112,6 +112,15 @@ export class Environment {
   @Min(1, { message: 'DB_POOL_SIZE must be a whole number from 1 to 100' })
   @Max(100, { message: 'DB_POOL_SIZE must be a whole number from 1 to 100' })
   DB_POOL_SIZE?: number;
+
+  /** The activity directory's embed (issue 17): origins allowed to frame /embed/directory. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^/\s?#,]+\/?\s*(,\s*https?:\/\/[^/\s?#,]+\/?\s*)*$/, {
+    message:
+      'DIRECTORY_EMBED_ORIGINS must be origins separated by commas, such as https://www.askoy.kommune.no,https://oygarden.kommune.no (scheme and host, no path)',
+  })
+  DIRECTORY_EMBED_ORIGINS?: string;
 }
 
 export class ConfigError extends Error {}

@@ -5,12 +5,13 @@ import { DirectoryDataModule } from './directory-data.module.js';
 import { DirectoryModeration } from './directory-moderation.service.js';
 import { DirectoryController } from './directory.controller.js';
 import { DirectoryService } from './directory.service.js';
+import { EmbedController } from './embed.controller.js';
 import { HsdsController } from './hsds.controller.js';
 
 /** The activity directory (aktivitetstilbud): the HSDS feed, suggestions, moderators' work, the embed. */
 @Module({
   imports: [DirectoryDataModule, QueueFeedModule],
-  controllers: [HsdsController, DirectoryController],
+  controllers: [HsdsController, DirectoryController, EmbedController],
   providers: [DirectoryService, DirectoryModeration, DirectoryClock],
   exports: [DirectoryModeration, DirectoryService],
 })

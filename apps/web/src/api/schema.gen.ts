@@ -1236,6 +1236,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/panel/about": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecruitmentController_about"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/panel/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecruitmentController_interest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/panel/about": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AdminRecruitmentController_setAbout"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/panel/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminRecruitmentController_interest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/panel/interest/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AdminRecruitmentController_updateInterest"];
+        trace?: never;
+    };
     "/api/hsds/services": {
         parameters: {
             query?: never;
@@ -2194,7 +2274,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "consultation_report" | "consultation_follow_up" | "consultation_overdue" | "reactions";
+            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "consultation_report" | "consultation_follow_up" | "consultation_overdue" | "reactions" | "pool_interest_crisis" | "assignment_offer" | "assignment_cancelled" | "assignment_handover" | "assignment_checkin_crisis" | "assignment_final_checkin";
             /** @description What happened, in words for the recipient (never the text of a post) */
             text: string;
             /** @description Where to look, e.g. /threads/{id}#post-{id} */
@@ -2759,6 +2839,68 @@ export interface components {
         UnansweredCountDto: {
             /** @description Counted up to 100 */
             count: number;
+        };
+        PanelAboutDto: {
+            /** @description Markdown, bokmål */
+            nb: string;
+            /** @description Markdown, English */
+            en: string;
+        };
+        InterestInputDto: {
+            name: string;
+            /** @description At least one of email or phone */
+            email?: string;
+            /** @example +47 900 00 000 */
+            phone?: string;
+            /** @enum {string} */
+            preferredChannel: "email" | "sms" | "phone";
+            perspectives: ("user" | "relative" | "peer" | "staff")[];
+            message?: string;
+            /**
+             * @description Send me the panel’s newsletter
+             * @default false
+             */
+            newsletter: boolean;
+        };
+        InterestReceiptDto: {
+            /** @description Quote it when you talk to the coordinator */
+            receiptCode: string;
+            support?: components["schemas"]["HelplineDto"][];
+            staffed?: boolean;
+        };
+        InterestDto: {
+            /** Format: uuid */
+            id: string;
+            receiptCode: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            preferredChannel: "email" | "sms" | "phone";
+            perspectives: ("user" | "relative" | "peer" | "staff")[];
+            message: string | null;
+            newsletter: boolean;
+            /** @enum {string} */
+            status: "new" | "contacted" | "joined" | "declined";
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            handledAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the contact details are deleted (12 months after it was last handled)
+             */
+            deletesAt: string | null;
+        };
+        InterestPageDto: {
+            items: components["schemas"]["InterestDto"][];
+            nextCursor: string | null;
+        };
+        InterestUpdateDto: {
+            /** @enum {string} */
+            status: "new" | "contacted" | "joined" | "declined";
+            note?: string;
         };
         HsdsOrganizationDto: {
             /** Format: uuid */
@@ -5401,6 +5543,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnansweredCountDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_about: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Markdown in bokmål and English */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelAboutDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestInputDto"];
+            };
+        };
+        responses: {
+            /** @description No account needed; at least one of email or phone. Crisis text in the message gets support */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestReceiptDto"];
+                };
+            };
+            /** @description Not allowed (e.g. `muted`); with `support` and `staffed` when the text matched a crisis word */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteRefusedDto"];
+                };
+            };
+            /** @description Too many writes; with `support` and `staffed` when the text matched a crisis word */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedDto"];
+                };
+            };
+        };
+    };
+    AdminRecruitmentController_setAbout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelAboutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelAboutDto"];
+                };
+            };
+        };
+    };
+    AdminRecruitmentController_interest: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                status?: "new" | "contacted" | "joined" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; ?status= to filter; contact details admins only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestPageDto"];
+                };
+            };
+        };
+    };
+    AdminRecruitmentController_updateInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description A status change starts the 12 months until deletion again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDto"];
                 };
             };
         };

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ScreeningModule } from '../screening/screening.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { PoolClock } from './pool-clock.service.js';
+import { AdminRecruitmentController, RecruitmentController } from './recruitment.controller.js';
+import { RecruitmentRepository } from './recruitment.repository.js';
+import { RecruitmentService } from './recruitment.service.js';
+
+/** The panel's pool (issue 16): recruitment, pool profiles, assignments with a backup, check-ins, newsletters. */
+@Module({
+  imports: [NotificationsModule, ScreeningModule, UsersModule],
+  controllers: [RecruitmentController, AdminRecruitmentController],
+  providers: [RecruitmentRepository, RecruitmentService, PoolClock],
+})
+export class PoolModule {}
