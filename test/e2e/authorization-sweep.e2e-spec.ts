@@ -7,6 +7,7 @@ import { connect as connectNamespace } from '../support/mod-sockets.js';
 import { connect as connectCafe, emitAck, openRoom, uniqueNick, uniqueSlug } from '../support/sockets.js';
 import { poolFixtures, poolInterestBody, type PoolFixtures } from '../support/pool-fixtures.js';
 import { offer as directoryOffer, publishOffer } from '../support/directory.js';
+import { calendarFixtures, eventBody, type CalendarFixtures } from '../support/calendar-fixtures.js';
 import { readerSafetyFixtures, type ReaderSafetyFixtures } from '../support/reader-safety-fixtures.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
@@ -147,6 +148,17 @@ const WHO_MAY = {
   'POST /api/consultations/{id}/archive': ADMINS,
 
   // Calendar (issue 15)
+  'GET /api/events': EVERYONE,
+  'POST /api/events': HOSTS,
+  'GET /api/events/{id} [open to everyone]': EVERYONE,
+  'GET /api/events/{id} [the panel’s]': PANEL,
+  'PATCH /api/events/{id} [own event]': HOSTS,
+  'PATCH /api/events/{id} [someone else’s event]': MODERATORS,
+  'POST /api/events/{id}/cancel': MODERATORS,
+  // Sign-ups are by name: every account (a mute stops writing, not coming to a meeting).
+  'PUT /api/events/{id}/registration [open to everyone]': USERS,
+  'PUT /api/events/{id}/registration [the panel’s]': PANEL,
+  'GET /api/events/{id}/registrations': MODERATORS,
 
   // The panel's pool (issue 16)
   'GET /api/panel/about': EVERYONE,
@@ -251,6 +263,7 @@ interface Fixtures {
   freshSanction(): Promise<string>;
 
   // Calendar (issue 15)
+  calendar: CalendarFixtures;
 
   // The panel's pool (issue 16)
   pool: PoolFixtures;
@@ -546,6 +559,31 @@ const REQUESTS: Record<Operation, Build> = {
   }),
 
   // Calendar (issue 15)
+  'GET /api/events': () => ({}),
+  'POST /api/events': () => ({ body: eventBody() }),
+  'GET /api/events/{id} [open to everyone]': (f) => ({ params: { id: f.calendar.everyone } }),
+  'GET /api/events/{id} [the panel’s]': (f) => ({ params: { id: f.calendar.panel } }),
+  'PATCH /api/events/{id} [own event]': async (f, { who, allowed }) => ({
+    params: { id: allowed ? await f.calendar.fresh(f.actors[who]) : f.calendar.everyone },
+    body: { title: 'Et nytt navn fra feiingen' },
+  }),
+  'PATCH /api/events/{id} [someone else’s event]': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.calendar.fresh() : f.calendar.everyone },
+    body: { title: 'Et nytt navn fra feiingen' },
+  }),
+  'POST /api/events/{id}/cancel': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.calendar.fresh() : f.calendar.everyone },
+    body: { reason: 'Avlyst i feiingen' },
+  }),
+  'PUT /api/events/{id}/registration [open to everyone]': (f) => ({
+    params: { id: f.calendar.everyone },
+    body: { status: 'going' },
+  }),
+  'PUT /api/events/{id}/registration [the panel’s]': (f) => ({
+    params: { id: f.calendar.panel },
+    body: { status: 'going' },
+  }),
+  'GET /api/events/{id}/registrations': (f) => ({ params: { id: f.calendar.everyone } }),
 
   // The panel's pool (issue 16)
   'GET /api/panel/about': () => ({}),
@@ -757,6 +795,7 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     freshSanction,
 
     // Calendar (issue 15)
+    calendar: await calendarFixtures(app),
 
     // The panel's pool (issue 16)
     pool: await poolFixtures(app),
