@@ -87,6 +87,8 @@ const WHO_MAY = {
   'POST /api/cafe/rooms/{slug}/sessions': HOSTS,
   'POST /api/cafe/rooms/{slug}/open': HOSTS,
   'POST /api/cafe/rooms/{slug}/close': HOSTS,
+  'GET /api/cafe/rooms/{slug}/sessions': HOSTS,
+  'DELETE /api/cafe/rooms/{slug}/sessions/{id}': HOSTS,
 
   'GET /api/mod/queue': MODERATORS,
   'GET /api/mod/reasons': MODERATORS,
@@ -248,6 +250,9 @@ interface Fixtures {
   freshApplication(): Promise<string>;
   freshWord(): Promise<string>;
   freshResetToken(): Promise<string>;
+  /** A café session planned in the scheduled room (one that stays, and a new one to cancel). */
+  plannedCafeSession: string;
+  freshCafeSession(): Promise<string>;
   consultations: {
     everyone: string;
     panel: string;
@@ -424,6 +429,10 @@ const REQUESTS: Record<Operation, Build> = {
   },
   'POST /api/cafe/rooms/{slug}/open': (f) => ({ params: { slug: f.rooms.scheduled }, body: { until: inHours(1) } }),
   'POST /api/cafe/rooms/{slug}/close': (f) => ({ params: { slug: f.rooms.scheduled } }),
+  'GET /api/cafe/rooms/{slug}/sessions': (f) => ({ params: { slug: f.rooms.scheduled } }),
+  'DELETE /api/cafe/rooms/{slug}/sessions/{id}': async (f, { allowed }) => ({
+    params: { slug: f.rooms.scheduled, id: allowed ? await f.freshCafeSession() : f.plannedCafeSession },
+  }),
 
   'GET /api/mod/queue': () => ({}),
   'GET /api/mod/reasons': () => ({}),
@@ -693,6 +702,12 @@ async function setUp(app: TestApp): Promise<Fixtures> {
       201,
     ).body.id as string;
   };
+  const scheduledRoom = await openRoom(admin, { open: false });
+  const freshCafeSession = async () => {
+    const startsAt = new Date(Date.now() + ++sessionDay * 86_400_000 + 3_600_000);
+    const body = { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 1_800_000).toISOString() };
+    return must(await admin.post(`/api/cafe/rooms/${scheduledRoom}/sessions`, body), 201).body.id as string;
+  };
   const freshWord = async () =>
     must(await admin.post('/api/admin/watched-words', { pattern: uniqueWord(), action: 'flag' }), 201).body
       .id as string;
@@ -821,7 +836,7 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     },
     ownPosts,
     rooms: {
-      scheduled: await openRoom(admin, { open: false }),
+      scheduled: scheduledRoom,
       everyone: await openRoom(admin, { audience: 'everyone' }),
       members: await openRoom(admin, { audience: 'members' }),
       panel: await openRoom(admin, { audience: 'panel' }),
@@ -845,6 +860,8 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     freshApplication,
     freshWord,
     freshResetToken,
+    plannedCafeSession: await freshCafeSession(),
+    freshCafeSession,
   };
 }
 

@@ -843,10 +843,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CafeController_sessions"];
         put?: never;
         post: operations["CafeController_schedule"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cafe/rooms/{slug}/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CafeController_cancel"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5004,6 +5020,28 @@ export interface operations {
             };
         };
     };
+    CafeController_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions open now or planned, soonest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CafeSessionDto"][];
+                };
+            };
+        };
+    };
     CafeController_schedule: {
         parameters: {
             query?: never;
@@ -5026,6 +5064,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CafeSessionDto"];
                 };
+            };
+        };
+    };
+    CafeController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled before it started (audited); 409 started for an open one */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
