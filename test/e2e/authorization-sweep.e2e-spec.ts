@@ -161,6 +161,13 @@ const WHO_MAY = {
   'PUT /api/events/{id}/registration [open to everyone]': USERS,
   'PUT /api/events/{id}/registration [the panel’s]': PANEL,
   'GET /api/events/{id}/registrations': MODERATORS,
+  'GET /api/events.ics': EVERYONE,
+  'GET /api/events/{id}.ics [open to everyone]': EVERYONE,
+  'GET /api/events/{id}.ics [the panel’s]': PANEL,
+  'POST /api/me/calendar-feed': USERS,
+  'DELETE /api/me/calendar-feed': USERS,
+  // The secret is the key: a calendar app asks without a session.
+  'GET /api/calendar-feeds/{token}.ics': EVERYONE,
 
   // The panel's pool (issue 16)
   'GET /api/panel/about': EVERYONE,
@@ -593,6 +600,12 @@ const REQUESTS: Record<Operation, Build> = {
     body: { status: 'going' },
   }),
   'GET /api/events/{id}/registrations': (f) => ({ params: { id: f.calendar.everyone } }),
+  'GET /api/events.ics': () => ({}),
+  'GET /api/events/{id}.ics [open to everyone]': (f) => ({ params: { id: f.calendar.everyone } }),
+  'GET /api/events/{id}.ics [the panel’s]': (f) => ({ params: { id: f.calendar.panel } }),
+  'POST /api/me/calendar-feed': () => ({}),
+  'DELETE /api/me/calendar-feed': () => ({}),
+  'GET /api/calendar-feeds/{token}.ics': (f) => ({ params: { token: f.calendar.feedToken } }),
 
   // The panel's pool (issue 16)
   'GET /api/panel/about': () => ({}),

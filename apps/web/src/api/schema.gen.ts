@@ -1092,6 +1092,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedsController_publicFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedsController_eventFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CalendarFeedsController_createFeed"];
+        delete: operations["CalendarFeedsController_revokeFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedsController_personalFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -1660,6 +1724,11 @@ export interface components {
             username: string;
             password: string;
         };
+        MuteDto: {
+            reason: string;
+            /** Format: date-time */
+            until: string | null;
+        };
         MeDto: {
             /** Format: uuid */
             id: string;
@@ -1672,6 +1741,8 @@ export interface components {
              * @description "Ta en pause": the forum and café are hidden from the user until then
              */
             breakUntil: string | null;
+            /** @description A mute in force: why, and until when (null: until a moderator lifts it) */
+            mute: components["schemas"]["MuteDto"] | null;
         };
         ResetPasswordDto: {
             token: string;
@@ -2858,6 +2929,10 @@ export interface components {
         };
         HandledDto: {
             note: string;
+        };
+        CalendarFeedDto: {
+            /** @description The secret address of the personal feed; keep it to yourself */
+            url: string;
         };
         LocationDto: {
             name: string;
@@ -5518,6 +5593,102 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ConsultationDto"];
                 };
+            };
+        };
+    };
+    CalendarFeedsController_publicFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) of the events a guest may see, and the café’s sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeedsController_eventFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One event as iCalendar; 404 outside the audience */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeedsController_createFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new secret personal feed; a second POST replaces the first (the old url then 404s) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_revokeFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The personal feed is revoked (its url 404s) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeedsController_personalFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A member’s secret personal feed: the events they may see, their registrations marked; 404 once replaced or revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

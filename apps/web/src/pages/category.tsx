@@ -10,6 +10,7 @@ import { DraftRestored } from '../components/draft-restored';
 import { MarkdownEditor } from '../components/markdown-editor';
 import { WarningPicker } from '../features/reader-safety/warning-picker';
 import { NotSentAlert, supportOf } from '../components/not-sent';
+import { MutedNotice } from '../components/muted-notice';
 import { PageHeader } from '../components/page-header';
 import { WriteOutcomeView } from '../components/write-outcome';
 import { rememberReceipt } from '../features/receipts/stored-receipts';
@@ -221,6 +222,8 @@ export default function CategoryPage() {
           </section>
           {category.canPost ? (
             <NewThreadForm category={category} />
+          ) : user?.mute ? (
+            <MutedNotice mute={user.mute} />
           ) : (
             <Alert data-color="info" className="block">
               <Paragraph>
