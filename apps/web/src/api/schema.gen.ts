@@ -1932,6 +1932,11 @@ export interface components {
             username: string;
             password: string;
         };
+        MuteDto: {
+            reason: string;
+            /** Format: date-time */
+            until: string | null;
+        };
         MeDto: {
             /** Format: uuid */
             id: string;
@@ -1944,6 +1949,8 @@ export interface components {
              * @description "Ta en pause": the forum and café are hidden from the user until then
              */
             breakUntil: string | null;
+            /** @description A mute in force: why, and until when (null: until a moderator lifts it) */
+            mute: components["schemas"]["MuteDto"] | null;
         };
         ResetPasswordDto: {
             token: string;
@@ -2174,6 +2181,8 @@ export interface components {
             staffed?: boolean;
             /** @description Guests only: see GET /api/receipts/{token} */
             receiptToken?: string;
+            /** @description Guests only: a short code to write down; GET /api/receipts/{code} */
+            receiptCode?: string;
         };
         WriteRefusedDto: {
             /** @description When the refused text matched a crisis watched word: where to get help now */
@@ -2335,6 +2344,8 @@ export interface components {
             staffed?: boolean;
             /** @description Guests only: keep it to see at GET /api/receipts/{token} whether the post was published */
             receiptToken?: string;
+            /** @description Guests only, with `receiptToken`: a short code to write down, e.g. "K7QM-4XPA-9TRE"; GET /api/receipts/{code} reads the same receipt */
+            receiptCode?: string;
         };
         ModerateThreadDto: {
             locked?: boolean;
@@ -2390,6 +2401,14 @@ export interface components {
             rejectionReason?: string;
             /** @description Where the published post is */
             link?: string;
+            /** @description Whether the post opened a thread (or is a reply) */
+            isThread?: boolean;
+            /** @description When the post was written */
+            createdAt?: string;
+            /** @description The thread’s title (a thread the guest did not start: only while its category is open) */
+            threadTitle?: string;
+            /** @description The post’s text as written (Markdown), while pending, rejected or published: to read again or copy */
+            body?: string;
         };
         MyPostDto: {
             /** Format: uuid */
@@ -4767,7 +4786,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A guest’s receipt for a held post */
+            /** @description A guest’s receipt for a held post, by the token of its link or by its short code (12 characters; dashes, spaces and letter case ignored; rate-limited per address) */
             200: {
                 headers: {
                     [name: string]: unknown;
