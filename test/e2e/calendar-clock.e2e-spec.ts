@@ -30,6 +30,12 @@ const noticesOf = async (c: TestClient, type: string) =>
     (n) => n.type === type,
   );
 
+/** The consultations a seminar lists as achieved, as that client sees it. */
+const ids = async (c: TestClient, id: string) =>
+  (must(await c.get(`/api/events/${id}`), 200).body.achievements as { consultationId: string }[]).map(
+    (a) => a.consultationId,
+  );
+
 describe('the calendar’s clock', () => {
   let app: TestApp;
   let other: TestApp;
@@ -168,10 +174,6 @@ describe('the calendar’s clock', () => {
       201,
     ).body;
 
-    const ids = async (c: TestClient, id: string) =>
-      (must(await c.get(`/api/events/${id}`), 200).body.achievements as { consultationId: string }[]).map(
-        (a) => a.consultationId,
-      );
     const guestSees = await ids(app.client(), seminar.id);
     expect(guestSees).toContain(open);
     expect(guestSees).not.toContain(closed);

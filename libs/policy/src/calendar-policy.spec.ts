@@ -7,6 +7,7 @@ const actor = (role: Role | 'guest'): Actor =>
   role === 'guest' ? GUEST : { kind: 'user', id: '00000000-0000-4000-8000-000000000001', role };
 const WHO = ['guest', ...ROLES] as const;
 const cell = (d: Decision) => (d.allowed ? 'ok' : d.code);
+const facts = (audience: EventFacts['audience']) => ({ audience, mine: false });
 
 /** The calendar (issue 15) as a table: who × audience, for someone else's event and one's own. */
 describe('Policy: the calendar', () => {
@@ -40,7 +41,6 @@ describe('Policy: the calendar', () => {
 
   it.each(WHO)('should answer %s for someone else’s event of each audience', (who) => {
     const p = new Policy(actor(who));
-    const facts = (audience: EventFacts['audience']) => ({ audience, mine: false });
     expect({
       see: AUDIENCES.map((a) => cell(p.canSeeEvent(facts(a)))),
       manage: AUDIENCES.map((a) => cell(p.canManageEvent(facts(a)))),
