@@ -43,7 +43,7 @@ export type SupportResource = Schemas['HelplineDto'];
 export type Notice = Schemas['NoticeDto'];
 /** What a create or edit answer may add to the thread or post: held or not, and why. */
 export type WriteOutcome = Partial<
-  Pick<Schemas['CreatedPostDto'], 'status' | 'notices' | 'support' | 'staffed' | 'receiptToken'>
+  Pick<Schemas['CreatedPostDto'], 'status' | 'notices' | 'support' | 'staffed' | 'receiptToken' | 'receiptCode'>
 >;
 export type CreatedThread = Schemas['CreatedThreadDto'];
 export type CreatedPost = Schemas['CreatedPostDto'];

@@ -12,7 +12,8 @@ import { WarningPicker } from '../features/reader-safety/warning-picker';
 import { NotSentAlert, supportOf } from '../components/not-sent';
 import { MutedNotice } from '../components/muted-notice';
 import { PageHeader } from '../components/page-header';
-import { WriteOutcomeView, rememberReceipt } from '../components/write-outcome';
+import { WriteOutcomeView } from '../components/write-outcome';
+import { rememberReceipt } from '../features/receipts/stored-receipts';
 import { errorText, fieldOf, isStatus } from '../lib/errors';
 import { useApi } from '../lib/use-api';
 import { useDraft } from '../lib/use-draft';
@@ -71,7 +72,7 @@ function NewThreadForm({ category }: { category: Category }) {
         ...(anonymous && category.canPostAnonymously ? { anonymous: true } : {}),
         ...(warning ? { contentWarning: warning } : {}),
       });
-      if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title);
+      if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title, thread.receiptCode);
       setCreated(thread);
       titleDraft.clear();
       bodyDraft.clear();
