@@ -56,12 +56,17 @@ export function StatusTags({ service }: { service: HsdsServiceSummary }) {
   );
 }
 
-/** "Last checked 4 December 2026" in the reader's language. */
-export function checkedText(service: HsdsServiceSummary, t: TFunction, lang: string) {
+/** "4 December 2026", or "Not checked yet", in the reader's language. */
+export function checkedDate(service: HsdsServiceSummary, t: TFunction, lang: string) {
   if (!service.assured_date) return t('directory.neverChecked');
-  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${service.assured_date}T12:00:00Z`));
-  return t('directory.checkedOn', { date });
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${service.assured_date}T12:00:00Z`),
+  );
+}
+
+/** "Last checked 4 December 2026". */
+export function checkedText(service: HsdsServiceSummary, t: TFunction, lang: string) {
+  return service.assured_date
+    ? t('directory.checkedOn', { date: checkedDate(service, t, lang) })
+    : t('directory.neverChecked');
 }

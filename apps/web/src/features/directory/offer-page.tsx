@@ -6,7 +6,7 @@ import { ErrorAlert, Loading } from '../../components/feedback';
 import { PageHeader } from '../../components/page-header';
 import { isStatus } from '../../lib/errors';
 import { useApi } from '../../lib/use-api';
-import { checkedText, StatusTags, TypeTags, useMunicipalityName } from './common';
+import { checkedDate, StatusTags, TypeTags, useMunicipalityName } from './common';
 import { ModTools } from './mod-tools';
 
 /** One offer: when, where, cost, accessibility, contact, and when someone last checked it. */
@@ -139,7 +139,7 @@ export default function OfferPage() {
           </>
         ) : null}
         <dt>{t('directory.checked')}</dt>
-        <dd data-testid="directory-checked">{checkedText(s, t, i18n.language)}</dd>
+        <dd data-testid="directory-checked">{checkedDate(s, t, i18n.language)}</dd>
       </dl>
       {s.x_stale ? (
         <Alert data-color="info" className="block">
