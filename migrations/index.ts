@@ -15,6 +15,7 @@ import { SanctionsDecidedWhenApplied1768400000400 } from './1768400000400-sancti
 import { ReaderSafety1768900000000 } from './1768900000000-reader-safety.js';
 import { ActivityDirectory1768700000000 } from './1768700000000-activity-directory.js';
 import { PanelPool1768800000000 } from './1768800000000-panel-pool.js';
+import { Calendar1768500000000 } from './1768500000000-calendar.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ReaderSafety1768900000000,
   ActivityDirectory1768700000000,
   PanelPool1768800000000,
+  Calendar1768500000000,
 ];

@@ -7,6 +7,7 @@ import { connect as connectNamespace } from '../support/mod-sockets.js';
 import { connect as connectCafe, emitAck, openRoom, uniqueNick, uniqueSlug } from '../support/sockets.js';
 import { poolFixtures, poolInterestBody, type PoolFixtures } from '../support/pool-fixtures.js';
 import { offer as directoryOffer, publishOffer } from '../support/directory.js';
+import { calendarFixtures, eventBody, type CalendarFixtures } from '../support/calendar-fixtures.js';
 import { readerSafetyFixtures, type ReaderSafetyFixtures } from '../support/reader-safety-fixtures.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
@@ -86,6 +87,8 @@ const WHO_MAY = {
   'POST /api/cafe/rooms/{slug}/sessions': HOSTS,
   'POST /api/cafe/rooms/{slug}/open': HOSTS,
   'POST /api/cafe/rooms/{slug}/close': HOSTS,
+  'GET /api/cafe/rooms/{slug}/sessions': HOSTS,
+  'DELETE /api/cafe/rooms/{slug}/sessions/{id}': HOSTS,
 
   'GET /api/mod/queue': MODERATORS,
   'GET /api/mod/reasons': MODERATORS,
@@ -147,6 +150,17 @@ const WHO_MAY = {
   'POST /api/consultations/{id}/archive': ADMINS,
 
   // Calendar (issue 15)
+  'GET /api/events': EVERYONE,
+  'POST /api/events': HOSTS,
+  'GET /api/events/{id} [open to everyone]': EVERYONE,
+  'GET /api/events/{id} [the panel’s]': PANEL,
+  'PATCH /api/events/{id} [own event]': HOSTS,
+  'PATCH /api/events/{id} [someone else’s event]': MODERATORS,
+  'POST /api/events/{id}/cancel': MODERATORS,
+  // Sign-ups are by name: every account (a mute stops writing, not coming to a meeting).
+  'PUT /api/events/{id}/registration [open to everyone]': USERS,
+  'PUT /api/events/{id}/registration [the panel’s]': PANEL,
+  'GET /api/events/{id}/registrations': MODERATORS,
 
   // The panel's pool (issue 16)
   'GET /api/panel/about': EVERYONE,
@@ -236,6 +250,9 @@ interface Fixtures {
   freshApplication(): Promise<string>;
   freshWord(): Promise<string>;
   freshResetToken(): Promise<string>;
+  /** A café session planned in the scheduled room (one that stays, and a new one to cancel). */
+  plannedCafeSession: string;
+  freshCafeSession(): Promise<string>;
   consultations: {
     everyone: string;
     panel: string;
@@ -251,6 +268,7 @@ interface Fixtures {
   freshSanction(): Promise<string>;
 
   // Calendar (issue 15)
+  calendar: CalendarFixtures;
 
   // The panel's pool (issue 16)
   pool: PoolFixtures;
@@ -411,6 +429,10 @@ const REQUESTS: Record<Operation, Build> = {
   },
   'POST /api/cafe/rooms/{slug}/open': (f) => ({ params: { slug: f.rooms.scheduled }, body: { until: inHours(1) } }),
   'POST /api/cafe/rooms/{slug}/close': (f) => ({ params: { slug: f.rooms.scheduled } }),
+  'GET /api/cafe/rooms/{slug}/sessions': (f) => ({ params: { slug: f.rooms.scheduled } }),
+  'DELETE /api/cafe/rooms/{slug}/sessions/{id}': async (f, { allowed }) => ({
+    params: { slug: f.rooms.scheduled, id: allowed ? await f.freshCafeSession() : f.plannedCafeSession },
+  }),
 
   'GET /api/mod/queue': () => ({}),
   'GET /api/mod/reasons': () => ({}),
@@ -546,6 +568,31 @@ const REQUESTS: Record<Operation, Build> = {
   }),
 
   // Calendar (issue 15)
+  'GET /api/events': () => ({}),
+  'POST /api/events': () => ({ body: eventBody() }),
+  'GET /api/events/{id} [open to everyone]': (f) => ({ params: { id: f.calendar.everyone } }),
+  'GET /api/events/{id} [the panel’s]': (f) => ({ params: { id: f.calendar.panel } }),
+  'PATCH /api/events/{id} [own event]': async (f, { who, allowed }) => ({
+    params: { id: allowed ? await f.calendar.fresh(f.actors[who]) : f.calendar.everyone },
+    body: { title: 'Et nytt navn fra feiingen' },
+  }),
+  'PATCH /api/events/{id} [someone else’s event]': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.calendar.fresh() : f.calendar.everyone },
+    body: { title: 'Et nytt navn fra feiingen' },
+  }),
+  'POST /api/events/{id}/cancel': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.calendar.fresh() : f.calendar.everyone },
+    body: { reason: 'Avlyst i feiingen' },
+  }),
+  'PUT /api/events/{id}/registration [open to everyone]': (f) => ({
+    params: { id: f.calendar.everyone },
+    body: { status: 'going' },
+  }),
+  'PUT /api/events/{id}/registration [the panel’s]': (f) => ({
+    params: { id: f.calendar.panel },
+    body: { status: 'going' },
+  }),
+  'GET /api/events/{id}/registrations': (f) => ({ params: { id: f.calendar.everyone } }),
 
   // The panel's pool (issue 16)
   'GET /api/panel/about': () => ({}),
@@ -655,6 +702,12 @@ async function setUp(app: TestApp): Promise<Fixtures> {
       201,
     ).body.id as string;
   };
+  const scheduledRoom = await openRoom(admin, { open: false });
+  const freshCafeSession = async () => {
+    const startsAt = new Date(Date.now() + ++sessionDay * 86_400_000 + 3_600_000);
+    const body = { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 1_800_000).toISOString() };
+    return must(await admin.post(`/api/cafe/rooms/${scheduledRoom}/sessions`, body), 201).body.id as string;
+  };
   const freshWord = async () =>
     must(await admin.post('/api/admin/watched-words', { pattern: uniqueWord(), action: 'flag' }), 201).body
       .id as string;
@@ -757,6 +810,7 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     freshSanction,
 
     // Calendar (issue 15)
+    calendar: await calendarFixtures(app),
 
     // The panel's pool (issue 16)
     pool: await poolFixtures(app),
@@ -782,7 +836,7 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     },
     ownPosts,
     rooms: {
-      scheduled: await openRoom(admin, { open: false }),
+      scheduled: scheduledRoom,
       everyone: await openRoom(admin, { audience: 'everyone' }),
       members: await openRoom(admin, { audience: 'members' }),
       panel: await openRoom(admin, { audience: 'panel' }),
@@ -806,6 +860,8 @@ async function setUp(app: TestApp): Promise<Fixtures> {
     freshApplication,
     freshWord,
     freshResetToken,
+    plannedCafeSession: await freshCafeSession(),
+    freshCafeSession,
   };
 }
 

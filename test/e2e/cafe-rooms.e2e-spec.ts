@@ -177,10 +177,10 @@ describe('café rooms and opening hours (REST)', () => {
     expect(ops.map((o: { op: string }) => o.op)).toEqual(['create', 'open', 'extend', 'close']);
   });
 
-  it('should start a planned session early when a host opens the room before it', async () => {
+  it('should start a planned session early when a host opens the room within half an hour of it', async () => {
     const slug = (await create(admin, room())).body.slug;
     const planned = await host.post(`/api/cafe/rooms/${slug}/sessions`, {
-      startsAt: inMinutes(30),
+      startsAt: inMinutes(20),
       endsAt: inMinutes(90),
     });
     const opened = await host.post(`/api/cafe/rooms/${slug}/open`);
@@ -193,6 +193,57 @@ describe('café rooms and opening hours (REST)', () => {
       [slug],
     );
     expect(sessions).toEqual([{ id: planned.body.id }]);
+  });
+
+  // Issue 21.2: a host who opened the room for a while must not take an evening planned later away.
+  it('should keep a session planned later that day when a host opens now and closes again', async () => {
+    const slug = (await create(admin, room())).body.slug;
+    const evening = (
+      await admin.post(`/api/cafe/rooms/${slug}/sessions`, { startsAt: inMinutes(90), endsAt: inMinutes(180) })
+    ).body as { id: string; startsAt: string; endsAt: string };
+    const opened = await host.post(`/api/cafe/rooms/${slug}/open`);
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ isOpen: true, closesAt: evening.startsAt });
+    expect((await host.post(`/api/cafe/rooms/${slug}/open`, { until: inMinutes(120) })).status).toBe(409);
+    expect((await host.post(`/api/cafe/rooms/${slug}/close`)).body).toMatchObject({
+      isOpen: false,
+      opensAt: evening.startsAt,
+    });
+    expect((await host.get(`/api/cafe/rooms/${slug}/sessions`)).body).toEqual([{ ...evening, room: slug }]);
+  });
+
+  it('should let a host see the planned sessions and cancel one before it starts, audited; an open one is closed instead', async () => {
+    const slug = (await create(admin, room())).body.slug;
+    const first = (
+      await host.post(`/api/cafe/rooms/${slug}/sessions`, { startsAt: inMinutes(60), endsAt: inMinutes(120) })
+    ).body;
+    const second = (
+      await host.post(`/api/cafe/rooms/${slug}/sessions`, { startsAt: inMinutes(24 * 60), endsAt: inMinutes(25 * 60) })
+    ).body;
+    const listedSessions = await host.get(`/api/cafe/rooms/${slug}/sessions`);
+    expect(listedSessions.status).toBe(200);
+    expect(listedSessions.body.map((x: { id: string }) => x.id)).toEqual([first.id, second.id]);
+    expect((await member.get(`/api/cafe/rooms/${slug}/sessions`)).status).toBe(403);
+    expect((await member.delete(`/api/cafe/rooms/${slug}/sessions/${first.id}`)).status).toBe(403);
+
+    expect((await host.delete(`/api/cafe/rooms/${slug}/sessions/${first.id}`)).status).toBe(204);
+    expect((await host.get(`/api/cafe/rooms/${slug}/sessions`)).body.map((x: { id: string }) => x.id)).toEqual([
+      second.id,
+    ]);
+    expect(await listed(member, slug)).toMatchObject({ isOpen: false, opensAt: second.startsAt });
+    expect((await host.delete(`/api/cafe/rooms/${slug}/sessions/${first.id}`)).status).toBe(404);
+    expect((await host.delete(`/api/cafe/rooms/${slug}/sessions/not-a-uuid`)).status).toBe(400);
+    const audit = await sql(
+      app,
+      `SELECT meta FROM audit_log WHERE action = 'cafe_room' AND meta->>'op' = 'cancel' AND meta->>'sessionId' = $1`,
+      [first.id],
+    );
+    expect(audit).toHaveLength(1);
+
+    const live = (await host.post(`/api/cafe/rooms/${slug}/open`, { until: inMinutes(30) })).body;
+    const [open] = (await host.get(`/api/cafe/rooms/${slug}/sessions`)).body as { id: string }[];
+    expect(live.isOpen).toBe(true);
+    expect((await host.delete(`/api/cafe/rooms/${slug}/sessions/${open.id}`)).status).toBe(409);
   });
 
   it('should refuse an "until" in the past or over twelve hours away (400)', async () => {

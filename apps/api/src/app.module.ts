@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthorshipModule } from './authorship/authorship.module.js';
 import { CafeModule } from './cafe/cafe.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { ConsultationsModule } from './consultations/consultations.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { ReaderSafetyModule } from './reader-safety/reader-safety.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         ScreeningModule,
         CafeModule,
         ConsultationsModule,
+        CalendarModule,
         ReaderSafetyModule,
         PoolModule,
         DirectoryModule,

@@ -18,6 +18,11 @@ export const NOTIFICATION_TYPES = [
   'assignment_handover',
   'assignment_checkin_crisis',
   'assignment_final_checkin',
+  // Calendar (issue 15)
+  'event_promoted',
+  'event_cancelled',
+  'event_reminder',
+  'event_summary_due',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -14,6 +14,8 @@ export const webRoutes = {
   // The token sits in the fragment, which browsers never send to a server or write to its logs.
   resetPassword: (token: string) => `/nytt-passord#${token}`,
   consultation: (id: string) => `/radslag/${id}`,
+  calendar: () => '/kalender',
+  event: (id: string) => `/kalender/${id}`,
   moderation: () => '/moderering',
   profile: () => '/profil',
   help: () => '/hjelp',

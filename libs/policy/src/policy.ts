@@ -2,6 +2,13 @@ import { roleAtLeast, type CafeAudience, type Role } from '#libs/contracts';
 import type { Actor } from './actor.js';
 import { ALLOW, needLogin, needRole, notFound, refuse, type Decision } from './decision.js';
 
+/** What the policy asks of a calendar event (issue 15). */
+export interface EventFacts {
+  audience: 'everyone' | 'members' | 'panel';
+  /** The caller organises it. */
+  mine: boolean;
+}
+
 /** What the policy asks of a consultation. */
 export interface ConsultationFacts {
   audience: 'everyone' | 'members' | 'panel';
@@ -43,6 +50,8 @@ export const ROLE_ACTIONS = {
   // The panel's pool (issue 16)
   'admin.pool': 'admin',
   'pool.member': 'panel',
+  // Calendar (issue 15): the peer workers host seminars, meetings and courses.
+  'calendar.host': 'host',
   // Reader safety (issue 18)
   'reader.filters': 'member',
   'host.unanswered': 'host',
@@ -447,6 +456,37 @@ export class Policy {
     if (this.actor.kind === 'guest' || !roleAtLeast(this.actor.role, ROLE_ACTIONS['cafe.host'])) {
       return refuse(403, 'not_host', 'Only the café hosts can do that.');
     }
+    return ALLOW;
+  }
+
+  // --- Calendar (issue 15) ----------------------------------------------------------------
+
+  /** The event audiences this actor belongs to; lists and feeds filter by it. */
+  eventAudiences(): EventFacts['audience'][] {
+    if (this.isGuest) return ['everyone'];
+    // The panel's meetings are the panel's, and of those who work with them (hosts and up).
+    return this.hasRole('panel') ? ['everyone', 'members', 'panel'] : ['everyone', 'members'];
+  }
+
+  /** An event is seen by its audience; outside it, it does not exist (404, as for an unknown one). */
+  canSeeEvent(e: EventFacts): Decision {
+    return this.eventAudiences().includes(e.audience) || this.owns(e) ? ALLOW : notFound('That event');
+  }
+
+  /** Editing, cancelling, the registrations list: its organiser, and the moderators who look after everything. */
+  canManageEvent(e: EventFacts): Decision {
+    const seen = this.canSeeEvent(e);
+    if (!seen.allowed) return seen;
+    if (this.actor.kind === 'guest') return needLogin();
+    if (this.owns(e) || this.hasRole('moderator')) return ALLOW;
+    return refuse(403, 'not_organiser', 'Only the organiser or a moderator can change this event.');
+  }
+
+  /** Signing up: by name, so members only (a mute stops writing, not coming to a meeting). */
+  canRegisterForEvent(e: EventFacts): Decision {
+    const seen = this.canSeeEvent(e);
+    if (!seen.allowed) return seen;
+    if (this.actor.kind === 'guest') return needLogin();
     return ALLOW;
   }
 

@@ -94,6 +94,32 @@ export class CafeRoomsRepository {
     return new Map(rows.map((r) => [r.room_id, r]));
   }
 
+  /** The room's sessions that are open now or still to come, soonest first. */
+  async comingSessions(roomId: string): Promise<SessionRow[]> {
+    return this.db.query(
+      `SELECT ${SESSION_COLUMNS} FROM cafe_sessions s
+       WHERE s.room_id = $1 AND s.closed_at IS NULL AND s.ends_at > now()
+       ORDER BY s.starts_at LIMIT 100`,
+      [roomId],
+    );
+  }
+
+  /**
+   * Cancels a session that has not started yet (it is closed before it opens, so the calendar and
+   * the audit log still know of it). 'started' when it is open now, null when there is no such one.
+   */
+  async cancelPlanned(tx: EntityManager, roomId: string, id: string): Promise<'cancelled' | 'started' | null> {
+    const rows: { started: boolean }[] = await tx.query(
+      `SELECT s.starts_at <= now() AS started FROM cafe_sessions s
+       WHERE s.id = $1 AND s.room_id = $2 AND s.closed_at IS NULL AND s.ends_at > now() FOR UPDATE`,
+      [id, roomId],
+    );
+    if (!rows[0]) return null;
+    if (rows[0].started) return 'started';
+    await tx.query('UPDATE cafe_sessions SET closed_at = now() WHERE id = $1', [id]);
+    return 'cancelled';
+  }
+
   /** The session and its room, with whether it is open now (by the database's clock). */
   async sessionState(sessionId: string): Promise<{ session: SessionRow; room: RoomRow; live: boolean } | null> {
     const rows: (SessionRow & {

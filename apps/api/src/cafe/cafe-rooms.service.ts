@@ -25,6 +25,8 @@ export const DEFAULT_OPEN_MS = 2 * 60 * MINUTE;
 const SCHEDULE_AHEAD_MS = 366 * 24 * 60 * MINUTE;
 /** A start a little in the past is accepted (a form filled in slowly). */
 const START_SLACK_MS = 5 * MINUTE;
+/** "Open now" starts a planned session early only when it was due this soon; a later one is left as planned. */
+export const OPEN_EARLY_MS = 30 * MINUTE;
 
 const when = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -131,8 +133,18 @@ export class CafeRoomsService {
         session = until ? await this.repo.updateSession(tx, live.id, { endsAt: until }) : live;
         op = 'extend';
       } else {
-        const end = until ?? new Date(now + DEFAULT_OPEN_MS);
-        const planned = await this.repo.overlapping(tx, room.id, new Date(now), end);
+        let end = until ?? new Date(now + DEFAULT_OPEN_MS);
+        let planned = await this.repo.overlapping(tx, room.id, new Date(now), end);
+        if (planned && planned.starts_at.getTime() > now + OPEN_EARLY_MS) {
+          // A session planned for later keeps its place: open until it starts, then it takes over.
+          if (until)
+            throw conflict(
+              'overlap',
+              `The next session starts at ${when(planned.starts_at)}; open until then at most.`,
+            );
+          end = planned.starts_at;
+          planned = null;
+        }
         if (planned) {
           // A planned session within the window starts now; it keeps its end unless one was given.
           const later = await this.repo.overlapping(tx, room.id, planned.ends_at, until ?? planned.ends_at, planned.id);
@@ -154,6 +166,31 @@ export class CafeRoomsService {
       return { room, session };
     });
     return toRoomDto(opened.room, opened.session, (await this.state.online(opened.session.id)).participants.length);
+  }
+
+  /** The room's sessions, open now or planned, for its hosts. */
+  async coming(slug: string): Promise<CafeSessionDto[]> {
+    const room = await this.repo.findRoom(slug);
+    if (!room) throw notFound('No such café room.');
+    return (await this.repo.comingSessions(room.id)).map((s) => toSessionDto(s, room.slug));
+  }
+
+  /** Cancels a planned session before it starts (an open one is closed instead). Audited. */
+  async cancel(actor: SessionUser, slug: string, sessionId: string): Promise<void> {
+    await this.tx.run(async (tx) => {
+      const room = await this.repo.lockRoom(tx, slug);
+      if (!room) throw notFound('No such café room.');
+      const result = await this.repo.cancelPlanned(tx, room.id, sessionId);
+      if (!result) throw notFound('No such planned session in this room.');
+      if (result === 'started') throw conflict('started', 'This session is open now; close the room instead.');
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'cafe_room',
+        targetType: 'cafe_room',
+        targetId: room.id,
+        meta: { op: 'cancel', sessionId },
+      });
+    });
   }
 
   /** Closes the room now, if open; everyone in it is told. */

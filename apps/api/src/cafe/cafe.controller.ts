@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
+import { UuidParam } from '../common/validation.js';
 import { LegalTextDto } from '../auth/dto/auth.dto.js';
 import { CurrentUser, type SessionUser } from '../auth/session-user.js';
 import { CAFE_RULES_EN, CAFE_RULES_NB } from './cafe-rules.js';
@@ -50,6 +51,25 @@ export class CafeController {
     @CurrentUser() actor: SessionUser,
   ): Promise<CafeSessionDto> {
     return this.rooms.schedule(actor, slug, dto);
+  }
+
+  @Get('rooms/:slug/sessions')
+  @Allow('cafe.host')
+  @ApiOkResponse({ type: [CafeSessionDto], description: 'The sessions open now or planned, soonest first' })
+  sessions(@Param('slug') slug: string): Promise<CafeSessionDto[]> {
+    return this.rooms.coming(slug);
+  }
+
+  @Delete('rooms/:slug/sessions/:id')
+  @HttpCode(204)
+  @Allow('cafe.host')
+  @ApiNoContentResponse({ description: 'Cancelled before it started (audited); 409 started for an open one' })
+  cancel(
+    @Param('slug') slug: string,
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<void> {
+    return this.rooms.cancel(actor, slug, id);
   }
 
   @Post('rooms/:slug/open')

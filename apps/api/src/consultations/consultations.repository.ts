@@ -344,6 +344,25 @@ export class ConsultationsRepository {
     return row.n;
   }
 
+  /**
+   * Reports published in (after, until] of the audiences given: what the panel achieved between two
+   * seminars (the calendar, issue 15). Drafts never have a report, so none is among them.
+   */
+  reportsPublishedBetween(
+    after: Date | null,
+    until: Date,
+    audiences: Audience[],
+  ): Promise<{ id: string; title: string; report_published_at: Date }[]> {
+    return this.db.query(
+      `SELECT id, title, report_published_at FROM consultations
+       WHERE report_published_at IS NOT NULL AND audience = ANY($3::text[])
+         AND ($1::timestamptz IS NULL OR report_published_at > $1) AND report_published_at <= $2
+       ORDER BY report_published_at, id
+       LIMIT 100`,
+      [after, until, audiences],
+    );
+  }
+
   /** A member's named answers and their acknowledgements (their export); anonymous ones link to no one. */
   namedForExport(userId: string): Promise<Record<string, unknown>[]> {
     return this.db.query(

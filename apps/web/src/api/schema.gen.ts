@@ -843,10 +843,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CafeController_sessions"];
         put?: never;
         post: operations["CafeController_schedule"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cafe/rooms/{slug}/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CafeController_cancel"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1070,6 +1086,86 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ConsultationsController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_list"];
+        put?: never;
+        post: operations["EventsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["EventsController_update"];
+        trace?: never;
+    };
+    "/api/events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EventsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EventsController_register"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_registrations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2262,7 +2358,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "consultation_report" | "consultation_follow_up" | "consultation_overdue" | "reactions" | "pool_interest_crisis" | "assignment_offer" | "assignment_cancelled" | "assignment_handover" | "assignment_checkin_crisis" | "assignment_final_checkin";
+            type: "approved" | "rejected" | "reply" | "hidden" | "restored" | "sanction" | "consultation_report" | "consultation_follow_up" | "consultation_overdue" | "reactions" | "pool_interest_crisis" | "assignment_offer" | "assignment_cancelled" | "assignment_handover" | "assignment_checkin_crisis" | "assignment_final_checkin" | "event_promoted" | "event_cancelled" | "event_reminder" | "event_summary_due";
             /** @description What happened, in words for the recipient (never the text of a post) */
             text: string;
             /** @description Where to look, e.g. /threads/{id}#post-{id} */
@@ -2750,6 +2846,146 @@ export interface components {
         };
         HandledDto: {
             note: string;
+        };
+        LocationDto: {
+            name: string;
+            address: string | null;
+        };
+        AchievementDto: {
+            /** Format: uuid */
+            consultationId: string;
+            title: string;
+            /** Format: date-time */
+            reportPublishedAt: string;
+        };
+        CafeRoomRefDto: {
+            slug: string;
+            name: string;
+        };
+        EventDto: {
+            /**
+             * Format: uuid
+             * @description For kind cafe: the café session’s id
+             */
+            id: string;
+            title: string;
+            /** @description Sanitised HTML of the Markdown description */
+            descriptionHtml: string;
+            /** @enum {string} */
+            kind: "seminar" | "meeting" | "course" | "social" | "other" | "cafe";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            location: components["schemas"]["LocationDto"] | null;
+            /** @description Whether it happens online (the address itself only in onlineUrl) */
+            online: boolean;
+            /** @description Only to those going and the organiser, and only on GET /api/events/:id */
+            onlineUrl?: string;
+            /** @enum {string} */
+            audience: "everyone" | "members" | "panel";
+            capacity: number | null;
+            /** @enum {string} */
+            registration: "none" | "open";
+            /** @description How many are going */
+            going: number;
+            /** @description How many are on the waitlist */
+            waitlisted: number;
+            /** @enum {string|null} */
+            myStatus: "going" | "waitlisted" | "not_going" | null;
+            /** @description The caller’s place on the waitlist (1: first) */
+            myPosition?: number;
+            /** @description Who organises it (a café session: the café itself, as deleted) */
+            organiser: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            cancelReason?: string | null;
+            /** @description RFC 5545 SEQUENCE: raised by every change */
+            sequence: number;
+            summaryHtml?: string | null;
+            /** @description Seminars: consultations the caller may see whose reports were published since the previous seminar */
+            achievements?: components["schemas"]["AchievementDto"][];
+            /** @description For kind cafe: the room */
+            cafeRoom?: components["schemas"]["CafeRoomRefDto"];
+            /** @description Whether the caller may edit, cancel and see the registrations */
+            canManage: boolean;
+            /** @description Whether the caller may sign up now */
+            canRegister: boolean;
+        };
+        EventPageDto: {
+            items: components["schemas"]["EventDto"][];
+            nextCursor: string | null;
+        };
+        LocationInputDto: {
+            name: string;
+            address?: string;
+        };
+        CreateEventDto: {
+            title: string;
+            /** @description Markdown */
+            description: string;
+            /** @enum {string} */
+            kind: "seminar" | "meeting" | "course" | "social" | "other";
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description After startsAt
+             */
+            endsAt: string;
+            location?: components["schemas"]["LocationInputDto"];
+            /** @description https only; given only to those going and the organiser */
+            onlineUrl?: string;
+            /** @enum {string} */
+            audience: "everyone" | "members" | "panel";
+            /** @description No more going than this; the rest wait in order */
+            capacity?: number;
+            /** @enum {string} */
+            registration: "none" | "open";
+        };
+        UpdateEventDto: {
+            title?: string;
+            /** @description Markdown */
+            description?: string;
+            /** @enum {string} */
+            kind?: "seminar" | "meeting" | "course" | "social" | "other";
+            /** Format: date-time */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description After startsAt
+             */
+            endsAt?: string;
+            /** @enum {string} */
+            audience?: "everyone" | "members" | "panel";
+            /** @enum {string} */
+            registration?: "none" | "open";
+            location?: components["schemas"]["LocationInputDto"] | null;
+            onlineUrl?: string | null;
+            capacity?: number | null;
+            /** @description Markdown; what came of it, after the event */
+            summary?: string;
+        };
+        CancelEventDto: {
+            reason: string;
+        };
+        RegistrationInputDto: {
+            /** @enum {string} */
+            status: "going" | "not_going";
+        };
+        RegistrationDto: {
+            /** @enum {string} */
+            status: "going" | "waitlisted" | "not_going";
+            /** @description On the waitlist: 1 for the first */
+            position?: number;
+        };
+        RegistrationEntryDto: {
+            user: components["schemas"]["UserAuthorDto"];
+            /** @enum {string} */
+            status: "going" | "waitlisted" | "not_going";
+            position?: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         ScreeningCheckDto: {
             /** @description The draft; never stored or logged */
@@ -4772,6 +5008,28 @@ export interface operations {
             };
         };
     };
+    CafeController_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions open now or planned, soonest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CafeSessionDto"][];
+                };
+            };
+        };
+    };
     CafeController_schedule: {
         parameters: {
             query?: never;
@@ -4794,6 +5052,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CafeSessionDto"];
                 };
+            };
+        };
+    };
+    CafeController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled before it started (audited); 409 started for an open one */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5226,6 +5505,180 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+        };
+    };
+    EventsController_list: {
+        parameters: {
+            query?: {
+                /** @description Events ending after this (default: now) */
+                from?: string;
+                /** @description Events starting before this (default: a year after from) */
+                to?: string;
+                kind?: "seminar" | "meeting" | "course" | "social" | "other" | "cafe";
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By start time; the events the caller may see and the café’s planned sessions (kind cafe) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPageDto"];
+                };
+            };
+        };
+    };
+    EventsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
+                };
+            };
+        };
+    };
+    EventsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 outside the audience; the online link only to those going */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
+                };
+            };
+        };
+    };
+    EventsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventDto"];
+            };
+        };
+        responses: {
+            /** @description Its organiser, moderators, admins; raises sequence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
+                };
+            };
+        };
+    };
+    EventsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelEventDto"];
+            };
+        };
+        responses: {
+            /** @description Everyone registered is notified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
+                };
+            };
+        };
+    };
+    EventsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationInputDto"];
+            };
+        };
+        responses: {
+            /** @description going, or waitlisted with a position when full */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"];
+                };
+            };
+        };
+    };
+    EventsController_registrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its organiser, moderators, admins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationEntryDto"][];
                 };
             };
         };

@@ -70,6 +70,7 @@ export type PanelApplication = Schemas['PanelApplicationDto'];
 export type AdminPanelApplication = Schemas['AdminPanelApplicationDto'];
 
 export type CafeRoom = Schemas['CafeRoomDto'];
+export type CafeSession = Schemas['CafeSessionDto'];
 export type CafeMessage = ContractCafeMessage;
 export type Participant = CafeParticipant;
 export type Helpline = CafeHelpline;

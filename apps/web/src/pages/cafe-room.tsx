@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CafeRoom } from '../api/types';
@@ -8,18 +8,33 @@ import { PageHeader } from '../components/page-header';
 import { Chat } from '../features/cafe/chat';
 import { JoinForm, type JoinEntry } from '../features/cafe/join-form';
 import { ClosedNotice, RemovedNotice } from '../features/cafe/room-notices';
+import { RoomControls } from '../features/cafe/room-controls';
 import { useCafeRoom } from '../features/cafe/use-cafe-room';
 import { useApi } from '../lib/use-api';
 import { useSession } from '../session';
 import { RoomState } from './home';
 import NotFoundPage from './not-found';
 
-/** The room once the page has it; `onPresence` hears how many are in it while one is inside. */
-function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number | null): void }) {
+/**
+ * The room once the page has it; `onPresence` hears how many are in it while one is inside, and
+ * `onClosed` that it was closed while the page was open (so the heading stops saying "open").
+ */
+function Room({
+  room,
+  onPresence,
+  onClosed,
+}: {
+  room: CafeRoom;
+  onPresence(count: number | null): void;
+  onClosed(): void;
+}) {
   const { user } = useSession();
   const controls = useCafeRoom(room, onPresence);
   const [entry, setEntry] = useState<JoinEntry>({ nickname: user?.displayName ?? '', accepted: false });
   const { view } = controls;
+  useEffect(() => {
+    if (view.phase === 'closed' && room.isOpen) onClosed();
+  }, [view.phase, room.isOpen, onClosed]);
   if (view.phase === 'closed') return <ClosedNotice nextOpening={view.nextOpening} />;
   if (view.phase === 'removed') return <RemovedNotice notice={view.removedNotice} />;
   if (view.phase === 'intro' || view.phase === 'connecting')
@@ -38,6 +53,7 @@ function Room({ room, onPresence }: { room: CafeRoom; onPresence(count: number |
 export default function CafeRoomPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
+  const { can } = useSession();
   const { data, error, loading, reload } = useApi<CafeRoom[]>('/api/cafe/rooms');
   const room = data?.find((r) => r.slug === slug);
   // While one is in the room, the count in the heading follows who is there.
@@ -63,7 +79,9 @@ export default function CafeRoomPage() {
           <PageHeader title={room.name} lead={room.description}>
             <RoomState room={presence === null ? room : { ...room, participants: presence }} />
           </PageHeader>
-          <Room room={room} onPresence={setPresence} />
+          {/* Opened or closed meanwhile: the room starts again from what it is now. */}
+          <Room key={String(room.isOpen)} room={room} onPresence={setPresence} onClosed={reload} />
+          {can('host') ? <RoomControls room={room} onChanged={reload} /> : null}
         </>
       )}
     </BreakGate>

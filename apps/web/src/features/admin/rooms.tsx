@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from '../../components/feedback';
 import { useApi } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
 import { RoomState } from '../../pages/home';
+import { RoomControls } from '../cafe/room-controls';
 import { SLUG } from './categories';
 import { LabelledSelect } from './fields';
 
@@ -20,85 +21,6 @@ interface NewRoom {
 }
 
 const EMPTY_ROOM: NewRoom = { slug: '', name: '', description: '', audience: 'everyone' };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function nextHour(hoursAhead: number): Date {
-  const d = new Date(Date.now() + hoursAhead * 3600_000);
-  d.setMinutes(0, 0, 0);
-  return d;
-}
-
-function toLocalInput(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-function RoomSchedule({ room, onChanged }: { room: CafeRoom; onChanged(): void }) {
-  const { t } = useTranslation();
-  const say = useAnnounce();
-  const [startsAt, setStartsAt] = useState(() => toLocalInput(nextHour(1)));
-  const [endsAt, setEndsAt] = useState(() => toLocalInput(nextHour(3)));
-  const [err, setErr] = useState<string | undefined>();
-  const call = useSubmit(async (path: string, body?: object, message: string = t('admin.saved')) => {
-    await api.post(`/api/cafe/rooms/${room.slug}/${path}`, body);
-    say(message);
-    onChanged();
-  });
-  return (
-    <>
-      <div className="button-row">
-        {room.isOpen ? (
-          <Button
-            variant="secondary"
-            data-size="sm"
-            onClick={() => void call.run('close', undefined, t('admin.rooms.closed'))}
-          >
-            {t('admin.rooms.closeNow')} <span className="ds-sr-only">{room.name}</span>
-          </Button>
-        ) : (
-          <Button variant="secondary" data-size="sm" onClick={() => void call.run('open', {}, t('admin.rooms.opened'))}>
-            {t('admin.rooms.openNow')} <span className="ds-sr-only">{room.name}</span>
-          </Button>
-        )}
-      </div>
-      <form
-        className="schedule-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const s = new Date(startsAt);
-          const en = new Date(endsAt);
-          if (Number.isNaN(s.getTime()) || Number.isNaN(en.getTime()) || en <= s) {
-            setErr(t('admin.rooms.timeError'));
-            return;
-          }
-          setErr(undefined);
-          void call.run('sessions', { startsAt: s.toISOString(), endsAt: en.toISOString() });
-        }}
-      >
-        <Textfield
-          id={`starts-${room.slug}`}
-          type="datetime-local"
-          label={t('admin.rooms.startsAt')}
-          value={startsAt}
-          onChange={(e) => setStartsAt(e.target.value)}
-        />
-        <Textfield
-          id={`ends-${room.slug}`}
-          type="datetime-local"
-          label={t('admin.rooms.endsAt')}
-          value={endsAt}
-          onChange={(e) => setEndsAt(e.target.value)}
-          error={err}
-        />
-        <Button type="submit" variant="secondary" data-size="sm">
-          {t('admin.rooms.addSession')}
-        </Button>
-      </form>
-      {call.failure ? <ErrorAlert error={call.failure} /> : null}
-    </>
-  );
-}
 
 export function Rooms() {
   const { t } = useTranslation();
@@ -123,7 +45,7 @@ export function Rooms() {
                 {r.name}
               </Heading>
               <RoomState room={r} />
-              <RoomSchedule room={r} onChanged={reload} />
+              <RoomControls room={r} onChanged={reload} headingLevel={4} />
             </Card>
           </li>
         ))}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ConsultationsModule } from '../consultations/consultations.module.js';
+import { ForumModule } from '../forum/forum.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { EventsController } from './events.controller.js';
+import { EventsRepository } from './events.repository.js';
+import { EventsService } from './events.service.js';
+
+/** The calendar (issue 15): events, sign-up and waitlists, the café's sessions, iCalendar feeds, reminders. */
+@Module({
+  imports: [ForumModule, NotificationsModule, ConsultationsModule],
+  controllers: [EventsController],
+  providers: [EventsRepository, EventsService],
+})
+export class CalendarModule {}
