@@ -16,6 +16,7 @@ import { ReaderSafety1768900000000 } from './1768900000000-reader-safety.js';
 import { ActivityDirectory1768700000000 } from './1768700000000-activity-directory.js';
 import { PanelPool1768800000000 } from './1768800000000-panel-pool.js';
 import { Calendar1768500000000 } from './1768500000000-calendar.js';
+import { ReceiptCodes1769100000000 } from './1769100000000-receipt-codes.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ActivityDirectory1768700000000,
   PanelPool1768800000000,
   Calendar1768500000000,
+  ReceiptCodes1769100000000,
 ];

@@ -305,8 +305,11 @@ describe('sanctions by post, reveal, and the anonymity promise', () => {
       reason: 'For skarpt',
     });
     expect((await u.post(`/api/threads/${thread.id}/posts`, { body: 'nå?' })).body.code).toBe('muted');
+    // Issue 21.7: the member sees why and until when (the author behind the post is them).
+    expect((await u.get('/api/auth/me')).body.mute).toEqual({ reason: 'For skarpt', until: null });
     const lifted = await moderator.post(`/api/mod/sanctions/${given.body.id}/lift`, { reason: 'Vi tok feil' });
     expect(lifted.status).toBe(200);
+    expect((await u.get('/api/auth/me')).body.mute).toBeNull();
     expect((await u.post(`/api/threads/${thread.id}/posts`, { body: 'nå?' })).status).toBe(201);
     expect((await moderator.post(`/api/mod/sanctions/${given.body.id}/lift`, { reason: 'Igjen' })).body.code).toBe(
       'already_lifted',

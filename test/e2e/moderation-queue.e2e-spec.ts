@@ -121,7 +121,11 @@ describe('moderation queue', () => {
       (await mod.post(`/api/mod/queue/${gItem.id}/reject`, { reason: 'Ikke i tråd med retningslinjene.' })).status,
     ).toBe(200);
     const receipt = await guest.get(`/api/receipts/${g.body.receiptToken}`);
-    expect(receipt.body).toEqual({ status: 'rejected', rejectionReason: 'Ikke i tråd med retningslinjene.' });
+    expect(receipt.body).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'Ikke i tråd med retningslinjene.',
+      body: 'Et innlegg fra en gjest',
+    });
   });
 
   it('should refuse bad input with a clear 400 and change nothing', async () => {

@@ -214,6 +214,19 @@ describe('the logs of a full run', () => {
         })
       ).status,
     ).toBe(204);
+    // A personal calendar feed (issue 15): its secret is in the path a calendar app asks for.
+    const created = await ulla.post('/api/me/calendar-feed');
+    expect(created.status).toBe(201);
+    const feed = created.body.url as string;
+    const feedToken = secret(
+      'calendar feed token',
+      new URL(feed).pathname
+        .split('/')
+        .pop()!
+        .replace(/\.ics$/, ''),
+    );
+    expect((await app.client().get(`/api/calendar-feeds/${feedToken}.ics`)).status).toBe(200);
+    expect((await app.client().get(`/api/calendar-feeds/${feedToken}x.ics`)).status).toBe(404);
     expect((await ulla.get('/api/me/export')).status).toBe(200);
     expect((await ulla.delete('/api/me', { password: newPassword })).status).toBe(204);
 
@@ -221,6 +234,7 @@ describe('the logs of a full run', () => {
     // The logs are there and talkative, so finding nothing in them means something.
     expect(output).toContain('"path":"/api/auth/login"');
     expect(output).toContain('"path":"/api/receipts/:token"');
+    expect(output).toContain('"path":"/api/calendar-feeds/:token"');
     expect(output.split('\n').length).toBeGreaterThan(40);
     const log = output.toLowerCase();
     const leaked = [...secrets]

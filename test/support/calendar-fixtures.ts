@@ -24,11 +24,22 @@ export interface CalendarFixtures {
   panel: string;
   /** A new event, by that client (default: the same outside host). */
   fresh(by?: TestClient, fields?: object): Promise<string>;
+  /** The secret of a member's personal feed (a member none of the sweep's actors is). */
+  feedToken: string;
 }
 
 export async function calendarFixtures(app: TestApp): Promise<CalendarFixtures> {
   const organiser = await newUser(app, 'host');
   const fresh = async (by: TestClient = organiser, fields: object = {}) =>
     must(await by.post('/api/events', eventBody(fields)), 201).body.id as string;
-  return { everyone: await fresh(), panel: await fresh(organiser, { audience: 'panel' }), fresh };
+  const url = must(await (await newUser(app)).post('/api/me/calendar-feed'), 201).body.url as string;
+  return {
+    everyone: await fresh(),
+    panel: await fresh(organiser, { audience: 'panel' }),
+    fresh,
+    feedToken: new URL(url).pathname
+      .split('/')
+      .pop()!
+      .replace(/\.ics$/, ''),
+  };
 }

@@ -4,7 +4,11 @@ import type { Params } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config.js';
 
 /** Paths that carry a secret of their own (a guest's receipt token) are logged without it. */
-const SECRET_PATHS: [RegExp, string][] = [[/^\/api\/receipts\/[^/?#]+/, '/api/receipts/:token']];
+const SECRET_PATHS: [RegExp, string][] = [
+  [/^\/api\/receipts\/[^/?#]+/, '/api/receipts/:token'],
+  // A member's personal calendar feed (issue 15): its secret is the path.
+  [/^\/api\/calendar-feeds\/[^/?#]+/, '/api/calendar-feeds/:token'],
+];
 
 export function loggablePath(url: string | undefined): string {
   // Query strings are dropped: a search query is something a person wrote.

@@ -22,6 +22,7 @@ const AccessibilityPage = lazy(() => import('./pages/accessibility'));
 const PrivacyPage = lazy(() => import('./pages/legal').then((m) => ({ default: m.PrivacyPage })));
 const GuidelinesPage = lazy(() => import('./pages/legal').then((m) => ({ default: m.GuidelinesPage })));
 const ReceiptPage = lazy(() => import('./pages/receipt'));
+const ReceiptsPage = lazy(() => import('./pages/receipt').then((m) => ({ default: m.ReceiptsPage })));
 const HelpPage = lazy(() => import('./pages/help'));
 const ResetPasswordPage = lazy(() => import('./pages/reset-password'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
@@ -73,6 +74,7 @@ export function App() {
         <Route path="/tilgjengelighet" element={<AccessibilityPage />} />
         <Route path="/personvern" element={<PrivacyPage />} />
         <Route path="/retningslinjer" element={<GuidelinesPage />} />
+        <Route path="/kvittering" element={<ReceiptsPage />} />
         <Route path="/kvittering/:token" element={<ReceiptPage />} />
         <Route path="/hjelp" element={<HelpPage />} />
         <Route path="/nytt-passord" element={<ResetPasswordPage />} />

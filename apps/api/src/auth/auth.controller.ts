@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/c
 import { ApiOkResponse, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { unauthenticated } from '../common/api-error.js';
-import { MeDto, toUserDto, UserDto } from '../users/dto/user.dto.js';
-import { UsersService } from '../users/users.service.js';
+import { MeDto, UserDto } from '../users/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, RegisterDto, ResetPasswordDto } from './dto/auth.dto.js';
 import { LoginGuard } from './login.guard.js';
@@ -13,10 +12,7 @@ import { CurrentUser, type SessionUser } from './session-user.js';
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Post('register')
   @ApiCreatedResponse({ type: UserDto })
@@ -47,8 +43,7 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentUser() user: SessionUser | undefined): Promise<MeDto> {
     if (!user) throw unauthenticated('You are not logged in.');
-    const breakUntil = await this.users.breakUntil(user.id);
-    return { ...toUserDto(user), breakUntil: breakUntil?.toISOString() ?? null };
+    return this.auth.me(user);
   }
 
   @Post('reset-password')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, badRequest } from '../common/api-error.js';
 import { RateLimited, RateLimitService, type RateLimitName } from '../common/rate-limit.service.js';
-import { toUserDto } from '../users/dto/user.dto.js';
+import { toUserDto, type MeDto } from '../users/dto/user.dto.js';
 import { UsersService } from '../users/users.service.js';
 import { IdentityService } from '../identity/identity.service.js';
 import type { ChangePasswordDto, RegisterDto } from './dto/auth.dto.js';
@@ -18,6 +18,16 @@ export class AuthService {
     private readonly limits: RateLimitService,
     private readonly identity: IdentityService,
   ) {}
+
+  /** The logged-in user as they see themselves: their break, and a mute in force with its reason and end. */
+  async me(user: SessionUser): Promise<MeDto> {
+    const [breakUntil, standing] = await Promise.all([this.users.breakUntil(user.id), this.identity.standing(user)]);
+    return {
+      ...toUserDto(user),
+      breakUntil: breakUntil?.toISOString() ?? null,
+      mute: standing.mute ? { reason: standing.mute.reason, until: standing.mute.until?.toISOString() ?? null } : null,
+    };
+  }
 
   async register(dto: RegisterDto, ip: string): Promise<SessionUser> {
     await this.limits.consume('registrationsPerIp', ip);

@@ -193,17 +193,6 @@ export class EventsRepository {
     );
   }
 
-  /** A member's personal feed: the events of their audiences, and those they signed up for or organise. */
-  forFeed(audiences: Audience[], userId: string | null, since: Date): Promise<CalendarRow[]> {
-    return this.db.query(
-      `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM}
-       WHERE (e.audience = ANY($1::text[]) OR e.organiser_id = $2::uuid) AND e.ends_at > $3
-       ORDER BY e.starts_at, e.id
-       LIMIT 2000`,
-      [audiences, userId, since],
-    );
-  }
-
   /** When the seminar before this one began (cancelled ones aside); null for the first. */
   async previousSeminarStart(id: string, startsAt: Date): Promise<Date | null> {
     const rows: { starts_at: Date }[] = await this.db.query(
@@ -213,6 +202,30 @@ export class EventsRepository {
       [id, startsAt],
     );
     return rows[0]?.starts_at ?? null;
+  }
+
+  // --- personal feeds ---
+
+  /** A new secret for the member's feed; the one before it stops working at once. */
+  async replaceFeed(tx: EntityManager, userId: string, tokenHash: Buffer): Promise<void> {
+    await tx.query(
+      `INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()`,
+      [userId, tokenHash],
+    );
+  }
+
+  async revokeFeed(tx: EntityManager, userId: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await tx.query('DELETE FROM calendar_feeds WHERE user_id = $1', [userId]);
+    return count > 0;
+  }
+
+  async feedOwner(tokenHash: Buffer): Promise<string | null> {
+    const rows: { user_id: string }[] = await this.db.query(
+      'SELECT user_id FROM calendar_feeds WHERE token_hash = $1',
+      [tokenHash],
+    );
+    return rows[0]?.user_id ?? null;
   }
 
   // --- registrations ---

@@ -31,6 +31,8 @@ export const RATE_LIMITS = {
   panelInterestPerIp: { points: 5, duration: 60 * 60 },
   /** Suggestions to the activity directory (issue 17), per address: anyone may send them, no account. */
   directorySuggestionsPerIp: { points: 10, duration: 60 * 60 },
+  /** GET /api/receipts/:code with a guest's short code (docs/decisions/0016): guessing one stays hopeless. */
+  receiptCodeLookupsPerIp: { points: 20, duration: 15 * 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;
 

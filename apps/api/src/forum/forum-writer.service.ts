@@ -9,6 +9,7 @@ import { QueueFeed, type ReviewRequest } from '../moderation/queue-feed.service.
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { postAuthored, type NewAuthor, type PostRow, type ThreadRow } from './forum-rows.js';
 import { PostsRepository, type PostState } from './posts.repository.js';
+import { newReceiptCode, normalizeReceiptCode } from './receipt-code.js';
 import { ThreadsRepository } from './threads.repository.js';
 
 export interface NewPost {
@@ -48,6 +49,9 @@ function postAuthorOf(post: NewPost): Omit<PostAuthorColumns, 'thread_id'> {
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest();
+
+/** The stored form of a normalised receipt code (apart from tokens' hashes by its prefix). */
+export const receiptCodeHash = (normalized: string) => sha256(`receipt-code:${normalized}`);
 
 /**
  * The write side shared by threads, replies, edits, deletions and reviews: every change of a
@@ -205,16 +209,23 @@ export class ForumWriter {
   }
 
   /** A new thread's opening post or a reply and, for a guest's, the receipt that tells them what became of it. */
-  async write(tx: EntityManager, post: NewPost): Promise<{ postId: string; row: PostRow; receiptToken?: string }> {
+  async write(
+    tx: EntityManager,
+    post: NewPost,
+  ): Promise<{ postId: string; row: PostRow; receiptToken?: string; receiptCode?: string }> {
     const row = await this.insertPost(tx, post);
     if (post.author.kind !== 'guest') return { postId: row.id, row };
-    return { postId: row.id, row, receiptToken: await this.createReceipt(tx, row.id) };
+    return { postId: row.id, row, ...(await this.createReceipt(tx, row.id)) };
   }
 
-  /** A receipt for a guest's held post; only its hash is stored. */
-  private async createReceipt(tx: EntityManager, postId: string): Promise<string> {
+  /** A receipt for a guest's held post: a link's token and a short code to write down; only their hashes are stored. */
+  private async createReceipt(
+    tx: EntityManager,
+    postId: string,
+  ): Promise<{ receiptToken: string; receiptCode: string }> {
     const token = randomBytes(32).toString('base64url');
-    await this.posts.insertReceipt(tx, sha256(token), postId);
-    return token;
+    const code = newReceiptCode();
+    await this.posts.insertReceipt(tx, sha256(token), postId, receiptCodeHash(normalizeReceiptCode(code)!));
+    return { receiptToken: token, receiptCode: code };
   }
 }

@@ -65,9 +65,13 @@ export class PostsController {
   }
 
   @Get('receipts/:token')
-  @ApiOkResponse({ type: ReceiptDto, description: 'A guest’s receipt for a held post' })
-  receipt(@Param('token') token: string): Promise<ReceiptDto> {
-    return this.posts.receipt(token);
+  @ApiOkResponse({
+    type: ReceiptDto,
+    description:
+      'A guest’s receipt for a held post, by the token of its link or by its short code (12 characters; dashes, spaces and letter case ignored; rate-limited per address)',
+  })
+  receipt(@Param('token') token: string, @Ip() ip: string): Promise<ReceiptDto> {
+    return this.posts.receipt(token, ip);
   }
 
   @Get('me/posts')

@@ -292,22 +292,33 @@ export class PostsRepository {
 
   // --- guests' receipts (only their hashes) ---
 
-  async insertReceipt(tx: EntityManager, tokenHash: Buffer, postId: string): Promise<void> {
-    await tx.query('INSERT INTO guest_receipts (token_hash, post_id) VALUES ($1, $2)', [tokenHash, postId]);
+  async insertReceipt(tx: EntityManager, tokenHash: Buffer, postId: string, codeHash: Buffer): Promise<void> {
+    await tx.query('INSERT INTO guest_receipts (token_hash, post_id, code_hash) VALUES ($1, $2, $3)', [
+      tokenHash,
+      postId,
+      codeHash,
+    ]);
   }
 
-  async receipt(tokenHash: Buffer): Promise<{
+  /** A receipt by the hash of its link's token or of its short code. */
+  async receipt(by: { tokenHash: Buffer } | { codeHash: Buffer }): Promise<{
     post_id: string;
     thread_id: string;
     status: ContentStatus;
     rejection_reason: string | null;
     visibility: string;
+    is_opening: boolean;
+    title: string;
+    body: string;
+    created_at: Date;
   } | null> {
+    const [column, hash] = 'tokenHash' in by ? ['token_hash', by.tokenHash] : ['code_hash', by.codeHash];
     const rows = await this.db.query(
-      `SELECT p.id AS post_id, p.thread_id, p.status, p.rejection_reason, c.visibility
+      `SELECT p.id AS post_id, p.thread_id, p.status, p.rejection_reason, c.visibility, p.is_opening, t.title, p.body,
+              p.created_at
        FROM guest_receipts r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id
-       WHERE r.token_hash = $1`,
-      [tokenHash],
+       WHERE r.${column} = $1`,
+      [hash],
     );
     return rows[0] ?? null;
   }

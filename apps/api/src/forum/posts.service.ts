@@ -12,7 +12,8 @@ import { SettingsService } from '../settings/settings.service.js';
 import { ContentRenderer } from './content-renderer.service.js';
 import type { CreatedPostDto, CreatePostDto, MyPostDto, PostDto, ReceiptDto } from './dto/post.dto.js';
 import { postFacts, threadFacts, type NewAuthor, type PostRow, type ThreadRow } from './forum-rows.js';
-import { ForumWriter, sha256 } from './forum-writer.service.js';
+import { ForumWriter, receiptCodeHash, sha256 } from './forum-writer.service.js';
+import { normalizeReceiptCode } from './receipt-code.js';
 import { toMyPostDto, toPostDto } from './forum.mappers.js';
 import { HoldingService } from './holding.service.js';
 import { LockedWrite } from './locked-write.service.js';
@@ -126,7 +127,7 @@ export class PostsService {
         : { kind: 'user', userId: policy.userId! };
 
     // The thread row is locked for the whole write: a lock set meanwhile is seen, and counts can't race.
-    const { row, receiptToken } = await this.locked.inThread(policy, before.id, {
+    const { row, receiptToken, receiptCode } = await this.locked.inThread(policy, before.id, {
       reload: async (_tx, thread) => thread,
       ask: mayReply,
       work: async (tx, thread) => {
@@ -151,7 +152,7 @@ export class PostsService {
       // The row as written, read back by the insert itself; nobody can have reacted to it yet.
       ...toPostDto(row, policy, viewer, await this.editContext(), { reactions: { counts: noReactions(), mine: [] } }),
       ...(await this.holding.extras(decision)),
-      ...(receiptToken ? { receiptToken } : {}),
+      ...(receiptToken ? { receiptToken, receiptCode } : {}),
     };
   }
 
@@ -246,18 +247,32 @@ export class PostsService {
   }
 
   /** What a guest's receipt tells: published (with a link), still held, or rejected and why. */
-  async receipt(token: string): Promise<ReceiptDto> {
-    if (!RECEIPT_TOKEN.test(token))
-      throw badRequest('That receipt is not valid: check that you copied all of it.', 'invalid_token');
-    const row = await this.posts.receipt(sha256(token));
+  async receipt(token: string, ip: string): Promise<ReceiptDto> {
+    const code = RECEIPT_TOKEN.test(token) ? null : normalizeReceiptCode(token);
+    if (!code && !RECEIPT_TOKEN.test(token))
+      throw badRequest(
+        'That receipt is not valid: check that you copied all of the link, or the 12 characters of the code.',
+        'invalid_token',
+      );
+    // A code is short enough to guess at: each address may try only so many (docs/decisions/0016).
+    if (code) await this.limits.consume('receiptCodeLookupsPerIp', ip);
+    const row = await this.posts.receipt(code ? { codeHash: receiptCodeHash(code) } : { tokenHash: sha256(token) });
     if (!row) {
-      // A suggestion to the activity directory has a receipt of the same kind.
-      const suggestion = await this.directoryReceipts.find(token);
+      // A suggestion to the activity directory has a receipt of the same kind (its token; no short code).
+      const suggestion = code ? null : await this.directoryReceipts.find(token);
       if (suggestion) return suggestion;
       throw notFound('There is no post with that receipt.');
     }
-    const receipt: ReceiptDto = { status: row.status };
+    const receipt: ReceiptDto = {
+      status: row.status,
+      isThread: row.is_opening,
+      createdAt: row.created_at.toISOString(),
+    };
     if (row.status === 'rejected' && row.rejection_reason) receipt.rejectionReason = row.rejection_reason;
+    // The title of a thread the guest did not start is shown only while anyone may read it.
+    if (row.is_opening || row.visibility === 'open') receipt.threadTitle = row.title;
+    // Their own words, to read again or copy when rejected; not once a moderator hid it or it was deleted.
+    if (row.status === 'pending' || row.status === 'rejected' || row.status === 'published') receipt.body = row.body;
     // A guest can't follow a link into a closed category (a moderator may have moved the thread there).
     if (row.status === 'published' && row.visibility === 'open')
       receipt.link = webRoutes.post(row.thread_id, row.post_id);

@@ -131,7 +131,7 @@ export class ThreadsService {
 
     // The opening post is the first appearance in its thread: "Anonym 1" or "Gjest 1".
     const alias = author.kind === 'anonymous' ? 'Anonym 1' : author.kind === 'guest' ? 'Gjest 1' : null;
-    const { postId, receiptToken } = await this.tx.run(async (tx) => {
+    const { postId, receiptToken, receiptCode } = await this.tx.run(async (tx) => {
       if (author.kind === 'anonymous') await this.ownThreads.wroteIn(tx, viewer, threadId);
       await this.threads.insert(tx, {
         id: threadId,
@@ -156,7 +156,11 @@ export class ThreadsService {
     });
 
     const thread = await this.loadCreated(policy, viewer, threadId, postId);
-    return { ...thread, ...(await this.holding.extras(decision)), ...(receiptToken ? { receiptToken } : {}) };
+    return {
+      ...thread,
+      ...(await this.holding.extras(decision)),
+      ...(receiptToken ? { receiptToken, receiptCode } : {}),
+    };
   }
 
   /** The new thread as its writer sees it. */

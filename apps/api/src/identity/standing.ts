@@ -1,6 +1,7 @@
 /** A user's sanctions in force: a mute (may read, not write) and a ban (may not log in). `until` null: until lifted. */
 export interface Standing {
-  mute?: { until: Date | null };
+  /** The mute that lasts longest, with the reason its moderator gave. */
+  mute?: { until: Date | null; reason: string };
   ban?: { until: Date | null; reason: string };
 }
 
@@ -14,9 +15,10 @@ function later(a: Date | null, b: Date | null): Date | null {
 export function standingFrom(sanctions: { kind: 'mute' | 'ban'; until: Date | null; reason: string }[]): Standing {
   const standing: Standing = {};
   for (const row of sanctions) {
-    if (row.kind === 'mute')
-      standing.mute = { until: standing.mute ? later(standing.mute.until, row.until) : row.until };
-    else if (!standing.ban || later(standing.ban.until, row.until) !== standing.ban.until)
+    if (row.kind === 'mute') {
+      if (!standing.mute || later(standing.mute.until, row.until) !== standing.mute.until)
+        standing.mute = { until: row.until, reason: row.reason };
+    } else if (!standing.ban || later(standing.ban.until, row.until) !== standing.ban.until)
       standing.ban = { until: row.until, reason: row.reason };
   }
   return standing;

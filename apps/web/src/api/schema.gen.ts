@@ -1092,6 +1092,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedsController_publicFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedsController_eventFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CalendarFeedsController_createFeed"];
+        delete: operations["CalendarFeedsController_revokeFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedsController_personalFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -1412,6 +1476,214 @@ export interface paths {
         patch: operations["AdminRecruitmentController_updateInterest"];
         trace?: never;
     };
+    "/api/admin/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAssignmentsController_list"];
+        put?: never;
+        post: operations["AdminAssignmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAssignmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AdminAssignmentsController_update"];
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminAssignmentsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminAssignmentsController_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAssignmentsController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminAssignmentsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminAssignmentsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/panel/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAssignmentsController_load"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/panel-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyPoolController_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MyPoolController_updateProfile"];
+        trace?: never;
+    };
+    "/api/me/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyPoolController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/offers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyPoolController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/offers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyPoolController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/assignments/{id}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyPoolController_checkin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hsds/services": {
         parameters: {
             query?: never;
@@ -1660,6 +1932,11 @@ export interface components {
             username: string;
             password: string;
         };
+        MuteDto: {
+            reason: string;
+            /** Format: date-time */
+            until: string | null;
+        };
         MeDto: {
             /** Format: uuid */
             id: string;
@@ -1672,6 +1949,8 @@ export interface components {
              * @description "Ta en pause": the forum and café are hidden from the user until then
              */
             breakUntil: string | null;
+            /** @description A mute in force: why, and until when (null: until a moderator lifts it) */
+            mute: components["schemas"]["MuteDto"] | null;
         };
         ResetPasswordDto: {
             token: string;
@@ -1902,6 +2181,8 @@ export interface components {
             staffed?: boolean;
             /** @description Guests only: see GET /api/receipts/{token} */
             receiptToken?: string;
+            /** @description Guests only: a short code to write down; GET /api/receipts/{code} */
+            receiptCode?: string;
         };
         WriteRefusedDto: {
             /** @description When the refused text matched a crisis watched word: where to get help now */
@@ -2063,6 +2344,8 @@ export interface components {
             staffed?: boolean;
             /** @description Guests only: keep it to see at GET /api/receipts/{token} whether the post was published */
             receiptToken?: string;
+            /** @description Guests only, with `receiptToken`: a short code to write down, e.g. "K7QM-4XPA-9TRE"; GET /api/receipts/{code} reads the same receipt */
+            receiptCode?: string;
         };
         ModerateThreadDto: {
             locked?: boolean;
@@ -2118,6 +2401,14 @@ export interface components {
             rejectionReason?: string;
             /** @description Where the published post is */
             link?: string;
+            /** @description Whether the post opened a thread (or is a reply) */
+            isThread?: boolean;
+            /** @description When the post was written */
+            createdAt?: string;
+            /** @description The thread’s title (a thread the guest did not start: only while its category is open) */
+            threadTitle?: string;
+            /** @description The post’s text as written (Markdown), while pending, rejected or published: to read again or copy */
+            body?: string;
         };
         MyPostDto: {
             /** Format: uuid */
@@ -2847,6 +3138,10 @@ export interface components {
         HandledDto: {
             note: string;
         };
+        CalendarFeedDto: {
+            /** @description The secret address of the personal feed; keep it to yourself */
+            url: string;
+        };
         LocationDto: {
             name: string;
             address: string | null;
@@ -3125,6 +3420,281 @@ export interface components {
             /** @enum {string} */
             status: "new" | "contacted" | "joined" | "declined";
             note?: string;
+        };
+        CreateAssignmentDto: {
+            title: string;
+            /** @description The mandate: what the member is asked to do */
+            description: string;
+            /** @description Who asks (a DPS, a project, a municipality) */
+            requester: string;
+            /** @description What may and may not be shared */
+            confidentiality: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description Required; after startsAt and at most 183 days after it
+             */
+            endsAt: string;
+            estimatedHours: number;
+            /** @example 500 kr per time */
+            compensation?: string;
+        };
+        PoolUserDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+        };
+        AdminOfferDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "primary" | "backup";
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "released";
+            user: components["schemas"]["PoolUserDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        AdminCheckinDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            load: number;
+            /** @description Its writer and the admins only */
+            note: string | null;
+            wantPause: boolean;
+            /** @description The last check-in, after the assignment ended */
+            final: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            user: components["schemas"]["PoolUserDto"];
+        };
+        AdminAssignmentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            requester: string;
+            confidentiality: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            estimatedHours: number;
+            compensation: string | null;
+            /** @enum {string} */
+            status: "draft" | "active" | "completed" | "cancelled";
+            /** @description The primary paused and the backup took over: a new backup is wanted */
+            needsBackup: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            offers: components["schemas"]["AdminOfferDto"][];
+            checkins: components["schemas"]["AdminCheckinDto"][];
+        };
+        AdminAssignmentPageDto: {
+            items: components["schemas"]["AdminAssignmentDto"][];
+            nextCursor: string | null;
+        };
+        UpdateAssignmentDto: {
+            title?: string;
+            /** @description The mandate: what the member is asked to do */
+            description?: string;
+            /** @description Who asks (a DPS, a project, a municipality) */
+            requester?: string;
+            /** @description What may and may not be shared */
+            confidentiality?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description Required; after startsAt and at most 183 days after it
+             */
+            endsAt?: string;
+            estimatedHours?: number;
+            /** @example 500 kr per time */
+            compensation?: string;
+        };
+        OfferInputDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "primary" | "backup";
+        };
+        OfferDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "primary" | "backup";
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "released";
+        };
+        SuggestionDto: {
+            /**
+             * Format: uuid
+             * @description Set: a correction of that offer
+             */
+            serviceId?: string;
+            organizationName: string;
+            name: string;
+            description: string;
+            /**
+             * @description Kommunenummer
+             * @example 4627
+             */
+            municipality: string;
+            /** @example Kleppevegen 5, 5300 Kleppestø */
+            address?: string;
+            /** @example Tirsdager kl. 18–20 */
+            schedule?: string;
+            /** Format: uri */
+            url?: string;
+            /**
+             * Format: email
+             * @description The offer’s public contact address
+             */
+            email?: string;
+            /** @description The offer’s public phone number */
+            phone?: string;
+            /** @example Gratis */
+            cost?: string;
+            /** @description Activity types by code or name */
+            taxonomyTerms?: string[];
+            /**
+             * Format: email
+             * @description Kept private: only so a moderator can ask you
+             */
+            suggesterEmail?: string;
+        };
+        LoadDto: {
+            user: components["schemas"]["PoolUserDto"];
+            activeAssignments: number;
+            lastCheckinLoad: number | null;
+            /** Format: date-time */
+            lastAssignmentAt: string | null;
+            paused: boolean;
+            maxActiveAssignments: number;
+        };
+        PanelProfileDto: {
+            perspectives: ("user" | "relative" | "peer" | "staff")[];
+            topics: string[];
+            /** @description Not offered assignments now */
+            paused: boolean;
+            /**
+             * Format: date
+             * @description The pause ends by itself then
+             */
+            pausedUntil?: string | null;
+            /** @default 2 */
+            maxActiveAssignments: number;
+        };
+        PanelProfileInputDto: {
+            perspectives?: ("user" | "relative" | "peer" | "staff")[];
+            /** @description Up to 20 topics, each 1–60 characters */
+            topics?: string[];
+            paused?: boolean;
+            /**
+             * Format: date
+             * @description Pause until this day (implies paused)
+             */
+            pausedUntil?: string | null;
+            maxActiveAssignments?: number;
+        };
+        MyOfferDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "primary" | "backup";
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "released";
+            title: string;
+            description: string;
+            requester: string;
+            confidentiality: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            estimatedHours: number;
+            compensation: string | null;
+        };
+        CheckinDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            load: number;
+            /** @description Its writer and the admins only */
+            note: string | null;
+            wantPause: boolean;
+            /** @description The last check-in, after the assignment ended */
+            final: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyAssignmentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            requester: string;
+            confidentiality: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            estimatedHours: number;
+            compensation: string | null;
+            /** @enum {string} */
+            role: "primary" | "backup";
+            /**
+             * @description accepted, or released after a pause
+             * @enum {string}
+             */
+            offerStatus: "offered" | "accepted" | "declined" | "released";
+            /** @enum {string} */
+            status: "draft" | "active" | "completed" | "cancelled";
+            needsBackup: boolean;
+            /** @description The assignment ended: one last check-in is asked for */
+            finalCheckinDue: boolean;
+            /** @description Your own check-ins only */
+            checkins: components["schemas"]["CheckinDto"][];
+        };
+        MyAssignmentsDto: {
+            /** @description Offers waiting for your answer */
+            offers: components["schemas"]["MyOfferDto"][];
+            assignments: components["schemas"]["MyAssignmentDto"][];
+        };
+        CheckinInputDto: {
+            /** @description 1: light, 5: too much */
+            load: number;
+            /** @description Seen by you and the admins only */
+            note?: string;
+            /** @description Hand the assignment on and pause */
+            wantPause?: boolean;
+        };
+        CheckinReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Your pause handed the assignment on */
+            handedOver: boolean;
+            support?: components["schemas"]["HelplineDto"][];
+            staffed?: boolean;
         };
         HsdsOrganizationDto: {
             /** Format: uuid */
@@ -3409,43 +3979,6 @@ export interface components {
             last_page: boolean;
             empty: boolean;
             contents: components["schemas"]["HsdsTaxonomyTermDto"][];
-        };
-        SuggestionDto: {
-            /**
-             * Format: uuid
-             * @description Set: a correction of that offer
-             */
-            serviceId?: string;
-            organizationName: string;
-            name: string;
-            description: string;
-            /**
-             * @description Kommunenummer
-             * @example 4627
-             */
-            municipality: string;
-            /** @example Kleppevegen 5, 5300 Kleppestø */
-            address?: string;
-            /** @example Tirsdager kl. 18–20 */
-            schedule?: string;
-            /** Format: uri */
-            url?: string;
-            /**
-             * Format: email
-             * @description The offer’s public contact address
-             */
-            email?: string;
-            /** @description The offer’s public phone number */
-            phone?: string;
-            /** @example Gratis */
-            cost?: string;
-            /** @description Activity types by code or name */
-            taxonomyTerms?: string[];
-            /**
-             * Format: email
-             * @description Kept private: only so a moderator can ask you
-             */
-            suggesterEmail?: string;
         };
         SuggestionReceiptDto: {
             /** @description Keep it: GET /api/receipts/{token} tells what became of the suggestion */
@@ -4253,7 +4786,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A guest’s receipt for a held post */
+            /** @description A guest’s receipt for a held post, by the token of its link or by its short code (12 characters; dashes, spaces and letter case ignored; rate-limited per address) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5509,6 +6042,102 @@ export interface operations {
             };
         };
     };
+    CalendarFeedsController_publicFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) of the events a guest may see, and the café’s sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeedsController_eventFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One event as iCalendar; 404 outside the audience */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeedsController_createFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new secret personal feed; a second POST replaces the first (the old url then 404s) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_revokeFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The personal feed is revoked (its url 404s) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeedsController_personalFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A member’s secret personal feed: the events they may see, their registrations marked; 404 once replaced or revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     EventsController_list: {
         parameters: {
             query?: {
@@ -6120,6 +6749,387 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InterestDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                status?: "draft" | "active" | "completed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; ?status= to filter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentPageDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description A draft; endsAt after startsAt, at most 183 days after */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With its offers and check-ins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description 409 not_draft once it has started */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone on it or offered it is notified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferInputDto"];
+            };
+        };
+        responses: {
+            /** @description 409 member_unavailable (paused, or at their most active assignments), role_taken, already_offered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Available panel members, longest without an assignment first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionDto"][];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 409 needs_backup unless a primary and a backup accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its members are asked to check in one last time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every panel member: who carries what, the last load, who is paused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadDto"][];
+                };
+            };
+        };
+    };
+    MyPoolController_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelProfileDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelProfileInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelProfileDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your offers and assignments; never another member’s check-in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAssignmentsDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 to anyone but the member offered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 to anyone but the member offered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_checkin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinInputDto"];
+            };
+        };
+        responses: {
+            /** @description Primary or backup; wantPause hands it on at once. Crisis text in the note gets support */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinReceiptDto"];
+                };
+            };
+            /** @description Not allowed (e.g. `muted`); with `support` and `staffed` when the text matched a crisis word */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteRefusedDto"];
+                };
+            };
+            /** @description Too many writes; with `support` and `staffed` when the text matched a crisis word */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedDto"];
                 };
             };
         };

@@ -19,7 +19,7 @@ export type { Role };
  * The logged-in user: `/api/auth/me` (MeDto, with `breakUntil`) or a login's answer (UserDto,
  * without it, until the next `/api/auth/me`).
  */
-export type User = Schemas['UserDto'] & Partial<Pick<Schemas['MeDto'], 'breakUntil'>>;
+export type User = Schemas['UserDto'] & Partial<Pick<Schemas['MeDto'], 'breakUntil' | 'mute'>>;
 /** A user as administrators list them. */
 export type AdminUser = Schemas['UserDto'];
 
@@ -43,7 +43,7 @@ export type SupportResource = Schemas['HelplineDto'];
 export type Notice = Schemas['NoticeDto'];
 /** What a create or edit answer may add to the thread or post: held or not, and why. */
 export type WriteOutcome = Partial<
-  Pick<Schemas['CreatedPostDto'], 'status' | 'notices' | 'support' | 'staffed' | 'receiptToken'>
+  Pick<Schemas['CreatedPostDto'], 'status' | 'notices' | 'support' | 'staffed' | 'receiptToken' | 'receiptCode'>
 >;
 export type CreatedThread = Schemas['CreatedThreadDto'];
 export type CreatedPost = Schemas['CreatedPostDto'];
@@ -58,6 +58,7 @@ export type CannedReason = Schemas['CannedReasonDto'];
 export type ModStats = Schemas['ModStatsDto'];
 export type AuditEntry = Schemas['AuditItemDto'];
 export type Sanction = Schemas['SanctionDto'];
+export type SanctionListItem = Schemas['SanctionListItemDto'];
 export type SanctionTarget = Schemas['SanctionTargetDto'];
 export type Revealed = Schemas['RevealedDto'];
 export type ResetLink = Schemas['ResetLinkDto'];

@@ -162,6 +162,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Link>
               </li>
               <li>
+                <Link to="/kvittering" className="ds-link">
+                  {t('footer.receipts')}
+                </Link>
+              </li>
+              <li>
                 <Link to="/tilgjengelighet" className="ds-link">
                   {t('footer.accessibility')}
                 </Link>

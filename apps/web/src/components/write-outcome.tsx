@@ -53,6 +53,16 @@ export function WriteOutcomeView({ outcome }: { outcome: WriteOutcome }) {
               {t('write.receiptKeep')}
             </Paragraph>
           ) : null}
+          {outcome.receiptCode ? (
+            <Paragraph className="mt-2">
+              {t('receipts.writeDown')}{' '}
+              <strong className="receipt-code" data-testid="receipt-code">
+                {outcome.receiptCode}
+              </strong>
+              <br />
+              {t('receipts.writeDownHelp')}
+            </Paragraph>
+          ) : null}
         </Alert>
       ) : (
         <Alert data-color="success" className="block">
@@ -66,19 +76,4 @@ export function WriteOutcomeView({ outcome }: { outcome: WriteOutcome }) {
       ))}
     </div>
   );
-}
-
-/** Remembers a guest's receipts on this device, so they can find them again. */
-export function rememberReceipt(token: string, title: string): void {
-  try {
-    const list = JSON.parse(localStorage.getItem('erf.receipts') ?? '[]') as {
-      token: string;
-      title: string;
-      at: string;
-    }[];
-    list.unshift({ token, title, at: new Date().toISOString() });
-    localStorage.setItem('erf.receipts', JSON.stringify(list.slice(0, 20)));
-  } catch {
-    // storage unavailable: the link on screen is what they have
-  }
 }

@@ -10,8 +10,10 @@ import { DraftRestored } from '../components/draft-restored';
 import { MarkdownEditor } from '../components/markdown-editor';
 import { WarningPicker } from '../features/reader-safety/warning-picker';
 import { NotSentAlert, supportOf } from '../components/not-sent';
+import { MutedNotice } from '../components/muted-notice';
 import { PageHeader } from '../components/page-header';
-import { WriteOutcomeView, rememberReceipt } from '../components/write-outcome';
+import { WriteOutcomeView } from '../components/write-outcome';
+import { rememberReceipt } from '../features/receipts/stored-receipts';
 import { errorText, fieldOf, isStatus } from '../lib/errors';
 import { useApi } from '../lib/use-api';
 import { useDraft } from '../lib/use-draft';
@@ -70,7 +72,7 @@ function NewThreadForm({ category }: { category: Category }) {
         ...(anonymous && category.canPostAnonymously ? { anonymous: true } : {}),
         ...(warning ? { contentWarning: warning } : {}),
       });
-      if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title);
+      if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title, thread.receiptCode);
       setCreated(thread);
       titleDraft.clear();
       bodyDraft.clear();
@@ -220,6 +222,8 @@ export default function CategoryPage() {
           </section>
           {category.canPost ? (
             <NewThreadForm category={category} />
+          ) : user?.mute ? (
+            <MutedNotice mute={user.mute} />
           ) : (
             <Alert data-color="info" className="block">
               <Paragraph>

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/page-header';
 import { AuditLog } from '../features/moderation/audit-log';
 import { DutyAndStats } from '../features/moderation/duty';
 import { Queue } from '../features/moderation/queue';
+import { SanctionsList } from '../features/moderation/sanctions-list';
 import { useModLive } from '../features/moderation/use-mod-live';
 import { useApi } from '../lib/use-api';
 
@@ -41,6 +42,11 @@ function ModerationContent() {
             </a>
           </li>
           <li>
+            <a href="#reaksjoner" className="ds-link">
+              {t('sanctions.heading')}
+            </a>
+          </li>
+          <li>
             <a href="#logg" className="ds-link">
               {t('mod.audit.heading')}
             </a>
@@ -54,6 +60,12 @@ function ModerationContent() {
           {t('mod.queueHeading')}
         </Heading>
         <Queue queue={queue} onChanged={stats.reload} />
+      </section>
+      <section id="reaksjoner" aria-labelledby="sanctions-h" className="section">
+        <Heading level={2} id="sanctions-h" data-size="sm">
+          {t('sanctions.heading')}
+        </Heading>
+        <SanctionsList />
       </section>
       <section id="logg" aria-labelledby="audit-h" className="section">
         <Heading level={2} id="audit-h" data-size="sm">

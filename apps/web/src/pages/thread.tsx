@@ -6,6 +6,7 @@ import type { Category, Thread } from '../api/types';
 import { AuthorName } from '../components/author';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { LoadMoreButton, useFocusFirstNew } from '../components/load-more';
+import { MutedNotice } from '../components/muted-notice';
 import { PageHeader } from '../components/page-header';
 import { StatusTag } from '../components/post-status';
 import { ModTools } from '../features/thread/mod-tools';
@@ -99,6 +100,8 @@ export default function ThreadPage() {
       ) : null}
       {thread.canReply ? (
         <ReplyForm thread={thread} category={category} onPosted={list.append} />
+      ) : user?.mute && !thread.locked ? (
+        <MutedNotice mute={user.mute} />
       ) : !user && !thread.locked ? (
         <Alert data-color="info" className="block">
           <Paragraph>

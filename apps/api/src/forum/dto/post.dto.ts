@@ -100,6 +100,11 @@ export class CreatedPostDto extends PostDto {
     description: 'Guests only: keep it to see at GET /api/receipts/{token} whether the post was published',
   })
   receiptToken?: string;
+  @ApiPropertyOptional({
+    description:
+      'Guests only, with `receiptToken`: a short code to write down, e.g. "K7QM-4XPA-9TRE"; GET /api/receipts/{code} reads the same receipt',
+  })
+  receiptCode?: string;
 }
 
 /** One of the caller's own posts (GET /api/me/posts). */
@@ -135,4 +140,14 @@ export class ReceiptDto {
   @ApiProperty({ enum: STATUSES }) status: ContentStatus;
   @ApiPropertyOptional({ description: 'Why a moderator did not publish it' }) rejectionReason?: string;
   @ApiPropertyOptional({ description: 'Where the published post is' }) link?: string;
+  @ApiPropertyOptional({ description: 'Whether the post opened a thread (or is a reply)' }) isThread?: boolean;
+  @ApiPropertyOptional({ description: 'When the post was written' }) createdAt?: string;
+  @ApiPropertyOptional({
+    description: 'The thread’s title (a thread the guest did not start: only while its category is open)',
+  })
+  threadTitle?: string;
+  @ApiPropertyOptional({
+    description: 'The post’s text as written (Markdown), while pending, rejected or published: to read again or copy',
+  })
+  body?: string;
 }

@@ -68,6 +68,8 @@ export class CreatedThreadDto extends ThreadDto {
   support?: HelplineDto[];
   @ApiPropertyOptional({ description: 'With `support`: whether a moderator is on duty right now' }) staffed?: boolean;
   @ApiPropertyOptional({ description: 'Guests only: see GET /api/receipts/{token}' }) receiptToken?: string;
+  @ApiPropertyOptional({ description: 'Guests only: a short code to write down; GET /api/receipts/{code}' })
+  receiptCode?: string;
 }
 
 export class CreateThreadDto {

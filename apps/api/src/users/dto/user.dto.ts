@@ -9,6 +9,11 @@ export class UserDto {
 }
 
 /** The logged-in user's own view of themselves (GET /api/auth/me). */
+export class MuteDto {
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) until: string | null;
+}
+
 export class MeDto extends UserDto {
   @ApiProperty({
     type: String,
@@ -17,6 +22,12 @@ export class MeDto extends UserDto {
     description: '"Ta en pause": the forum and café are hidden from the user until then',
   })
   breakUntil: string | null;
+  @ApiProperty({
+    type: MuteDto,
+    nullable: true,
+    description: 'A mute in force: why, and until when (null: until a moderator lifts it)',
+  })
+  mute: MuteDto | null;
 }
 
 export class UserPageDto {

@@ -6,7 +6,8 @@ import type { Category, CreatedPost, Post, Thread, WriteOutcome } from '../../ap
 import { MarkdownEditor } from '../../components/markdown-editor';
 import { DraftRestored } from '../../components/draft-restored';
 import { NotSentAlert, supportOf } from '../../components/not-sent';
-import { WriteOutcomeView, rememberReceipt } from '../../components/write-outcome';
+import { WriteOutcomeView } from '../../components/write-outcome';
+import { rememberReceipt } from '../receipts/stored-receipts';
 import { errorText, fieldOf, isStatus } from '../../lib/errors';
 import { useDraft } from '../../lib/use-draft';
 import { useSubmit } from '../../lib/use-submit';
@@ -40,7 +41,7 @@ export function ReplyForm({
         ...(anonymous && thread.canReplyAnonymously ? { anonymous: true } : {}),
         ...(warning ? { contentWarning: warning } : {}),
       });
-      if (post.receiptToken) rememberReceipt(post.receiptToken, thread.title);
+      if (post.receiptToken) rememberReceipt(post.receiptToken, thread.title, post.receiptCode);
       setOutcome(post);
       draft.clear();
       // A guest's post waits for a moderator and is not theirs to see in the thread.

@@ -1,0 +1,135 @@
+// Issue 21, items 3 and 8, walked as the people would: a guest who keeps their receipt and gets a
+// rejected text back, and a member's everyday account (Min side, the café rules, a welcome).
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  asAdmin,
+  axe,
+  contextFor,
+  horizontalOverflow,
+  launch,
+  screenshot,
+  settle,
+  unique,
+  watchPage,
+} from './support.js';
+
+let browser: Browser;
+let admin: APIRequestContext;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await launch();
+  admin = await asAdmin();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+});
+
+async function open(
+  user?: { username: string; password: string },
+  width = 1280,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await contextFor(browser, user, width);
+  contexts.push(context);
+  const page = await context.newPage();
+  return { context, page, problems: watchPage(page) };
+}
+
+async function sound(page: Page, problems: string[]): Promise<void> {
+  expect(await axe(page)).toEqual([]);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  expect(problems).toEqual([]);
+}
+
+async function guestCategory(): Promise<string> {
+  const slug = unique('gjest').toLowerCase().slice(0, 40);
+  const res = await admin.post('/api/categories', {
+    data: {
+      slug,
+      name: 'Gjester velkommen',
+      description: 'Her kan alle skrive',
+      visibility: 'open',
+      moderation: 'post',
+      allowAnonymous: true,
+      allowGuests: true,
+    },
+  });
+  if (res.status() !== 201) throw new Error(`category: ${res.status()} ${await res.text()}`);
+  return slug;
+}
+
+async function reject(postId: string, reason: string): Promise<void> {
+  const queue = (await (await admin.get('/api/mod/queue?limit=100')).json()) as {
+    items: { id: string; content: { postId: string } }[];
+  };
+  const item = queue.items.find((i) => i.content.postId === postId);
+  if (!item) throw new Error(`no queue item for ${postId}`);
+  const res = await admin.post(`/api/mod/queue/${item.id}/reject`, { data: { reason } });
+  if (res.status() !== 200) throw new Error(`reject: ${res.status()} ${await res.text()}`);
+}
+
+describe('a guest’s receipt', () => {
+  it('should give a code to write down, keep the receipt in “Mine kvitteringer”, and give a rejected text back', async () => {
+    const slug = await guestCategory();
+    const { context, page, problems } = await open(undefined, 360);
+    await page.goto(`/kategori/${slug}`);
+    await settle(page);
+    const text = 'Jeg har ventet på time i tre måneder.\n\n- ringt to ganger\n- fått brev';
+    await page.getByLabel('Tittel').fill('Lang ventetid på poliklinikken');
+    await page.getByLabel('Innlegg', { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Publiser' }).click();
+    await page.getByTestId('held').waitFor();
+    const code = (await page.getByTestId('receipt-code').innerText()).trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await screenshot(page, 'kvittering-kode-360');
+    await sound(page, problems);
+
+    // The receipt says which post it is for, and the code to write down is there too.
+    await page.getByTestId('receipt-link').click();
+    await settle(page);
+    await expect(page.getByTestId('receipt-title').innerText()).resolves.toBe('Lang ventetid på poliklinikken');
+    await expect(page.getByTestId('receipt-body').inputValue()).resolves.toBe(text);
+    await expect(page.getByTestId('receipt-code').innerText()).resolves.toContain(code);
+    await sound(page, problems);
+
+    // Later, from the footer: the receipt is listed in this browser.
+    await page.goto('/');
+    await settle(page);
+    await page.getByRole('link', { name: 'Mine kvitteringer' }).click();
+    await settle(page);
+    const mine = page.getByTestId('my-receipts');
+    await expect(mine.getByRole('link', { name: 'Lang ventetid på poliklinikken' }).isVisible()).resolves.toBe(true);
+    await expect(mine.innerText()).resolves.toContain(code);
+    await screenshot(page, 'mine-kvitteringer-360');
+    await sound(page, problems);
+
+    // A moderator rejects it; on another device the guest types the code they wrote down.
+    const receipt = (await (await context.request.get(`/api/receipts/${encodeURIComponent(code)}`)).json()) as {
+      status: string;
+    };
+    expect(receipt.status).toBe('pending');
+    const queue = (await (await admin.get('/api/mod/queue?limit=100')).json()) as {
+      items: { id: string; content: { postId: string; title?: string } }[];
+    };
+    const item = queue.items.find((i) => i.content.title === 'Lang ventetid på poliklinikken')!;
+    await reject(item.content.postId, 'Skriv gjerne om ventetiden uten å nevne klinikken ved navn.');
+
+    const other = await open(undefined, 1280);
+    await other.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await other.page.goto('/kvittering');
+    await settle(other.page);
+    await expect(other.page.getByTestId('my-receipts').innerText()).resolves.toContain('Ingen kvitteringer');
+    await other.page.getByLabel('Kode fra kvitteringen').fill(code.toLowerCase().replace(/-/g, ' '));
+    await other.page.getByRole('button', { name: 'Vis kvitteringen' }).click();
+    await settle(other.page);
+    await expect(other.page.getByTestId('receipt-status').innerText()).resolves.toContain(
+      'Skriv gjerne om ventetiden uten å nevne klinikken ved navn.',
+    );
+    await expect(other.page.getByTestId('receipt-body').inputValue()).resolves.toBe(text);
+    await other.page.getByRole('button', { name: 'Kopier teksten' }).click();
+    await other.page.getByTestId('copied').waitFor();
+    await expect(other.page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(text);
+    await screenshot(other.page, 'kvittering-avvist-1280');
+    await sound(other.page, other.problems);
+  });
+});

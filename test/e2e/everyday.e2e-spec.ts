@@ -1,0 +1,92 @@
+import { newUser } from '../support/factories.js';
+import { newCategory, review, setSettings } from '../support/forum.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Issue 21, items 3 and 8: everyday use as a guest and as a member would meet it. */
+describe('everyday use', () => {
+  let app: TestApp;
+  let open: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    await setSettings(app, { newMemberReviewCount: 0 });
+    open = await newCategory(app, { moderation: 'post', allowGuests: true });
+  });
+  afterAll(() => app.stop());
+
+  describe('a guest’s receipt', () => {
+    it('should give a short code to write down that opens the same receipt, typed however the guest types it', async () => {
+      const guest = app.client();
+      const created = await guest.post(`/api/categories/${open}/threads`, {
+        title: 'Første gang her',
+        body: 'Jeg har **aldri** skrevet her før.',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.receiptCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+
+      const byLink = await guest.get(`/api/receipts/${created.body.receiptToken}`);
+      expect(byLink.status).toBe(200);
+      expect(byLink.body).toMatchObject({
+        status: 'pending',
+        isThread: true,
+        threadTitle: 'Første gang her',
+        body: 'Jeg har **aldri** skrevet her før.',
+      });
+
+      // Another browser, the code written down by hand: lower case, spaces, O for 0.
+      const code: string = created.body.receiptCode;
+      const typed = code.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l');
+      const byCode = await app.client().get(`/api/receipts/${encodeURIComponent(typed)}`);
+      expect(byCode.status).toBe(200);
+      expect(byCode.body).toEqual(byLink.body);
+    });
+
+    it('should show a reply’s thread and text, and give a rejected guest their text back with the reason', async () => {
+      const member = await newUser(app);
+      const thread = await member.post(`/api/categories/${open}/threads`, {
+        title: 'Om søvn',
+        body: 'Hvordan sover dere?',
+      });
+      const guest = app.client();
+      const posted = await guest.post(`/api/threads/${thread.body.id}/posts`, {
+        body: 'Jeg sover dårlig.\n\n- lite\n- urolig',
+      });
+      expect(posted.status).toBe(201);
+      expect(posted.body.receiptCode).toBeTruthy();
+      await review(app, posted.body.id, 'reject', 'Del gjerne uten navn på behandleren.');
+      const receipt = await guest.get(`/api/receipts/${posted.body.receiptCode}`);
+      expect(receipt.body).toMatchObject({
+        status: 'rejected',
+        rejectionReason: 'Del gjerne uten navn på behandleren.',
+        isThread: false,
+        threadTitle: 'Om søvn',
+        body: 'Jeg sover dårlig.\n\n- lite\n- urolig',
+      });
+      expect(receipt.body.link).toBeUndefined();
+    });
+
+    it('should refuse what cannot be a code with 400 and an unknown code with 404', async () => {
+      const guest = app.client();
+      expect((await guest.get('/api/receipts/ABCD-EFGH')).status).toBe(400);
+      expect((await guest.get('/api/receipts/ABCD-EFGH-JKMU')).status).toBe(400);
+      const unknown = await guest.get('/api/receipts/ABCD-EFGH-JKMN');
+      expect(unknown.status).toBe(404);
+    });
+  });
+});
+
+describe('guessing receipt codes', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ RATE_LIMIT_SCALE: '1' });
+  });
+  afterAll(() => app.stop());
+
+  it('should stop an address after 20 code lookups in 15 minutes, while links keep working', async () => {
+    const guest = app.client();
+    for (let i = 0; i < 20; i++) expect((await guest.get('/api/receipts/ABCD-EFGH-JKMN')).status).toBe(404);
+    const blocked = await guest.get('/api/receipts/ABCD-EFGH-JKMN');
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers['retry-after']).toBeTruthy();
+    expect((await guest.get(`/api/receipts/${'a'.repeat(43)}`)).status).toBe(404);
+  });
+});
