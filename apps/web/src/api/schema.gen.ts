@@ -2617,6 +2617,13 @@ export interface components {
             type: string;
             /** Format: uuid */
             id: string | null;
+            /** @description What it is called now: a user’s names, a thread’s title (a post’s thread), a room, a word */
+            label: string | null;
+            /**
+             * Format: uuid
+             * @description The thread of a thread or post
+             */
+            threadId: string | null;
         };
         AuditItemDto: {
             /** Format: uuid */
