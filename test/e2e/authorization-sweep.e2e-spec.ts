@@ -5,7 +5,7 @@ import { databaseFingerprint } from '../support/fingerprint.js';
 import { must, newCategory, newThread, reply, setSettings, sql } from '../support/forum.js';
 import { connect as connectNamespace } from '../support/mod-sockets.js';
 import { connect as connectCafe, emitAck, openRoom, uniqueNick, uniqueSlug } from '../support/sockets.js';
-import { poolFixtures, poolInterestBody, type PoolFixtures } from '../support/pool-fixtures.js';
+import { assignmentBody, poolFixtures, poolInterestBody, type PoolFixtures } from '../support/pool-fixtures.js';
 import { offer as directoryOffer, publishOffer } from '../support/directory.js';
 import { calendarFixtures, eventBody, type CalendarFixtures } from '../support/calendar-fixtures.js';
 import { readerSafetyFixtures, type ReaderSafetyFixtures } from '../support/reader-safety-fixtures.js';
@@ -180,6 +180,24 @@ const WHO_MAY = {
   'POST /api/panel/interest': EVERYONE,
   'GET /api/admin/panel/interest': ADMINS,
   'PATCH /api/admin/panel/interest/{id}': ADMINS,
+  'GET /api/me/panel-profile': PANEL,
+  'PATCH /api/me/panel-profile': PANEL,
+  'POST /api/admin/assignments': ADMINS,
+  'GET /api/admin/assignments': ADMINS,
+  'GET /api/admin/assignments/{id}': ADMINS,
+  'PATCH /api/admin/assignments/{id}': ADMINS,
+  'POST /api/admin/assignments/{id}/cancel': ADMINS,
+  'POST /api/admin/assignments/{id}/offers': ADMINS,
+  'GET /api/admin/assignments/{id}/suggestions': ADMINS,
+  'POST /api/admin/assignments/{id}/start': ADMINS,
+  'POST /api/admin/assignments/{id}/complete': ADMINS,
+  'GET /api/admin/panel/load': ADMINS,
+  'GET /api/me/assignments': PANEL,
+  // The member offered: each of these actors answers an offer made to them.
+  'POST /api/me/offers/{id}/accept': PANEL,
+  'POST /api/me/offers/{id}/decline': PANEL,
+  // The primary or backup: each of these actors checks in on an assignment they carry.
+  'POST /api/me/assignments/{id}/checkins': PANEL,
 
   // Activity directory (issue 17)
   'GET /api/hsds/services': EVERYONE,
@@ -621,6 +639,41 @@ const REQUESTS: Record<Operation, Build> = {
   'POST /api/panel/interest': () => ({ body: poolInterestBody }),
   'GET /api/admin/panel/interest': () => ({}),
   'PATCH /api/admin/panel/interest/{id}': (f) => ({ params: { id: f.pool.interest }, body: { status: 'contacted' } }),
+  'GET /api/me/panel-profile': () => ({}),
+  'PATCH /api/me/panel-profile': () => ({ body: { topics: ['feiing'], maxActiveAssignments: 3 } }),
+  'POST /api/admin/assignments': () => ({ body: assignmentBody() }),
+  'GET /api/admin/assignments': () => ({}),
+  'GET /api/admin/assignments/{id}': (f) => ({ params: { id: f.pool.active } }),
+  'PATCH /api/admin/assignments/{id}': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.pool.freshAssignment('draft') : f.pool.draft },
+    body: { estimatedHours: 6 },
+  }),
+  'POST /api/admin/assignments/{id}/cancel': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.pool.freshAssignment('draft') : f.pool.draft },
+  }),
+  'POST /api/admin/assignments/{id}/offers': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.pool.freshAssignment('draft') : f.pool.draft },
+    body: { userId: allowed ? await f.pool.freshMember() : f.pool.member, role: 'backup' },
+  }),
+  'GET /api/admin/assignments/{id}/suggestions': (f) => ({ params: { id: f.pool.draft } }),
+  'POST /api/admin/assignments/{id}/start': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.pool.freshAssignment('ready') : f.pool.draft },
+  }),
+  'POST /api/admin/assignments/{id}/complete': async (f, { allowed }) => ({
+    params: { id: allowed ? await f.pool.freshAssignment('active') : f.pool.active },
+  }),
+  'GET /api/admin/panel/load': () => ({}),
+  'GET /api/me/assignments': () => ({}),
+  'POST /api/me/offers/{id}/accept': async (f, { who, allowed }) => ({
+    params: { id: allowed ? await f.pool.freshOffer(f.actors[who]) : f.pool.offer },
+  }),
+  'POST /api/me/offers/{id}/decline': async (f, { who, allowed }) => ({
+    params: { id: allowed ? await f.pool.freshOffer(f.actors[who]) : f.pool.offer },
+  }),
+  'POST /api/me/assignments/{id}/checkins': async (f, { who, allowed }) => ({
+    params: { id: allowed ? await f.pool.freshAssignment('active', f.actors[who]) : f.pool.active },
+    body: { load: 3, note: 'Det går fint.' },
+  }),
 
   // Activity directory (issue 17)
   'GET /api/hsds/services': () => ({ query: 'municipality=4627&taxonomy_term_id=turgruppe' }),

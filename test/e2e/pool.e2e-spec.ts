@@ -19,6 +19,23 @@ const interest = (fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 
+const day = 86_400_000;
+const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+const assignment = (fields: Record<string, unknown> = {}) => ({
+  title: 'Brukerrådet ved DPS Nord',
+  description: 'Delta på fire møter i brukerrådet og gi råd om ventetider.',
+  requester: 'DPS Nord',
+  confidentiality: 'Sakspapirer er interne; erfaringer du deler selv, er dine.',
+  startsAt: at(day),
+  endsAt: at(90 * day),
+  estimatedHours: 12,
+  compensation: '500 kr per møte',
+  ...fields,
+});
+const accept = async (who: TestClient, offerId: string) =>
+  must(await who.post(`/api/me/offers/${offerId}/accept`), 200);
+const noticesOf = async (who: TestClient) => must(await who.get('/api/me/notifications'), 200).body.items;
+
 describe('the panel’s pool', () => {
   let app: TestApp;
   let admin: TestClient;
@@ -30,6 +47,20 @@ describe('the panel’s pool', () => {
     guest = app.client();
   });
   afterAll(() => app.stop());
+
+  /** An active assignment with `primary` and `backup` on it. */
+  const running = async (primary: TestClient, backup: TestClient) => {
+    const id = await newAssignment();
+    await accept(primary, must(await offerTo(id, primary, 'primary'), 201).body.id);
+    await accept(backup, must(await offerTo(id, backup, 'backup'), 201).body.id);
+    must(await admin.post(`/api/admin/assignments/${id}/start`), 200);
+    return id;
+  };
+
+  const newAssignment = async (fields: Record<string, unknown> = {}) =>
+    must(await admin.post('/api/admin/assignments', assignment(fields)), 201).body.id as string;
+  const offerTo = async (id: string, who: TestClient, role: 'primary' | 'backup') =>
+    admin.post(`/api/admin/assignments/${id}/offers`, { userId: who.user!.id, role });
 
   describe('recruitment', () => {
     it('should show a default text about the panel in both languages, which the coordinator edits', async () => {
@@ -147,6 +178,246 @@ describe('the panel’s pool', () => {
       expect(
         (await sql<{ n: number }>(app, `SELECT count(*)::int AS n FROM panel_interest WHERE handled_at IS NULL`))[0].n,
       ).toBe(unhandled);
+    });
+  });
+
+  describe('assignments', () => {
+    it('should require an end at most 183 days after the start, in the API and in the table', async () => {
+      const draft = must(await admin.post('/api/admin/assignments', assignment()), 201).body;
+      expect(draft).toMatchObject({
+        status: 'draft',
+        needsBackup: false,
+        offers: [],
+        checkins: [],
+        estimatedHours: 12,
+      });
+      const start = Date.now() + day;
+      for (const endsAt of [undefined, at(-day), new Date(start + 184 * day).toISOString()]) {
+        const res = await admin.post(
+          '/api/admin/assignments',
+          assignment({ startsAt: new Date(start).toISOString(), endsAt }),
+        );
+        expect(res.status).toBe(400);
+      }
+      must(
+        await admin.post(
+          '/api/admin/assignments',
+          assignment({ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 183 * day).toISOString() }),
+        ),
+        201,
+      );
+      expect((await admin.patch(`/api/admin/assignments/${draft.id}`, { endsAt: at(365 * day) })).status).toBe(400);
+      await expect(
+        sql(app, `UPDATE assignments SET ends_at = starts_at + interval '200 days' WHERE id = $1`, [draft.id]),
+      ).rejects.toThrow();
+      expect(
+        must(await admin.patch(`/api/admin/assignments/${draft.id}`, { title: 'Brukerrådet, våren' }), 200).body.title,
+      ).toBe('Brukerrådet, våren');
+    });
+
+    it('should start only when a primary and a backup have both accepted', async () => {
+      const primary = await newUser(app, 'panel');
+      const backup = await newUser(app, 'panel');
+      const id = await newAssignment();
+      const offer = must(await offerTo(id, primary, 'primary'), 201).body;
+      expect(offer).toEqual({
+        id: expect.any(String),
+        assignmentId: id,
+        userId: primary.user!.id,
+        role: 'primary',
+        status: 'offered',
+      });
+      expect((await noticesOf(primary))[0]).toMatchObject({ type: 'assignment_offer', link: '/panelet/mine' });
+      expect((await admin.post(`/api/admin/assignments/${id}/start`)).body.code).toBe('needs_backup');
+      // Nobody else answers the offer: to them it does not exist.
+      expect((await backup.post(`/api/me/offers/${offer.id}/accept`)).status).toBe(404);
+      await accept(primary, offer.id);
+      expect((await admin.post(`/api/admin/assignments/${id}/start`)).body.code).toBe('needs_backup');
+      expect((await offerTo(id, primary, 'backup')).body.code).toBe('already_offered');
+      expect((await offerTo(id, backup, 'primary')).body.code).toBe('role_taken');
+      const backupOffer = must(await offerTo(id, backup, 'backup'), 201).body;
+      expect((await admin.post(`/api/admin/assignments/${id}/start`)).body.code).toBe('needs_backup');
+      must(await backup.post(`/api/me/offers/${backupOffer.id}/decline`), 200);
+      expect((await backup.post(`/api/me/offers/${backupOffer.id}/accept`)).body.code).toBe('already_answered');
+      const second = await newUser(app, 'panel');
+      await accept(second, must(await offerTo(id, second, 'backup'), 201).body.id);
+      expect(must(await admin.post(`/api/admin/assignments/${id}/start`), 200).body.status).toBe('active');
+      expect((await admin.patch(`/api/admin/assignments/${id}`, { title: 'Endret' })).body.code).toBe('not_draft');
+      const mine = must(await primary.get('/api/me/assignments'), 200).body;
+      expect(mine.offers).toEqual([]);
+      expect(mine.assignments).toEqual([
+        expect.objectContaining({ id, role: 'primary', status: 'active', offerStatus: 'accepted', checkins: [] }),
+      ]);
+    });
+
+    it('should refuse offers to a paused member or one at their limit, and suggest those who waited longest', async () => {
+      const busy = await newUser(app, 'panel');
+      must(await busy.patch('/api/me/panel-profile', { maxActiveAssignments: 1, topics: ['ventetid'] }), 200);
+      const other = await newUser(app, 'panel');
+      const running1 = await running(busy, other);
+      const id = await newAssignment();
+      const refused = await offerTo(id, busy, 'primary');
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('member_unavailable');
+
+      const resting = await newUser(app, 'panel');
+      const until = new Date(Date.now() + 30 * day).toISOString().slice(0, 10);
+      expect(must(await resting.patch('/api/me/panel-profile', { pausedUntil: until }), 200).body).toEqual({
+        perspectives: [],
+        topics: [],
+        paused: true,
+        pausedUntil: until,
+        maxActiveAssignments: 2,
+      });
+      expect((await offerTo(id, resting, 'backup')).body.code).toBe('member_unavailable');
+      expect((await offerTo(id, await newUser(app), 'backup')).body.code).toBe('not_panel_member');
+
+      const fresh = await newUser(app, 'panel');
+      const suggestions = must(await admin.get(`/api/admin/assignments/${id}/suggestions`), 200).body as {
+        user: { id: string };
+        lastAssignmentAt: string | null;
+      }[];
+      const ids = suggestions.map((s) => s.user.id);
+      expect(ids).toContain(fresh.user!.id);
+      expect(ids).toContain(other.user!.id);
+      expect(ids).not.toContain(busy.user!.id);
+      expect(ids).not.toContain(resting.user!.id);
+      // Never had one before someone who has.
+      expect(ids.indexOf(fresh.user!.id)).toBeLessThan(ids.indexOf(other.user!.id));
+      const waited = suggestions.map((s) => s.lastAssignmentAt ?? '');
+      expect(waited).toEqual([...waited].sort());
+
+      // The pause ends by itself on its day; completing frees the busy one.
+      await sql(app, `UPDATE panel_profiles SET paused_until = current_date WHERE user_id = $1`, [resting.user!.id]);
+      expect(must(await resting.get('/api/me/panel-profile'), 200).body.paused).toBe(false);
+      must(await offerTo(id, resting, 'backup'), 201);
+      must(await admin.post(`/api/admin/assignments/${running1}/complete`), 200);
+      must(await offerTo(id, busy, 'primary'), 201);
+    });
+
+    it('should hand the assignment to the backup at once when the primary asks for a pause', async () => {
+      const primary = await newUser(app, 'panel');
+      const backup = await newUser(app, 'panel');
+      const id = await running(primary, backup);
+      const res = must(
+        await primary.post(`/api/me/assignments/${id}/checkins`, {
+          load: 5,
+          note: 'Det ble for mye nå.',
+          wantPause: true,
+        }),
+        201,
+      );
+      expect(res.body).toEqual({ id: expect.any(String), handedOver: true });
+      const view = must(await admin.get(`/api/admin/assignments/${id}`), 200).body;
+      expect(view.needsBackup).toBe(true);
+      expect(view.offers.find((o: { userId: string }) => o.userId === backup.user!.id)).toMatchObject({
+        role: 'primary',
+        status: 'accepted',
+      });
+      expect(view.offers.find((o: { userId: string }) => o.userId === primary.user!.id)).toMatchObject({
+        status: 'released',
+      });
+      expect(view.checkins[0]).toMatchObject({
+        load: 5,
+        note: 'Det ble for mye nå.',
+        wantPause: true,
+        user: { id: primary.user!.id },
+      });
+      expect((await noticesOf(backup))[0]).toMatchObject({ type: 'assignment_handover' });
+      expect((await noticesOf(admin))[0]).toMatchObject({
+        type: 'assignment_handover',
+        link: `/admin/panelet/oppdrag/${id}`,
+      });
+      expect(must(await primary.get('/api/me/panel-profile'), 200).body.paused).toBe(true);
+      expect((await primary.post(`/api/me/assignments/${id}/checkins`, { load: 2 })).status).toBe(404);
+      // The new primary sees their assignment needs a backup, and not the other's note.
+      const theirs = must(await backup.get('/api/me/assignments'), 200).body.assignments[0];
+      expect(theirs).toMatchObject({ id, role: 'primary', needsBackup: true, checkins: [] });
+      expect(JSON.stringify(must(await backup.get('/api/me/assignments'), 200).body)).not.toContain('for mye');
+      // A new backup who accepts ends the need.
+      const next = await newUser(app, 'panel');
+      await accept(next, must(await offerTo(id, next, 'backup'), 201).body.id);
+      expect(must(await admin.get(`/api/admin/assignments/${id}`), 200).body.needsBackup).toBe(false);
+    });
+
+    it('should keep a check-in note between its writer and the admins, and meet crisis text with the helplines', async () => {
+      const primary = await newUser(app, 'panel');
+      const backup = await newUser(app, 'panel');
+      const id = await running(primary, backup);
+      const queueBefore = (await sql<{ n: number }>(app, `SELECT count(*)::int AS n FROM moderation_queue`))[0].n;
+      const res = must(
+        await primary.post(`/api/me/assignments/${id}/checkins`, { load: 4, note: 'Jeg vil ikke leve lenger.' }),
+        201,
+      );
+      expect(res.body.support.length).toBeGreaterThan(0);
+      expect(res.body.handedOver).toBe(false);
+      expect((await sql<{ n: number }>(app, `SELECT count(*)::int AS n FROM moderation_queue`))[0].n).toBe(queueBefore);
+      const notice = (await noticesOf(admin))[0];
+      expect(notice).toMatchObject({ type: 'assignment_checkin_crisis', link: `/admin/panelet/oppdrag/${id}` });
+      expect(notice.text).not.toContain('leve');
+      expect(must(await primary.get('/api/me/assignments'), 200).body.assignments[0].checkins[0].note).toBe(
+        'Jeg vil ikke leve lenger.',
+      );
+      expect(JSON.stringify(must(await backup.get('/api/me/assignments'), 200).body)).not.toContain('leve');
+      const outsider = await newUser(app, 'panel');
+      expect((await outsider.post(`/api/me/assignments/${id}/checkins`, { load: 1 })).status).toBe(404);
+      for (const load of [0, 6, 2.5, '3'])
+        expect((await primary.post(`/api/me/assignments/${id}/checkins`, { load })).status).toBe(400);
+      const load = must(await admin.get('/api/admin/panel/load'), 200).body as {
+        user: { id: string };
+        lastCheckinLoad: number;
+        activeAssignments: number;
+        paused: boolean;
+      }[];
+      expect(load.find((l) => l.user.id === primary.user!.id)).toMatchObject({
+        activeAssignments: 1,
+        lastCheckinLoad: 4,
+        paused: false,
+      });
+      expect(load.find((l) => l.user.id === outsider.user!.id)).toMatchObject({
+        activeAssignments: 0,
+        lastCheckinLoad: null,
+      });
+    });
+
+    it('should complete an assignment whose end passed and ask its members for one last check-in', async () => {
+      const primary = await newUser(app, 'panel');
+      const backup = await newUser(app, 'panel');
+      const id = await running(primary, backup);
+      await sql(
+        app,
+        `UPDATE assignments SET starts_at = now() - interval '10 days', ends_at = now() - interval '1 minute' WHERE id = $1`,
+        [id],
+      );
+      await app.server.app.get(PoolClock).tick();
+      expect(must(await admin.get(`/api/admin/assignments/${id}`), 200).body.status).toBe('completed');
+      expect((await noticesOf(primary))[0]).toMatchObject({ type: 'assignment_final_checkin' });
+      const mine = must(await primary.get('/api/me/assignments'), 200).body.assignments[0];
+      expect(mine).toMatchObject({ status: 'completed', finalCheckinDue: true });
+      must(
+        await primary.post(`/api/me/assignments/${id}/checkins`, { load: 2, note: 'Færre møter, mer tid mellom.' }),
+        201,
+      );
+      expect(must(await primary.get('/api/me/assignments'), 200).body.assignments[0]).toMatchObject({
+        finalCheckinDue: false,
+        checkins: [expect.objectContaining({ final: true })],
+      });
+      expect((await primary.post(`/api/me/assignments/${id}/checkins`, { load: 2 })).body.code).toBe(
+        'already_checked_in',
+      );
+    });
+
+    it('should tell everyone on a cancelled assignment', async () => {
+      const primary = await newUser(app, 'panel');
+      const offered = await newUser(app, 'panel');
+      const id = await newAssignment();
+      await accept(primary, must(await offerTo(id, primary, 'primary'), 201).body.id);
+      must(await offerTo(id, offered, 'backup'), 201);
+      expect(must(await admin.post(`/api/admin/assignments/${id}/cancel`), 200).body.status).toBe('cancelled');
+      for (const who of [primary, offered])
+        expect((await noticesOf(who))[0]).toMatchObject({ type: 'assignment_cancelled' });
+      expect((await admin.post(`/api/admin/assignments/${id}/cancel`)).body.code).toBe('already_ended');
+      expect(must(await offered.get('/api/me/assignments'), 200).body.offers).toEqual([]);
     });
   });
 });

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ScreeningModule } from '../screening/screening.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AdminAssignmentsController, MyPoolController } from './assignments.controller.js';
+import { AssignmentsRepository } from './assignments.repository.js';
+import { AssignmentsService } from './assignments.service.js';
 import { PoolClock } from './pool-clock.service.js';
 import { AdminRecruitmentController, RecruitmentController } from './recruitment.controller.js';
 import { RecruitmentRepository } from './recruitment.repository.js';
@@ -10,7 +13,7 @@ import { RecruitmentService } from './recruitment.service.js';
 /** The panel's pool (issue 16): recruitment, pool profiles, assignments with a backup, check-ins, newsletters. */
 @Module({
   imports: [NotificationsModule, ScreeningModule, UsersModule],
-  controllers: [RecruitmentController, AdminRecruitmentController],
-  providers: [RecruitmentRepository, RecruitmentService, PoolClock],
+  controllers: [RecruitmentController, AdminRecruitmentController, AdminAssignmentsController, MyPoolController],
+  providers: [RecruitmentRepository, RecruitmentService, AssignmentsRepository, AssignmentsService, PoolClock],
 })
 export class PoolModule {}

@@ -1492,6 +1492,214 @@ export interface paths {
         patch: operations["AdminRecruitmentController_updateInterest"];
         trace?: never;
     };
+    "/api/admin/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAssignmentsController_list"];
+        put?: never;
+        post: operations["AdminAssignmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAssignmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AdminAssignmentsController_update"];
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminAssignmentsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminAssignmentsController_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAssignmentsController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminAssignmentsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assignments/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminAssignmentsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/panel/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAssignmentsController_load"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/panel-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyPoolController_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MyPoolController_updateProfile"];
+        trace?: never;
+    };
+    "/api/me/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyPoolController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/offers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyPoolController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/offers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyPoolController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/assignments/{id}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyPoolController_checkin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hsds/services": {
         parameters: {
             query?: never;
@@ -2435,6 +2643,13 @@ export interface components {
             type: string;
             /** Format: uuid */
             id: string | null;
+            /** @description What it is called now: a user’s names, a thread’s title (a post’s thread), a room, a word */
+            label: string | null;
+            /**
+             * Format: uuid
+             * @description The thread of a thread or post
+             */
+            threadId: string | null;
         };
         AuditItemDto: {
             /** Format: uuid */
@@ -3239,6 +3454,281 @@ export interface components {
             status: "new" | "contacted" | "joined" | "declined";
             note?: string;
         };
+        CreateAssignmentDto: {
+            title: string;
+            /** @description The mandate: what the member is asked to do */
+            description: string;
+            /** @description Who asks (a DPS, a project, a municipality) */
+            requester: string;
+            /** @description What may and may not be shared */
+            confidentiality: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description Required; after startsAt and at most 183 days after it
+             */
+            endsAt: string;
+            estimatedHours: number;
+            /** @example 500 kr per time */
+            compensation?: string;
+        };
+        PoolUserDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+        };
+        AdminOfferDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "primary" | "backup";
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "released";
+            user: components["schemas"]["PoolUserDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        AdminCheckinDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            load: number;
+            /** @description Its writer and the admins only */
+            note: string | null;
+            wantPause: boolean;
+            /** @description The last check-in, after the assignment ended */
+            final: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            user: components["schemas"]["PoolUserDto"];
+        };
+        AdminAssignmentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            requester: string;
+            confidentiality: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            estimatedHours: number;
+            compensation: string | null;
+            /** @enum {string} */
+            status: "draft" | "active" | "completed" | "cancelled";
+            /** @description The primary paused and the backup took over: a new backup is wanted */
+            needsBackup: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            offers: components["schemas"]["AdminOfferDto"][];
+            checkins: components["schemas"]["AdminCheckinDto"][];
+        };
+        AdminAssignmentPageDto: {
+            items: components["schemas"]["AdminAssignmentDto"][];
+            nextCursor: string | null;
+        };
+        UpdateAssignmentDto: {
+            title?: string;
+            /** @description The mandate: what the member is asked to do */
+            description?: string;
+            /** @description Who asks (a DPS, a project, a municipality) */
+            requester?: string;
+            /** @description What may and may not be shared */
+            confidentiality?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description Required; after startsAt and at most 183 days after it
+             */
+            endsAt?: string;
+            estimatedHours?: number;
+            /** @example 500 kr per time */
+            compensation?: string;
+        };
+        OfferInputDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "primary" | "backup";
+        };
+        OfferDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "primary" | "backup";
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "released";
+        };
+        SuggestionDto: {
+            /**
+             * Format: uuid
+             * @description Set: a correction of that offer
+             */
+            serviceId?: string;
+            organizationName: string;
+            name: string;
+            description: string;
+            /**
+             * @description Kommunenummer
+             * @example 4627
+             */
+            municipality: string;
+            /** @example Kleppevegen 5, 5300 Kleppestø */
+            address?: string;
+            /** @example Tirsdager kl. 18–20 */
+            schedule?: string;
+            /** Format: uri */
+            url?: string;
+            /**
+             * Format: email
+             * @description The offer’s public contact address
+             */
+            email?: string;
+            /** @description The offer’s public phone number */
+            phone?: string;
+            /** @example Gratis */
+            cost?: string;
+            /** @description Activity types by code or name */
+            taxonomyTerms?: string[];
+            /**
+             * Format: email
+             * @description Kept private: only so a moderator can ask you
+             */
+            suggesterEmail?: string;
+        };
+        LoadDto: {
+            user: components["schemas"]["PoolUserDto"];
+            activeAssignments: number;
+            lastCheckinLoad: number | null;
+            /** Format: date-time */
+            lastAssignmentAt: string | null;
+            paused: boolean;
+            maxActiveAssignments: number;
+        };
+        PanelProfileDto: {
+            perspectives: ("user" | "relative" | "peer" | "staff")[];
+            topics: string[];
+            /** @description Not offered assignments now */
+            paused: boolean;
+            /**
+             * Format: date
+             * @description The pause ends by itself then
+             */
+            pausedUntil?: string | null;
+            /** @default 2 */
+            maxActiveAssignments: number;
+        };
+        PanelProfileInputDto: {
+            perspectives?: ("user" | "relative" | "peer" | "staff")[];
+            /** @description Up to 20 topics, each 1–60 characters */
+            topics?: string[];
+            paused?: boolean;
+            /**
+             * Format: date
+             * @description Pause until this day (implies paused)
+             */
+            pausedUntil?: string | null;
+            maxActiveAssignments?: number;
+        };
+        MyOfferDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "primary" | "backup";
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "released";
+            title: string;
+            description: string;
+            requester: string;
+            confidentiality: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            estimatedHours: number;
+            compensation: string | null;
+        };
+        CheckinDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            load: number;
+            /** @description Its writer and the admins only */
+            note: string | null;
+            wantPause: boolean;
+            /** @description The last check-in, after the assignment ended */
+            final: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyAssignmentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            requester: string;
+            confidentiality: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            estimatedHours: number;
+            compensation: string | null;
+            /** @enum {string} */
+            role: "primary" | "backup";
+            /**
+             * @description accepted, or released after a pause
+             * @enum {string}
+             */
+            offerStatus: "offered" | "accepted" | "declined" | "released";
+            /** @enum {string} */
+            status: "draft" | "active" | "completed" | "cancelled";
+            needsBackup: boolean;
+            /** @description The assignment ended: one last check-in is asked for */
+            finalCheckinDue: boolean;
+            /** @description Your own check-ins only */
+            checkins: components["schemas"]["CheckinDto"][];
+        };
+        MyAssignmentsDto: {
+            /** @description Offers waiting for your answer */
+            offers: components["schemas"]["MyOfferDto"][];
+            assignments: components["schemas"]["MyAssignmentDto"][];
+        };
+        CheckinInputDto: {
+            /** @description 1: light, 5: too much */
+            load: number;
+            /** @description Seen by you and the admins only */
+            note?: string;
+            /** @description Hand the assignment on and pause */
+            wantPause?: boolean;
+        };
+        CheckinReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Your pause handed the assignment on */
+            handedOver: boolean;
+            support?: components["schemas"]["HelplineDto"][];
+            staffed?: boolean;
+        };
         HsdsOrganizationDto: {
             /** Format: uuid */
             id: string;
@@ -3522,43 +4012,6 @@ export interface components {
             last_page: boolean;
             empty: boolean;
             contents: components["schemas"]["HsdsTaxonomyTermDto"][];
-        };
-        SuggestionDto: {
-            /**
-             * Format: uuid
-             * @description Set: a correction of that offer
-             */
-            serviceId?: string;
-            organizationName: string;
-            name: string;
-            description: string;
-            /**
-             * @description Kommunenummer
-             * @example 4627
-             */
-            municipality: string;
-            /** @example Kleppevegen 5, 5300 Kleppestø */
-            address?: string;
-            /** @example Tirsdager kl. 18–20 */
-            schedule?: string;
-            /** Format: uri */
-            url?: string;
-            /**
-             * Format: email
-             * @description The offer’s public contact address
-             */
-            email?: string;
-            /** @description The offer’s public phone number */
-            phone?: string;
-            /** @example Gratis */
-            cost?: string;
-            /** @description Activity types by code or name */
-            taxonomyTerms?: string[];
-            /**
-             * Format: email
-             * @description Kept private: only so a moderator can ask you
-             */
-            suggesterEmail?: string;
         };
         SuggestionReceiptDto: {
             /** @description Keep it: GET /api/receipts/{token} tells what became of the suggestion */
@@ -6373,6 +6826,387 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InterestDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                status?: "draft" | "active" | "completed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; ?status= to filter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentPageDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description A draft; endsAt after startsAt, at most 183 days after */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With its offers and check-ins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description 409 not_draft once it has started */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone on it or offered it is notified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferInputDto"];
+            };
+        };
+        responses: {
+            /** @description 409 member_unavailable (paused, or at their most active assignments), role_taken, already_offered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Available panel members, longest without an assignment first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionDto"][];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 409 needs_backup unless a primary and a backup accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its members are asked to check in one last time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAssignmentDto"];
+                };
+            };
+        };
+    };
+    AdminAssignmentsController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every panel member: who carries what, the last load, who is paused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadDto"][];
+                };
+            };
+        };
+    };
+    MyPoolController_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelProfileDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelProfileInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelProfileDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your offers and assignments; never another member’s check-in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAssignmentsDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 to anyone but the member offered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 to anyone but the member offered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    MyPoolController_checkin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinInputDto"];
+            };
+        };
+        responses: {
+            /** @description Primary or backup; wantPause hands it on at once. Crisis text in the note gets support */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinReceiptDto"];
+                };
+            };
+            /** @description Not allowed (e.g. `muted`); with `support` and `staffed` when the text matched a crisis word */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteRefusedDto"];
+                };
+            };
+            /** @description Too many writes; with `support` and `staffed` when the text matched a crisis word */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedDto"];
                 };
             };
         };

@@ -85,3 +85,13 @@ export type Consultation = Schemas['ConsultationDto'];
 export type ConsultationQuestion = Schemas['QuestionDto'];
 export type ConsultationReport = Schemas['ReportDto'];
 export type ConsultationResponded = Schemas['RespondedDto'];
+
+// Activity directory (issue 17): the HSDS 3.0 feed's shapes.
+export type HsdsServiceSummary = Schemas['HsdsServiceSummaryDto'];
+export type HsdsService = Schemas['HsdsServiceDto'];
+export type HsdsServicePage = Schemas['HsdsServicePageDto'];
+export type HsdsTaxonomyTerm = Schemas['HsdsTaxonomyTermDto'];
+export type HsdsTaxonomyTermPage = Schemas['HsdsTaxonomyTermPageDto'];
+export type DirectorySuggestion = Schemas['SuggestionDto'];
+export type DirectorySuggestionReceipt = Schemas['SuggestionReceiptDto'];
+export type DirectoryServiceUpdate = Schemas['UpdateServiceDto'];
