@@ -1969,6 +1969,8 @@ export interface components {
             mute: components["schemas"]["MuteDto"] | null;
             /** @description The address notifications go to, if any (the user’s own only) */
             email: string | null;
+            /** @description Whether the member has accepted the café rules (then they are not asked again) */
+            cafeRulesAccepted: boolean;
         };
         SessionDto: {
             user: components["schemas"]["MeDto"] | null;
@@ -1981,6 +1983,11 @@ export interface components {
             displayName?: string;
             /** Format: email */
             email?: string | null;
+            /**
+             * @description The café rules (GET /api/cafe/rules) are accepted, once for all rooms
+             * @enum {boolean}
+             */
+            acceptCafeRules?: true;
         };
         ChangePasswordDto: {
             currentPassword: string;
