@@ -3,6 +3,7 @@ import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { ForumModule } from '../forum/forum.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
+import { CalendarClock } from './calendar-clock.service.js';
 import { CalendarFeedsController } from './calendar-feeds.controller.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
 import { EventsController } from './events.controller.js';
@@ -14,6 +15,6 @@ import { EventsService } from './events.service.js';
   imports: [ForumModule, NotificationsModule, ConsultationsModule, IdentityModule],
   // The .ics routes first: `events/:id.ics` must be matched before `events/:id`.
   controllers: [CalendarFeedsController, EventsController],
-  providers: [EventsRepository, EventsService, CalendarFeedsService],
+  providers: [EventsRepository, EventsService, CalendarFeedsService, CalendarClock],
 })
 export class CalendarModule {}

@@ -204,6 +204,55 @@ export class EventsRepository {
     return rows[0]?.starts_at ?? null;
   }
 
+  // --- the clock (decision 0019) ---
+
+  /**
+   * Events starting within 24 hours whose reminders have not gone out, marked as sent in the
+   * caller's transaction: the notices are written in the same one, so they go out exactly once —
+   * a second process skips the rows locked here and finds them marked when it next looks, and a
+   * crash before the commit leaves them unmarked for the next tick.
+   */
+  async claimReminders(tx: EntityManager, batch: number): Promise<{ id: string; title: string; starts_at: Date }[]> {
+    const [rows]: [{ id: string; title: string; starts_at: Date }[], number] = await tx.query(
+      `UPDATE events SET reminded_at = now()
+       WHERE id IN (SELECT id FROM events
+                    WHERE reminded_at IS NULL AND status = 'scheduled'
+                      AND starts_at > now() AND starts_at <= now() + interval '24 hours'
+                    ORDER BY starts_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         AND reminded_at IS NULL
+       RETURNING id, title, starts_at`,
+      [batch],
+    );
+    return rows;
+  }
+
+  /** Events over (within the last week) whose organiser has not been asked for a summary: marked asked, once. */
+  async claimSummaryRequests(
+    tx: EntityManager,
+    batch: number,
+  ): Promise<{ id: string; title: string; organiser_id: string }[]> {
+    const [rows]: [{ id: string; title: string; organiser_id: string }[], number] = await tx.query(
+      `UPDATE events SET summary_asked_at = now()
+       WHERE id IN (SELECT id FROM events
+                    WHERE summary_asked_at IS NULL AND status = 'scheduled' AND summary IS NULL
+                      AND organiser_id IS NOT NULL
+                      AND ends_at <= now() AND ends_at > now() - interval '7 days'
+                    ORDER BY ends_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         AND summary_asked_at IS NULL
+       RETURNING id, title, organiser_id`,
+      [batch],
+    );
+    return rows;
+  }
+
+  async going(tx: EntityManager, eventId: string): Promise<string[]> {
+    const rows: { user_id: string }[] = await tx.query(
+      `SELECT user_id FROM event_registrations WHERE event_id = $1 AND status = 'going'`,
+      [eventId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   // --- personal feeds ---
 
   /** A new secret for the member's feed; the one before it stops working at once. */

@@ -180,6 +180,46 @@ export class EventsService {
     }));
   }
 
+  // --- the clock ---
+
+  /** Those going are reminded 24 hours before (in the app, and by email where set up); once. */
+  async sendReminders(): Promise<void> {
+    for (;;) {
+      const sent = await this.tx.run(async (tx) => {
+        const due = await this.repo.claimReminders(tx, 20);
+        for (const e of due)
+          for (const userId of await this.repo.going(tx, e.id))
+            await this.notifications.send(
+              tx,
+              { userId },
+              {
+                type: 'event_reminder',
+                text: `Påminnelse: «${e.title}» begynner ${osloTime(e.starts_at)}.`,
+                link: webRoutes.event(e.id),
+              },
+            );
+        return due.length;
+      });
+      if (sent < 20) return;
+    }
+  }
+
+  /** After the event, its organiser is asked once for a short summary (what came of it). */
+  async askForSummaries(): Promise<void> {
+    await this.tx.run(async (tx) => {
+      for (const e of await this.repo.claimSummaryRequests(tx, 50))
+        await this.notifications.send(
+          tx,
+          { userId: e.organiser_id },
+          {
+            type: 'event_summary_due',
+            text: `«${e.title}» er over. Skriv gjerne et kort sammendrag av hva dere fikk til.`,
+            link: webRoutes.event(e.id),
+          },
+        );
+    });
+  }
+
   // --- helpers ---
 
   /** The first `n` waiting become going and are told (without the online link: they open the event for it). */
