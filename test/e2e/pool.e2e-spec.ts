@@ -35,6 +35,8 @@ const assignment = (fields: Record<string, unknown> = {}) => ({
 });
 const accept = async (who: TestClient, offerId: string) =>
   must(await who.post(`/api/me/offers/${offerId}/accept`), 200);
+/** Quoted-printable soft line breaks joined again. */
+const unfold = (data: string) => data.replace(/=\r\n/g, '');
 const noticesOf = async (who: TestClient) => must(await who.get('/api/me/notifications'), 200).body.items;
 
 describe('the panel’s pool', () => {
@@ -501,7 +503,6 @@ describe('the panel’s newsletter by email', () => {
     expect(to).toContain('interessert@example.test');
     expect(to).not.toContain('vanlig@example.test');
     expect(to).not.toContain('ikke-brev@example.test');
-    const unfold = (data: string) => data.replace(/=\r\n/g, '');
     const links = mails.map(
       (m) => unfold(m.data).match(/http:\/\/forum\.example\.test\/unsubscribe\/([A-Za-z0-9_-]+)/)![1],
     );

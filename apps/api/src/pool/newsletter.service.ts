@@ -30,27 +30,27 @@ export class NewsletterService {
     ensure(policy.can('admin.pool'));
     const base = this.mailer.linkBase;
     const sending = this.mailer.enabled && base !== null;
-    const { id, mails, count } = await this.tx.run(async (tx) => {
+    const sent = await this.tx.run(async (tx) => {
       const recipients = await this.repo.recipients(tx, dto.audience !== 'interested', dto.audience !== 'panel');
-      const id = await this.repo.insert(tx, {
+      const newsletterId = await this.repo.insert(tx, {
         subject: dto.subject,
         body: dto.body,
         audience: dto.audience,
         recipients: recipients.length,
         by: policy.userId ?? null,
       });
-      const mails: { to: string; link: string }[] = [];
+      const outbox: { to: string; link: string }[] = [];
       if (sending)
         for (const r of recipients) {
           const token = randomBytes(24).toString('base64url');
           await this.repo.insertToken(tx, tokenHash(token), r);
-          mails.push({ to: r.email, link: `${base}/unsubscribe/${token}` });
+          outbox.push({ to: r.email, link: `${base}/unsubscribe/${token}` });
         }
-      return { id, mails, count: recipients.length };
+      return { id: newsletterId, outbox, count: recipients.length };
     });
     // Sent after the commit, one by one; the coordinator does not wait for them.
-    void this.deliver(dto, mails);
-    return { id, recipients: count, sending };
+    void this.deliver(dto, sent.outbox);
+    return { id: sent.id, recipients: sent.count, sending };
   }
 
   async unsubscribe(token: string): Promise<boolean> {
