@@ -3,3 +3,4 @@ import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme';
 import './styles/app.css';
 import './styles/reader-safety.css';
+import './styles/calendar.css';

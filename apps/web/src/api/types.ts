@@ -83,3 +83,11 @@ export type Consultation = Schemas['ConsultationDto'];
 export type ConsultationQuestion = Schemas['QuestionDto'];
 export type ConsultationReport = Schemas['ReportDto'];
 export type ConsultationResponded = Schemas['RespondedDto'];
+
+// Calendar (issue 15)
+export type CalendarEvent = Schemas['EventDto'];
+export type EventRegistration = Schemas['RegistrationDto'];
+export type EventRegistrationEntry = Schemas['RegistrationEntryDto'];
+export type CalendarFeed = Schemas['CalendarFeedDto'];
+export type CreateEventInput = Schemas['CreateEventDto'];
+export type UpdateEventInput = Schemas['UpdateEventDto'];

@@ -40,6 +40,7 @@ function MainNav() {
     { to: '/', label: t('nav.forum'), end: true },
     { to: '/kafe', label: t('nav.cafe') },
     { to: '/radslag', label: t('nav.consultations') },
+    { to: '/kalender', label: t('nav.calendar') },
     { to: '/sok', label: t('nav.search') },
   ];
   if (can('host')) items.push({ to: '/ubesvarte', label: <UnansweredNavLabel /> });
