@@ -149,6 +149,10 @@ const WHO_MAY = {
   'POST /api/consultations/{id}/report/acknowledgements/{ackId}/handled': ADMINS,
   'POST /api/consultations/{id}/archive': ADMINS,
 
+  // Everyday use (issue 21)
+  'GET /api/auth/session': EVERYONE,
+  'PATCH /api/me': USERS,
+
   // Calendar (issue 15)
   'GET /api/events': EVERYONE,
   'POST /api/events': HOSTS,
@@ -591,6 +595,10 @@ const REQUESTS: Record<Operation, Build> = {
   'POST /api/consultations/{id}/archive': async (f, { allowed }) => ({
     params: { id: allowed ? await f.freshConsultation('reported') : f.consultations.reported },
   }),
+
+  // Everyday use (issue 21)
+  'GET /api/auth/session': () => ({}),
+  'PATCH /api/me': () => ({ body: { email: 'feiing@example.no' } }),
 
   // Calendar (issue 15)
   'GET /api/events': () => ({}),

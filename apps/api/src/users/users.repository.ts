@@ -154,6 +154,40 @@ export class UsersRepository {
     return rows[0]?.break_until ?? null;
   }
 
+  /** What only the user sees of their own account, in one statement: a break in force and the email address. */
+  async ownAccount(id: string): Promise<{ breakUntil: Date | null; email: string | null } | null> {
+    const rows: { break_until: Date | null; email: string | null }[] = await this.db.query(
+      'SELECT CASE WHEN break_until > now() THEN break_until END AS break_until, email FROM users WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? { breakUntil: rows[0].break_until, email: rows[0].email } : null;
+  }
+
+  /** A new display name (its confusable skeleton with it) and/or email address; left out: unchanged. */
+  async updateProfile(
+    tx: EntityManager,
+    id: string,
+    change: { displayName?: string; email?: string | null },
+  ): Promise<UserRow | null> {
+    const [rows]: [UserRow[], number] = await tx.query(
+      `UPDATE users SET
+         display_name = CASE WHEN $2::boolean THEN $3 ELSE display_name END,
+         display_name_skeleton = CASE WHEN $2::boolean THEN $4 ELSE display_name_skeleton END,
+         email = CASE WHEN $5::boolean THEN $6 ELSE email END
+       WHERE id = $1
+       RETURNING ${USER_COLUMNS}`,
+      [
+        id,
+        change.displayName !== undefined,
+        change.displayName ?? null,
+        change.displayName !== undefined ? nameSkeleton(change.displayName) : null,
+        change.email !== undefined,
+        change.email ?? null,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
   async setBreak(id: string, until: Date | null): Promise<void> {
     await this.db.query('UPDATE users SET break_until = $2 WHERE id = $1', [id, until]);
   }

@@ -164,6 +164,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/reset-password": {
         parameters: {
             query?: never;
@@ -178,6 +194,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AccountController_deleteAccount"];
+        options?: never;
+        head?: never;
+        patch: operations["AccountController_update"];
         trace?: never;
     };
     "/api/me/password": {
@@ -207,22 +239,6 @@ export interface paths {
         put?: never;
         post: operations["AccountController_takeBreak"];
         delete: operations["AccountController_endBreak"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["AccountController_deleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1951,10 +1967,20 @@ export interface components {
             breakUntil: string | null;
             /** @description A mute in force: why, and until when (null: until a moderator lifts it) */
             mute: components["schemas"]["MuteDto"] | null;
+            /** @description The address notifications go to, if any (the user’s own only) */
+            email: string | null;
+        };
+        SessionDto: {
+            user: components["schemas"]["MeDto"] | null;
         };
         ResetPasswordDto: {
             token: string;
             newPassword: string;
+        };
+        UpdateMeDto: {
+            displayName?: string;
+            /** Format: email */
+            email?: string | null;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -4286,6 +4312,26 @@ export interface operations {
             };
         };
     };
+    AuthController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who is asking: `{user}` as GET /api/auth/me gives it, or `{user: null}` for a guest (200, not 401) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
     AuthController_resetPassword: {
         parameters: {
             query?: never;
@@ -4305,6 +4351,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AccountController_deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The account is deleted; named posts show the author as deleted, anonymous ones link to no one */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            /** @description "Min side": a new display name and/or email address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
             };
         };
     };
@@ -4364,28 +4456,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The break ends now */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AccountController_deleteAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteAccountDto"];
-            };
-        };
-        responses: {
-            /** @description The account is deleted; named posts show the author as deleted, anonymous ones link to no one */
             204: {
                 headers: {
                     [name: string]: unknown;
