@@ -180,3 +180,36 @@ describe('a member’s everyday account', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the café rules', () => {
+  it('should ask a member to accept the café rules once, not at the next visit', async () => {
+    const slug = unique('regler').toLowerCase();
+    const created = await admin.post('/api/cafe/rooms', {
+      data: { slug, name: 'Regelkafeen', description: 'Et rom for én gangs regler', audience: 'everyone' },
+    });
+    expect(created.status()).toBe(201);
+    expect((await admin.post(`/api/cafe/rooms/${slug}/open`, { data: {} })).status()).toBe(200);
+    const member = await makeUser('member', 'kafe', 'Kafe Gjest');
+    const { page, problems } = await open(member, 360);
+    await page.goto(`/kafe/${slug}`);
+    await settle(page);
+    await page.getByTestId('join-cafe').click();
+    await expect(page.getByText('Du må godta kafeens regler').first().isVisible()).resolves.toBe(true);
+    await page.getByLabel('Jeg godtar kafeens regler').check();
+    await page.getByTestId('join-cafe').click();
+    await page.getByTestId('chat-log').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Gå ut av kafeen' }).click();
+
+    // Another day, another browser: no tick box, the rules a click away, straight in.
+    const later = await open(member, 1280);
+    await later.page.goto(`/kafe/${slug}`);
+    await settle(later.page);
+    await expect(later.page.getByLabel('Jeg godtar kafeens regler').count()).resolves.toBe(0);
+    await expect(later.page.getByTestId('rules-remembered').isVisible()).resolves.toBe(true);
+    await screenshot(later.page, 'kafe-regler-husket-1280');
+    await sound(later.page, later.problems);
+    await later.page.getByTestId('join-cafe').click();
+    await later.page.getByTestId('chat-log').waitFor({ timeout: 60_000 });
+    expect(problems).toEqual([]);
+  });
+});

@@ -198,6 +198,8 @@ const WHO_MAY = {
   'POST /api/me/offers/{id}/decline': PANEL,
   // The primary or backup: each of these actors checks in on an assignment they carry.
   'POST /api/me/assignments/{id}/checkins': PANEL,
+  // Answers 202 without SMTP_URL too (nothing is sent, and the answer says so).
+  'POST /api/admin/newsletters': ADMINS,
 
   // Activity directory (issue 17)
   'GET /api/hsds/services': EVERYONE,
@@ -673,6 +675,9 @@ const REQUESTS: Record<Operation, Build> = {
   'POST /api/me/assignments/{id}/checkins': async (f, { who, allowed }) => ({
     params: { id: allowed ? await f.pool.freshAssignment('active', f.actors[who]) : f.pool.active },
     body: { load: 3, note: 'Det går fint.' },
+  }),
+  'POST /api/admin/newsletters': () => ({
+    body: { subject: 'Nytt fra feiingen', body: 'Et kort nyhetsbrev.', audience: 'both' },
   }),
 
   // Activity directory (issue 17)

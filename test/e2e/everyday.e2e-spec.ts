@@ -114,6 +114,19 @@ describe('everyday use', () => {
     });
   });
 
+  describe('the café rules, once', () => {
+    it('should remember that a member accepted the café rules, and refuse anything but true', async () => {
+      const member = await newUser(app);
+      expect((await member.get('/api/auth/me')).body.cafeRulesAccepted).toBe(false);
+      expect((await member.patch('/api/me', { acceptCafeRules: false })).status).toBe(400);
+      const res = await member.patch('/api/me', { acceptCafeRules: true });
+      expect(res.status).toBe(200);
+      expect(res.body.cafeRulesAccepted).toBe(true);
+      expect((await member.get('/api/auth/session')).body.user.cafeRulesAccepted).toBe(true);
+      expect((await member.get('/api/me/export')).body.account.cafeRulesAcceptedAt).toBeTruthy();
+    });
+  });
+
   describe('who is asking', () => {
     it('should answer a guest 200 with no user, and a member with their account', async () => {
       const guest = await app.client().get('/api/auth/session');

@@ -26,6 +26,7 @@ export class AuthService {
       ...toUserDto(user),
       breakUntil: own.breakUntil?.toISOString() ?? null,
       email: own.email,
+      cafeRulesAccepted: own.cafeRulesAccepted,
       mute: standing.mute ? { reason: standing.mute.reason, until: standing.mute.until?.toISOString() ?? null } : null,
     };
   }

@@ -1700,6 +1700,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/newsletters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminNewsletterController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hsds/services": {
         parameters: {
             query?: never;
@@ -1969,6 +1985,8 @@ export interface components {
             mute: components["schemas"]["MuteDto"] | null;
             /** @description The address notifications go to, if any (the user’s own only) */
             email: string | null;
+            /** @description Whether the member has accepted the café rules (then they are not asked again) */
+            cafeRulesAccepted: boolean;
         };
         SessionDto: {
             user: components["schemas"]["MeDto"] | null;
@@ -1981,6 +1999,11 @@ export interface components {
             displayName?: string;
             /** Format: email */
             email?: string | null;
+            /**
+             * @description The café rules (GET /api/cafe/rules) are accepted, once for all rooms
+             * @enum {boolean}
+             */
+            acceptCafeRules?: true;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -3733,6 +3756,21 @@ export interface components {
             handedOver: boolean;
             support?: components["schemas"]["HelplineDto"][];
             staffed?: boolean;
+        };
+        NewsletterInputDto: {
+            subject: string;
+            /** @description Plain text */
+            body: string;
+            /** @enum {string} */
+            audience: "panel" | "interested" | "both";
+        };
+        NewsletterReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Addresses it goes to */
+            recipients: number;
+            /** @description False when email is off (no SMTP_URL): nothing is sent */
+            sending: boolean;
         };
         HsdsOrganizationDto: {
             /** Format: uuid */
@@ -7212,6 +7250,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RateLimitedDto"];
+                };
+            };
+        };
+    };
+    AdminNewsletterController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterInputDto"];
+            };
+        };
+        responses: {
+            /** @description To panel members with an email and those interested who asked for it; each email has an unsubscribe link */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterReceiptDto"];
                 };
             };
         };

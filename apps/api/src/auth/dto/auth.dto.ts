@@ -69,11 +69,13 @@ export class RegisterDto {
   acceptPrivacy: boolean;
 }
 
-/** PATCH /api/me: at least one of the two; `email: null` (or "") removes the address. */
+/** PATCH /api/me: at least one field; `email: null` (or "") removes the address. */
 export class UpdateMeDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 50 })
-  @ValidateIf((o: UpdateMeDto) => o.displayName !== undefined || o.email === undefined)
-  @IsString({ message: 'displayName or email: give at least one of them' })
+  @ValidateIf(
+    (o: UpdateMeDto) => o.displayName !== undefined || (o.email === undefined && o.acceptCafeRules === undefined),
+  )
+  @IsString({ message: 'displayName, email or acceptCafeRules: give at least one of them' })
   @MinLength(1)
   @MaxLength(50)
   @Matches(/\S/, { message: 'displayName must not be blank' })
@@ -85,6 +87,14 @@ export class UpdateMeDto {
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an email address' })
   email?: string | null;
+
+  @ApiPropertyOptional({
+    enum: [true],
+    description: 'The café rules (GET /api/cafe/rules) are accepted, once for all rooms',
+  })
+  @IsOptional()
+  @Equals(true, { message: 'acceptCafeRules: only true' })
+  acceptCafeRules?: boolean;
 }
 
 export class LoginDto {

@@ -34,6 +34,8 @@ export class MeDto extends UserDto {
     description: 'The address notifications go to, if any (the user’s own only)',
   })
   email: string | null;
+  @ApiProperty({ description: 'Whether the member has accepted the café rules (then they are not asked again)' })
+  cafeRulesAccepted: boolean;
 }
 
 /** Who is asking (GET /api/auth/session): the user, or null for a guest — never a 401. */
