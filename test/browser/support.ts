@@ -217,3 +217,22 @@ export async function backendFeatures(): Promise<{
 }
 
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+/**
+ * What in a rendered text looks like a code rather than words (issue 21.5): snake_case tokens
+ * (`off_topic`, `queue_item`), camelCase keys (`allowRemoteImages`), an untranslated i18n key,
+ * a shortened id (`bce0bf93`), an ISO or UTC time. Usernames (`@name`, and the tests' own
+ * `prefix_time_n` names) are left out: they are what people called themselves.
+ */
+export function rawCodes(text: string): string[] {
+  const words = text.replace(/@[\w-]+/g, ' ').replace(/\b[a-z]+_[0-9a-z]{6,}_\d+\b/g, ' ');
+  const patterns = [
+    /\b[a-z]{2,}(?:_[a-z]{2,})+\b/g,
+    /\b[a-z]{2,}(?:[A-Z][a-z]+)+\b/g,
+    /\b[a-z]+\.[a-z]+\.[a-z][\w.]*\b/gi,
+    /\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{8}\b/g,
+    /\d{4}-\d\d-\d\d[T ]\d\d:\d\d/g,
+    /\(UTC\)|Watched words/g,
+  ];
+  return patterns.flatMap((p) => words.match(p) ?? []);
+}

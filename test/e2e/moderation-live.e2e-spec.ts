@@ -123,7 +123,17 @@ describe('notifications and sanctions, live', () => {
     const [n] = await notes(kari);
     expect(n.type).toBe('sanction');
     expect(n.text).toContain('Gjentatte personangrep');
-    expect(n.text).toContain(until.slice(0, 16).replace('T', ' '));
+    // The end as a clock in Norway shows it (issue 21.5), never UTC.
+    const oslo = new Intl.DateTimeFormat('nb-NO', {
+      timeZone: 'Europe/Oslo',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(until));
+    expect(n.text).toContain(`til ${oslo}.`);
+    expect(n.text).not.toContain('UTC');
   });
 
   it('should end a banned user’s open session and sockets at once', async () => {

@@ -29,6 +29,10 @@ const HelpPage = lazy(() => import('./pages/help'));
 const ResetPasswordPage = lazy(() => import('./pages/reset-password'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
 const UnansweredPage = lazy(() => import('./pages/unanswered'));
+const DirectoryListPage = lazy(() => import('./features/directory/list-page'));
+const DirectoryOfferPage = lazy(() => import('./features/directory/offer-page'));
+const DirectorySuggestPage = lazy(() => import('./features/directory/suggest-page'));
+const DirectoryRecheckPage = lazy(() => import('./features/directory/recheck-page'));
 
 export function App() {
   return (
@@ -79,6 +83,10 @@ export function App() {
         <Route path="/hjelp" element={<HelpPage />} />
         <Route path="/nytt-passord" element={<ResetPasswordPage />} />
         <Route path="/ubesvarte" element={<UnansweredPage />} />
+        <Route path="/aktiviteter" element={<DirectoryListPage />} />
+        <Route path="/aktiviteter/foreslaa" element={<DirectorySuggestPage />} />
+        <Route path="/aktiviteter/sjekk" element={<DirectoryRecheckPage />} />
+        <Route path="/aktiviteter/:id" element={<DirectoryOfferPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -9,6 +9,10 @@ export interface AuditRow {
   action: string;
   target_type: string | null;
   target_id: string | null;
+  /** What the target is called now (a user's names, a thread's title, a room's name), null when gone or nameless. */
+  target_label: string | null;
+  /** The thread a post or thread target is in, for a link. */
+  target_thread_id: string | null;
   reason: string | null;
   created_at: Date;
   created_key: string;
@@ -43,7 +47,19 @@ export class AuditRepository {
     limit: number,
   ): Promise<AuditRow[]> {
     return this.db.query(
-      `SELECT a.id, a.actor_id, u.username, a.action, a.target_type, a.target_id, a.reason, a.created_at, a.created_at::text AS created_key
+      `SELECT a.id, a.actor_id, u.username, a.action, a.target_type, a.target_id, a.reason, a.created_at, a.created_at::text AS created_key,
+              CASE a.target_type
+                WHEN 'user' THEN (SELECT tu.display_name || ' (@' || tu.username || ')' FROM users tu WHERE tu.id = a.target_id)
+                WHEN 'thread' THEN (SELECT t.title FROM threads t WHERE t.id = a.target_id)
+                WHEN 'post' THEN (SELECT t.title FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = a.target_id)
+                WHEN 'category' THEN (SELECT c.name FROM categories c WHERE c.id = a.target_id)
+                WHEN 'cafe_room' THEN (SELECT r.name FROM cafe_rooms r WHERE r.id = a.target_id)
+                WHEN 'watched_word' THEN (SELECT w.pattern FROM watched_words w WHERE w.id = a.target_id)
+              END AS target_label,
+              CASE a.target_type
+                WHEN 'thread' THEN a.target_id
+                WHEN 'post' THEN (SELECT p.thread_id FROM posts p WHERE p.id = a.target_id)
+              END AS target_thread_id
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
        WHERE ($1::text IS NULL OR a.action = $1)
          AND ($2::uuid IS NULL OR a.actor_id = $2)

@@ -63,7 +63,9 @@ export class AuditService {
         id: r.id,
         actor: r.actor_id && r.username ? { id: r.actor_id, username: r.username } : null,
         action: r.action,
-        target: r.target_type ? { type: r.target_type, id: r.target_id } : null,
+        target: r.target_type
+          ? { type: r.target_type, id: r.target_id, label: r.target_label, threadId: r.target_thread_id }
+          : null,
         reason: r.reason,
         createdAt: r.created_at.toISOString(),
       }),

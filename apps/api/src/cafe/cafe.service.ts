@@ -455,9 +455,12 @@ export class CafeService {
     this.broadcaster.support(participant.id, await this.crisis.support());
   }
 
+  /** The words that matched, as written, in any language's quotes: the queue and the hosts say what kind. */
   private screeningReason(result: ScreeningResult): string {
-    const words = result.matches.map((m) => `"${m.text}" (${m.action})`).join(', ');
-    return `Watched words: ${words}`.slice(0, 500);
+    return result.matches
+      .map((m) => `«${m.text}»`)
+      .join(', ')
+      .slice(0, 500);
   }
 
   private mutedError(until: Date | null): CafeError {

@@ -109,7 +109,12 @@ export class QueueSources {
         },
         flags: reports
           .filter((r) => r.message_id === m.id)
-          .map((r) => ({ reason: r.kind === 'crisis' ? 'crisis' : 'other', note: r.reason, createdAt: r.createdAt })),
+          .map((r) => ({
+            reason: r.kind === 'crisis' ? 'crisis' : 'other',
+            // A report sent as "crisis" says nothing beyond its kind; a screening report names the words.
+            note: r.kind === 'crisis' && r.reason.toLowerCase() === 'crisis' ? null : r.reason,
+            createdAt: r.createdAt,
+          })),
       });
     }
   }

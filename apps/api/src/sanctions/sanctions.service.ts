@@ -204,10 +204,22 @@ export class SanctionsService {
 }
 
 /** What the sanctioned person is told (in Norwegian, as the community speaks). */
+const OSLO_TIME = new Intl.DateTimeFormat('nb-NO', {
+  timeZone: 'Europe/Oslo',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "1. desember 2026 kl. 23:40", as a Norwegian reader's clock shows it. */
+export function osloTime(at: Date): string {
+  return OSLO_TIME.format(at);
+}
+
 export function sanctionText(kind: 'warn' | 'mute' | 'ban', reason: string, until: Date | null): string {
-  const end = until
-    ? ` til ${until.toISOString().slice(0, 16).replace('T', ' ')} (UTC)`
-    : ' til en moderator opphever det';
+  const end = until ? ` til ${osloTime(until)}` : ' til en moderator opphever det';
   if (kind === 'warn') return `Du har fått en advarsel fra en moderator. Begrunnelse: ${reason}`;
   if (kind === 'mute') return `Du kan lese, men ikke skrive eller chatte${end}. Begrunnelse: ${reason}`;
   return `Kontoen din er utestengt${end}. Begrunnelse: ${reason}`;

@@ -25,6 +25,14 @@ export class AuditActorDto {
 export class AuditTargetDto {
   @ApiProperty({ description: 'post, thread, user, category, settings, panel_application, …' }) type: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) id: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What it is called now: a user’s names, a thread’s title (a post’s thread), a room, a word',
+  })
+  label: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The thread of a thread or post' })
+  threadId: string | null;
 }
 
 export class AuditItemDto {

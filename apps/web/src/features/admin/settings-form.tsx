@@ -35,7 +35,8 @@ export function SettingsForm() {
         typeof value === 'boolean' ? (
           <Checkbox
             key={key}
-            label={t(`admin.settings.${key}`, { defaultValue: key })}
+            label={t(`admin.settings.${key}`)}
+            description={t(`admin.settings.${key}Help`, { defaultValue: '' }) || undefined}
             checked={value}
             onChange={(e) => setDraft({ ...values, [key]: e.target.checked })}
           />
@@ -44,7 +45,7 @@ export function SettingsForm() {
             key={key}
             type="number"
             inputMode="numeric"
-            label={t(`admin.settings.${key}`, { defaultValue: key })}
+            label={t(`admin.settings.${key}`)}
             description={t(`admin.settings.${key}Help`, { defaultValue: '' }) || undefined}
             value={String(value)}
             onChange={(e) => setDraft({ ...values, [key]: Number(e.target.value) })}
@@ -52,7 +53,7 @@ export function SettingsForm() {
         ) : (
           <Textfield
             key={key}
-            label={t(`admin.settings.${key}`, { defaultValue: key })}
+            label={t(`admin.settings.${key}`)}
             value={String(value)}
             onChange={(e) => setDraft({ ...values, [key]: e.target.value })}
           />

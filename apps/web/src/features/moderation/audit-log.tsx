@@ -8,24 +8,21 @@ import { ErrorAlert, Loading } from '../../components/feedback';
 import { LoadMoreButton, usePaged } from '../../components/load-more';
 import { formatDateTime } from '../../lib/format';
 
-/** What an audit entry is about, in words; a thread is a link. */
+/** What an audit entry is about, in words: its kind and what it is called; a thread or post is a link. */
 function AuditTarget({ target }: { target: AuditEntry['target'] }) {
   const { t } = useTranslation();
   if (!target) return null;
-  const label = t(`mod.audit.targets.${target.type}`, { defaultValue: target.type });
-  if (target.type === 'thread' && target.id) {
+  const kind = t(`mod.audit.targets.${target.type}`, { defaultValue: t('mod.audit.targets.other') });
+  const text = target.label ? `${kind}: ${target.label}` : kind;
+  if (target.threadId) {
+    const hash = target.type === 'post' && target.id ? `#post-${target.id}` : '';
     return (
-      <Link to={`/trad/${target.id}`} className="ds-link">
-        {label}
+      <Link to={`/trad/${target.threadId}${hash}`} className="ds-link">
+        {text}
       </Link>
     );
   }
-  return (
-    <>
-      {label}
-      {target.id ? <span className="muted audit-id"> {target.id.slice(0, 8)}</span> : null}
-    </>
-  );
+  return <>{text}</>;
 }
 
 /** The audit log, newest first, filtered by action and by who acted. */
