@@ -2458,6 +2458,11 @@ export interface components {
             threadTitle?: string;
             /** @description The post’s text as written (Markdown), while pending, rejected or published: to read again or copy */
             body?: string;
+            /**
+             * @description Set for a suggestion to the activity directory (the link is then the offer’s page)
+             * @enum {string}
+             */
+            kind?: "directory_suggestion";
         };
         MyPostDto: {
             /** Format: uuid */

@@ -152,4 +152,9 @@ export class ReceiptDto {
     description: 'The post’s text as written (Markdown), while pending, rejected or published: to read again or copy',
   })
   body?: string;
+  @ApiPropertyOptional({
+    enum: ['directory_suggestion'],
+    description: 'Set for a suggestion to the activity directory (the link is then the offer’s page)',
+  })
+  kind?: 'directory_suggestion';
 }
