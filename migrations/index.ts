@@ -17,6 +17,7 @@ import { ActivityDirectory1768700000000 } from './1768700000000-activity-directo
 import { PanelPool1768800000000 } from './1768800000000-panel-pool.js';
 import { Calendar1768500000000 } from './1768500000000-calendar.js';
 import { ReceiptCodes1769100000000 } from './1769100000000-receipt-codes.js';
+import { CafeRulesAccepted1769100000100 } from './1769100000100-cafe-rules-accepted.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PanelPool1768800000000,
   Calendar1768500000000,
   ReceiptCodes1769100000000,
+  CafeRulesAccepted1769100000100,
 ];

@@ -428,7 +428,9 @@ async function join(page: Page, slug: string, nickname: string): Promise<void> {
   await page.goto(`/kafe/${slug}`);
   await settle(page);
   await page.getByLabel('Kallenavn').fill(nickname);
-  await page.getByLabel('Jeg godtar kafeens regler').check();
+  // A member who accepted the rules before is not asked again (issue 21, item 8).
+  const rules = page.getByLabel('Jeg godtar kafeens regler');
+  if ((await rules.count()) > 0) await rules.check();
   await page.getByTestId('join-cafe').click();
   await page.getByTestId('chat-log').waitFor({ timeout: 60_000 });
 }

@@ -61,6 +61,9 @@ export function serverEnv({ port, dataDir, admin, rateLimitScale = '100', databa
     RATE_LIMIT_SCALE: rateLimitScale,
     LOG_LEVEL: process.env.BROWSER_LOG_LEVEL ?? 'warn',
     NODE_ENV: 'development',
+    // The activity directory's embed: another origin on this machine that directory.browser-spec.ts
+    // serves itself (the browser answers it; nothing is listening there).
+    DIRECTORY_EMBED_ORIGINS: `http://localhost:${port}`,
   };
   delete env.PUBLIC_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;

@@ -149,6 +149,10 @@ const WHO_MAY = {
   'POST /api/consultations/{id}/report/acknowledgements/{ackId}/handled': ADMINS,
   'POST /api/consultations/{id}/archive': ADMINS,
 
+  // Everyday use (issue 21)
+  'GET /api/auth/session': EVERYONE,
+  'PATCH /api/me': USERS,
+
   // Calendar (issue 15)
   'GET /api/events': EVERYONE,
   'POST /api/events': HOSTS,
@@ -194,6 +198,8 @@ const WHO_MAY = {
   'POST /api/me/offers/{id}/decline': PANEL,
   // The primary or backup: each of these actors checks in on an assignment they carry.
   'POST /api/me/assignments/{id}/checkins': PANEL,
+  // Answers 202 without SMTP_URL too (nothing is sent, and the answer says so).
+  'POST /api/admin/newsletters': ADMINS,
 
   // Activity directory (issue 17)
   'GET /api/hsds/services': EVERYONE,
@@ -592,6 +598,10 @@ const REQUESTS: Record<Operation, Build> = {
     params: { id: allowed ? await f.freshConsultation('reported') : f.consultations.reported },
   }),
 
+  // Everyday use (issue 21)
+  'GET /api/auth/session': () => ({}),
+  'PATCH /api/me': () => ({ body: { email: 'feiing@example.no' } }),
+
   // Calendar (issue 15)
   'GET /api/events': () => ({}),
   'POST /api/events': () => ({ body: eventBody() }),
@@ -665,6 +675,9 @@ const REQUESTS: Record<Operation, Build> = {
   'POST /api/me/assignments/{id}/checkins': async (f, { who, allowed }) => ({
     params: { id: allowed ? await f.pool.freshAssignment('active', f.actors[who]) : f.pool.active },
     body: { load: 3, note: 'Det går fint.' },
+  }),
+  'POST /api/admin/newsletters': () => ({
+    body: { subject: 'Nytt fra feiingen', body: 'Et kort nyhetsbrev.', audience: 'both' },
   }),
 
   // Activity directory (issue 17)

@@ -245,7 +245,10 @@ describe('activity directory (aktivitetstilbud)', () => {
     const feedBefore = must(await app.client().get('/api/hsds/services?per_page=100'), 200).body.total_items;
     const code = await suggest(app, { name: 'Reklame for noe', suggesterEmail: 'meg@example.no' });
     expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(must(await app.client().get(`/api/receipts/${code}`), 200).body).toEqual({ status: 'pending' });
+    expect(must(await app.client().get(`/api/receipts/${code}`), 200).body).toEqual({
+      kind: 'directory_suggestion',
+      status: 'pending',
+    });
     expect(must(await app.client().get('/api/hsds/services?per_page=100'), 200).body.total_items).toBe(feedBefore);
 
     const item = (await suggestionItem(mod, 'Reklame for noe'))!;
@@ -265,6 +268,7 @@ describe('activity directory (aktivitetstilbud)', () => {
 
     must(await mod.post(`/api/mod/queue/${item.id}/reject`, { reason: 'Dette er ikke et aktivitetstilbud.' }), 200);
     expect(must(await app.client().get(`/api/receipts/${code}`), 200).body).toEqual({
+      kind: 'directory_suggestion',
       status: 'rejected',
       rejectionReason: 'Dette er ikke et aktivitetstilbud.',
     });
@@ -309,6 +313,7 @@ describe('activity directory (aktivitetstilbud)', () => {
     expect(item.content.bodyHtml).toContain('Retting av');
     must(await mod.post(`/api/mod/queue/${item.id}/approve`, {}), 200);
     expect(must(await app.client().get(`/api/receipts/${code}`), 200).body).toEqual({
+      kind: 'directory_suggestion',
       status: 'published',
       link: `/aktiviteter/${id}`,
     });

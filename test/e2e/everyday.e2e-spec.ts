@@ -72,6 +72,72 @@ describe('everyday use', () => {
       expect(unknown.status).toBe(404);
     });
   });
+
+  describe('Min side: name and email', () => {
+    it('should let a member change their display name and email, seen at once on their posts and their account', async () => {
+      const kari = await newUser(app, 'member', { displayName: 'Kari' });
+      const thread = await kari.post(`/api/categories/${open}/threads`, { title: 'Navnebytte', body: 'Hei' });
+      const res = await kari.patch('/api/me', { displayName: '  Kari N.  ', email: 'kari@example.no' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        username: kari.user!.username,
+        displayName: 'Kari N.',
+        email: 'kari@example.no',
+      });
+      expect((await kari.get('/api/auth/me')).body).toMatchObject({ displayName: 'Kari N.', email: 'kari@example.no' });
+      const seen = await app.client().get(`/api/threads/${thread.body.id}`);
+      expect(seen.body.posts.items[0].author.displayName).toBe('Kari N.');
+      // Only the email: the name stays; an empty address removes it.
+      expect((await kari.patch('/api/me', { email: '' })).body).toMatchObject({ displayName: 'Kari N.', email: null });
+      expect((await kari.patch('/api/me', { email: 'ny@example.no' })).body.email).toBe('ny@example.no');
+      expect((await kari.patch('/api/me', { email: null })).body.email).toBeNull();
+    });
+
+    it('should refuse a blank name, a bad address, nothing to change and a name like a moderator’s, changing nothing', async () => {
+      const mod = await newUser(app, 'moderator', { displayName: 'Moderator Mona' });
+      const ola = await newUser(app, 'member', { displayName: 'Ola' });
+      for (const body of [
+        {},
+        { displayName: '   ' },
+        { displayName: 'x'.repeat(51) },
+        { email: 'ikke en adresse' },
+        { displayName: 7 },
+      ])
+        expect((await ola.patch('/api/me', body)).status).toBe(400);
+      const taken = await ola.patch('/api/me', { displayName: 'Moderator Mona' });
+      expect(taken.status).toBe(409);
+      expect(taken.body.code).toBe('name_taken');
+      const looksLike = await ola.patch('/api/me', { displayName: mod.user!.username });
+      expect(looksLike.status).toBe(409);
+      expect((await ola.get('/api/auth/me')).body).toMatchObject({ displayName: 'Ola', email: null });
+      expect((await app.client().patch('/api/me', { displayName: 'Gjest' })).status).toBe(401);
+    });
+  });
+
+  describe('the café rules, once', () => {
+    it('should remember that a member accepted the café rules, and refuse anything but true', async () => {
+      const member = await newUser(app);
+      expect((await member.get('/api/auth/me')).body.cafeRulesAccepted).toBe(false);
+      expect((await member.patch('/api/me', { acceptCafeRules: false })).status).toBe(400);
+      const res = await member.patch('/api/me', { acceptCafeRules: true });
+      expect(res.status).toBe(200);
+      expect(res.body.cafeRulesAccepted).toBe(true);
+      expect((await member.get('/api/auth/session')).body.user.cafeRulesAccepted).toBe(true);
+      expect((await member.get('/api/me/export')).body.account.cafeRulesAcceptedAt).toBeTruthy();
+    });
+  });
+
+  describe('who is asking', () => {
+    it('should answer a guest 200 with no user, and a member with their account', async () => {
+      const guest = await app.client().get('/api/auth/session');
+      expect(guest.status).toBe(200);
+      expect(guest.body).toEqual({ user: null });
+      const member = await newUser(app);
+      const res = await member.get('/api/auth/session');
+      expect(res.status).toBe(200);
+      expect(res.body.user).toMatchObject({ id: member.user!.id, username: member.user!.username, breakUntil: null });
+    });
+  });
 });
 
 describe('guessing receipt codes', () => {

@@ -1,5 +1,6 @@
 import { PoolClock } from '../../apps/api/src/pool/pool-clock.service.js';
 import { asAdmin, newUser } from '../support/factories.js';
+import { SmtpSink } from '../support/smtp-sink.js';
 import { must, sql } from '../support/forum.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
@@ -34,6 +35,8 @@ const assignment = (fields: Record<string, unknown> = {}) => ({
 });
 const accept = async (who: TestClient, offerId: string) =>
   must(await who.post(`/api/me/offers/${offerId}/accept`), 200);
+/** Quoted-printable soft line breaks joined again. */
+const unfold = (data: string) => data.replace(/=\r\n/g, '');
 const noticesOf = async (who: TestClient) => must(await who.get('/api/me/notifications'), 200).body.items;
 
 describe('the panel’s pool', () => {
@@ -419,5 +422,102 @@ describe('the panel’s pool', () => {
       expect((await admin.post(`/api/admin/assignments/${id}/cancel`)).body.code).toBe('already_ended');
       expect(must(await offered.get('/api/me/assignments'), 200).body.offers).toEqual([]);
     });
+  });
+
+  describe('newsletter and the member’s own data', () => {
+    it('should accept a newsletter without email configured, and say nothing is sent', async () => {
+      const res = must(
+        await admin.post('/api/admin/newsletters', { subject: 'Nytt fra panelet', body: 'Hei!', audience: 'both' }),
+        202,
+      );
+      expect(res.body).toMatchObject({ sending: false, recipients: expect.any(Number) });
+      expect((await admin.post('/api/admin/newsletters', { subject: '', body: 'Hei', audience: 'all' })).status).toBe(
+        400,
+      );
+      expect(
+        (
+          await (
+            await newUser(app, 'panel')
+          ).post('/api/admin/newsletters', { subject: 'x', body: 'y', audience: 'panel' })
+        ).status,
+      ).toBe(403);
+    });
+
+    it('should put the pool profile, offers and check-ins in the export, and remove them with the account', async () => {
+      const primary = await newUser(app, 'panel');
+      const backup = await newUser(app, 'panel');
+      must(await primary.patch('/api/me/panel-profile', { topics: ['ventetid'], perspectives: ['peer'] }), 200);
+      const id = await running(primary, backup);
+      must(await primary.post(`/api/me/assignments/${id}/checkins`, { load: 3, note: 'Passe mye.' }), 201);
+      const data = must(await primary.get('/api/me/export'), 200).body;
+      expect(data.pool.profile).toMatchObject({ topics: ['ventetid'], perspectives: ['peer'] });
+      expect(data.pool.offers).toEqual([expect.objectContaining({ role: 'primary', status: 'accepted' })]);
+      expect(data.pool.checkins).toEqual([expect.objectContaining({ load: 3, note: 'Passe mye.' })]);
+      expect(JSON.stringify(data)).not.toContain(backup.user!.username);
+      must(await primary.delete('/api/me', { password: primary.password }), 204);
+      for (const table of ['panel_profiles', 'assignment_offers', 'assignment_checkins'])
+        expect(await sql(app, `SELECT 1 FROM ${table} WHERE user_id = $1`, [primary.user!.id])).toEqual([]);
+    });
+  });
+});
+
+describe('the panel’s newsletter by email', () => {
+  const sink = new SmtpSink();
+  let app: TestApp;
+
+  beforeAll(async () => {
+    const port = await sink.start();
+    app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'http://forum.example.test' });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await sink.stop();
+  });
+
+  it('should reach panel members with an email and those interested who asked, each with an unsubscribe link that works without login', async () => {
+    const admin = await asAdmin(app);
+    await newUser(app, 'panel', { email: 'medlem@example.test' });
+    await newUser(app, 'panel');
+    await newUser(app, 'member', { email: 'vanlig@example.test' });
+    const guest = app.client();
+    must(
+      await guest.post('/api/panel/interest', interest({ email: 'interessert@example.test', newsletter: true })),
+      201,
+    );
+    must(
+      await guest.post('/api/panel/interest', interest({ email: 'ikke-brev@example.test', newsletter: false })),
+      201,
+    );
+    const res = must(
+      await admin.post('/api/admin/newsletters', {
+        subject: 'Nytt fra panelet',
+        body: 'Vi møtes 12. januar.',
+        audience: 'both',
+      }),
+      202,
+    );
+    expect(res.body).toMatchObject({ recipients: 2, sending: true });
+    const mails = await sink.received(2);
+    const to = mails.map((m) => m.to.join(' ')).join(' ');
+    expect(to).toContain('medlem@example.test');
+    expect(to).toContain('interessert@example.test');
+    expect(to).not.toContain('vanlig@example.test');
+    expect(to).not.toContain('ikke-brev@example.test');
+    const links = mails.map(
+      (m) => unfold(m.data).match(/http:\/\/forum\.example\.test\/unsubscribe\/([A-Za-z0-9_-]+)/)![1],
+    );
+    expect(new Set(links).size).toBe(2);
+    for (const token of links) {
+      const page = await app.client().get(`/unsubscribe/${token}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Meldt av');
+    }
+    expect((await app.client().get('/unsubscribe/not-a-real-token-at-all-0000')).status).toBe(404);
+    sink.messages.length = 0;
+    const again = must(
+      await admin.post('/api/admin/newsletters', { subject: 'Igjen', body: 'Hei igjen.', audience: 'both' }),
+      202,
+    );
+    expect(again.body.recipients).toBe(0);
   });
 });

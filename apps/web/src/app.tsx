@@ -11,6 +11,8 @@ const ThreadPage = lazy(() => import('./pages/thread'));
 const SearchPage = lazy(() => import('./pages/search'));
 const ConsultationsPage = lazy(() => import('./pages/consultations'));
 const ConsultationPage = lazy(() => import('./pages/consultation'));
+const CalendarPage = lazy(() => import('./features/calendar/calendar-page'));
+const EventPage = lazy(() => import('./features/calendar/event-page'));
 const LoginPage = lazy(() => import('./pages/login'));
 const RegisterPage = lazy(() => import('./pages/register'));
 const ProfilePage = lazy(() => import('./pages/profile'));
@@ -27,6 +29,10 @@ const HelpPage = lazy(() => import('./pages/help'));
 const ResetPasswordPage = lazy(() => import('./pages/reset-password'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
 const UnansweredPage = lazy(() => import('./pages/unanswered'));
+const DirectoryListPage = lazy(() => import('./features/directory/list-page'));
+const DirectoryOfferPage = lazy(() => import('./features/directory/offer-page'));
+const DirectorySuggestPage = lazy(() => import('./features/directory/suggest-page'));
+const DirectoryRecheckPage = lazy(() => import('./features/directory/recheck-page'));
 
 export function App() {
   return (
@@ -60,6 +66,8 @@ export function App() {
         <Route path="/sok" element={<SearchPage />} />
         <Route path="/radslag" element={<ConsultationsPage />} />
         <Route path="/radslag/:id" element={<ConsultationPage />} />
+        <Route path="/kalender" element={<CalendarPage />} />
+        <Route path="/kalender/:id" element={<EventPage />} />
         <Route path="/logg-inn" element={<LoginPage />} />
         <Route path="/registrer" element={<RegisterPage />} />
         <Route path="/profil" element={<ProfilePage />} />
@@ -75,6 +83,10 @@ export function App() {
         <Route path="/hjelp" element={<HelpPage />} />
         <Route path="/nytt-passord" element={<ResetPasswordPage />} />
         <Route path="/ubesvarte" element={<UnansweredPage />} />
+        <Route path="/aktiviteter" element={<DirectoryListPage />} />
+        <Route path="/aktiviteter/foreslaa" element={<DirectorySuggestPage />} />
+        <Route path="/aktiviteter/sjekk" element={<DirectoryRecheckPage />} />
+        <Route path="/aktiviteter/:id" element={<DirectoryOfferPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -1,13 +1,13 @@
-// Who is logged in: loaded once from /api/auth/me, shared through context.
+// Who is logged in: loaded once from /api/auth/session (a guest gets {user: null}, not a 401), shared through context.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { roleAtLeast, type Role } from '#libs/contracts';
 import { api, ApiError } from './api/client';
-import type { User } from './api/types';
+import type { SessionAnswer, User } from './api/types';
 import { clearDrafts } from './lib/use-draft';
 
 interface SessionValue {
   user: User | null;
-  /** True until the first /api/auth/me answer. */
+  /** True until the first /api/auth/session answer. */
   loading: boolean;
   setUser(user: User | null): void;
   refresh(): Promise<void>;
@@ -23,7 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setUser(await api.get<User>('/api/auth/me'));
+      setUser((await api.get<SessionAnswer>('/api/auth/session')).user);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setUser(null);
     } finally {
@@ -32,8 +32,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    api.get<User>('/api/auth/me').then(
-      (u) => {
+    api.get<SessionAnswer>('/api/auth/session').then(
+      ({ user: u }) => {
         setUser(u);
         setLoading(false);
       },

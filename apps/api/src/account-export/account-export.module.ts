@@ -5,6 +5,7 @@ import { ForumModule } from '../forum/forum.module.js';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PanelModule } from '../panel/panel.module.js';
+import { PoolModule } from '../pool/pool.module.js';
 import { SanctionsDataModule } from '../sanctions/sanctions-data.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ReaderDataModule } from '../reader-safety/reader-data.module.js';
@@ -23,6 +24,7 @@ import { AccountExportService } from './account-export.service.js';
     NotificationsModule,
     ConsultationsModule,
     ReaderDataModule,
+    PoolModule,
   ],
   controllers: [AccountExportController],
   providers: [AccountExportService],

@@ -9,6 +9,7 @@ import { OwnAnonymousThreads } from '../forum/own-anonymous-threads.service.js';
 import { FlagsRepository } from '../moderation/flags.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PanelRepository } from '../panel/panel.repository.js';
+import { AssignmentsRepository } from '../pool/assignments.repository.js';
 import { SanctionsRepository } from '../sanctions/sanctions.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { ReactionsRepository } from '../reader-safety/reactions.repository.js';
@@ -37,6 +38,7 @@ export class AccountExportService {
     private readonly consultations: ConsultationsRepository,
     private readonly readerPreferences: ReaderPreferencesRepository,
     private readonly reactions: ReactionsRepository,
+    private readonly pool: AssignmentsRepository,
   ) {}
 
   async export(user: SessionUser): Promise<Record<string, unknown>> {
@@ -58,6 +60,8 @@ export class AccountExportService {
         ...(await this.readerPreferences.exportFor(user.id)),
         reactions: await this.reactions.exportFor(user.id),
       },
+      // The panel's pool (issue 16); an expression of interest has no account to belong to.
+      pool: await this.pool.exportFor(user.id),
     };
   }
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
 import { UsersService } from '../users/users.service.js';
-import { BreakDto, ChangePasswordDto, DeleteAccountDto, TakeBreakDto } from './dto/auth.dto.js';
+import { MeDto } from '../users/dto/user.dto.js';
+import { BreakDto, ChangePasswordDto, DeleteAccountDto, TakeBreakDto, UpdateMeDto } from './dto/auth.dto.js';
 import { Allow } from './policy.guard.js';
 import { CurrentUser, type SessionUser } from './session-user.js';
 
@@ -14,6 +15,13 @@ export class AccountController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
   ) {}
+
+  @Patch()
+  @Allow('account.use')
+  @ApiOkResponse({ type: MeDto, description: '"Min side": a new display name and/or email address' })
+  async update(@Body() dto: UpdateMeDto, @CurrentUser() user: SessionUser): Promise<MeDto> {
+    return this.auth.me(await this.users.updateProfile(user, dto));
+  }
 
   @Post('password')
   @HttpCode(204)

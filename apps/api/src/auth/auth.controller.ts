@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/c
 import { ApiOkResponse, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { unauthenticated } from '../common/api-error.js';
-import { MeDto, UserDto } from '../users/dto/user.dto.js';
+import { MeDto, SessionDto, UserDto } from '../users/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, RegisterDto, ResetPasswordDto } from './dto/auth.dto.js';
 import { LoginGuard } from './login.guard.js';
@@ -44,6 +44,15 @@ export class AuthController {
   async me(@CurrentUser() user: SessionUser | undefined): Promise<MeDto> {
     if (!user) throw unauthenticated('You are not logged in.');
     return this.auth.me(user);
+  }
+
+  @Get('session')
+  @ApiOkResponse({
+    type: SessionDto,
+    description: 'Who is asking: `{user}` as GET /api/auth/me gives it, or `{user: null}` for a guest (200, not 401)',
+  })
+  async session(@CurrentUser() user: SessionUser | undefined): Promise<SessionDto> {
+    return { user: user ? await this.auth.me(user) : null };
   }
 
   @Post('reset-password')

@@ -21,10 +21,12 @@ export class AuthService {
 
   /** The logged-in user as they see themselves: their break, and a mute in force with its reason and end. */
   async me(user: SessionUser): Promise<MeDto> {
-    const [breakUntil, standing] = await Promise.all([this.users.breakUntil(user.id), this.identity.standing(user)]);
+    const [own, standing] = await Promise.all([this.users.ownAccount(user.id), this.identity.standing(user)]);
     return {
       ...toUserDto(user),
-      breakUntil: breakUntil?.toISOString() ?? null,
+      breakUntil: own.breakUntil?.toISOString() ?? null,
+      email: own.email,
+      cafeRulesAccepted: own.cafeRulesAccepted,
       mute: standing.mute ? { reason: standing.mute.reason, until: standing.mute.until?.toISOString() ?? null } : null,
     };
   }

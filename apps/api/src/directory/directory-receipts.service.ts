@@ -7,6 +7,7 @@ import { DirectoryRepository, type SuggestionRow } from './directory.repository.
 export const receiptHash = (token: string) => sha256(`directory:${token}`);
 
 export interface SuggestionReceipt {
+  kind: 'directory_suggestion';
   status: SuggestionRow['status'];
   rejectionReason?: string;
   link?: string;
@@ -24,6 +25,7 @@ export class DirectoryReceipts {
     const row = await this.repo.receipt(receiptHash(token));
     if (!row) return null;
     return {
+      kind: 'directory_suggestion',
       status: row.status,
       ...(row.status === 'rejected' && row.rejection_reason ? { rejectionReason: row.rejection_reason } : {}),
       ...(row.status === 'published' && row.result_service_id

@@ -39,7 +39,7 @@ dt{font-weight:600}dd{margin:0}.tags{margin:4px 0 0;font-size:.9rem;color:#44444
 .more{margin:12px 0 0}.sr{position:absolute;left:-9999px}`;
 
 /** Tells the page that framed it how tall the list is, so the iframe has no scrollbar of its own. */
-const SCRIPT = `(function(){function s(){parent.postMessage({type:"erfaringsforum:directory-height",height:document.documentElement.scrollHeight},"*")}addEventListener("load",s);addEventListener("resize",s);if(window.ResizeObserver)new ResizeObserver(s).observe(document.body);s()})();`;
+const SCRIPT = `(function(){function s(){parent.postMessage({type:"erfaringsforum:directory-height",height:Math.ceil(document.documentElement.getBoundingClientRect().height)},"*")}addEventListener("load",s);addEventListener("resize",s);if(window.ResizeObserver)new ResizeObserver(s).observe(document.body);s()})();`;
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

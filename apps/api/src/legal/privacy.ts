@@ -11,6 +11,8 @@ export const PRIVACY_NB = `# Personvern i Erfaringsforum
 
 **Hvem ser hva.** Åpne kategorier kan leses av alle. Lukkede kategorier leses bare av panelets medlemmer. Moderatorer ser innlegg som venter på godkjenning og meldinger om innhold. Administratorer ser brukerlisten (brukernavn, visningsnavn og rolle). Vi deler ingenting med andre og bruker ingen sporing eller reklame.
 
+**Interesse for panelet og panelets oppdrag.** Melder du interesse for erfaringspanelet (også uten konto), lagrer vi navnet ditt, e-post og/eller telefonnummer, hvordan du vil bli kontaktet, perspektivene dine, meldingen din og om du vil ha nyhetsbrev. Bare administratorene (koordinatoren) ser dette. Alt sammen slettes automatisk 12 måneder etter at koordinatoren sist behandlet henvendelsen. Panelmedlemmer har en panelprofil (perspektiver, temaer, pause, hvor mange oppdrag de vil ha) og innsjekkinger på oppdrag; en innsjekkingsmelding ser bare du og administratorene. Nyhetsbrevet har en avmeldingslenke som virker uten innlogging.
+
 **Aldersgrense.** Du må være 16 år for å registrere deg. Er du yngre, er Alarmtelefonen for barn og unge (116 111) og ung.no til for deg.
 
 **Dine rettigheter.** Under «Profil» kan du laste ned alle dine data (innsyn og dataportabilitet) og slette kontoen din. Ved sletting fjernes kontoen; innlegg du skrev med navn vises som «slettet bruker», og anonyme innlegg kan ikke lenger knyttes til deg av noen. Du kan også klage til Datatilsynet.
@@ -27,6 +29,8 @@ export const PRIVACY_EN = `# Privacy in Erfaringsforum
 **For how long.** Posts are kept until you delete them or your account. Café messages are deleted automatically 24 hours after the café closed; a message reported to the moderators is kept until a moderator has looked at it, never more than 14 days. Login sessions are deleted when they expire (after 14 days unused). IP addresses are not stored in the database; they exist only in short-lived counters against abuse (up to one hour) and in operational logs (up to 14 days). The moderation log (who did what) is kept, but holds no copy of personal data.
 
 **Who sees what.** Open categories can be read by anyone. Closed categories are read only by the panel's members. Moderators see posts awaiting review and reports about content. Administrators see the user list (username, display name and role). We share nothing with others and use no tracking or advertising.
+
+**Interest in the panel and the panel's assignments.** If you express interest in the experience panel (also without an account), we store your name, email and/or phone number, how you want to be contacted, your perspectives, your message and whether you want the newsletter. Only the administrators (the coordinator) see this. All of it is deleted automatically 12 months after the coordinator last handled it. Panel members have a pool profile (perspectives, topics, a pause, how many assignments they want) and check-ins on assignments; a check-in note is seen only by you and the administrators. The newsletter has an unsubscribe link that works without logging in.
 
 **Age limit.** You must be 16 to register. If you are younger, Alarmtelefonen for children and young people (116 111) and ung.no are there for you.
 

@@ -30,6 +30,26 @@ export class Mailer implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * A plain-text email the caller wrote (the panel's newsletter, issue 16); false when email is
+   * off or the send failed (logged).
+   */
+  async sendText(to: string, subject: string, text: string, headers: Record<string, string> = {}): Promise<boolean> {
+    if (!this.transport) return false;
+    try {
+      await this.transport.sendMail({ from: FROM, to, subject, text, headers });
+      return true;
+    } catch (e) {
+      this.logger.warn(`email not sent: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }
+
+  /** Where links in an email point: PUBLIC_URL (or localhost outside production); null: none can be made. */
+  get linkBase(): string | null {
+    return this.config.linkBase;
+  }
+
   onApplicationShutdown(): void {
     this.transport?.close();
   }

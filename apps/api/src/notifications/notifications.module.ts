@@ -11,6 +11,6 @@ import { NotificationsService } from './notifications.service.js';
   imports: [UsersModule, IdentityModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService, Mailer],
-  exports: [NotificationsService],
+  exports: [NotificationsService, Mailer],
 })
 export class NotificationsModule {}

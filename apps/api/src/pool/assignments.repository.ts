@@ -357,4 +357,26 @@ export class AssignmentsRepository {
     );
     return rows.map((r) => r.user_id);
   }
+
+  /** The member's own pool data (their export): profile, offers and check-ins; nobody else's. */
+  async exportFor(userId: string): Promise<Record<string, unknown>> {
+    const [profile] = await this.db.query(
+      `SELECT perspectives, topics, paused, paused_until::text AS "pausedUntil",
+              max_active_assignments AS "maxActiveAssignments", updated_at AS "updatedAt"
+       FROM panel_profiles WHERE user_id = $1`,
+      [userId],
+    );
+    const offers = await this.db.query(
+      `SELECT o.id, a.title AS "assignmentTitle", o.role, o.status, o.created_at AS "createdAt", o.answered_at AS "answeredAt"
+       FROM assignment_offers o JOIN assignments a ON a.id = o.assignment_id WHERE o.user_id = $1 ORDER BY o.created_at`,
+      [userId],
+    );
+    const checkins = await this.db.query(
+      `SELECT c.id, a.title AS "assignmentTitle", c.load, c.note, c.want_pause AS "wantPause", c.final, c.created_at AS "createdAt"
+       FROM assignment_checkins c JOIN assignments a ON a.id = c.assignment_id WHERE c.user_id = $1 ORDER BY c.created_at`,
+      [userId],
+    );
+    const optout = await this.db.query(`SELECT created_at FROM newsletter_optouts WHERE user_id = $1`, [userId]);
+    return { profile: profile ?? null, offers, checkins, newsletterUnsubscribed: optout.length > 0 };
+  }
 }

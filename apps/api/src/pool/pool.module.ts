@@ -6,14 +6,36 @@ import { AdminAssignmentsController, MyPoolController } from './assignments.cont
 import { AssignmentsRepository } from './assignments.repository.js';
 import { AssignmentsService } from './assignments.service.js';
 import { PoolClock } from './pool-clock.service.js';
-import { AdminRecruitmentController, RecruitmentController } from './recruitment.controller.js';
-import { RecruitmentRepository } from './recruitment.repository.js';
+import { NewsletterService } from './newsletter.service.js';
+import {
+  AdminNewsletterController,
+  AdminRecruitmentController,
+  RecruitmentController,
+  UnsubscribeController,
+} from './recruitment.controller.js';
+import { NewsletterRepository, RecruitmentRepository } from './recruitment.repository.js';
 import { RecruitmentService } from './recruitment.service.js';
 
 /** The panel's pool (issue 16): recruitment, pool profiles, assignments with a backup, check-ins, newsletters. */
 @Module({
   imports: [NotificationsModule, ScreeningModule, UsersModule],
-  controllers: [RecruitmentController, AdminRecruitmentController, AdminAssignmentsController, MyPoolController],
-  providers: [RecruitmentRepository, RecruitmentService, AssignmentsRepository, AssignmentsService, PoolClock],
+  controllers: [
+    RecruitmentController,
+    AdminRecruitmentController,
+    AdminAssignmentsController,
+    MyPoolController,
+    AdminNewsletterController,
+    UnsubscribeController,
+  ],
+  exports: [AssignmentsRepository],
+  providers: [
+    RecruitmentRepository,
+    RecruitmentService,
+    AssignmentsRepository,
+    AssignmentsService,
+    PoolClock,
+    NewsletterRepository,
+    NewsletterService,
+  ],
 })
 export class PoolModule {}

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Ip, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Ip, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiExcludeController, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import type { Page } from '../common/paging.js';
@@ -12,8 +13,11 @@ import {
   InterestQueryDto,
   InterestReceiptDto,
   InterestUpdateDto,
+  NewsletterInputDto,
+  NewsletterReceiptDto,
   PanelAboutDto,
 } from './dto/recruitment.dto.js';
+import { NewsletterService } from './newsletter.service.js';
 import { RecruitmentService } from './recruitment.service.js';
 
 @ApiTags('panel')
@@ -69,5 +73,51 @@ export class AdminRecruitmentController {
     @RequestPolicy() policy: Policy,
   ): Promise<InterestDto> {
     return this.recruitment.updateInterest(policy, id, dto);
+  }
+}
+
+@ApiTags('admin')
+@Controller('api/admin/newsletters')
+export class AdminNewsletterController {
+  constructor(private readonly newsletters: NewsletterService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Allow('admin.pool')
+  @ApiAcceptedResponse({
+    type: NewsletterReceiptDto,
+    description:
+      'To panel members with an email and those interested who asked for it; each email has an unsubscribe link',
+  })
+  send(@Body() dto: NewsletterInputDto, @RequestPolicy() policy: Policy): Promise<NewsletterReceiptDto> {
+    return this.newsletters.send(policy, dto);
+  }
+}
+
+const page = (title: string, nb: string, en: string) =>
+  `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${nb}</p><p lang="en">${en}</p><p><a href="/">Erfaringsforum</a></p></main></body></html>`;
+
+/** The newsletter's unsubscribe link: works without logging in. */
+@ApiExcludeController()
+@Controller('unsubscribe')
+export class UnsubscribeController {
+  constructor(private readonly newsletters: NewsletterService) {}
+
+  @Get(':token')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  async unsubscribe(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    if (await this.newsletters.unsubscribe(token))
+      return page(
+        'Meldt av',
+        'Du får ikke flere nyhetsbrev fra panelet.',
+        'You will get no more newsletters from the panel.',
+      );
+    res.status(404);
+    return page(
+      'Ukjent lenke',
+      'Lenken er ikke gyldig. Kanskje er du meldt av allerede.',
+      'The link is not valid. Perhaps you have unsubscribed already.',
+    );
   }
 }

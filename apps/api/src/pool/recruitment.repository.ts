@@ -101,3 +101,67 @@ export class RecruitmentRepository {
     return count;
   }
 }
+
+export interface NewsletterRecipient {
+  email: string;
+  user_id: string | null;
+  interest_id: string | null;
+}
+
+/** Newsletters: who gets them, and their unsubscribe tokens (stored as SHA-256). */
+@Injectable()
+export class NewsletterRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Panel members (role panel, or with a pool profile) with an email who did not unsubscribe, and
+   * those who expressed interest and asked for it; one each per address.
+   */
+  recipients(tx: EntityManager, panel: boolean, interested: boolean): Promise<NewsletterRecipient[]> {
+    return tx.query(
+      `SELECT DISTINCT ON (lower(email)) email, user_id, interest_id FROM (
+         SELECT u.email, u.id AS user_id, NULL::uuid AS interest_id, 0 AS rank
+         FROM users u LEFT JOIN panel_profiles p ON p.user_id = u.id
+         WHERE $1 AND u.email IS NOT NULL AND (u.role = 'panel' OR p.user_id IS NOT NULL)
+           AND NOT EXISTS (SELECT 1 FROM newsletter_optouts o WHERE o.user_id = u.id)
+         UNION ALL
+         SELECT i.email, NULL, i.id, 1 FROM panel_interest i WHERE $2 AND i.newsletter AND i.email IS NOT NULL
+       ) r ORDER BY lower(email), rank`,
+      [panel, interested],
+    );
+  }
+
+  async insert(
+    tx: EntityManager,
+    n: { subject: string; body: string; audience: string; recipients: number; by: string | null },
+  ): Promise<string> {
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO newsletters (subject, body, audience, recipients, sent_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [n.subject, n.body, n.audience, n.recipients, n.by],
+    );
+    return rows[0].id;
+  }
+
+  async insertToken(tx: EntityManager, hash: Buffer, r: NewsletterRecipient): Promise<void> {
+    await tx.query(`INSERT INTO newsletter_tokens (token_hash, user_id, interest_id) VALUES ($1, $2, $3)`, [
+      hash,
+      r.user_id,
+      r.interest_id,
+    ]);
+  }
+
+  /** Unsubscribes whoever the token belongs to; false for an unknown token. */
+  async unsubscribe(tx: EntityManager, hash: Buffer): Promise<boolean> {
+    const rows: { user_id: string | null; interest_id: string | null }[] = await tx.query(
+      `SELECT user_id, interest_id FROM newsletter_tokens WHERE token_hash = $1`,
+      [hash],
+    );
+    const row = rows[0];
+    if (!row) return false;
+    if (row.user_id)
+      await tx.query(`INSERT INTO newsletter_optouts (user_id) VALUES ($1) ON CONFLICT DO NOTHING`, [row.user_id]);
+    if (row.interest_id)
+      await tx.query(`UPDATE panel_interest SET newsletter = false WHERE id = $1`, [row.interest_id]);
+    return true;
+  }
+}

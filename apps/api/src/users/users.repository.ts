@@ -154,6 +154,47 @@ export class UsersRepository {
     return rows[0]?.break_until ?? null;
   }
 
+  /** What only the user sees of their own account, in one statement: a break in force and the email address. */
+  async ownAccount(
+    id: string,
+  ): Promise<{ breakUntil: Date | null; email: string | null; cafeRulesAccepted: boolean } | null> {
+    const rows: { break_until: Date | null; email: string | null; cafe_rules: boolean }[] = await this.db.query(
+      `SELECT CASE WHEN break_until > now() THEN break_until END AS break_until, email,
+              cafe_rules_accepted_at IS NOT NULL AS cafe_rules
+       FROM users WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row ? { breakUntil: row.break_until, email: row.email, cafeRulesAccepted: row.cafe_rules } : null;
+  }
+
+  /** A new display name (its confusable skeleton with it) and/or email address; left out: unchanged. */
+  async updateProfile(
+    tx: EntityManager,
+    id: string,
+    change: { displayName?: string; email?: string | null; acceptCafeRules?: boolean },
+  ): Promise<UserRow | null> {
+    const [rows]: [UserRow[], number] = await tx.query(
+      `UPDATE users SET
+         display_name = CASE WHEN $2::boolean THEN $3 ELSE display_name END,
+         display_name_skeleton = CASE WHEN $2::boolean THEN $4 ELSE display_name_skeleton END,
+         email = CASE WHEN $5::boolean THEN $6 ELSE email END,
+         cafe_rules_accepted_at = CASE WHEN $7::boolean THEN COALESCE(cafe_rules_accepted_at, now()) ELSE cafe_rules_accepted_at END
+       WHERE id = $1
+       RETURNING ${USER_COLUMNS}`,
+      [
+        id,
+        change.displayName !== undefined,
+        change.displayName ?? null,
+        change.displayName !== undefined ? nameSkeleton(change.displayName) : null,
+        change.email !== undefined,
+        change.email ?? null,
+        change.acceptCafeRules === true,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
   async setBreak(id: string, until: Date | null): Promise<void> {
     await this.db.query('UPDATE users SET break_until = $2 WHERE id = $1', [id, until]);
   }
@@ -229,7 +270,8 @@ export class UsersRepository {
   async exportAccount(id: string): Promise<Record<string, unknown>> {
     const [row] = await this.db.query(
       `SELECT id, username, display_name AS "displayName", email, role, created_at AS "createdAt",
-              password_changed_at AS "passwordChangedAt", break_until AS "breakUntil", on_duty_until AS "onDutyUntil"
+              password_changed_at AS "passwordChangedAt", break_until AS "breakUntil", on_duty_until AS "onDutyUntil",
+              cafe_rules_accepted_at AS "cafeRulesAcceptedAt"
        FROM users WHERE id = $1`,
       [id],
     );

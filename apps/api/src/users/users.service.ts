@@ -72,6 +72,35 @@ export class UsersService {
     return this.users.breakUntil(id);
   }
 
+  /** What only the user sees of their account (GET /api/auth/me), in one read: a break in force and their email. */
+  async ownAccount(id: string): Promise<{ breakUntil: Date | null; email: string | null; cafeRulesAccepted: boolean }> {
+    return (await this.users.ownAccount(id)) ?? { breakUntil: null, email: null, cafeRulesAccepted: false };
+  }
+
+  /**
+   * "Min side": a new display name and/or email address (null or "" removes the address). A display
+   * name that looks like someone else's username, or a staff member's display name, is refused.
+   */
+  async updateProfile(
+    user: SessionUser,
+    change: { displayName?: string; email?: string | null; acceptCafeRules?: boolean },
+  ): Promise<UserRow> {
+    const displayName = change.displayName?.trim();
+    const email = change.email === undefined ? undefined : change.email?.trim() || null;
+    if (displayName !== undefined && displayName !== user.username) {
+      if (await this.users.nameBelongsToAnother(displayName, user.id))
+        throw conflict(
+          'name_taken',
+          'That display name looks like the name of someone registered here. Choose another.',
+        );
+    }
+    const updated = await this.tx.run((tx) =>
+      this.users.updateProfile(tx, user.id, { displayName, email, acceptCafeRules: change.acceptCafeRules }),
+    );
+    if (!updated) throw notFound('There is no such user.');
+    return updated;
+  }
+
   setBreak(id: string, until: Date | null): Promise<void> {
     return this.users.setBreak(id, until);
   }

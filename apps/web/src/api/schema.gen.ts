@@ -164,6 +164,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/reset-password": {
         parameters: {
             query?: never;
@@ -178,6 +194,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AccountController_deleteAccount"];
+        options?: never;
+        head?: never;
+        patch: operations["AccountController_update"];
         trace?: never;
     };
     "/api/me/password": {
@@ -207,22 +239,6 @@ export interface paths {
         put?: never;
         post: operations["AccountController_takeBreak"];
         delete: operations["AccountController_endBreak"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["AccountController_deleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1684,6 +1700,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/newsletters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminNewsletterController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hsds/services": {
         parameters: {
             query?: never;
@@ -1951,10 +1983,27 @@ export interface components {
             breakUntil: string | null;
             /** @description A mute in force: why, and until when (null: until a moderator lifts it) */
             mute: components["schemas"]["MuteDto"] | null;
+            /** @description The address notifications go to, if any (the user’s own only) */
+            email: string | null;
+            /** @description Whether the member has accepted the café rules (then they are not asked again) */
+            cafeRulesAccepted: boolean;
+        };
+        SessionDto: {
+            user: components["schemas"]["MeDto"] | null;
         };
         ResetPasswordDto: {
             token: string;
             newPassword: string;
+        };
+        UpdateMeDto: {
+            displayName?: string;
+            /** Format: email */
+            email?: string | null;
+            /**
+             * @description The café rules (GET /api/cafe/rules) are accepted, once for all rooms
+             * @enum {boolean}
+             */
+            acceptCafeRules?: true;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -2409,6 +2458,11 @@ export interface components {
             threadTitle?: string;
             /** @description The post’s text as written (Markdown), while pending, rejected or published: to read again or copy */
             body?: string;
+            /**
+             * @description Set for a suggestion to the activity directory (the link is then the offer’s page)
+             * @enum {string}
+             */
+            kind?: "directory_suggestion";
         };
         MyPostDto: {
             /** Format: uuid */
@@ -2461,6 +2515,10 @@ export interface components {
             /** @description Written anonymously */
             anonymous: boolean;
             threadTitle: string;
+            /** @description The post opened its thread */
+            opening: boolean;
+            /** @description The category the thread is in */
+            categorySlug: string;
         };
         MyPostPageDto: {
             items: components["schemas"]["MyPostDto"][];
@@ -3703,6 +3761,21 @@ export interface components {
             support?: components["schemas"]["HelplineDto"][];
             staffed?: boolean;
         };
+        NewsletterInputDto: {
+            subject: string;
+            /** @description Plain text */
+            body: string;
+            /** @enum {string} */
+            audience: "panel" | "interested" | "both";
+        };
+        NewsletterReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Addresses it goes to */
+            recipients: number;
+            /** @description False when email is off (no SMTP_URL): nothing is sent */
+            sending: boolean;
+        };
         HsdsOrganizationDto: {
             /** Format: uuid */
             id: string;
@@ -4281,6 +4354,26 @@ export interface operations {
             };
         };
     };
+    AuthController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who is asking: `{user}` as GET /api/auth/me gives it, or `{user: null}` for a guest (200, not 401) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
     AuthController_resetPassword: {
         parameters: {
             query?: never;
@@ -4300,6 +4393,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AccountController_deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The account is deleted; named posts show the author as deleted, anonymous ones link to no one */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            /** @description "Min side": a new display name and/or email address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
             };
         };
     };
@@ -4359,28 +4498,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The break ends now */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AccountController_deleteAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteAccountDto"];
-            };
-        };
-        responses: {
-            /** @description The account is deleted; named posts show the author as deleted, anonymous ones link to no one */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7137,6 +7254,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RateLimitedDto"];
+                };
+            };
+        };
+    };
+    AdminNewsletterController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterInputDto"];
+            };
+        };
+        responses: {
+            /** @description To panel members with an email and those interested who asked for it; each email has an unsubscribe link */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterReceiptDto"];
                 };
             };
         };

@@ -19,7 +19,10 @@ export type { Role };
  * The logged-in user: `/api/auth/me` (MeDto, with `breakUntil`) or a login's answer (UserDto,
  * without it, until the next `/api/auth/me`).
  */
-export type User = Schemas['UserDto'] & Partial<Pick<Schemas['MeDto'], 'breakUntil' | 'mute'>>;
+export type User = Schemas['UserDto'] &
+  Partial<Pick<Schemas['MeDto'], 'breakUntil' | 'mute' | 'email' | 'cafeRulesAccepted'>>;
+/** GET /api/auth/session: the user, or null for a guest. */
+export type SessionAnswer = { user: User | null };
 /** A user as administrators list them. */
 export type AdminUser = Schemas['UserDto'];
 
@@ -83,3 +86,20 @@ export type Consultation = Schemas['ConsultationDto'];
 export type ConsultationQuestion = Schemas['QuestionDto'];
 export type ConsultationReport = Schemas['ReportDto'];
 export type ConsultationResponded = Schemas['RespondedDto'];
+
+// Activity directory (issue 17): the HSDS 3.0 feed's shapes.
+export type HsdsServiceSummary = Schemas['HsdsServiceSummaryDto'];
+export type HsdsService = Schemas['HsdsServiceDto'];
+export type HsdsServicePage = Schemas['HsdsServicePageDto'];
+export type HsdsTaxonomyTerm = Schemas['HsdsTaxonomyTermDto'];
+export type HsdsTaxonomyTermPage = Schemas['HsdsTaxonomyTermPageDto'];
+export type DirectorySuggestion = Schemas['SuggestionDto'];
+export type DirectorySuggestionReceipt = Schemas['SuggestionReceiptDto'];
+export type DirectoryServiceUpdate = Schemas['UpdateServiceDto'];
+// Calendar (issue 15)
+export type CalendarEvent = Schemas['EventDto'];
+export type EventRegistration = Schemas['RegistrationDto'];
+export type EventRegistrationEntry = Schemas['RegistrationEntryDto'];
+export type CalendarFeed = Schemas['CalendarFeedDto'];
+export type CreateEventInput = Schemas['CreateEventDto'];
+export type UpdateEventInput = Schemas['UpdateEventDto'];

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { RequireRole } from '../components/guards';
 import { PageHeader } from '../components/page-header';
 import { ChangePassword } from '../features/profile/change-password';
+import { EditProfile } from '../features/profile/edit-profile';
 import { MyPosts } from '../features/profile/my-posts';
 import { Notifications } from '../features/profile/notifications';
 import { PanelApplication } from '../features/profile/panel-application';
@@ -58,6 +59,10 @@ function ProfileContent() {
             <dd>{t(`roles.${user.role}`)}</dd>
           </dl>
         </Card>
+        <Heading level={3} data-size="xs" className="mt-4">
+          {t('account.edit')}
+        </Heading>
+        <EditProfile />
         <Heading level={3} data-size="xs" className="mt-4">
           {t('profile.changePassword')}
         </Heading>

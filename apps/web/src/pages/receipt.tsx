@@ -107,9 +107,13 @@ export default function ReceiptPage() {
             data-testid="receipt-status"
           >
             <Heading level={2} data-size="xs">
-              {t(`receipt.status.${data.status}`)}
+              {data.kind === 'directory_suggestion'
+                ? t(`directory.receipt.${data.status}`)
+                : t(`receipt.status.${data.status}`)}
             </Heading>
-            {data.status === 'pending' ? <Paragraph>{t('receipt.pendingText')}</Paragraph> : null}
+            {data.status === 'pending' && data.kind !== 'directory_suggestion' ? (
+              <Paragraph>{t('receipt.pendingText')}</Paragraph>
+            ) : null}
             {data.status === 'rejected' ? (
               <Paragraph>
                 {data.rejectionReason
@@ -120,7 +124,7 @@ export default function ReceiptPage() {
             {data.link && data.link.startsWith('/') ? (
               <Paragraph className="mt-2">
                 <Link to={data.link} className="ds-link">
-                  {t('receipt.open')}
+                  {data.kind === 'directory_suggestion' ? t('directory.receipt.open') : t('receipt.open')}
                 </Link>
               </Paragraph>
             ) : null}

@@ -10,6 +10,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 /** A date in the future, at most `days` ahead. */
@@ -66,6 +67,34 @@ export class RegisterDto {
   @ApiProperty({ enum: [true], description: 'The privacy notice (GET /api/privacy) is accepted' })
   @Equals(true, { message: 'acceptPrivacy: the privacy notice must be accepted' })
   acceptPrivacy: boolean;
+}
+
+/** PATCH /api/me: at least one field; `email: null` (or "") removes the address. */
+export class UpdateMeDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 50 })
+  @ValidateIf(
+    (o: UpdateMeDto) => o.displayName !== undefined || (o.email === undefined && o.acceptCafeRules === undefined),
+  )
+  @IsString({ message: 'displayName, email or acceptCafeRules: give at least one of them' })
+  @MinLength(1)
+  @MaxLength(50)
+  @Matches(/\S/, { message: 'displayName must not be blank' })
+  displayName?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'email', maxLength: 254, nullable: true })
+  @ValidateIf((o: UpdateMeDto) => o.email !== undefined && o.email !== null && o.email !== '')
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string | null;
+
+  @ApiPropertyOptional({
+    enum: [true],
+    description: 'The café rules (GET /api/cafe/rules) are accepted, once for all rooms',
+  })
+  @IsOptional()
+  @Equals(true, { message: 'acceptCafeRules: only true' })
+  acceptCafeRules?: boolean;
 }
 
 export class LoginDto {

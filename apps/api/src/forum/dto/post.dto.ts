@@ -111,6 +111,8 @@ export class CreatedPostDto extends PostDto {
 export class MyPostDto extends PostDto {
   @ApiProperty({ description: 'Written anonymously' }) anonymous: boolean;
   @ApiProperty() threadTitle: string;
+  @ApiProperty({ description: 'The post opened its thread' }) opening: boolean;
+  @ApiProperty({ description: 'The category the thread is in' }) categorySlug: string;
 }
 
 export class MyPostPageDto {
@@ -150,4 +152,9 @@ export class ReceiptDto {
     description: 'The post’s text as written (Markdown), while pending, rejected or published: to read again or copy',
   })
   body?: string;
+  @ApiPropertyOptional({
+    enum: ['directory_suggestion'],
+    description: 'Set for a suggestion to the activity directory (the link is then the offer’s page)',
+  })
+  kind?: 'directory_suggestion';
 }

@@ -137,3 +137,32 @@ export class InterestUpdateDto {
   @MaxLength(1000, { message: 'note must be at most 1000 characters' })
   note?: string;
 }
+
+export const NEWSLETTER_AUDIENCES = ['panel', 'interested', 'both'] as const;
+export type NewsletterAudience = (typeof NEWSLETTER_AUDIENCES)[number];
+
+export class NewsletterInputDto {
+  @ApiProperty({ minLength: 1, maxLength: 150 })
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'subject must be 1–150 characters' })
+  @MaxLength(150, { message: 'subject must be 1–150 characters' })
+  subject: string;
+
+  @ApiProperty({ maxLength: 10000, description: 'Plain text' })
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'body must be 1–10000 characters' })
+  @MaxLength(10000, { message: 'body must be 1–10000 characters' })
+  body: string;
+
+  @ApiProperty({ enum: NEWSLETTER_AUDIENCES })
+  @IsIn(NEWSLETTER_AUDIENCES, { message: 'audience must be panel, interested or both' })
+  audience: NewsletterAudience;
+}
+
+export class NewsletterReceiptDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Addresses it goes to' }) recipients: number;
+  @ApiProperty({ description: 'False when email is off (no SMTP_URL): nothing is sent' }) sending: boolean;
+}

@@ -28,6 +28,19 @@ export class MeDto extends UserDto {
     description: 'A mute in force: why, and until when (null: until a moderator lifts it)',
   })
   mute: MuteDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The address notifications go to, if any (the user’s own only)',
+  })
+  email: string | null;
+  @ApiProperty({ description: 'Whether the member has accepted the café rules (then they are not asked again)' })
+  cafeRulesAccepted: boolean;
+}
+
+/** Who is asking (GET /api/auth/session): the user, or null for a guest — never a 401. */
+export class SessionDto {
+  @ApiProperty({ type: MeDto, nullable: true }) user: MeDto | null;
 }
 
 export class UserPageDto {

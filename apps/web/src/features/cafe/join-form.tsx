@@ -2,6 +2,9 @@ import { Alert, Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAFE_LIMITS, cleanNickname, nicknameProblem } from '#libs/contracts';
+import { api } from '../../api/client';
+import type { User } from '../../api/types';
+import { useSession } from '../../session';
 import { CafeRules } from './cafe-rules';
 import type { RoomView } from './room-state';
 
@@ -29,7 +32,10 @@ export function JoinForm({
   onJoin(nickname: string): void;
 }) {
   const { t } = useTranslation();
+  const { user, setUser } = useSession();
   const { nickname, accepted } = entry;
+  // A member who accepted the rules once is not asked again (they stay readable below).
+  const remembered = user?.cafeRulesAccepted === true;
   const [errors, setErrors] = useState<{ nickname?: string; rules?: string }>({});
   const nickRef = useRef<HTMLInputElement>(null);
 
@@ -51,10 +57,12 @@ export function JoinForm({
     const wrong = nicknameProblem(nick);
     if (wrong === 'length') errs.nickname = t('chat.errors.nicknameLength');
     else if (wrong === 'shape') errs.nickname = t('chat.errors.nicknameShape');
-    if (!accepted) errs.rules = t('chat.errors.rules_not_accepted');
+    if (!accepted && !remembered) errs.rules = t('chat.errors.rules_not_accepted');
     setErrors(errs);
     if (errs.nickname) return nickRef.current?.focus();
     if (errs.rules) return document.getElementById('cafe-rules-accept')?.focus();
+    // Kept on the account, so the member is not asked at the next room or visit.
+    if (user && !remembered) void api.patch<User>('/api/me', { acceptCafeRules: true }).then(setUser, () => undefined);
     onJoin(nick);
   }
 
@@ -76,15 +84,25 @@ export function JoinForm({
           autoComplete="off"
           name="nickname"
         />
-        <CafeRules />
-        <Checkbox
-          id="cafe-rules-accept"
-          label={t('chat.acceptRules')}
-          checked={accepted}
-          onChange={(e) => onEntry({ ...entry, accepted: e.target.checked })}
-          error={errors.rules}
-          name="acceptRules"
-        />
+        {remembered ? (
+          <details className="rules-remembered" data-testid="rules-remembered">
+            <summary>{t('cafeRules.remembered')}</summary>
+            <CafeRules />
+          </details>
+        ) : (
+          <>
+            <CafeRules />
+            <Checkbox
+              id="cafe-rules-accept"
+              label={t('chat.acceptRules')}
+              description={user ? t('cafeRules.once') : undefined}
+              checked={accepted}
+              onChange={(e) => onEntry({ ...entry, accepted: e.target.checked })}
+              error={errors.rules}
+              name="acceptRules"
+            />
+          </>
+        )}
         {problem.failure ? (
           <Alert data-color="danger" className="block">
             <Paragraph>{problem.failure}</Paragraph>

@@ -85,6 +85,11 @@ export function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: 
           </Link>
         ) : null}
         {c.room ? <span data-testid="queue-room">{t('mod.cafeRoom', { room: c.room.name })}</span> : null}
+        {c.serviceId ? (
+          <Link to={`/aktiviteter/${c.serviceId}`} className="ds-link">
+            {t('directory.openOffer')}
+          </Link>
+        ) : null}
       </div>
       {item.reasons.length ? (
         <Paragraph data-size="sm">
@@ -127,7 +132,10 @@ export function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: 
           >
             {isFlag ? t('mod.dismissFlags') : t('mod.approve')}
           </Button>
-          {!isFlag && item.type !== 'cafe_message' && item.type !== 'consultation_answer' ? (
+          {!isFlag &&
+          item.type !== 'cafe_message' &&
+          item.type !== 'consultation_answer' &&
+          item.type !== 'directory_suggestion' ? (
             <Button
               variant="secondary"
               data-size="sm"
