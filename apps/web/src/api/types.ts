@@ -19,7 +19,8 @@ export type { Role };
  * The logged-in user: `/api/auth/me` (MeDto, with `breakUntil`) or a login's answer (UserDto,
  * without it, until the next `/api/auth/me`).
  */
-export type User = Schemas['UserDto'] & Partial<Pick<Schemas['MeDto'], 'breakUntil' | 'mute' | 'email' | 'cafeRulesAccepted'>>;
+export type User = Schemas['UserDto'] &
+  Partial<Pick<Schemas['MeDto'], 'breakUntil' | 'mute' | 'email' | 'cafeRulesAccepted'>>;
 /** GET /api/auth/session: the user, or null for a guest. */
 export type SessionAnswer = { user: User | null };
 /** A user as administrators list them. */
