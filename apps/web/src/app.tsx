@@ -11,6 +11,8 @@ const ThreadPage = lazy(() => import('./pages/thread'));
 const SearchPage = lazy(() => import('./pages/search'));
 const ConsultationsPage = lazy(() => import('./pages/consultations'));
 const ConsultationPage = lazy(() => import('./pages/consultation'));
+const CalendarPage = lazy(() => import('./features/calendar/calendar-page'));
+const EventPage = lazy(() => import('./features/calendar/event-page'));
 const LoginPage = lazy(() => import('./pages/login'));
 const RegisterPage = lazy(() => import('./pages/register'));
 const ProfilePage = lazy(() => import('./pages/profile'));
@@ -64,6 +66,8 @@ export function App() {
         <Route path="/sok" element={<SearchPage />} />
         <Route path="/radslag" element={<ConsultationsPage />} />
         <Route path="/radslag/:id" element={<ConsultationPage />} />
+        <Route path="/kalender" element={<CalendarPage />} />
+        <Route path="/kalender/:id" element={<EventPage />} />
         <Route path="/logg-inn" element={<LoginPage />} />
         <Route path="/registrer" element={<RegisterPage />} />
         <Route path="/profil" element={<ProfilePage />} />

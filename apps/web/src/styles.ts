@@ -4,3 +4,4 @@ import '@digdir/designsystemet-theme';
 import './styles/app.css';
 import './styles/reader-safety.css';
 import './styles/directory.css';
+import './styles/calendar.css';

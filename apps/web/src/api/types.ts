@@ -96,3 +96,10 @@ export type HsdsTaxonomyTermPage = Schemas['HsdsTaxonomyTermPageDto'];
 export type DirectorySuggestion = Schemas['SuggestionDto'];
 export type DirectorySuggestionReceipt = Schemas['SuggestionReceiptDto'];
 export type DirectoryServiceUpdate = Schemas['UpdateServiceDto'];
+// Calendar (issue 15)
+export type CalendarEvent = Schemas['EventDto'];
+export type EventRegistration = Schemas['RegistrationDto'];
+export type EventRegistrationEntry = Schemas['RegistrationEntryDto'];
+export type CalendarFeed = Schemas['CalendarFeedDto'];
+export type CreateEventInput = Schemas['CreateEventDto'];
+export type UpdateEventInput = Schemas['UpdateEventDto'];

@@ -41,6 +41,7 @@ function MainNav() {
     { to: '/kafe', label: t('nav.cafe') },
     { to: '/radslag', label: t('nav.consultations') },
     { to: '/aktiviteter', label: t('nav.activities') },
+    { to: '/kalender', label: t('nav.calendar') },
     { to: '/sok', label: t('nav.search') },
   ];
   if (can('host')) items.push({ to: '/ubesvarte', label: <UnansweredNavLabel /> });
