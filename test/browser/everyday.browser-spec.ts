@@ -213,3 +213,61 @@ describe('the café rules', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('a first day', () => {
+  it('should welcome a new member visibly, and show their held thread as waiting instead of an empty category', async () => {
+    const { page, problems } = await open(undefined, 360);
+    const username = unique('ny_medlem').replace(/-/g, '_');
+    await page.goto('/registrer');
+    await settle(page);
+    await page.getByLabel('Brukernavn', { exact: true }).fill(username);
+    await page.getByLabel('Visningsnavn (valgfritt)').fill('Siri Ny');
+    await page.getByLabel('Passord', { exact: true }).fill('et langt nok passord');
+    await page.getByLabel('Gjenta passordet').fill('et langt nok passord');
+    await page.getByLabel('Jeg har lest og godtar retningslinjene').check();
+    await page.getByLabel(/Jeg har lest personvernerklæringen/).check();
+    await page.getByRole('button', { name: 'Opprett konto' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const welcome = page.getByTestId('welcome');
+    await welcome.waitFor();
+    await expect(welcome.innerText()).resolves.toContain('Velkommen, Siri Ny!');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('welcome');
+    await screenshot(page, 'velkommen-360');
+    await sound(page, problems);
+    await welcome.getByRole('button', { name: 'Lukk velkomsten' }).click();
+    await expect(page.getByTestId('welcome').count()).resolves.toBe(0);
+
+    // A new category where every thread waits for a moderator.
+    const slug = unique('venter').toLowerCase().slice(0, 40);
+    const made = await admin.post('/api/categories', {
+      data: {
+        slug,
+        name: 'Forhåndsmoderert',
+        description: 'Alt leses først',
+        visibility: 'open',
+        moderation: 'pre',
+        allowAnonymous: false,
+        allowGuests: false,
+      },
+    });
+    expect(made.status()).toBe(201);
+    await page.goto(`/kategori/${slug}`);
+    await settle(page);
+    await expect(page.getByText('Ingen har startet en tråd her ennå').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Tittel').fill('Mitt første innlegg');
+    await page.getByLabel('Innlegg', { exact: true }).fill('Hei, jeg er ny her og vil gjerne fortelle litt.');
+    await page.getByRole('button', { name: 'Publiser' }).click();
+    await page.getByTestId('held').waitFor();
+    await page.getByTestId('waiting-threads').waitFor();
+    // The next visit: the thread is there, waiting, and the list does not say nobody has written.
+    await page.reload();
+    await settle(page);
+    const waiting = page.getByTestId('waiting-threads');
+    await expect(waiting.innerText()).resolves.toContain('Mitt første innlegg');
+    await expect(waiting.innerText()).resolves.toContain('venter på en moderator');
+    await expect(page.getByText('Ingen har startet en tråd her ennå').count()).resolves.toBe(0);
+    await expect(page.getByText('Ingen tråder er publisert her ennå').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'venter-paa-moderator-360');
+    await sound(page, problems);
+  });
+});

@@ -79,6 +79,7 @@ export interface PostRow extends AuthorColumns {
   // The thread and category, for the policy's facts.
   thread_title: string;
   thread_status: ContentStatus;
+  category_slug: string;
   thread_locked: boolean;
   thread_author_kind: AuthorKind;
   thread_author_id: string | null;

@@ -145,6 +145,8 @@ export function toMyPostDto(
     ...toPostDto(row, policy, viewer, edit, reader),
     anonymous: row.author_kind === 'anonymous',
     threadTitle: row.thread_title,
+    opening: row.is_opening,
+    categorySlug: row.category_slug,
   };
 }
 

@@ -19,7 +19,7 @@ const POST_COLUMNS = `
          u.username, u.display_name, u.role,
          t.title AS thread_title, t.status AS thread_status, t.locked AS thread_locked, t.author_kind AS thread_author_kind,
          t.author_id AS thread_author_id, t.author_hash AS thread_author_hash,
-         c.visibility, c.moderation, c.allow_anonymous, c.allow_guests`;
+         c.slug AS category_slug, c.visibility, c.moderation, c.allow_anonymous, c.allow_guests`;
 
 /** `p` is the posts table, or the rows a statement has just written. */
 const POST_JOINS = (visibility: string) => `

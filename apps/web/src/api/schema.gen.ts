@@ -2515,6 +2515,10 @@ export interface components {
             /** @description Written anonymously */
             anonymous: boolean;
             threadTitle: string;
+            /** @description The post opened its thread */
+            opening: boolean;
+            /** @description The category the thread is in */
+            categorySlug: string;
         };
         MyPostPageDto: {
             items: components["schemas"]["MyPostDto"][];

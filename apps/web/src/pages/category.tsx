@@ -21,10 +21,11 @@ import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 import { AnonymousExplanation } from '../features/forum/anonymous-explanation';
 import { ThreadListItem } from '../features/forum/thread-list-item';
+import { useWaitingThreads, WaitingThreads } from '../features/forum/waiting-threads';
 import { CategoryTags } from './home';
 import NotFoundPage from './not-found';
 
-function ThreadList({ slug }: { slug: string }) {
+function ThreadList({ slug, waiting }: { slug: string; waiting: number }) {
   const { t } = useTranslation();
   const paged = usePaged<ThreadSummary>(`/api/categories/${encodeURIComponent(slug)}/threads`);
   const listRef = useRef<HTMLUListElement>(null);
@@ -32,7 +33,8 @@ function ThreadList({ slug }: { slug: string }) {
   if (paged.loading) return <Loading />;
   if (paged.error && paged.items.length === 0)
     return <ErrorAlert error={paged.error} retry={paged.reload} announce={false} />;
-  if (paged.items.length === 0) return <Paragraph>{t('category.noThreads')}</Paragraph>;
+  if (paged.items.length === 0)
+    return <Paragraph>{waiting > 0 ? t('waiting.noneYet') : t('category.noThreads')}</Paragraph>;
   return (
     <>
       <ul className="thread-list" ref={listRef} data-testid="thread-list">
@@ -51,7 +53,7 @@ function ThreadList({ slug }: { slug: string }) {
   );
 }
 
-function NewThreadForm({ category }: { category: Category }) {
+function NewThreadForm({ category, onHeld }: { category: Category; onHeld?: () => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const titleDraft = useDraft(`thread-title:${category.slug}`);
@@ -74,6 +76,7 @@ function NewThreadForm({ category }: { category: Category }) {
       });
       if (thread.receiptToken) rememberReceipt(thread.receiptToken, thread.title, thread.receiptCode);
       setCreated(thread);
+      if (thread.status === 'pending') onHeld?.();
       titleDraft.clear();
       bodyDraft.clear();
       setAnonymous(false);
@@ -181,6 +184,7 @@ export default function CategoryPage() {
   const { user } = useSession();
   const { data, error, loading, reload } = useApi<Category[]>('/api/categories');
   const category = useMemo(() => data?.find((c) => c.slug === slug), [data, slug]);
+  const waiting = useWaitingThreads(slug);
   if (loading) return <Loading />;
   if (error) {
     return (
@@ -218,10 +222,11 @@ export default function CategoryPage() {
             <Heading level={2} id="threads-heading" data-size="sm">
               {t('category.threads')}
             </Heading>
-            <ThreadList slug={category.slug} />
+            <WaitingThreads items={waiting.items} />
+            <ThreadList slug={category.slug} waiting={waiting.items.length} />
           </section>
           {category.canPost ? (
-            <NewThreadForm category={category} />
+            <NewThreadForm category={category} onHeld={waiting.reload} />
           ) : user?.mute ? (
             <MutedNotice mute={user.mute} />
           ) : (

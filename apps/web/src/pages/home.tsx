@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { CafeRoom, Category } from '../api/types';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { PageHeader } from '../components/page-header';
+import { Welcome } from '../features/account/welcome';
 import { formatDateTime } from '../lib/format';
 import { useApi } from '../lib/use-api';
 import { useSession } from '../session';
@@ -177,6 +178,7 @@ export function HomePage() {
           </Paragraph>
         ) : null}
       </PageHeader>
+      <Welcome />
       <DutyStatus />
       <section aria-labelledby="forum-heading" className="section">
         <Heading level={2} id="forum-heading" data-size="md">

@@ -10,6 +10,7 @@ import { LegalBody, useLegalText } from '../components/legal-text';
 import { PageHeader } from '../components/page-header';
 import { fieldOf } from '../lib/errors';
 import { useSubmit } from '../lib/use-submit';
+import { WELCOME_STATE } from '../features/account/welcome';
 import { useSession } from '../session';
 
 const FIELDS = [
@@ -70,7 +71,7 @@ export default function RegisterPage() {
       });
       setUser(user);
       say(t('register.done'));
-      navigate('/', { replace: true });
+      navigate('/', { replace: true, state: WELCOME_STATE });
     },
     {
       onError: (err) => {

@@ -111,6 +111,8 @@ export class CreatedPostDto extends PostDto {
 export class MyPostDto extends PostDto {
   @ApiProperty({ description: 'Written anonymously' }) anonymous: boolean;
   @ApiProperty() threadTitle: string;
+  @ApiProperty({ description: 'The post opened its thread' }) opening: boolean;
+  @ApiProperty({ description: 'The category the thread is in' }) categorySlug: string;
 }
 
 export class MyPostPageDto {
