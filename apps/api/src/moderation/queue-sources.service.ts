@@ -141,6 +141,7 @@ export class QueueSources {
           postId: post.id,
           title: post.thread_title,
           bodyHtml: dto.bodyHtml,
+          ...(dto.body !== undefined ? { body: dto.body } : {}),
           author: dto.author,
           status: dto.status,
           category: categoryOf.get(post.thread_id),

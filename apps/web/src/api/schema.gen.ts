@@ -2761,6 +2761,8 @@ export interface components {
             title?: string;
             /** @description Rendered and sanitised; empty once deleted */
             bodyHtml: string;
+            /** @description A post’s Markdown source, for "edit and approve" */
+            body?: string;
             /** @description Anonymous and guest authors stay anonymous here too */
             author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /**

@@ -33,6 +33,7 @@ export class QueueContentDto {
   @ApiPropertyOptional({ format: 'uuid' }) postId?: string;
   @ApiPropertyOptional({ description: 'The thread’s title' }) title?: string;
   @ApiProperty({ description: 'Rendered and sanitised; empty once deleted' }) bodyHtml: string;
+  @ApiPropertyOptional({ description: 'A post’s Markdown source, for "edit and approve"' }) body?: string;
   @ApiAuthor({ description: 'Anonymous and guest authors stay anonymous here too' })
   author: AuthorDto;
   @ApiPropertyOptional({ enum: STATUSES, description: 'The post’s status now' }) status?: string;

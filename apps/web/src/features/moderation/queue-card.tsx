@@ -140,7 +140,8 @@ export function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: 
               variant="secondary"
               data-size="sm"
               onClick={() => {
-                setDraft(new DOMParser().parseFromString(c.bodyHtml, 'text/html').body.textContent ?? '');
+                // The Markdown as written, so the formatting survives the edit.
+                setDraft(c.body ?? new DOMParser().parseFromString(c.bodyHtml, 'text/html').body.textContent ?? '');
                 setRevealed(true);
                 setMode('edit');
               }}

@@ -5,15 +5,40 @@ import { api } from '../../api/client';
 import type { Page, QueueItem } from '../../api/types';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import type { ApiState } from '../../lib/use-api';
+import { formatTime } from '../../lib/format';
 import { useSubmit } from '../../lib/use-submit';
 import { QueueCard } from './queue-card';
 import { useConfirm } from '../../components/announcer';
 
+const UNDO_MS = 600_000;
+const UNDO_KEY = 'erf.mod.undoable';
+type Undo = { id: string; at: number };
+
+/** The rejections still undoable, kept in this tab so a reload within the ten minutes keeps the button. */
+function useStoredUndos(): [Undo[], (update: (list: Undo[]) => Undo[]) => void] {
+  const [list, setList] = useState<Undo[]>(() => {
+    try {
+      const stored = JSON.parse(sessionStorage.getItem(UNDO_KEY) ?? '[]') as Undo[];
+      return stored.filter((u) => typeof u.id === 'string' && Date.now() - u.at < UNDO_MS);
+    } catch {
+      return [];
+    }
+  });
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(UNDO_KEY, JSON.stringify(list));
+    } catch {
+      // Storage may be off; the undo still works until the page is left.
+    }
+  }, [list]);
+  return [list, setList];
+}
+
 /** The queue, and the undo offered for ten minutes after each rejection. */
 export function Queue({ queue, onChanged }: { queue: ApiState<Page<QueueItem>>; onChanged(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const confirm = useConfirm();
-  const [undoable, setUndoable] = useState<{ id: string; at: number }[]>([]);
+  const [undoable, setUndoable] = useStoredUndos();
   const items = queue.data?.items ?? [];
   const cursor = queue.data?.nextCursor ?? null;
   const undo = useSubmit(async (id: string) => {
@@ -28,11 +53,11 @@ export function Queue({ queue, onChanged }: { queue: ApiState<Page<QueueItem>>; 
   useEffect(() => {
     if (undoable.length === 0) return;
     const timer = window.setInterval(
-      () => setUndoable((list) => list.filter((u) => Date.now() - u.at < 600_000)),
+      () => setUndoable((list) => list.filter((u) => Date.now() - u.at < UNDO_MS)),
       15_000,
     );
     return () => window.clearInterval(timer);
-  }, [undoable.length]);
+  }, [undoable.length, setUndoable]);
 
   if (queue.loading) return <Loading />;
   if (queue.error && items.length === 0)
@@ -45,7 +70,7 @@ export function Queue({ queue, onChanged }: { queue: ApiState<Page<QueueItem>>; 
           <div className="button-row mt-2">
             {undoable.map((u) => (
               <Button key={u.id} variant="secondary" data-size="sm" onClick={() => void undo.run(u.id)}>
-                {t('mod.undo', { time: new Date(u.at).toLocaleTimeString() })}
+                {t('mod.undo', { time: formatTime(new Date(u.at).toISOString(), i18n.language) })}
               </Button>
             ))}
           </div>
