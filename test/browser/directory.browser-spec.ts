@@ -159,6 +159,40 @@ describe('the directory', () => {
   });
 });
 
+describe('moderators', () => {
+  it.each(WIDTHS)('should check and edit an offer and find the re-check list, axe-clean at %i px', async (width) => {
+    const stale = await published({ name: `Ettervernsgruppe ${width}`, taxonomyTerms: ['ettervern'] });
+    // A notice for the moderator to change on the page.
+    await ok(await admin.patch(`/api/directory/services/${stale}`, { data: { alert: 'Sommerstengt i juli' } }));
+    const context = await contextFor(browser, ADMIN, width);
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto('/aktiviteter');
+    await settle(page);
+    await page.getByTestId('directory-recheck-link').click();
+    await settle(page);
+    expect(await axe(page)).toEqual([]);
+    await page.goto(`/aktiviteter/${stale}`);
+    await settle(page);
+    await page.getByText('Sommerstengt i juli').waitFor();
+    await page.getByTestId('directory-verify').click();
+    await page.getByText('For moderatorer').waitFor();
+    await page.getByRole('button', { name: 'Rediger' }).click();
+    await page.getByLabel(/Beskjed øverst/).fill('Åpent hele sommeren');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Åpent hele sommeren').waitFor();
+    expect(await axe(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, `aktivitet-moderator-${width}`);
+    await page.getByRole('button', { name: 'Avslutt tilbudet' }).click();
+    await page.getByRole('button', { name: 'Avslutt tilbudet' }).last().click();
+    await page.waitForURL(/\/aktiviteter$/);
+    expect((await guestApi.get(`/api/hsds/services/${stale}`)).status()).toBe(404);
+    expect(problems).toEqual([]);
+  });
+});
+
 const port = new URL(BASE).port;
 /** In DIRECTORY_EMBED_ORIGINS (test/browser/server.mjs): the same machine by another name is another origin. */
 const ALLOWED = `http://localhost:${port}`;

@@ -7,6 +7,7 @@ import type { HsdsServicePage, HsdsServiceSummary } from '../../api/types';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { PageHeader } from '../../components/page-header';
 import { useApi } from '../../lib/use-api';
+import { useSession } from '../../session';
 import { useSubmit } from '../../lib/use-submit';
 import { MUNICIPALITIES, StatusTags, TypeTags, useMunicipalityName, useTerms } from './common';
 
@@ -98,6 +99,7 @@ function Results({ params }: { params: URLSearchParams }) {
 
 export default function DirectoryListPage() {
   const { t, i18n } = useTranslation();
+  const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const terms = useTerms();
@@ -115,10 +117,15 @@ export default function DirectoryListPage() {
   return (
     <div className="narrow">
       <PageHeader title={t('directory.title')} lead={t('directory.lead')} />
-      <p>
+      <p className="button-row">
         <Link to="/aktiviteter/foreslaa" className="ds-link">
           {t('directory.suggest')}
         </Link>
+        {can('moderator') ? (
+          <Link to="/aktiviteter/sjekk" className="ds-link" data-testid="directory-recheck-link">
+            {t('directory.mod.recheck')}
+          </Link>
+        ) : null}
       </p>
       <search>
         <form onSubmit={submit} className="form directory-filters">
