@@ -5,3 +5,4 @@ import './styles/app.css';
 import './styles/reader-safety.css';
 import './styles/directory.css';
 import './styles/calendar.css';
+import './styles/confirmation.css';

@@ -5,6 +5,10 @@ type Politeness = 'polite' | 'assertive';
 type Announce = (message: string, politeness?: Politeness) => void;
 
 const AnnouncerContext = createContext<Announce>(() => undefined);
+const ConfirmationContext = createContext<{ shown: string | null; show(message: string | null): void }>({
+  shown: null,
+  show: () => undefined,
+});
 
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [polite, setPolite] = useState('');
@@ -30,9 +34,11 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(() => announce, [announce]);
+  const [shown, setShown] = useState<string | null>(null);
+  const confirmation = useMemo(() => ({ shown, show: setShown }), [shown]);
   return (
     <AnnouncerContext.Provider value={value}>
-      {children}
+      <ConfirmationContext.Provider value={confirmation}>{children}</ConfirmationContext.Provider>
       <div className="ds-sr-only" aria-live="polite" aria-atomic="true" data-testid="live-polite">
         {polite}
       </div>
@@ -45,4 +51,26 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
 
 export function useAnnounce(): Announce {
   return useContext(AnnouncerContext);
+}
+
+/**
+ * A confirmation that something was done (sent, saved, lifted, claimed): announced politely, as
+ * every change is, and shown on screen until the next one or until closed (issue 21.4).
+ */
+export function useConfirm(): (message: string) => void {
+  const say = useAnnounce();
+  const { show } = useContext(ConfirmationContext);
+  return useCallback(
+    (message: string) => {
+      say(message);
+      show(message);
+    },
+    [say, show],
+  );
+}
+
+/** What `useConfirm` shows, and how it is closed. */
+export function useConfirmation(): { shown: string | null; close(): void } {
+  const { shown, show } = useContext(ConfirmationContext);
+  return { shown, close: useCallback(() => show(null), [show]) };
 }

@@ -7,6 +7,7 @@ import { useDuty } from '../lib/duty';
 import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 import { useAnnounce } from './announcer';
+import { Confirmation } from './confirmation';
 import { Loading } from './feedback';
 import { NotificationBadge } from './notification-badge';
 import { UnansweredNavLabel } from '../features/reader-safety/unanswered-badge';
@@ -141,6 +142,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <main id="main" tabIndex={-1} className="container site-main">
         <Suspense fallback={<Loading />}>{children}</Suspense>
+        <Confirmation />
       </main>
       <footer className="site-footer">
         <div className="container footer-inner">

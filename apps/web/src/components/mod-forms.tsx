@@ -6,9 +6,9 @@ import { api } from '../api/client';
 import type { SanctionTarget } from '../api/types';
 import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
-import { useAnnounce } from './announcer';
 import { useFocusOnMount } from './load-more';
 import { ErrorAlert } from './feedback';
+import { useConfirm } from './announcer';
 
 /**
  * Report a post with one of the reasons the post says the caller may use (`flagReasons`): members
@@ -27,7 +27,7 @@ export function FlagForm({
 }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const onlyCrisis = reasons.length === 1 && reasons[0] === 'crisis';
   const [reason, setReason] = useState<string>(reasons.length === 1 ? reasons[0] : '');
   const [note, setNote] = useState('');
@@ -35,7 +35,7 @@ export function FlagForm({
   const firstRadio = useRef<HTMLInputElement>(null);
   const send = useSubmit(async () => {
     await api.post(`/api/posts/${postId}/flags`, note.trim() ? { reason, note: note.trim() } : { reason });
-    say(t('flag.sent'));
+    confirm(t('flag.sent'));
     onDone();
   });
 
@@ -154,7 +154,7 @@ export function SanctionForm({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const [kind, setKind] = useState<SanctionKind>('warn');
   const [hours, setHours] = useState('24');
   const [reason, setReason] = useState('');
@@ -163,7 +163,7 @@ export function SanctionForm({
   const hoursRef = useRef<HTMLInputElement>(null);
   const send = useSubmit(async (until: string | undefined) => {
     await api.post('/api/mod/sanctions', { target, kind, reason: reason.trim(), ...(until ? { until } : {}) });
-    say(t('sanction.done'));
+    confirm(t('sanction.done'));
     onDone();
   });
 

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { User } from '../api/types';
-import { useAnnounce } from '../components/announcer';
 import { ErrorAlert } from '../components/feedback';
 import { PageHeader } from '../components/page-header';
 import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
+import { useConfirm } from '../components/announcer';
 
 /** Only paths inside the app are followed after login. */
 export function safeNext(next: string | null): string {
@@ -20,7 +20,7 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const { setUser } = useSession();
   const navigate = useNavigate();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const [params] = useSearchParams();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -29,7 +29,7 @@ export default function LoginPage() {
   const login = useSubmit(async () => {
     const user = await api.post<User>('/api/auth/login', { username: username.trim(), password });
     setUser(user);
-    say(t('login.welcome', { name: user.displayName || user.username }));
+    confirm(t('login.welcome', { name: user.displayName || user.username }));
     navigate(safeNext(params.get('neste')), { replace: true });
   });
 

@@ -3,13 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Category } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { fieldOf } from '../../lib/errors';
 import { useApi } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
 import { CategoryTags } from '../../pages/home';
 import { LabelledSelect } from './fields';
+import { useConfirm } from '../../components/announcer';
 
 /** A slug as the server takes it (CreateCategoryDto, CreateCafeRoomDto). */
 export const SLUG = /^[a-z0-9-]{2,48}$/;
@@ -31,7 +31,7 @@ const EMPTY_CATEGORY: CategoryFields = {
 
 function CategoryForm({ initial, onSaved, onCancel }: { initial?: Category; onSaved(): void; onCancel?(): void }) {
   const { t } = useTranslation();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const [v, setV] = useState<CategoryFields>(
     initial
       ? {
@@ -53,7 +53,7 @@ function CategoryForm({ initial, onSaved, onCancel }: { initial?: Category; onSa
         const { slug: _slug, ...rest } = v;
         await api.patch(`/api/categories/${initial.slug}`, rest);
       } else await api.post('/api/categories', v);
-      say(t('admin.saved'));
+      confirm(t('admin.saved'));
       onSaved();
       if (!initial) setV(EMPTY_CATEGORY);
     },

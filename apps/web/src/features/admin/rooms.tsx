@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { CAFE_AUDIENCES, type CafeAudience } from '#libs/contracts';
 import { api } from '../../api/client';
 import type { CafeRoom } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { useApi } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
@@ -12,6 +11,7 @@ import { RoomState } from '../../pages/home';
 import { RoomControls } from '../cafe/room-controls';
 import { SLUG } from './categories';
 import { LabelledSelect } from './fields';
+import { useConfirm } from '../../components/announcer';
 
 interface NewRoom {
   slug: string;
@@ -24,13 +24,13 @@ const EMPTY_ROOM: NewRoom = { slug: '', name: '', description: '', audience: 'ev
 
 export function Rooms() {
   const { t } = useTranslation();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const { data, error, loading, reload } = useApi<CafeRoom[]>('/api/cafe/rooms');
   const [v, setV] = useState<NewRoom>(EMPTY_ROOM);
   const [errors, setErrors] = useState<{ slug?: string; name?: string }>({});
   const create = useSubmit(async () => {
     await api.post('/api/cafe/rooms', v);
-    say(t('admin.saved'));
+    confirm(t('admin.saved'));
     setV(EMPTY_ROOM);
     reload();
   });

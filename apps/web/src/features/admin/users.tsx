@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '#libs/contracts';
 import { api } from '../../api/client';
 import type { AdminUser, ResetLink } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
+import { useAnnounce, useConfirm } from '../../components/announcer';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { LoadMoreButton, usePaged } from '../../components/load-more';
 import { useSubmit } from '../../lib/use-submit';
@@ -12,12 +12,13 @@ import { useSubmit } from '../../lib/use-submit';
 function UserRow({ user, onChanged }: { user: AdminUser; onChanged(u: AdminUser): void }) {
   const { t } = useTranslation();
   const say = useAnnounce();
+  const confirm = useConfirm();
   const [role, setRole] = useState<Role>(user.role);
   const [link, setLink] = useState<string | null>(null);
   const saveRole = useSubmit(async () => {
     const updated = await api.patch<AdminUser>(`/api/admin/users/${user.id}`, { role });
     onChanged(updated);
-    say(t('admin.users.roleChanged', { name: user.username, role: t(`roles.${role}`) }));
+    confirm(t('admin.users.roleChanged', { name: user.username, role: t(`roles.${role}`) }));
   });
   const makeReset = useSubmit(async () => {
     const r = await api.post<ResetLink>(`/api/admin/users/${user.id}/reset-password`);

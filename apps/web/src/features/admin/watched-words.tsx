@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { WATCHED_ACTIONS } from '#libs/contracts';
 import { api } from '../../api/client';
 import type { WatchedWord } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { LoadMoreButton, usePaged } from '../../components/load-more';
 import { useSubmit } from '../../lib/use-submit';
 import { LabelledSelect } from './fields';
+import { useConfirm } from '../../components/announcer';
 
 export function WatchedWords() {
   const { t } = useTranslation();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const paged = usePaged<WatchedWord>('/api/admin/watched-words', 100);
   const { error, loading, reload } = paged;
   const words = paged.items;
@@ -22,13 +22,13 @@ export function WatchedWords() {
   const ref = useRef<HTMLInputElement>(null);
   const remove = useSubmit(async (word: WatchedWord) => {
     await api.delete(`/api/admin/watched-words/${word.id}`);
-    say(t('admin.removed'));
+    confirm(t('admin.removed'));
     reload();
   });
   const add = useSubmit(async () => {
     await api.post('/api/admin/watched-words', { pattern: pattern.trim(), action });
     setPattern('');
-    say(t('admin.saved'));
+    confirm(t('admin.saved'));
     reload();
   });
   const failure = remove.failure ?? add.failure;

@@ -10,7 +10,7 @@ import type {
   CafeMessage,
 } from '#libs/contracts';
 import type { CafeRoom } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
+import { useAnnounce, useConfirm } from '../../components/announcer';
 import { formatTime } from '../../lib/format';
 import { connect, emitAck, type Socket } from '../../lib/socket';
 import { initialRoom, roomReducer, type RoomView } from './room-state';
@@ -55,6 +55,7 @@ export interface CafeRoomControls {
 export function useCafeRoom(room: CafeRoom, onPresence: (count: number | null) => void): CafeRoomControls {
   const { t, i18n } = useTranslation();
   const say = useAnnounce();
+  const confirm = useConfirm();
   const announceMessage = useChatAnnouncer();
   const [view, dispatch] = useReducer(roomReducer, room, initialRoom);
   const socketRef = useRef<Socket | null>(null);
@@ -268,12 +269,13 @@ export function useCafeRoom(room: CafeRoom, onPresence: (count: number | null) =
       if (!socket) return;
       try {
         const ack = await emitAck<CafeAck>(socket, 'report', { room: room.slug, messageId, reason });
-        say(ack.ok ? t('chat.reported') : ackErrorText(t, ack.error), ack.ok ? 'polite' : 'assertive');
+        if (ack.ok) confirm(t('chat.reported'));
+        else say(ackErrorText(t, ack.error), 'assertive');
       } catch {
         say(t('chat.errors.timeout'), 'assertive');
       }
     },
-    [room.slug, say, t],
+    [room.slug, say, confirm, t],
   );
 
   const moderate = useCallback(

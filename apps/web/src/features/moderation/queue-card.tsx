@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { QueueItem } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
+import { useAnnounce, useConfirm } from '../../components/announcer';
 import { AuthorName } from '../../components/author';
 import { ErrorAlert } from '../../components/feedback';
 import { ReasonForm, SanctionForm } from '../../components/mod-forms';
@@ -20,6 +20,7 @@ type Mode = null | 'edit' | 'reject' | 'hide' | 'sanction';
 export function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: string, rejected?: boolean): void }) {
   const { t, i18n } = useTranslation();
   const say = useAnnounce();
+  const confirm = useConfirm();
   // Hard reading waits behind a button (crisis, harassment).
   const sensitive =
     item.priority === 'crisis' ||
@@ -31,13 +32,13 @@ export function QueueCard({ item, onHandled }: { item: QueueItem; onHandled(id: 
   const [draft, setDraft] = useState('');
   const act = useSubmit(async (path: string, body: object, message: string, rejected: boolean = false) => {
     await api.post(`/api/mod/queue/${item.id}/${path}`, body);
-    say(message);
+    confirm(message);
     onHandled(item.id, rejected);
   });
   const claim = useSubmit(async () => {
     await api.post(`/api/mod/queue/${item.id}/claim`);
     setClaimedByMe(true);
-    say(t('mod.claimed'));
+    confirm(t('mod.claimed'));
   });
   const busy = act.busy || claim.busy;
   const failure = act.failure ?? claim.failure;

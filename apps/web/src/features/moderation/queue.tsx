@@ -3,23 +3,23 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Page, QueueItem } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import type { ApiState } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
 import { QueueCard } from './queue-card';
+import { useConfirm } from '../../components/announcer';
 
 /** The queue, and the undo offered for ten minutes after each rejection. */
 export function Queue({ queue, onChanged }: { queue: ApiState<Page<QueueItem>>; onChanged(): void }) {
   const { t } = useTranslation();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const [undoable, setUndoable] = useState<{ id: string; at: number }[]>([]);
   const items = queue.data?.items ?? [];
   const cursor = queue.data?.nextCursor ?? null;
   const undo = useSubmit(async (id: string) => {
     await api.post(`/api/mod/queue/${id}/undo`);
     setUndoable((list) => list.filter((x) => x.id !== id));
-    say(t('mod.undone'));
+    confirm(t('mod.undone'));
     queue.reload();
     onChanged();
   });

@@ -3,19 +3,19 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { useAnnounce } from '../../components/announcer';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { formatDateTime } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
 import type { Ignored } from './types';
+import { useConfirm } from '../../components/announcer';
 
 function Entry({ entry, onRemoved }: { entry: Ignored; onRemoved(): void }) {
   const { t, i18n } = useTranslation();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const undo = useSubmit(async () => {
     await api.delete(`/api/me/ignored/${entry.id}`);
-    say(t('readerSafety.ignore.undone'));
+    confirm(t('readerSafety.ignore.undone'));
     onRemoved();
   });
   return (
@@ -46,13 +46,13 @@ function Entry({ entry, onRemoved }: { entry: Ignored; onRemoved(): void }) {
 /** Whom the reader ignores, and undoing it; adding someone by username. The ignored are never told. */
 export function IgnoreList() {
   const { t } = useTranslation();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const { data, error, loading, reload } = useApi<Ignored[]>('/api/me/ignored');
   const [username, setUsername] = useState('');
   const add = useSubmit(async () => {
     await api.post<Ignored>('/api/me/ignored', { username: username.trim() });
     setUsername('');
-    say(t('readerSafety.ignore.doneNamed'));
+    confirm(t('readerSafety.ignore.doneNamed'));
     reload();
   });
   function submit(e: FormEvent) {

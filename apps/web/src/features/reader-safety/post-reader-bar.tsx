@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Post } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
+import { useAnnounce, useConfirm } from '../../components/announcer';
 import { ErrorAlert } from '../../components/feedback';
 import { useSubmit } from '../../lib/use-submit';
 import type { Ignored, ReactionCounts, ReactionKind } from './types';
@@ -18,6 +18,7 @@ const KINDS: ReactionKind[] = ['support', 'thanks', 'same'];
 export function PostReaderBar({ post, onChange }: { post: Post; onChange(post: Post): void }) {
   const { t } = useTranslation();
   const say = useAnnounce();
+  const confirm = useConfirm();
   const [mode, setMode] = useState<null | 'ignore' | 'warning'>(null);
   const [warning, setWarning] = useState<string | null>(post.contentWarning);
   const react = useSubmit(async (kind: ReactionKind) => {
@@ -37,13 +38,13 @@ export function PostReaderBar({ post, onChange }: { post: Post; onChange(post: P
   const ignore = useSubmit(async () => {
     const entry = await api.post<Ignored>('/api/me/ignored', { postId: post.id });
     onChange({ ...post, collapsed: { reason: 'ignored' }, canIgnore: false });
-    say(entry.username ? t('readerSafety.ignore.doneNamed') : t('readerSafety.ignore.doneAnonymous'));
+    confirm(entry.username ? t('readerSafety.ignore.doneNamed') : t('readerSafety.ignore.doneAnonymous'));
     setMode(null);
   });
   const setPostWarning = useSubmit(async () => {
     const updated = await api.patch<Post>(`/api/mod/posts/${post.id}`, { contentWarning: warning });
     onChange({ ...post, contentWarning: updated.contentWarning });
-    say(t('readerSafety.modWarning.saved'));
+    confirm(t('readerSafety.modWarning.saved'));
     setMode(null);
   });
 

@@ -3,20 +3,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Category, Thread } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
 import { ErrorAlert } from '../../components/feedback';
 import { useApi } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
+import { useConfirm } from '../../components/announcer';
 
 /** Lock, pin and move a thread: shown where the thread says `canModerate`. */
 export function ModTools({ thread, onChange }: { thread: Thread; onChange(updated: Thread): void }) {
   const { t } = useTranslation();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const { data: categories } = useApi<Category[]>('/api/categories');
   const [target, setTarget] = useState('');
   const patch = useSubmit(async (body: Record<string, unknown>, message: string) => {
     onChange(await api.patch<Thread>(`/api/mod/threads/${thread.id}`, body));
-    say(message);
+    confirm(message);
   });
   return (
     <section aria-labelledby="modtools-heading" className="panel section mod-tools">

@@ -3,7 +3,6 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Post, WriteOutcome } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
 import { AuthorName } from '../../components/author';
 import { DeleteConfirmButton } from '../../components/confirm-button';
 import { ErrorAlert } from '../../components/feedback';
@@ -15,6 +14,7 @@ import { useSubmit } from '../../lib/use-submit';
 import { PostEditForm } from './post-edit-form';
 import { Folded, WarningTag } from '../reader-safety/folded';
 import { PostReaderBar } from '../reader-safety/post-reader-bar';
+import { useConfirm } from '../../components/announcer';
 
 type Mode = null | 'edit' | 'delete' | 'flag' | 'hide' | 'restore' | 'sanction';
 
@@ -24,7 +24,7 @@ type Mode = null | 'edit' | 'delete' | 'flag' | 'hide' | 'restore' | 'sanction';
  */
 export function PostItem({ post, onChange }: { post: Post; onChange(post: Post): void }) {
   const { t, i18n } = useTranslation();
-  const say = useAnnounce();
+  const confirm = useConfirm();
   const [mode, setMode] = useState<Mode>(null);
   const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
   const actionsRef = useRef<HTMLDivElement>(null);
@@ -42,7 +42,7 @@ export function PostItem({ post, onChange }: { post: Post; onChange(post: Post):
       canHide: false,
       canRestore: false,
     });
-    say(t('post.deleted'));
+    confirm(t('post.deleted'));
     setMode(null);
   });
 
@@ -167,7 +167,7 @@ export function PostItem({ post, onChange }: { post: Post; onChange(post: Post):
           onSubmit={async (reason) => {
             const updated = await api.post<Post>(`/api/mod/posts/${post.id}/${mode}`, { reason });
             onChange(updated);
-            say(mode === 'restore' ? t('post.restored') : t('post.hidden'));
+            confirm(mode === 'restore' ? t('post.restored') : t('post.hidden'));
             close();
           }}
         />
