@@ -18,6 +18,7 @@ import { PanelPool1768800000000 } from './1768800000000-panel-pool.js';
 import { Calendar1768500000000 } from './1768500000000-calendar.js';
 import { ReceiptCodes1769100000000 } from './1769100000000-receipt-codes.js';
 import { CafeRulesAccepted1769100000100 } from './1769100000100-cafe-rules-accepted.js';
+import { SearchCompounds1769100000200 } from './1769100000200-search-compounds.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Calendar1768500000000,
   ReceiptCodes1769100000000,
   CafeRulesAccepted1769100000100,
+  SearchCompounds1769100000200,
 ];

@@ -296,4 +296,22 @@ describe('calendar', () => {
     expect((await going.put(`/api/events/${id}/registration`, { status: 'going' })).status).toBe(409);
     expect((await host.post(`/api/events/${id}/cancel`, { reason: 'Igjen' })).status).toBe(409);
   });
+  it('should put a member’s sign-ups in their export, and forget them with the account', async () => {
+    const member = await newUser(app);
+    const { id } = must(await host.post('/api/events', event({ title: 'Eksporttreff' })), 201).body;
+    must(await member.put(`/api/events/${id}/registration`, { status: 'going' }), 200);
+    must(await member.post('/api/me/calendar-feed'), 201);
+    const { calendar } = must(await member.get('/api/me/export'), 200).body;
+    expect(calendar.registrations).toEqual([expect.objectContaining({ event: 'Eksporttreff', status: 'going' })]);
+    expect(calendar.personalFeedCreatedAt).toEqual(expect.any(String));
+    expect(JSON.stringify(calendar)).not.toMatch(/token|hash/i);
+    expect(must(await host.get('/api/me/export'), 200).body.calendar.organised).toEqual(
+      expect.arrayContaining([expect.objectContaining({ title: 'Eksporttreff' })]),
+    );
+
+    must(await member.delete('/api/me', { password: member.password }), 204);
+    expect(must(await host.get(`/api/events/${id}`), 200).body.going).toBe(0);
+    const left = await sql(app, 'SELECT 1 FROM calendar_feeds WHERE user_id = $1', [member.user!.id]);
+    expect(left).toEqual([]);
+  });
 });

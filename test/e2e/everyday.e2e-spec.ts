@@ -127,6 +127,37 @@ describe('everyday use', () => {
     });
   });
 
+  describe('search and Norwegian compounds', () => {
+    it('should find "tvangsinnleggelse" for "innleggelse", the stemmed hits still first, and nothing unpublished', async () => {
+      const member = await newUser(app);
+      const compound = await member.post(`/api/categories/${open}/threads`, {
+        title: 'Om tvang',
+        body: 'Etter tvangsinnleggelsen trengte jeg lang tid.',
+      });
+      const plain = await member.post(`/api/categories/${open}/threads`, {
+        title: 'Planlagt',
+        body: 'Innleggelse på sykehuset var planlagt.',
+      });
+      const guest = await app.client().post(`/api/categories/${open}/threads`, {
+        title: 'Holdt',
+        body: 'Min akuttinnleggelse var skummel.',
+      });
+      expect(guest.body.status).toBe('pending');
+      const res = await app.client().get('/api/search?q=innleggelse');
+      expect(res.status).toBe(200);
+      const ids = res.body.items.map((h: { threadId: string }) => h.threadId);
+      expect(ids).toContain(compound.body.id);
+      expect(ids).toContain(plain.body.id);
+      expect(ids.indexOf(plain.body.id)).toBeLessThan(ids.indexOf(compound.body.id));
+      expect(ids).not.toContain(guest.body.id);
+      // Short words stay whole-word matches: "tid" is not found inside other words.
+      const short = await app.client().get('/api/search?q=tvang');
+      expect(short.body.items.map((h: { threadId: string }) => h.threadId)).toContain(compound.body.id);
+      const none = await app.client().get('/api/search?q=innleggelse%20-tvangsinnleggelsen');
+      expect(none.body.items.map((h: { threadId: string }) => h.threadId)).not.toContain(compound.body.id);
+    });
+  });
+
   describe('who is asking', () => {
     it('should answer a guest 200 with no user, and a member with their account', async () => {
       const guest = await app.client().get('/api/auth/session');

@@ -26,7 +26,16 @@ describe('parseSearchQuery', () => {
     expect(parseSearchQuery('"god natt" fjelltur -regn')).toEqual({
       match: '"god natt" fjelltur -regn',
       highlight: 'god or natt or fjelltur',
+      compound: null,
     });
+  });
+
+  it('looks for long plain words inside compounds too, not short ones or with phrases and exclusions', () => {
+    expect(parseSearchQuery('Innleggelse')!.compound).toEqual(['innleggelse']);
+    expect(parseSearchQuery('innleggelse syk')).toMatchObject({ compound: null });
+    expect(parseSearchQuery('innleggelse sykehus')!.compound).toEqual(['innleggelse', 'sykehus']);
+    expect(parseSearchQuery('innleggelse -tvang')!.compound).toBeNull();
+    expect(parseSearchQuery('"psykisk helse"')!.compound).toBeNull();
   });
 
   it('bounds the words of a query and of a phrase', () => {
@@ -37,7 +46,7 @@ describe('parseSearchQuery', () => {
   });
 
   it('turns underscore runs into one word, not a hundred-term phrase', () => {
-    expect(parseSearchQuery('_a'.repeat(100))).toEqual({ match: 'a', highlight: 'a' });
+    expect(parseSearchQuery('_a'.repeat(100))).toEqual({ match: 'a', highlight: 'a', compound: null });
   });
 
   it('has nothing to search for in punctuation or exclusions alone', () => {

@@ -44,7 +44,16 @@ export interface SearchQuery {
   match: string;
   /** The wanted words joined with `or`, for headlines: no phrases, so a headline is cheap. */
   highlight: string;
+  /**
+   * The wanted words to find inside longer words too (Norwegian compounds: "innleggelse" in
+   * "tvangsinnleggelse"), each at least COMPOUND_MIN_LENGTH letters; null when the query has a
+   * phrase, an exclusion or a shorter word, where only the stemmed match is meant.
+   */
+  compound: string[] | null;
 }
+
+/** Shorter words would match inside far too many others ("syk" in "psykisk"). */
+export const COMPOUND_MIN_LENGTH = 5;
 
 /**
  * A user's search as a bounded query: at most MAX_SEARCH_WORDS words, phrases of at most
@@ -54,6 +63,7 @@ export function parseSearchQuery(q: string): SearchQuery | null {
   const parts: string[] = [];
   const wanted: string[] = [];
   const seen = new Set<string>();
+  let plain = true;
   let budget = MAX_SEARCH_WORDS;
   for (const [, minus, phrase, word] of q.matchAll(/(-?)(?:"([^"]*)"?|(\S+))/gu)) {
     if (budget === 0) break;
@@ -63,10 +73,13 @@ export function parseSearchQuery(q: string): SearchQuery | null {
     if (words.length === 0 || seen.has(key)) continue;
     seen.add(key);
     budget -= words.length;
+    if (minus || (phrase !== undefined && words.length > 1)) plain = false;
     if (phrase !== undefined && words.length > 1) parts.push(`${minus}"${words.join(' ')}"`);
     else parts.push(...words.map((w) => `${minus}${w}`));
     if (!minus) wanted.push(...words);
   }
   if (wanted.length === 0) return null;
-  return { match: parts.join(' '), highlight: [...new Set(wanted)].join(' or ') };
+  const unique = [...new Set(wanted)];
+  const compound = plain && unique.every((w) => [...w].length >= COMPOUND_MIN_LENGTH) ? unique : null;
+  return { match: parts.join(' '), highlight: unique.join(' or '), compound };
 }

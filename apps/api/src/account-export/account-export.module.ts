@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CafeModule } from '../cafe/cafe.module.js';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { ForumModule } from '../forum/forum.module.js';
 import { QueueFeedModule } from '../moderation/queue-feed.module.js';
@@ -15,6 +16,7 @@ import { AccountExportService } from './account-export.service.js';
 /** A member's own data: each feature's repository answers for its tables. */
 @Module({
   imports: [
+    CalendarModule,
     UsersModule,
     ForumModule,
     PanelModule,

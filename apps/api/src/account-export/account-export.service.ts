@@ -3,6 +3,7 @@ import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
 import { CafeMessagesRepository } from '../cafe/cafe-messages.repository.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
+import { EventsRepository } from '../calendar/events.repository.js';
 import { ConsultationsRepository } from '../consultations/consultations.repository.js';
 import { PostsRepository } from '../forum/posts.repository.js';
 import { OwnAnonymousThreads } from '../forum/own-anonymous-threads.service.js';
@@ -39,6 +40,7 @@ export class AccountExportService {
     private readonly readerPreferences: ReaderPreferencesRepository,
     private readonly reactions: ReactionsRepository,
     private readonly pool: AssignmentsRepository,
+    private readonly calendar: EventsRepository,
   ) {}
 
   async export(user: SessionUser): Promise<Record<string, unknown>> {
@@ -62,6 +64,8 @@ export class AccountExportService {
       },
       // The panel's pool (issue 16); an expression of interest has no account to belong to.
       pool: await this.pool.exportFor(user.id),
+      // The calendar (issue 15): sign-ups are by name.
+      calendar: await this.calendar.exportFor(user.id),
     };
   }
 

@@ -16,5 +16,6 @@ import { EventsService } from './events.service.js';
   // The .ics routes first: `events/:id.ics` must be matched before `events/:id`.
   controllers: [CalendarFeedsController, EventsController],
   providers: [EventsRepository, EventsService, CalendarFeedsService, CalendarClock],
+  exports: [EventsRepository],
 })
 export class CalendarModule {}

@@ -204,6 +204,27 @@ export class EventsRepository {
     return rows[0]?.starts_at ?? null;
   }
 
+  /** A member's own calendar data (their export): sign-ups, events they organise, whether they have a feed. */
+  async exportFor(userId: string): Promise<Record<string, unknown>> {
+    const registrations = await this.db.query(
+      `SELECT e.title AS event, e.starts_at AS "startsAt", r.status, r.created_at AS "signedUpAt"
+       FROM event_registrations r JOIN events e ON e.id = r.event_id
+       WHERE r.user_id = $1 ORDER BY e.starts_at, e.id`,
+      [userId],
+    );
+    const organised = await this.db.query(
+      `SELECT title, kind, starts_at AS "startsAt", status, summary FROM events
+       WHERE organiser_id = $1 ORDER BY starts_at, id`,
+      [userId],
+    );
+    const feeds: { created_at: Date }[] = await this.db.query(
+      'SELECT created_at FROM calendar_feeds WHERE user_id = $1',
+      [userId],
+    );
+    // The feed's secret is not kept, so only when it was made.
+    return { registrations, organised, personalFeedCreatedAt: feeds[0]?.created_at ?? null };
+  }
+
   // --- the clock (decision 0019) ---
 
   /**

@@ -58,11 +58,20 @@ export class SearchRepository {
          JOIN threads t ON t.id = p.thread_id AND t.status = 'published'
          JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
          LEFT JOIN users u ON u.id = p.author_id
-         WHERE p.search @@ query.q AND p.status = 'published'
+         WHERE (p.search @@ query.q OR ($7::text[] IS NOT NULL AND lower(p.body_text) LIKE ALL($7::text[])))
+           AND p.status = 'published'
            AND ($3::float8 IS NULL OR (ts_rank(p.search, query.q)::float8, p.id) < ($3::float8, $4::uuid))
          ORDER BY rank DESC, p.id DESC
          LIMIT $5`,
-        [visibilities, query.match, after?.[0] ?? null, after?.[1] ?? null, limit, HEADLINE_TEXT_LENGTH],
+        [
+          visibilities,
+          query.match,
+          after?.[0] ?? null,
+          after?.[1] ?? null,
+          limit,
+          HEADLINE_TEXT_LENGTH,
+          query.compound?.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) ?? null,
+        ],
       );
       if (hits.length === 0) return [];
       const headlines: { snippet: string }[] = await tx.query(
