@@ -6,6 +6,7 @@
 // a layout jump; test/browser/crisis-offline.browser-spec.ts measures that.
 import type { Plugin } from 'vite';
 import { HELPLINES, telOf } from '../../libs/contracts/src/helplines';
+import { FOOTER_LINKS, PUBLIC_NAV } from './src/components/public-nav';
 import nb from './src/locales/nb.json';
 
 type Texts = typeof nb;
@@ -31,22 +32,8 @@ function link(href: string, text: string, className: string): string {
 
 /** The app's layout around the help page, as React renders it for a guest (nb). */
 export function helpMarkup(t: Texts = nb): string {
-  const nav = [
-    ['/', t.nav.forum],
-    ['/kafe', t.nav.cafe],
-    ['/radslag', t.nav.consultations],
-    ['/sok', t.nav.search],
-  ]
-    .map(([href, text]) => `<li>${link(href, text, 'nav-link')}</li>`)
-    .join('');
-  const footer = [
-    ['/hjelp', t.footer.help],
-    ['/retningslinjer', t.footer.guidelines],
-    ['/personvern', t.footer.privacy],
-    ['/tilgjengelighet', t.footer.accessibility],
-  ]
-    .map(([href, text]) => `<li>${link(href, text, 'ds-link')}</li>`)
-    .join('');
+  const nav = PUBLIC_NAV.map((item) => `<li>${link(item.to, t.nav[item.key], 'nav-link')}</li>`).join('');
+  const footer = FOOTER_LINKS.map((item) => `<li>${link(item.to, t.footer[item.key], 'ds-link')}</li>`).join('');
   return `<div class="app">
 <a class="ds-skip-link" href="#main">${escape(t.nav.skip)}</a>
 <header class="site-header"><div class="container header-top">

@@ -117,4 +117,11 @@ describe('architecture', () => {
     const builders = files.filter((f) => /\bnew Policy\(/.test(code(f.text))).map((f) => f.path);
     expect(builders).toEqual(['apps/api/src/identity/identity.service.ts']);
   });
+
+  it('should name every exported class once, since the OpenAPI document keeps one schema per name', () => {
+    const seen = new Map<string, string[]>();
+    for (const f of files.filter((s) => s.path.startsWith('apps/api/src/')))
+      for (const m of f.text.matchAll(/^export class (\w+)/gm)) seen.set(m[1], [...(seen.get(m[1]) ?? []), f.path]);
+    expect([...seen].filter(([, paths]) => paths.length > 1)).toEqual([]);
+  });
 });

@@ -79,6 +79,7 @@ describe('the help page without JavaScript', () => {
       // React's own page: the language switch works there.
       await on.page.getByTestId('language-switch').waitFor();
       const after = await positions(on.page);
+      await screenshot(on.page, `hjelp-med-javascript-${width}`);
       const moved = Object.keys(before).map((k) => ({
         what: k,
         dx: Math.abs(after[k].x - before[k].x),

@@ -75,7 +75,7 @@ describe('editing in the queue', () => {
     const card = page.getByTestId('queue-item').filter({ hasText: title }).first();
     await card.getByRole('button', { name: 'Avvis', exact: true }).click();
     await card.getByLabel('Skriv egen begrunnelse').check();
-    await card.getByLabel('Egen begrunnelse').fill('Passer ikke her.');
+    await card.getByLabel('Egen begrunnelse', { exact: true }).fill('Passer ikke her.');
     await card.getByRole('button', { name: 'Avvis', exact: true }).click();
     await card.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: /Angre avvisningen fra/ }).waitFor();

@@ -19,7 +19,7 @@ import {
   OfferInputDto,
   PanelProfileDto,
   PanelProfileInputDto,
-  SuggestionDto,
+  PoolSuggestionDto,
   UpdateAssignmentDto,
 } from './dto/assignments.dto.js';
 
@@ -87,8 +87,11 @@ export class AdminAssignmentsController {
 
   @Get('assignments/:id/suggestions')
   @Allow('admin.pool')
-  @ApiOkResponse({ type: [SuggestionDto], description: 'Available panel members, longest without an assignment first' })
-  suggestions(@Param('id', UuidParam) id: string, @RequestPolicy() policy: Policy): Promise<SuggestionDto[]> {
+  @ApiOkResponse({
+    type: [PoolSuggestionDto],
+    description: 'Available panel members, longest without an assignment first',
+  })
+  suggestions(@Param('id', UuidParam) id: string, @RequestPolicy() policy: Policy): Promise<PoolSuggestionDto[]> {
     return this.assignments.suggestions(policy, id);
   }
 

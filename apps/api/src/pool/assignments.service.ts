@@ -23,7 +23,7 @@ import type {
   OfferInputDto,
   PanelProfileDto,
   PanelProfileInputDto,
-  SuggestionDto,
+  PoolSuggestionDto,
   UpdateAssignmentDto,
 } from './dto/assignments.dto.js';
 import {
@@ -226,7 +226,7 @@ export class AssignmentsService {
     });
   }
 
-  async suggestions(policy: Policy, id: string): Promise<SuggestionDto[]> {
+  async suggestions(policy: Policy, id: string): Promise<PoolSuggestionDto[]> {
     ensure(policy.can('admin.pool'));
     if (!(await this.repo.find(id))) throw notFound('There is no such assignment.');
     return (await this.repo.available(id)).map(toSuggestionDto);

@@ -6,7 +6,7 @@ import type {
   LoadDto,
   MyAssignmentDto,
   MyOfferDto,
-  SuggestionDto,
+  PoolSuggestionDto,
 } from './dto/assignments.dto.js';
 import type {
   AssignmentRow,
@@ -70,7 +70,7 @@ export function toAdminCheckinDto(r: CheckinRow): AdminCheckinDto {
   return { ...toCheckinDto(r), user: user(r, r.user_id) };
 }
 
-export function toSuggestionDto(m: MemberRow): SuggestionDto {
+export function toSuggestionDto(m: MemberRow): PoolSuggestionDto {
   return {
     user: user(m, m.id),
     perspectives: m.perspectives,

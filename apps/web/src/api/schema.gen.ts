@@ -3608,42 +3608,17 @@ export interface components {
             /** @enum {string} */
             status: "offered" | "accepted" | "declined" | "released";
         };
-        SuggestionDto: {
+        PoolSuggestionDto: {
+            user: components["schemas"]["PoolUserDto"];
+            perspectives: ("user" | "relative" | "peer" | "staff")[];
+            topics: string[];
+            activeAssignments: number;
+            maxActiveAssignments: number;
             /**
-             * Format: uuid
-             * @description Set: a correction of that offer
+             * Format: date-time
+             * @description Null: never had one
              */
-            serviceId?: string;
-            organizationName: string;
-            name: string;
-            description: string;
-            /**
-             * @description Kommunenummer
-             * @example 4627
-             */
-            municipality: string;
-            /** @example Kleppevegen 5, 5300 Kleppestø */
-            address?: string;
-            /** @example Tirsdager kl. 18–20 */
-            schedule?: string;
-            /** Format: uri */
-            url?: string;
-            /**
-             * Format: email
-             * @description The offer’s public contact address
-             */
-            email?: string;
-            /** @description The offer’s public phone number */
-            phone?: string;
-            /** @example Gratis */
-            cost?: string;
-            /** @description Activity types by code or name */
-            taxonomyTerms?: string[];
-            /**
-             * Format: email
-             * @description Kept private: only so a moderator can ask you
-             */
-            suggesterEmail?: string;
+            lastAssignmentAt: string | null;
         };
         LoadDto: {
             user: components["schemas"]["PoolUserDto"];
@@ -4061,6 +4036,43 @@ export interface components {
             last_page: boolean;
             empty: boolean;
             contents: components["schemas"]["HsdsTaxonomyTermDto"][];
+        };
+        SuggestionDto: {
+            /**
+             * Format: uuid
+             * @description Set: a correction of that offer
+             */
+            serviceId?: string;
+            organizationName: string;
+            name: string;
+            description: string;
+            /**
+             * @description Kommunenummer
+             * @example 4627
+             */
+            municipality: string;
+            /** @example Kleppevegen 5, 5300 Kleppestø */
+            address?: string;
+            /** @example Tirsdager kl. 18–20 */
+            schedule?: string;
+            /** Format: uri */
+            url?: string;
+            /**
+             * Format: email
+             * @description The offer’s public contact address
+             */
+            email?: string;
+            /** @description The offer’s public phone number */
+            phone?: string;
+            /** @example Gratis */
+            cost?: string;
+            /** @description Activity types by code or name */
+            taxonomyTerms?: string[];
+            /**
+             * Format: email
+             * @description Kept private: only so a moderator can ask you
+             */
+            suggesterEmail?: string;
         };
         SuggestionReceiptDto: {
             /** @description Keep it: GET /api/receipts/{token} tells what became of the suggestion */
@@ -7041,7 +7053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SuggestionDto"][];
+                    "application/json": components["schemas"]["PoolSuggestionDto"][];
                 };
             };
         };

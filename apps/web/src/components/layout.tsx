@@ -11,6 +11,7 @@ import { Confirmation } from './confirmation';
 import { Loading } from './feedback';
 import { NotificationBadge } from './notification-badge';
 import { UnansweredNavLabel } from '../features/reader-safety/unanswered-badge';
+import { FOOTER_LINKS, PUBLIC_NAV } from './public-nav';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -37,14 +38,11 @@ function LanguageSwitch() {
 function MainNav() {
   const { t } = useTranslation();
   const { user, can } = useSession();
-  const items: { to: string; label: ReactNode; end?: boolean }[] = [
-    { to: '/', label: t('nav.forum'), end: true },
-    { to: '/kafe', label: t('nav.cafe') },
-    { to: '/radslag', label: t('nav.consultations') },
-    { to: '/aktiviteter', label: t('nav.activities') },
-    { to: '/kalender', label: t('nav.calendar') },
-    { to: '/sok', label: t('nav.search') },
-  ];
+  const items: { to: string; label: ReactNode; end?: boolean }[] = PUBLIC_NAV.map((item) => ({
+    to: item.to,
+    label: t(`nav.${item.key}`),
+    end: item.end,
+  }));
   if (can('host')) items.push({ to: '/ubesvarte', label: <UnansweredNavLabel /> });
   if (can('moderator')) items.push({ to: '/moderering', label: t('nav.moderation') });
   if (can('admin')) items.push({ to: '/admin', label: t('nav.admin') });
@@ -149,31 +147,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <p className="footer-note">{t('footer.notEmergency')}</p>
           <nav aria-label={t('footer.label')}>
             <ul className="footer-links">
-              <li>
-                <Link to="/hjelp" className="ds-link">
-                  {t('footer.help')}
-                </Link>
-              </li>
-              <li>
-                <Link to="/retningslinjer" className="ds-link">
-                  {t('footer.guidelines')}
-                </Link>
-              </li>
-              <li>
-                <Link to="/personvern" className="ds-link">
-                  {t('footer.privacy')}
-                </Link>
-              </li>
-              <li>
-                <Link to="/kvittering" className="ds-link">
-                  {t('footer.receipts')}
-                </Link>
-              </li>
-              <li>
-                <Link to="/tilgjengelighet" className="ds-link">
-                  {t('footer.accessibility')}
-                </Link>
-              </li>
+              {FOOTER_LINKS.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} className="ds-link">
+                    {t(`footer.${item.key}`)}
+                  </Link>
+                </li>
+              ))}
             </ul>
           </nav>
         </div>

@@ -223,7 +223,7 @@ export class AdminAssignmentDto extends AssignmentDto {
   @ApiProperty({ type: [AdminCheckinDto] }) checkins: AdminCheckinDto[];
 }
 
-export class SuggestionDto {
+export class PoolSuggestionDto {
   @ApiProperty({ type: PoolUserDto }) user: PoolUserDto;
   @ApiProperty({ enum: PERSPECTIVES, isArray: true }) perspectives: Perspective[];
   @ApiProperty({ type: [String] }) topics: string[];

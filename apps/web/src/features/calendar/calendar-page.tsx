@@ -80,10 +80,13 @@ function ListView({ items }: { items: CalendarEvent[] }) {
 }
 
 function MonthView({ start, items }: { start: Date; items: CalendarEvent[] }) {
-  const { t, i18n } = useTranslation();
-  const weekdays = t('calendar.weekdays', { returnObjects: true }) as string[];
+  const { i18n } = useTranslation();
   // Weeks from Monday: the grid starts on the Monday on or before the 1st.
   const first = new Date(start.getFullYear(), start.getMonth(), 1 - ((start.getDay() + 6) % 7));
+  const shortDay = new Intl.DateTimeFormat(locale(i18n.language), { weekday: 'short' });
+  const weekdays = Array.from({ length: 7 }, (_, i) =>
+    shortDay.format(new Date(first.getFullYear(), first.getMonth(), first.getDate() + i)),
+  );
   const byDay = new Map<string, CalendarEvent[]>();
   for (const e of items) {
     const k = dayKey(new Date(e.startsAt));
