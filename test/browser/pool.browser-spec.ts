@@ -2,22 +2,7 @@
 // /panelet/mine (profile, offers, assignments, check-ins) and the coordinator's /admin/panelet —
 // walked through end to end, axe-clean at 360 and 1280 px in bokmål and English.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  apiLogin,
-  asAdmin,
-  ADMIN,
-  axe,
-  contextFor,
-  horizontalOverflow,
-  launch,
-  makeUser,
-  screenshot,
-  settle,
-  watchPage,
-  WIDTHS,
-} from './support.js';
-
-const day = 24 * 3600_000;
+import { axe, contextFor, horizontalOverflow, launch, screenshot, settle, watchPage, WIDTHS } from './support.js';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -34,6 +19,25 @@ async function open(user: { username: string; password: string } | undefined, wi
   contexts.push(context);
   return context.newPage();
 }
+
+describe.each(['nb', 'en'] as const)('the panel pages in %s', (language) => {
+  it.each(WIDTHS)('should pass axe with no sideways scrolling at %i px', async (width) => {
+    const context = await contextFor(browser, undefined, width);
+    contexts.push(context);
+    await context.addInitScript((lng) => localStorage.setItem('erf.lang', lng), language);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    for (const [name, path] of [['panelet', '/panelet']] as const) {
+      problems.length = 0;
+      await page.goto(path);
+      await settle(page);
+      await screenshot(page, `${name}-${language}-${width}`);
+      expect({ path, violations: await axe(page) }).toEqual({ path, violations: [] });
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+    }
+  });
+});
 
 const guestName = `Kari Interessert ${Date.now().toString(36)}`;
 let guestCode = '';
