@@ -2,7 +2,24 @@
 // /panelet/mine (profile, offers, assignments, check-ins) and the coordinator's /admin/panelet —
 // walked through end to end, axe-clean at 360 and 1280 px in bokmål and English.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, contextFor, horizontalOverflow, launch, screenshot, settle, watchPage, WIDTHS } from './support.js';
+import {
+  ADMIN,
+  asAdmin,
+  axe,
+  contextFor,
+  expectPagesClean,
+  horizontalOverflow,
+  launch,
+  makeUser,
+  settle,
+  watchPage,
+  WIDTHS,
+} from './support.js';
+
+const day = 24 * 3600_000;
+const primary = await makeUser('panel', 'hoved', 'Hanne Hoved');
+const backup = await makeUser('panel', 'reserve', 'Rune Reserve');
+const title = `Brukerrådet ved DPS Nord ${Date.now().toString(36)}`;
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -19,25 +36,6 @@ async function open(user: { username: string; password: string } | undefined, wi
   contexts.push(context);
   return context.newPage();
 }
-
-describe.each(['nb', 'en'] as const)('the panel pages in %s', (language) => {
-  it.each(WIDTHS)('should pass axe with no sideways scrolling at %i px', async (width) => {
-    const context = await contextFor(browser, undefined, width);
-    contexts.push(context);
-    await context.addInitScript((lng) => localStorage.setItem('erf.lang', lng), language);
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    for (const [name, path] of [['panelet', '/panelet']] as const) {
-      problems.length = 0;
-      await page.goto(path);
-      await settle(page);
-      await screenshot(page, `${name}-${language}-${width}`);
-      expect({ path, violations: await axe(page) }).toEqual({ path, violations: [] });
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      expect(problems).toEqual([]);
-    }
-  });
-});
 
 const guestName = `Kari Interessert ${Date.now().toString(36)}`;
 let guestCode = '';
@@ -82,5 +80,90 @@ describe('the panel in the browser', () => {
     await page.getByTestId('receipt-code').waitFor();
     await page.getByTestId('crisis-help').waitFor();
     expect(await axe(page)).toEqual([]);
+  });
+});
+
+describe('an assignment from offer to pause', () => {
+  let assignmentId = '';
+
+  it('should let the admin create an assignment and offer it to a primary and a backup', async () => {
+    const admin = await asAdmin();
+    const created = await admin.post('/api/admin/assignments', {
+      data: {
+        title,
+        description: 'Fire møter i brukerrådet om ventetider.',
+        requester: 'DPS Nord',
+        confidentiality: 'Sakspapirer er interne.',
+        startsAt: new Date(Date.now() + day).toISOString(),
+        endsAt: new Date(Date.now() + 90 * day).toISOString(),
+        estimatedHours: 12,
+      },
+    });
+    expect(created.status()).toBe(201);
+    assignmentId = ((await created.json()) as { id: string }).id;
+    for (const [who, role] of [
+      [primary, 'primary'],
+      [backup, 'backup'],
+    ] as const)
+      expect(
+        (
+          await admin.post(`/api/admin/assignments/${assignmentId}/offers`, { data: { userId: who.id, role } })
+        ).status(),
+      ).toBe(201);
+  });
+
+  it('should let both accept in their own browsers', async () => {
+    for (const who of [primary, backup]) {
+      const page = await open(who, who === primary ? 360 : 1280);
+      await page.goto('/panelet/mine');
+      await settle(page);
+      const offer = page.getByTestId('pool-offer').filter({ hasText: title });
+      await offer.waitFor();
+      await offer.getByRole('button', { name: `Si ja ${title}` }).click();
+      await page.getByTestId('confirmation').getByText(`Du sa ja til «${title}».`).waitFor();
+      await page.getByTestId('pool-assignment').filter({ hasText: title }).waitFor();
+    }
+  });
+
+  it('should let the primary check in with a pause, and the backup then sees they are primary', async () => {
+    const admin = await asAdmin();
+    expect((await admin.post(`/api/admin/assignments/${assignmentId}/start`)).status()).toBe(200);
+    const page = await open(primary, 360);
+    const problems = watchPage(page);
+    await page.goto('/panelet/mine');
+    await settle(page);
+    const card = page.getByTestId('pool-assignment').filter({ hasText: title });
+    await card.getByTestId('pool-my-role').getByText('Du er hovedperson').waitFor();
+    await card.getByTestId('send-checkin').click();
+    await card.getByText('Velg hvor tungt det er.').waitFor();
+    await card.getByLabel('4 – tungt').check();
+    await card.getByLabel('Noe du vil si til koordinatoren? (valgfritt)').fill('Det ble mye denne måneden.');
+    await card.getByTestId('want-pause').check();
+    expect(await axe(page)).toEqual([]);
+    await card.getByTestId('send-checkin').click();
+    await page.getByTestId('confirmation').getByText('Takk! Du har pause nå, og koordinatoren er varslet.').waitFor();
+    await card.getByTestId('pool-my-role').getByText('Du har pause fra dette oppdraget').waitFor();
+    expect(await page.getByLabel('Jeg har pause').isChecked()).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+
+    const other = await open(backup, 1280);
+    await other.goto('/panelet/mine');
+    await settle(other);
+    const theirs = other.getByTestId('pool-assignment').filter({ hasText: title });
+    await theirs.getByTestId('pool-my-role').getByText('Du er hovedperson').waitFor();
+    await theirs.getByTestId('pool-needs-backup').waitFor();
+  });
+});
+
+describe.each(['nb', 'en'] as const)('the panel pages in %s', (language) => {
+  it.each(WIDTHS)('should pass axe with no sideways scrolling at %i px', async (width) => {
+    const guest = await contextFor(browser, undefined, width, language);
+    const member = await contextFor(browser, backup, width, language);
+    const admin = await contextFor(browser, ADMIN, width, language);
+    contexts.push(guest, member, admin);
+    const suffix = `${language}-${width}`;
+    await expectPagesClean(await guest.newPage(), [['panelet', '/panelet']], suffix);
+    await expectPagesClean(await member.newPage(), [['panelet-mine', '/panelet/mine']], suffix);
   });
 });

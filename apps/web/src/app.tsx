@@ -34,6 +34,7 @@ const DirectoryOfferPage = lazy(() => import('./features/directory/offer-page'))
 const DirectorySuggestPage = lazy(() => import('./features/directory/suggest-page'));
 const DirectoryRecheckPage = lazy(() => import('./features/directory/recheck-page'));
 const PoolAboutPage = lazy(() => import('./features/pool/about-page'));
+const PoolMinePage = lazy(() => import('./features/pool/mine-page'));
 
 export function App() {
   return (
@@ -89,6 +90,7 @@ export function App() {
         <Route path="/aktiviteter/sjekk" element={<DirectoryRecheckPage />} />
         <Route path="/aktiviteter/:id" element={<DirectoryOfferPage />} />
         <Route path="/panelet" element={<PoolAboutPage />} />
+        <Route path="/panelet/mine" element={<PoolMinePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>
