@@ -8,12 +8,10 @@ import {
   asAdmin,
   axe,
   contextFor,
-  horizontalOverflow,
+  expectPagesClean,
   launch,
   makeUser,
-  screenshot,
   settle,
-  watchPage,
   WIDTHS,
 } from './support.js';
 
@@ -95,24 +93,17 @@ afterAll(async () => {
 
 describe.each(['nb', 'en'] as const)('consultation pages in %s', (language) => {
   it.each(WIDTHS)('should pass axe with no sideways scrolling at %i px', async (width) => {
-    const context = await contextFor(browser, respondent, width);
+    const context = await contextFor(browser, respondent, width, language);
     contexts.push(context);
-    await context.addInitScript((lng) => localStorage.setItem('erf.lang', lng), language);
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    for (const [name, path] of [
-      ['radslag', '/radslag'],
-      ['radslag-apent', `/radslag/${standing}`],
-      ['radslag-rapport', `/radslag/${reported}`],
-    ] as const) {
-      problems.length = 0;
-      await page.goto(path);
-      await settle(page);
-      await screenshot(page, `${name}-${language}-${width}`);
-      expect({ path, violations: await axe(page) }).toEqual({ path, violations: [] });
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      expect(problems).toEqual([]);
-    }
+    await expectPagesClean(
+      await context.newPage(),
+      [
+        ['radslag', '/radslag'],
+        ['radslag-apent', `/radslag/${standing}`],
+        ['radslag-rapport', `/radslag/${reported}`],
+      ],
+      `${language}-${width}`,
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import {
   axe,
   BASE,
   contextFor,
+  expectPagesClean,
   horizontalOverflow,
   launch,
   screenshot,
@@ -73,26 +74,19 @@ afterAll(async () => {
 
 describe.each(['nb', 'en'] as const)('directory pages in %s', (language) => {
   it.each(WIDTHS)('should pass axe with no sideways scrolling at %i px', async (width) => {
-    const context = await contextFor(browser, undefined, width);
+    const context = await contextFor(browser, undefined, width, language);
     contexts.push(context);
-    await context.addInitScript((lng) => localStorage.setItem('erf.lang', lng), language);
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    for (const [name, path] of [
-      ['aktiviteter', '/aktiviteter'],
-      ['aktiviteter-filter', '/aktiviteter?kommune=4626&type=kafe-og-moteplass'],
-      ['aktivitet', `/aktiviteter/${walk}`],
-      ['aktivitet-foresla', '/aktiviteter/foreslaa'],
-      ['aktivitet-rett', `/aktiviteter/foreslaa?rett=${walk}`],
-    ] as const) {
-      problems.length = 0;
-      await page.goto(path);
-      await settle(page);
-      await screenshot(page, `${name}-${language}-${width}`);
-      expect({ path, violations: await axe(page) }).toEqual({ path, violations: [] });
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      expect(problems).toEqual([]);
-    }
+    await expectPagesClean(
+      await context.newPage(),
+      [
+        ['aktiviteter', '/aktiviteter'],
+        ['aktiviteter-filter', '/aktiviteter?kommune=4626&type=kafe-og-moteplass'],
+        ['aktivitet', `/aktiviteter/${walk}`],
+        ['aktivitet-foresla', '/aktiviteter/foreslaa'],
+        ['aktivitet-rett', `/aktiviteter/foreslaa?rett=${walk}`],
+      ],
+      `${language}-${width}`,
+    );
   });
 });
 

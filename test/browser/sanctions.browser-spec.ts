@@ -4,15 +4,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   asAdmin,
-  axe,
   contextFor,
-  horizontalOverflow,
+  expectPageClean,
   launch,
   makeUser,
   settle,
+  type TestUser,
   watchPage,
   WIDTHS,
-  type TestUser,
 } from './support.js';
 
 const admin = await asAdmin();
@@ -45,9 +44,8 @@ afterAll(async () => {
 });
 
 async function pageFor(user: TestUser, width: number, language: 'nb' | 'en' = 'nb'): Promise<Page> {
-  const context = await contextFor(browser, user, width);
+  const context = await contextFor(browser, user, width, language);
   contexts.push(context);
-  if (language !== 'nb') await context.addInitScript((lng) => localStorage.setItem('erf.lang', lng), language);
   return context.newPage();
 }
 
@@ -64,9 +62,7 @@ describe.each(['nb', 'en'] as const)('sanctions pages in %s', (language) => {
       await page.goto(path);
       await settle(page);
       await page.getByTestId(testId).first().waitFor();
-      expect({ path, violations: await axe(page) }).toEqual({ path, violations: [] });
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      expect(problems).toEqual([]);
+      await expectPageClean(page, problems);
     }
   });
 });

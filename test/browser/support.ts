@@ -85,6 +85,7 @@ export async function contextFor(
   browser: Browser,
   user?: { username: string; password: string },
   width = 1280,
+  language: 'nb' | 'en' = 'nb',
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: BASE,
@@ -93,6 +94,7 @@ export async function contextFor(
     timezoneId: 'Europe/Oslo',
     reducedMotion: 'reduce',
   });
+  if (language !== 'nb') await context.addInitScript((lng) => localStorage.setItem('erf.lang', lng), language);
   if (user) {
     const res = await context.request.post('/api/auth/login', {
       data: { username: user.username, password: user.password },
@@ -235,4 +237,32 @@ export function rawCodes(text: string): string[] {
     /\(UTC\)|Watched words/g,
   ];
   return patterns.flatMap((p) => words.match(p) ?? []);
+}
+
+/**
+ * What every page must be, as the page is now: axe-clean, no sideways scrolling, nothing wrong in
+ * the console since `problems` was last emptied (it is emptied again for the next page).
+ */
+export async function expectPageClean(page: Page, problems: string[]): Promise<void> {
+  const { pathname, search } = new URL(page.url());
+  const path = pathname + search;
+  expect({ path, violations: await axe(page) }).toEqual({ path, violations: [] });
+  expect({ path, overflow: Math.max(0, await horizontalOverflow(page)) }).toEqual({ path, overflow: 0 });
+  expect({ path, problems }).toEqual({ path, problems: [] });
+  problems.length = 0;
+}
+
+/** Opens each `[name, path]` in turn, saves a screenshot `<name>-<suffix>` and expects the page clean. */
+export async function expectPagesClean(
+  page: Page,
+  pages: readonly (readonly [name: string, path: string])[],
+  suffix: string,
+): Promise<void> {
+  const problems = watchPage(page);
+  for (const [name, path] of pages) {
+    await page.goto(path);
+    await settle(page);
+    await screenshot(page, `${name}-${suffix}`);
+    await expectPageClean(page, problems);
+  }
 }

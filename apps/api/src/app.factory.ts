@@ -56,8 +56,13 @@ function contentSecurityPolicy() {
   };
 }
 
+/** The server's own pages: the web app's fallback to index.html must leave them alone. */
 const isApi = (path: string) =>
-  path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io') || isEmbed(path);
+  path.startsWith('/api/') ||
+  path === '/api' ||
+  path.startsWith('/socket.io') ||
+  isEmbed(path) ||
+  path.startsWith('/unsubscribe/');
 
 /** The single-page app answers its own routes; /api and /socket.io stay the server's. */
 function serveWebApp(app: NestExpressApplication): void {

@@ -33,6 +33,7 @@ const DirectoryListPage = lazy(() => import('./features/directory/list-page'));
 const DirectoryOfferPage = lazy(() => import('./features/directory/offer-page'));
 const DirectorySuggestPage = lazy(() => import('./features/directory/suggest-page'));
 const DirectoryRecheckPage = lazy(() => import('./features/directory/recheck-page'));
+const PoolAboutPage = lazy(() => import('./features/pool/about-page'));
 
 export function App() {
   return (
@@ -87,6 +88,7 @@ export function App() {
         <Route path="/aktiviteter/foreslaa" element={<DirectorySuggestPage />} />
         <Route path="/aktiviteter/sjekk" element={<DirectoryRecheckPage />} />
         <Route path="/aktiviteter/:id" element={<DirectoryOfferPage />} />
+        <Route path="/panelet" element={<PoolAboutPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

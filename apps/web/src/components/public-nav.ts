@@ -10,6 +10,7 @@ export const PUBLIC_NAV: readonly { to: string; key: keyof typeof nb.nav; end?: 
   { to: '/radslag', key: 'consultations' },
   { to: '/aktiviteter', key: 'activities' },
   { to: '/kalender', key: 'calendar' },
+  { to: '/panelet', key: 'panel' },
   { to: '/sok', key: 'search' },
 ];
 
