@@ -182,12 +182,18 @@ describe('anonymous posting', () => {
         mine: false,
         status: 'pending',
       });
-      expect((await guest.get(`/api/receipts/${t.body.receiptToken}`)).body).toEqual({ status: 'pending' });
+      // The receipt says which post it is for (issue 21.3): its title and text, to the guest holding it.
+      expect((await guest.get(`/api/receipts/${t.body.receiptToken}`)).body).toMatchObject({
+        status: 'pending',
+        isThread: true,
+        threadTitle: 'Gjest spør',
+        body: 'Er det noen her?',
+      });
       expect((await guest.get(`/api/threads/${t.body.id}`)).status).toBe(404);
 
       await review(app, t.body.posts.items[0].id, 'approve');
       const receipt = await guest.get(`/api/receipts/${t.body.receiptToken}`);
-      expect(receipt.body).toEqual({
+      expect(receipt.body).toMatchObject({
         status: 'published',
         link: `/trad/${t.body.id}#post-${t.body.posts.items[0].id}`,
       });
@@ -196,7 +202,7 @@ describe('anonymous posting', () => {
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ status: 'pending', author: { kind: 'guest', alias: 'Gjest 2' } });
       await review(app, r.body.id, 'reject', 'Innlegget nevner en navngitt behandler.');
-      expect((await guest.get(`/api/receipts/${r.body.receiptToken}`)).body).toEqual({
+      expect((await guest.get(`/api/receipts/${r.body.receiptToken}`)).body).toMatchObject({
         status: 'rejected',
         rejectionReason: 'Innlegget nevner en navngitt behandler.',
       });

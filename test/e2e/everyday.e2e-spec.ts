@@ -1,4 +1,4 @@
-import { newUser } from '../support/factories.js';
+import { asAdmin, newUser } from '../support/factories.js';
 import { newCategory, review, setSettings } from '../support/forum.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -167,6 +167,82 @@ describe('everyday use', () => {
       const res = await member.get('/api/auth/session');
       expect(res.status).toBe(200);
       expect(res.body.user).toMatchObject({ id: member.user!.id, username: member.user!.username, breakUntil: null });
+    });
+  });
+
+  describe('who runs the service', () => {
+    it('should let an admin name the operator and its contact, shown to guests in GET /api/operator and the privacy notice', async () => {
+      const before = await app.client().get('/api/operator');
+      expect(before.status).toBe(200);
+      expect(before.body).toEqual({ name: '' });
+      const unset = await app.client().get('/api/privacy');
+      expect(unset.body.nb).toContain('Administratoren har ikke lagt inn navnet ennå');
+
+      const admin = await asAdmin(app);
+      const saved = await admin.patch('/api/admin/settings', {
+        operatorName: '  Erfaringspanelet i DPS Vest_Nord ',
+        operatorEmail: 'panel@dps-vest.no',
+        operatorPhone: '+47 55 00 00 00',
+        operatorAddress: 'Postboks 12\n5020 Bergen',
+        accessibilityStatementDate: '2026-12-01',
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({ operatorName: 'Erfaringspanelet i DPS Vest_Nord', flagHideThreshold: 3 });
+
+      const guest = app.client();
+      expect((await guest.get('/api/operator')).body).toEqual({
+        name: 'Erfaringspanelet i DPS Vest_Nord',
+        email: 'panel@dps-vest.no',
+        phone: '+47 55 00 00 00',
+        address: 'Postboks 12\n5020 Bergen',
+        accessibilityStatementDate: '2026-12-01',
+      });
+      const privacy = await guest.get('/api/privacy');
+      expect(privacy.body.nb).toContain('Erfaringspanelet i DPS Vest\\_Nord er behandlingsansvarlig');
+      expect(privacy.body.nb).toContain('<panel@dps-vest.no>');
+      expect(privacy.body.nb).toContain('telefon +47 55 00 00 00');
+      expect(privacy.body.nb).toContain('Under «Min side» kan du');
+      expect(privacy.body.nb).not.toContain('«Profil»');
+      expect(privacy.body.en).toContain('is the data controller (behandlingsansvarlig)');
+      expect(privacy.body.en).toContain('Under "My page" you can');
+
+      // '' clears a contact field; the others stay.
+      expect((await admin.patch('/api/admin/settings', { operatorPhone: '', operatorAddress: '' })).status).toBe(200);
+      expect((await guest.get('/api/operator')).body).toEqual({
+        name: 'Erfaringspanelet i DPS Vest_Nord',
+        email: 'panel@dps-vest.no',
+        accessibilityStatementDate: '2026-12-01',
+      });
+    });
+
+    it('should refuse a bad address, phone, date or name with 400 that names the field, changing nothing', async () => {
+      const admin = await asAdmin(app);
+      const before = (await admin.get('/api/admin/settings')).body;
+      const bad: [Record<string, unknown>, string][] = [
+        [{ operatorEmail: 'not an address' }, 'operatorEmail must be an email address'],
+        [{ operatorEmail: null }, 'operatorEmail'],
+        [{ operatorPhone: '22-40-00-40' }, 'operatorPhone must be a phone number'],
+        [{ operatorPhone: '12' }, 'operatorPhone must be a phone number'],
+        [{ accessibilityStatementDate: '2026-02-30' }, 'accessibilityStatementDate must be a date that exists'],
+        [{ accessibilityStatementDate: '1.12.2026' }, 'accessibilityStatementDate must be a date as YYYY-MM-DD'],
+        [{ operatorName: 'x'.repeat(201) }, 'operatorName must be at most 200 characters'],
+        [{ operatorName: 'Panel\nlinje to' }, 'operatorName must be one line of text'],
+        [{ operatorName: null }, 'operatorName must be text'],
+        [{ operatorAddress: 42 }, 'operatorAddress must be text'],
+        [{ flagHideThreshold: null }, 'flagHideThreshold must be a whole number'],
+        [{ operatorName: 'Godt navn', operatorEmail: 'ikke-epost' }, 'operatorEmail must be an email address'],
+        [{ operatorWebsite: 'https://example.org' }, 'operatorWebsite'],
+      ];
+      for (const [body, message] of bad) {
+        const res = await admin.patch('/api/admin/settings', body);
+        expect({ body, status: res.status }).toEqual({ body, status: 400 });
+        expect(res.body.message).toContain(message);
+      }
+      expect((await admin.get('/api/admin/settings')).body).toEqual(before);
+      expect((await app.client().get('/api/operator')).body.name).toBe('Erfaringspanelet i DPS Vest_Nord');
+      const member = await newUser(app);
+      expect((await member.patch('/api/admin/settings', { operatorName: 'Kapret' })).status).toBe(403);
+      expect((await app.client().get('/api/operator')).body.name).toBe('Erfaringspanelet i DPS Vest_Nord');
     });
   });
 });

@@ -646,10 +646,15 @@ describe('forum', () => {
       const before = await admin.get('/api/admin/settings');
       expect(before.status).toBe(200);
       expect(Object.keys(before.body).sort()).toEqual([
+        'accessibilityStatementDate',
         'allowRemoteImages',
         'editWindowMinutes',
         'flagHideThreshold',
         'newMemberReviewCount',
+        'operatorAddress',
+        'operatorEmail',
+        'operatorName',
+        'operatorPhone',
         'unansweredHours',
       ]);
       for (const bad of [

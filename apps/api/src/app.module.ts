@@ -27,6 +27,7 @@ import { PanelModule } from './panel/panel.module.js';
 import { PoolModule } from './pool/pool.module.js';
 import { LiveEventsModule } from './realtime/live-events.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
+import { OperatorController } from './settings/operator.controller.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { ScreeningModule } from './screening/screening.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -64,7 +65,7 @@ export class AppModule {
         DirectoryModule,
         HealthModule,
       ],
-      controllers: [LegalController, SettingsController],
+      controllers: [LegalController, SettingsController, OperatorController],
     };
   }
 }

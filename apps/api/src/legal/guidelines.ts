@@ -14,7 +14,7 @@ Erfaringsforum er et sted der brukere, pårørende, erfaringskonsulenter og ansa
 6. **Husk hele familien.** Pårørende og barn er en del av bildet. Skriv slik at også de kan lese med.
 7. **Be om hjelp når klimaet blir vanskelig.** Bruk «Meld fra» når noe bryter med reglene, i stedet for å svare med samme mynt. Moderatorene og vertene er her for å hjelpe.
 8. **Du får beskjed om hva som er gjort.** Blir et innlegg holdt tilbake eller avvist, får du vite hvorfor, slik at du kan rette det.
-9. **Vi sjekker at beskjeden er mottatt.** Du ser status på egne innlegg under «Profil», og gjester får en kvittering.
+9. **Vi sjekker at beskjeden er mottatt.** Du ser status på egne innlegg under «Min side», og gjester får en kvittering.
 10. **Dette er en arena for erfaringsutveksling, informasjon og påfyll.** Reklame, innsamlinger og spam hører ikke hjemme her.
 
 **Er du i krise?** Forumet er ikke bemannet hele døgnet. Trenger du hjelp nå, ring **113** (akutt), legevakt **116 117**, Mental Helse hjelpetelefonen **116 123**, Kirkens SOS **22 40 00 40** eller Alarmtelefonen for barn og unge **116 111**.
@@ -34,7 +34,7 @@ Erfaringsforum is a place where service users, relatives, peer workers and staff
 6. **Remember the whole family.** Relatives and children are part of the picture. Write so they can read along too.
 7. **Ask for help when the climate gets hard.** Use "Report" when something breaks the rules, rather than answering in kind. Moderators and hosts are here to help.
 8. **You are told what was done.** If a post is held back or rejected, you are told why, so you can put it right.
-9. **We check that the feedback reached you.** You see the status of your own posts under "Profile", and guests get a receipt.
+9. **We check that the feedback reached you.** You see the status of your own posts under "My page", and guests get a receipt.
 10. **This is a place for sharing experience, information and support.** Advertising, fundraising and spam don't belong here.
 
 **In crisis?** The forum is not staffed around the clock. If you need help now, call **113** (emergency), the out-of-hours doctor (legevakt) **116 117**, Mental Helse's helpline **116 123**, Kirkens SOS **22 40 00 40** or Alarmtelefonen for children and young people **116 111**.

@@ -2,11 +2,14 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LegalTextDto } from '../auth/dto/auth.dto.js';
 import { GUIDELINES_EN, GUIDELINES_NB } from './guidelines.js';
-import { PRIVACY_EN, PRIVACY_NB } from './privacy.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { privacyNotice } from './privacy.js';
 
 @ApiTags('legal')
 @Controller('api')
 export class LegalController {
+  constructor(private readonly settings: SettingsService) {}
+
   @Get('guidelines')
   @ApiOkResponse({ type: LegalTextDto })
   guidelines(): LegalTextDto {
@@ -15,7 +18,7 @@ export class LegalController {
 
   @Get('privacy')
   @ApiOkResponse({ type: LegalTextDto })
-  privacy(): LegalTextDto {
-    return { nb: PRIVACY_NB, en: PRIVACY_EN };
+  async privacy(): Promise<LegalTextDto> {
+    return privacyNotice(await this.settings.operator());
   }
 }

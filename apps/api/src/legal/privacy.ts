@@ -1,5 +1,49 @@
-/** The privacy notice (personvernerklæring), accepted at registration. Markdown. */
-export const PRIVACY_NB = `# Personvern i Erfaringsforum
+import type { Operator } from '../settings/settings.service.js';
+
+/** Text an administrator typed, shown as itself in Markdown. */
+function plain(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+}
+
+function contact(operator: Operator, words: { email: string; phone: string; address: string }): string[] {
+  return [
+    operator.email ? `${words.email} <${operator.email}>` : '',
+    operator.phone ? `${words.phone} ${operator.phone}` : '',
+    operator.address ? `${words.address} ${plain(operator.address.split('\n').join(', '))}` : '',
+  ].filter(Boolean);
+}
+
+function controllerNb(operator: Operator): string {
+  const reach = contact(operator, { email: 'e-post', phone: 'telefon', address: 'postadresse' });
+  const who = operator.name
+    ? `${plain(operator.name)} er behandlingsansvarlig for personopplysningene i Erfaringsforum.`
+    : 'Den som driver dette forumet, er behandlingsansvarlig for personopplysningene i Erfaringsforum. Administratoren har ikke lagt inn navnet ennå.';
+  const how = reach.length
+    ? ` Spørsmål om personvern, innsyn, retting eller sletting sender du til ${reach.join(', ')}.`
+    : ' Kontaktinformasjon er ikke lagt inn ennå; spør en moderator eller administrator i forumet.';
+  return `**Hvem som er ansvarlig.** ${who}${how}`;
+}
+
+function controllerEn(operator: Operator): string {
+  const reach = contact(operator, { email: 'email', phone: 'phone', address: 'postal address' });
+  const who = operator.name
+    ? `${plain(operator.name)} is the data controller (behandlingsansvarlig) for the personal data in Erfaringsforum.`
+    : 'Whoever runs this forum is the data controller (behandlingsansvarlig) for the personal data in Erfaringsforum. The administrator has not entered its name yet.';
+  const how = reach.length
+    ? ` Send questions about privacy, access, correction or deletion to ${reach.join(', ')}.`
+    : ' No contact details have been entered yet; ask a moderator or administrator in the forum.';
+  return `**Who is responsible.** ${who}${how}`;
+}
+
+/** The privacy notice (personvernerklæring), accepted at registration, naming the operator. Markdown. */
+export function privacyNotice(operator: Operator): { nb: string; en: string } {
+  return {
+    nb: PRIVACY_NB.replace('\n\n', `\n\n${controllerNb(operator)}\n\n`),
+    en: PRIVACY_EN.replace('\n\n', `\n\n${controllerEn(operator)}\n\n`),
+  };
+}
+
+const PRIVACY_NB = `# Personvern i Erfaringsforum
 
 **Hva vi lagrer.** Brukernavn, visningsnavn, e-post hvis du oppgir den, et passord lagret som en saltet hash (argon2id), rollen din, innleggene dine og meldinger i kafeen. Innlegg om egen psykiske helse er *særlige kategorier av personopplysninger* (helseopplysninger, personvernforordningen artikkel 9). Du bestemmer selv hva du deler; skriv gjerne anonymt.
 
@@ -15,10 +59,10 @@ export const PRIVACY_NB = `# Personvern i Erfaringsforum
 
 **Aldersgrense.** Du må være 16 år for å registrere deg. Er du yngre, er Alarmtelefonen for barn og unge (116 111) og ung.no til for deg.
 
-**Dine rettigheter.** Under «Profil» kan du laste ned alle dine data (innsyn og dataportabilitet) og slette kontoen din. Ved sletting fjernes kontoen; innlegg du skrev med navn vises som «slettet bruker», og anonyme innlegg kan ikke lenger knyttes til deg av noen. Du kan også klage til Datatilsynet.
+**Dine rettigheter.** Under «Min side» kan du laste ned alle dine data (innsyn og dataportabilitet) og slette kontoen din. Ved sletting fjernes kontoen; innlegg du skrev med navn vises som «slettet bruker», og anonyme innlegg kan ikke lenger knyttes til deg av noen. Du kan også klage til Datatilsynet.
 `;
 
-export const PRIVACY_EN = `# Privacy in Erfaringsforum
+const PRIVACY_EN = `# Privacy in Erfaringsforum
 
 **What we store.** Your username, display name, email if you give one, your password as a salted hash (argon2id), your role, your posts and your café messages. Posts about your own mental health are *special categories of personal data* (health data, GDPR article 9). You decide what you share; feel free to post anonymously.
 
@@ -34,5 +78,5 @@ export const PRIVACY_EN = `# Privacy in Erfaringsforum
 
 **Age limit.** You must be 16 to register. If you are younger, Alarmtelefonen for children and young people (116 111) and ung.no are there for you.
 
-**Your rights.** Under "Profile" you can download all your data (access and portability) and delete your account. On deletion the account is removed; posts you wrote under your name show as "deleted user", and anonymous posts can no longer be linked to you by anyone. You may also complain to Datatilsynet, the Norwegian data protection authority.
+**Your rights.** Under "My page" you can download all your data (access and portability) and delete your account. On deletion the account is removed; posts you wrote under your name show as "deleted user", and anonymous posts can no longer be linked to you by anyone. You may also complain to Datatilsynet, the Norwegian data protection authority.
 `;

@@ -15,6 +15,15 @@ export interface Settings {
   allowRemoteImages: boolean;
   /** Hours an opening post may go without a reply under another name before hosts see it (0–720). */
   unansweredHours: number;
+  /** Who runs the service: the data controller (behandlingsansvarlig) the privacy notice names; '' until set. */
+  operatorName: string;
+  /** The operator's contact, shown in the privacy notice, the accessibility statement and "forgot password"; '' when not given. */
+  operatorEmail: string;
+  operatorPhone: string;
+  /** A postal address, lines separated by newlines; '' when not given. */
+  operatorAddress: string;
+  /** When the accessibility statement was last checked and dated (erklæringsdato), YYYY-MM-DD; '' until set. */
+  accessibilityStatementDate: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,7 +32,22 @@ export const DEFAULT_SETTINGS: Settings = {
   editWindowMinutes: 24 * 60,
   allowRemoteImages: false,
   unansweredHours: 12,
+  operatorName: '',
+  operatorEmail: '',
+  operatorPhone: '',
+  operatorAddress: '',
+  accessibilityStatementDate: '',
 };
+
+/** Who runs the service and how to reach them (GET /api/operator): what the law wants shown. */
+export interface Operator {
+  /** '' until an administrator sets it. */
+  name: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  accessibilityStatementDate?: string;
+}
 
 const CACHE_MS = 2_000;
 
@@ -43,6 +67,17 @@ export class SettingsService {
     const value = { ...DEFAULT_SETTINGS, ...(await this.repo.values<Settings>()) };
     this.cached = { value, at: Date.now() };
     return value;
+  }
+
+  async operator(): Promise<Operator> {
+    const s = await this.get();
+    const optional = {
+      email: s.operatorEmail,
+      phone: s.operatorPhone,
+      address: s.operatorAddress,
+      accessibilityStatementDate: s.accessibilityStatementDate,
+    };
+    return { name: s.operatorName, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v)) };
   }
 
   /** An administrator's change, audited in the same transaction. */

@@ -52,6 +52,22 @@ export interface paths {
         patch: operations["SettingsController_update"];
         trace?: never;
     };
+    "/api/operator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OperatorController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -1913,6 +1929,16 @@ export interface components {
             allowRemoteImages: boolean;
             /** @description Hours an opening post may go without a reply under another name before it is on the hosts’ list */
             unansweredHours: number;
+            /** @description Who runs the service (behandlingsansvarlig), e.g. "Erfaringspanelet i DPS X"; "" until set */
+            operatorName: string;
+            /** @description The operator’s email for questions, feedback and "forgot password"; "" when not given */
+            operatorEmail: string;
+            /** @description The operator’s phone; "" when not given */
+            operatorPhone: string;
+            /** @description The operator’s postal address, lines separated by newlines; "" when not given */
+            operatorAddress: string;
+            /** @description The accessibility statement’s date (erklæringsdato), YYYY-MM-DD; "" until set */
+            accessibilityStatementDate: string;
         };
         UpdateSettingsDto: {
             newMemberReviewCount?: number;
@@ -1922,6 +1948,40 @@ export interface components {
             allowRemoteImages?: boolean;
             /** @description Hours; at most 30 days */
             unansweredHours?: number;
+            /** @description "" clears it */
+            operatorName?: string;
+            /**
+             * Format: email
+             * @description "" clears it
+             */
+            operatorEmail?: string;
+            /**
+             * @description Digits, single spaces and a leading +; "" clears it
+             * @example +47 22 40 00 40
+             */
+            operatorPhone?: string;
+            /** @description Lines separated by newlines; "" clears it */
+            operatorAddress?: string;
+            /**
+             * Format: date
+             * @description "" clears it
+             * @example 2026-12-01
+             */
+            accessibilityStatementDate?: string;
+        };
+        OperatorDto: {
+            /** @description Who runs the service (behandlingsansvarlig), e.g. "Erfaringspanelet i DPS X"; "" until an administrator sets it */
+            name: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            /** @description Postal address, lines separated by newlines */
+            address?: string;
+            /**
+             * Format: date
+             * @description The accessibility statement’s date (erklæringsdato)
+             */
+            accessibilityStatementDate?: string;
         };
         UserDto: {
             /** Format: uuid */
@@ -4210,6 +4270,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SettingsDto"];
+                };
+            };
+        };
+    };
+    OperatorController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorDto"];
                 };
             };
         };

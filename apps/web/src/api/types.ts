@@ -81,6 +81,7 @@ export type Helpline = CafeHelpline;
 
 export type AccountExport = Schemas['AccountExportDto'];
 export type LegalText = Schemas['LegalTextDto'];
+export type Operator = Schemas['OperatorDto'];
 
 export type Consultation = Schemas['ConsultationDto'];
 export type ConsultationQuestion = Schemas['QuestionDto'];

@@ -57,3 +57,16 @@ export function formatDuration(seconds: number | null | undefined, lng: string):
     return new Intl.NumberFormat(locale(lng), { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(s);
   return parts.join(' ');
 }
+
+/** A calendar date (YYYY-MM-DD) as people write it: "1. desember 2026". */
+export function formatCalendarDate(date: string, lng: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const when = Date.UTC(y, m - 1, d);
+  if (Number.isNaN(when)) return date;
+  return new Intl.DateTimeFormat(locale(lng), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(when);
+}

@@ -9,6 +9,7 @@ import { PageHeader } from '../components/page-header';
 import { useSubmit } from '../lib/use-submit';
 import { useSession } from '../session';
 import { useConfirm } from '../components/announcer';
+import { ForgotPassword } from '../components/operator-contact';
 
 /** Only paths inside the app are followed after login. */
 export function safeNext(next: string | null): string {
@@ -96,7 +97,7 @@ export default function LoginPage() {
           {t('login.register')}
         </Link>
       </Paragraph>
-      <Paragraph className="mt-2 muted">{t('login.forgot')}</Paragraph>
+      <ForgotPassword />
     </div>
   );
 }
