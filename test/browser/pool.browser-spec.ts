@@ -4,7 +4,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   ADMIN,
-  asAdmin,
   axe,
   contextFor,
   expectPagesClean,
@@ -17,6 +16,7 @@ import {
 } from './support.js';
 
 const day = 24 * 3600_000;
+const dayFromNow = (n: number) => new Date(Date.now() + n * day).toISOString().slice(0, 10);
 const primary = await makeUser('panel', 'hoved', 'Hanne Hoved');
 const backup = await makeUser('panel', 'reserve', 'Rune Reserve');
 const title = `Brukerrådet ved DPS Nord ${Date.now().toString(36)}`;
@@ -83,33 +83,76 @@ describe('the panel in the browser', () => {
   });
 });
 
-describe('an assignment from offer to pause', () => {
+describe('the coordinator and two panel members', () => {
   let assignmentId = '';
 
-  it('should let the admin create an assignment and offer it to a primary and a backup', async () => {
-    const admin = await asAdmin();
-    const created = await admin.post('/api/admin/assignments', {
-      data: {
-        title,
-        description: 'Fire møter i brukerrådet om ventetider.',
-        requester: 'DPS Nord',
-        confidentiality: 'Sakspapirer er interne.',
-        startsAt: new Date(Date.now() + day).toISOString(),
-        endsAt: new Date(Date.now() + 90 * day).toISOString(),
-        estimatedHours: 12,
-      },
-    });
-    expect(created.status()).toBe(201);
-    assignmentId = ((await created.json()) as { id: string }).id;
-    for (const [who, role] of [
-      [primary, 'primary'],
-      [backup, 'backup'],
-    ] as const)
-      expect(
-        (
-          await admin.post(`/api/admin/assignments/${assignmentId}/offers`, { data: { userId: who.id, role } })
-        ).status(),
-      ).toBe(201);
+  it('should let the admin find the guest in the recruitment list and set a status', async () => {
+    const page = await open(ADMIN, 1280);
+    const problems = watchPage(page);
+    await page.goto('/admin/panelet');
+    await settle(page);
+    const item = page.getByTestId('interest-item').filter({ hasText: guestName });
+    await item.getByText(guestCode).waitFor();
+    await item.getByText('kari@example.test').waitFor();
+    await item.getByLabel('Status').selectOption('contacted');
+    await item.getByLabel('Notat (bare for administratorene)').fill('Ringte 4. desember.');
+    await item.getByRole('button', { name: `Lagre ${guestName}` }).click();
+    await page.getByTestId('confirmation').getByText(`${guestName}: Kontaktet. Lagret.`).waitFor();
+    await item.getByTestId('interest-status').getByText('Kontaktet').waitFor();
+    await page.reload();
+    await settle(page);
+    await page
+      .getByTestId('interest-item')
+      .filter({ hasText: guestName })
+      .getByTestId('interest-status')
+      .getByText('Kontaktet')
+      .waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('should let the admin create an assignment, with the end-date rule in words', async () => {
+    const page = await open(ADMIN, 360);
+    await page.goto('/admin/panelet');
+    await settle(page);
+    await page.getByTestId('new-assignment').click();
+    const form = page.getByTestId('assignment-form');
+    await form.getByLabel('Tittel').fill(title);
+    await form.getByLabel('Mandat').fill('Fire møter i brukerrådet om ventetider.');
+    await form.getByLabel('Hvem spør').fill('DPS Nord');
+    await form.getByLabel('Taushet og deling').fill('Sakspapirer er interne.');
+    await form.getByLabel('Startdato').fill(dayFromNow(1));
+    await form.getByText('seks måneder etter starten').waitFor();
+    await form.getByLabel('Sluttdato').fill(dayFromNow(220));
+    await form.getByLabel('Anslått antall timer').fill('12');
+    await form.getByTestId('create-assignment').click();
+    await form.getByText('Et oppdrag kan vare høyst seks måneder').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('assignment-endsAt');
+    await form.getByLabel('Sluttdato').fill(dayFromNow(90));
+    expect(await axe(page)).toEqual([]);
+    await form.getByTestId('create-assignment').click();
+    await page.getByTestId('confirmation').getByText(`Oppdraget «${title}» er lagret som utkast.`).waitFor();
+    const card = page.getByTestId('board-assignment').filter({ hasText: title });
+    await card.getByRole('link', { name: title }).click();
+    await settle(page);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    assignmentId = new URL(page.url()).pathname.split('/').pop()!;
+  });
+
+  it('should let the admin offer it to a primary and a backup from the suggestions, and say why it cannot start yet', async () => {
+    const page = await open(ADMIN, 1280);
+    const problems = watchPage(page);
+    await page.goto(`/admin/panelet/oppdrag/${assignmentId}`);
+    await settle(page);
+    await page.getByRole('button', { name: `Tilby som hovedperson ${primary.displayName}` }).click();
+    await page
+      .getByTestId('confirmation')
+      .getByText(`${primary.displayName} har fått tilbud som Hovedperson.`)
+      .waitFor();
+    await page.getByRole('button', { name: `Tilby som reserve ${backup.displayName}` }).click();
+    await page.getByTestId('confirmation').getByText(`${backup.displayName} har fått tilbud som Reserve.`).waitFor();
+    await page.getByTestId('start-assignment').click();
+    await page.getByText('Oppdraget kan ikke starte ennå: både en hovedperson og en reserve må ha sagt ja.').waitFor();
+    expect(problems).toEqual([]);
   });
 
   it('should let both accept in their own browsers', async () => {
@@ -125,9 +168,16 @@ describe('an assignment from offer to pause', () => {
     }
   });
 
+  it('should let the admin start it once both have said yes', async () => {
+    const page = await open(ADMIN, 360);
+    await page.goto(`/admin/panelet/oppdrag/${assignmentId}`);
+    await settle(page);
+    await page.getByTestId('start-assignment').click();
+    await page.getByTestId('confirmation').getByText(`«${title}» er startet.`).waitFor();
+    await page.getByTestId('assignment-status').getByText('Pågår').waitFor();
+  });
+
   it('should let the primary check in with a pause, and the backup then sees they are primary', async () => {
-    const admin = await asAdmin();
-    expect((await admin.post(`/api/admin/assignments/${assignmentId}/start`)).status()).toBe(200);
     const page = await open(primary, 360);
     const problems = watchPage(page);
     await page.goto('/panelet/mine');
@@ -154,6 +204,24 @@ describe('an assignment from offer to pause', () => {
     await theirs.getByTestId('pool-my-role').getByText('Du er hovedperson').waitFor();
     await theirs.getByTestId('pool-needs-backup').waitFor();
   });
+
+  it('should show the coordinator the hand-over, the note, the load, and say plainly that no newsletter went out without SMTP', async () => {
+    const page = await open(ADMIN, 1280);
+    await page.goto(`/admin/panelet/oppdrag/${assignmentId}`);
+    await settle(page);
+    await page.getByText('Oppdraget trenger en ny reserve.').waitFor();
+    await page.getByText('Det ble mye denne måneden.').waitFor();
+    await page.goto('/admin/panelet');
+    await settle(page);
+    const row = page.getByTestId('load-overview').getByRole('row').filter({ hasText: primary.displayName });
+    await row.getByText('Har pause').waitFor();
+    await row.getByText('4 – tungt').waitFor();
+    const news = page.getByTestId('newsletter-form');
+    await news.getByLabel('Emne').fill('Nytt fra panelet');
+    await news.getByLabel('Tekst').fill('Vi møtes 12. januar.');
+    await news.getByTestId('send-newsletter').click();
+    await news.getByTestId('newsletter-not-sent').getByText('Ingenting ble sendt').waitFor();
+  });
 });
 
 describe.each(['nb', 'en'] as const)('the panel pages in %s', (language) => {
@@ -165,5 +233,9 @@ describe.each(['nb', 'en'] as const)('the panel pages in %s', (language) => {
     const suffix = `${language}-${width}`;
     await expectPagesClean(await guest.newPage(), [['panelet', '/panelet']], suffix);
     await expectPagesClean(await member.newPage(), [['panelet-mine', '/panelet/mine']], suffix);
+    const board = await admin.newPage();
+    await expectPagesClean(board, [['admin-panelet', '/admin/panelet']], suffix);
+    const first = await board.getByTestId('board-assignment').first().getByRole('link').getAttribute('href');
+    await expectPagesClean(board, [['admin-oppdrag', first!]], suffix);
   });
 });

@@ -35,6 +35,8 @@ const DirectorySuggestPage = lazy(() => import('./features/directory/suggest-pag
 const DirectoryRecheckPage = lazy(() => import('./features/directory/recheck-page'));
 const PoolAboutPage = lazy(() => import('./features/pool/about-page'));
 const PoolMinePage = lazy(() => import('./features/pool/mine-page'));
+const PoolAdminPage = lazy(() => import('./features/pool/admin-page'));
+const PoolAssignmentPage = lazy(() => import('./features/pool/admin-assignment-page'));
 
 export function App() {
   return (
@@ -77,6 +79,8 @@ export function App() {
         <Route path="/kafe/:slug" element={<CafeRoomPage />} />
         <Route path="/moderering" element={<ModerationPage />} />
         <Route path="/admin" element={<AdminPage />} />
+        <Route path="/admin/panelet" element={<PoolAdminPage />} />
+        <Route path="/admin/panelet/oppdrag/:id" element={<PoolAssignmentPage />} />
         <Route path="/tilgjengelighet" element={<AccessibilityPage />} />
         <Route path="/personvern" element={<PrivacyPage />} />
         <Route path="/retningslinjer" element={<GuidelinesPage />} />
