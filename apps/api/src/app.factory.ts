@@ -26,7 +26,7 @@ import { validationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { AppIoAdapter } from './realtime/app-io.adapter.js';
-import { isEmbed, isOpenRead, openFeedHeaders } from './directory/open-feed.js';
+import { isEmbed, isOpenRead, openReadHeaders } from './common/open-reads.js';
 
 const SESSION_DAYS = 14;
 
@@ -152,7 +152,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     next();
   });
   app.use(requestGuards(config.publicUrl, isOpenRead));
-  app.use(openFeedHeaders());
+  app.use(openReadHeaders());
   app.use(jsonBody());
   app.use(guestPageCache(app.get(ContentVersion)));
 

@@ -55,6 +55,21 @@ describe('Policy: the calendar', () => {
     expect(new Policy(GUEST).canManageEvent({ audience: 'everyone', mine: true }).allowed).toBe(false);
   });
 
+  it('should take everything from an organiser who is no longer a host: audience first, then role', () => {
+    for (const who of ['member', 'panel'] as const) {
+      const p = new Policy(actor(who));
+      expect({
+        see: AUDIENCES.map((a) => cell(p.canSeeEvent({ audience: a, mine: true }))),
+        manage: AUDIENCES.map((a) => cell(p.canManageEvent({ audience: a, mine: true }))),
+        organises: AUDIENCES.map((a) => p.organises({ audience: a, mine: true })),
+      }).toEqual({
+        see: see[who],
+        manage: manage[who],
+        organises: [false, false, false],
+      });
+    }
+  });
+
   it('should let hosts and up create events', () => {
     expect(WHO.map((who) => new Policy(actor(who)).can('calendar.host').allowed)).toEqual([
       false,

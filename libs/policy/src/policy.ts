@@ -468,9 +468,17 @@ export class Policy {
     return this.hasRole('panel') ? ['everyone', 'members', 'panel'] : ['everyone', 'members'];
   }
 
-  /** An event is seen by its audience; outside it, it does not exist (404, as for an unknown one). */
+  /** An event is seen by its audience; outside it, it does not exist (404, as for an unknown one) — organiser or not. */
   canSeeEvent(e: EventFacts): Decision {
-    return this.eventAudiences().includes(e.audience) || this.owns(e) ? ALLOW : notFound('That event');
+    return this.eventAudiences().includes(e.audience) ? ALLOW : notFound('That event');
+  }
+
+  /**
+   * Organising is a right of the role, not a standing grant: the organiser while they are host or
+   * up (a demoted organiser keeps nothing of their events, decision 0040).
+   */
+  organises(e: EventFacts): boolean {
+    return this.owns(e) && this.hasRole(ROLE_ACTIONS['calendar.host']) && this.canSeeEvent(e).allowed;
   }
 
   /** Editing, cancelling, the registrations list: its organiser, and the moderators who look after everything. */
@@ -478,7 +486,7 @@ export class Policy {
     const seen = this.canSeeEvent(e);
     if (!seen.allowed) return seen;
     if (this.actor.kind === 'guest') return needLogin();
-    if (this.owns(e) || this.hasRole('moderator')) return ALLOW;
+    if (this.organises(e) || this.hasRole('moderator')) return ALLOW;
     return refuse(403, 'not_organiser', 'Only the organiser or a moderator can change this event.');
   }
 

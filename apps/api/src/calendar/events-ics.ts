@@ -1,5 +1,5 @@
-import ical, { ICalEventStatus } from 'ical-generator';
 import { webRoutes } from '#libs/contracts';
+import { writeICalendar } from '../common/icalendar.js';
 import type { CalendarRow } from './events.repository.js';
 
 /** Kinds as a calendar category, in the community's language. */
@@ -21,8 +21,8 @@ function plain(row: CalendarRow): string {
 }
 
 /**
- * Events as iCalendar (RFC 5545) through ical-generator: CRLF, lines folded at 75 octets,
- * escaping; times in UTC, so no VTIMEZONE is needed; no ORGANIZER and no ATTENDEE (the organiser's
+ * Events as iCalendar (RFC 5545) through the one writer (common/icalendar.ts: every text escaped,
+ * the calendar's name too); times in UTC, so no VTIMEZONE is needed; no ORGANIZER and no ATTENDEE (the organiser's
  * address and who signed up stay here). The online link is never written: a file or a feed is
  * easily shared, so it stays on the event's page for those going.
  *
@@ -32,12 +32,7 @@ export function toICalendar(
   rows: CalendarRow[],
   options: { name: string; linkBase: string | null; note?: (row: CalendarRow) => string | null },
 ): string {
-  const calendar = ical({
-    name: options.name,
-    prodId: '//Erfaringsforum//Kalender//NB',
-    ttl: 60 * 60,
-  });
-  for (const row of rows) {
+  const events = rows.map((row) => {
     const link = row.source === 'cafe' ? webRoutes.cafeRoom(row.room_slug!) : webRoutes.event(row.id);
     const note = options.note?.(row);
     const description = [
@@ -48,8 +43,8 @@ export function toICalendar(
     ]
       .filter((x): x is string => !!x)
       .join('\n\n');
-    calendar.createEvent({
-      id: uidOf(row),
+    return {
+      uid: uidOf(row),
       sequence: row.sequence,
       stamp: row.updated_at,
       start: row.starts_at,
@@ -62,11 +57,11 @@ export function toICalendar(
           ? 'Nettmøte'
           : null,
       url: options.linkBase ? `${options.linkBase}${link}` : null,
-      categories: [{ name: KIND_NAMES[row.kind] }],
-      status: row.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      categories: [KIND_NAMES[row.kind]],
+      status: row.status === 'cancelled' ? ('CANCELLED' as const) : ('CONFIRMED' as const),
       created: row.created_at,
       lastModified: row.updated_at,
-    });
-  }
-  return calendar.toString();
+    };
+  });
+  return writeICalendar({ name: options.name, prodId: '//Erfaringsforum//Kalender//NB', ttlSeconds: 60 * 60 }, events);
 }

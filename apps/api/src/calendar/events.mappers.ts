@@ -12,10 +12,10 @@ export const eventFacts = (row: CalendarRow, policy: Policy) => ({
   mine: row.organiser_id !== null && row.organiser_id === policy.userId,
 });
 
-/** Whether the caller may be given the online link: those going and the organiser, nobody else. */
+/** Whether the caller may be given the online link: those going and the organiser (while a host), nobody else. */
 export function mayHaveOnlineLink(row: CalendarRow, policy: Policy): boolean {
   if (!row.online_url || !policy.userId) return false;
-  return row.my_status === 'going' || row.organiser_id === policy.userId;
+  return row.my_status === 'going' || policy.organises(eventFacts(row, policy));
 }
 
 export function organiserOf(row: CalendarRow): AuthorDto {

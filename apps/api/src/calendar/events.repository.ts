@@ -80,6 +80,18 @@ export interface ListFilter {
   eventsOnly?: boolean;
 }
 
+/**
+ * A registration `r` counts only while its member is in the audience of its event `ev`: nobody
+ * outside it is counted, promoted, reminded or told (decision 0040). Registrations are also dropped
+ * when an audience narrows or a member loses the role; this keeps any other path honest.
+ */
+const inAudience = (r: string, ev: string) =>
+  `(${ev}.audience <> 'panel' OR EXISTS (SELECT 1 FROM users ru WHERE ru.id = ${r}.user_id
+     AND ru.role IN ('panel', 'host', 'moderator', 'admin')))`;
+
+/** The same for a registration `r` of the event in `$1`. */
+const inAudienceOf$1 = (r: string) => `EXISTS (SELECT 1 FROM events ev WHERE ev.id = $1 AND ${inAudience(r, 'ev')})`;
+
 /** The caller's registration and the counts, for an event row `e` and the user in `$2`. */
 const EVENT_COLUMNS = `'event' AS source, e.id, e.title, e.description, e.description_html, e.kind,
   e.starts_at, e.ends_at, e.starts_at::text AS start_key, e.location_name, e.location_address, e.online_url,
@@ -87,17 +99,20 @@ const EVENT_COLUMNS = `'event' AS source, e.id, e.title, e.description, e.descri
   u.username AS organiser_username, u.display_name AS organiser_display_name, u.role AS organiser_role,
   e.status, e.cancel_reason, e.sequence, e.summary, e.summary_html, e.created_at, e.updated_at,
   NULL::text AS room_slug, NULL::text AS room_name,
-  (SELECT count(*)::int FROM event_registrations g WHERE g.event_id = e.id AND g.status = 'going') AS going_count,
-  (SELECT count(*)::int FROM event_registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted') AS waitlisted_count,
+  (SELECT count(*)::int FROM event_registrations g WHERE g.event_id = e.id AND g.status = 'going'
+     AND ${inAudience('g', 'e')}) AS going_count,
+  (SELECT count(*)::int FROM event_registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted'
+     AND ${inAudience('w', 'e')}) AS waitlisted_count,
   m.status AS my_status,
   CASE WHEN m.status = 'waitlisted' THEN
     (SELECT count(*)::int FROM event_registrations w
-     WHERE w.event_id = e.id AND w.status = 'waitlisted' AND (w.queued_at, w.user_id) <= (m.queued_at, m.user_id))
+     WHERE w.event_id = e.id AND w.status = 'waitlisted' AND (w.queued_at, w.user_id) <= (m.queued_at, m.user_id)
+       AND ${inAudience('w', 'e')})
   END AS my_position`;
 
 const EVENT_FROM = `events e
   LEFT JOIN users u ON u.id = e.organiser_id
-  LEFT JOIN event_registrations m ON m.event_id = e.id AND m.user_id = $2::uuid`;
+  LEFT JOIN event_registrations m ON m.event_id = e.id AND m.user_id = $2::uuid AND ${inAudience('m', 'e')}`;
 
 /** A café session as a read-only calendar entry; it ends when a host closed it early. */
 const CAFE_COLUMNS = `'cafe' AS source, s.id, r.name AS title, r.description, NULL::text AS description_html,
@@ -173,13 +188,13 @@ export class EventsRepository {
   }
 
   /**
-   * Events and café sessions by start time in [from, to), those of the audiences given (and the
-   * caller's own), keyset-paged on (start, id).
+   * Events and café sessions by start time in [from, to), those of the audiences given (an
+   * organiser's own included only through them), keyset-paged on (start, id).
    */
   list(f: ListFilter): Promise<CalendarRow[]> {
     const params = [f.audiences, f.userId, f.from, f.to, f.kind, f.after?.[0] ?? null, f.after?.[1] ?? null, f.limit];
     const events = `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM}
-      WHERE (e.audience = ANY($1::text[]) OR e.organiser_id = $2::uuid)
+      WHERE e.audience = ANY($1::text[])
         AND e.ends_at > $3 AND e.starts_at < $4 AND ($5::text IS NULL OR e.kind = $5::text)`;
     const cafe = `SELECT ${CAFE_COLUMNS} FROM ${CAFE_FROM}
       WHERE r.audience = ANY($1::text[]) AND ${CAFE_HELD}
@@ -209,7 +224,7 @@ export class EventsRepository {
     const registrations = await this.db.query(
       `SELECT e.title AS event, e.starts_at AS "startsAt", r.status, r.created_at AS "signedUpAt"
        FROM event_registrations r JOIN events e ON e.id = r.event_id
-       WHERE r.user_id = $1 ORDER BY e.starts_at, e.id`,
+       WHERE r.user_id = $1 AND ${inAudience('r', 'e')} ORDER BY e.starts_at, e.id`,
       [userId],
     );
     const organised = await this.db.query(
@@ -268,7 +283,7 @@ export class EventsRepository {
 
   async going(tx: EntityManager, eventId: string): Promise<string[]> {
     const rows: { user_id: string }[] = await tx.query(
-      `SELECT user_id FROM event_registrations WHERE event_id = $1 AND status = 'going'`,
+      `SELECT r.user_id FROM event_registrations r WHERE r.event_id = $1 AND r.status = 'going' AND ${inAudienceOf$1('r')}`,
       [eventId],
     );
     return rows.map((r) => r.user_id);
@@ -310,7 +325,8 @@ export class EventsRepository {
 
   async goingCount(tx: EntityManager, eventId: string): Promise<number> {
     const [row]: { n: number }[] = await tx.query(
-      `SELECT count(*)::int AS n FROM event_registrations WHERE event_id = $1 AND status = 'going'`,
+      `SELECT count(*)::int AS n FROM event_registrations r
+       WHERE r.event_id = $1 AND r.status = 'going' AND ${inAudienceOf$1('r')}`,
       [eventId],
     );
     return row.n;
@@ -331,6 +347,7 @@ export class EventsRepository {
       `SELECT count(*)::int AS position FROM event_registrations w, event_registrations m
        WHERE m.event_id = $1 AND m.user_id = $2 AND m.status = 'waitlisted'
          AND w.event_id = $1 AND w.status = 'waitlisted' AND (w.queued_at, w.user_id) <= (m.queued_at, m.user_id)
+         AND ${inAudienceOf$1('w')} AND ${inAudienceOf$1('m')}
        GROUP BY m.user_id`,
       [eventId, userId],
     );
@@ -343,8 +360,9 @@ export class EventsRepository {
     const [rows]: [{ user_id: string }[], number] = await tx.query(
       `UPDATE event_registrations SET status = 'going', updated_at = now()
        WHERE event_id = $1 AND user_id IN (
-         SELECT user_id FROM event_registrations WHERE event_id = $1 AND status = 'waitlisted'
-         ORDER BY queued_at, user_id LIMIT $2)
+         SELECT r.user_id FROM event_registrations r
+         WHERE r.event_id = $1 AND r.status = 'waitlisted' AND ${inAudienceOf$1('r')}
+         ORDER BY r.queued_at, r.user_id LIMIT $2)
        RETURNING user_id`,
       [eventId, n],
     );
@@ -354,10 +372,32 @@ export class EventsRepository {
   /** Those going or waitlisted: who is told when the event is cancelled. */
   async registered(tx: EntityManager, eventId: string): Promise<string[]> {
     const rows: { user_id: string }[] = await tx.query(
-      `SELECT user_id FROM event_registrations WHERE event_id = $1 AND status IN ('going', 'waitlisted')`,
+      `SELECT r.user_id FROM event_registrations r
+       WHERE r.event_id = $1 AND r.status IN ('going', 'waitlisted') AND ${inAudienceOf$1('r')}`,
       [eventId],
     );
     return rows.map((r) => r.user_id);
+  }
+
+/** Drops the sign-ups of those outside the event's audience now (under its lock); how many were going. */
+  async dropOutsideAudience(tx: EntityManager, eventId: string, userId: string | null = null): Promise<number> {
+    const [rows]: [{ status: RegistrationStatus }[], number] = await tx.query(
+      `DELETE FROM event_registrations r
+       WHERE r.event_id = $1 AND ($2::uuid IS NULL OR r.user_id = $2::uuid) AND NOT ${inAudienceOf$1('r')}
+       RETURNING r.status`,
+      [eventId, userId],
+    );
+    return rows.filter((r) => r.status === 'going').length;
+  }
+
+  /** The events the user holds a place or a waitlist spot in that are no longer theirs to see. */
+  async eventsOutsideAudienceOf(tx: EntityManager, userId: string): Promise<string[]> {
+    const rows: { event_id: string }[] = await tx.query(
+      `SELECT r.event_id FROM event_registrations r JOIN events e ON e.id = r.event_id
+       WHERE r.user_id = $1 AND NOT ${inAudience('r', 'e')} ORDER BY r.event_id`,
+      [userId],
+    );
+    return rows.map((r) => r.event_id);
   }
 
   registrations(eventId: string): Promise<RegistrationRow[]> {
@@ -366,7 +406,7 @@ export class EventsRepository {
               CASE WHEN r.status = 'waitlisted' THEN
                 row_number() OVER (PARTITION BY r.status ORDER BY r.queued_at, r.user_id)::int END AS position
        FROM event_registrations r JOIN users u ON u.id = r.user_id
-       WHERE r.event_id = $1
+       WHERE r.event_id = $1 AND ${inAudienceOf$1('r')}
        ORDER BY CASE r.status WHEN 'going' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, r.queued_at, r.user_id`,
       [eventId],
     );

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { webRoutes } from '#libs/contracts';
 import type { Policy } from '#libs/policy';
@@ -9,6 +9,7 @@ import { ConsultationsRepository } from '../consultations/consultations.reposito
 import { Transactions } from '../database/transactions.js';
 import { ContentRenderer } from '../forum/content-renderer.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { RoleChangesService } from '../users/role-changes.service.js';
 import type { CreateEventDto, EventsQueryDto, UpdateEventDto } from './dto/event-input.dto.js';
 import type { AchievementDto, EventDto, RegistrationDto, RegistrationEntryDto } from './dto/event.dto.js';
 import { eventFacts, registrationOpen, toEventDto } from './events.mappers.js';
@@ -28,14 +29,19 @@ export const osloTime = (d: Date) =>
  * going than the capacity.
  */
 @Injectable()
-export class EventsService {
+export class EventsService implements OnModuleInit {
   constructor(
     private readonly repo: EventsRepository,
     private readonly tx: Transactions,
     private readonly renderer: ContentRenderer,
     private readonly notifications: NotificationsService,
     private readonly consultations: ConsultationsRepository,
+    private readonly roleChanges: RoleChangesService,
   ) {}
+
+  onModuleInit(): void {
+    this.roleChanges.register((tx, userId) => this.roleChanged(tx, userId));
+  }
 
   async list(policy: Policy, q: EventsQueryDto): Promise<Page<EventDto>> {
     const from = q.from ? new Date(q.from) : new Date();
@@ -114,10 +120,16 @@ export class EventsService {
         registration: dto.registration ?? row.registration,
       });
       await this.repo.update(tx, id, merged, summary);
-      // More places (or none counted any more): the waitlist moves up, in order. Fewer places
-      // take no place from anyone going; the waitlist simply waits longer.
-      const free = merged.capacity === null ? Number.MAX_SAFE_INTEGER : merged.capacity - row.going_count;
-      await this.promote(tx, id, row.title, Math.min(free, row.waitlisted_count));
+      // A narrower audience: the sign-ups of those outside it go (they can no longer see the event).
+      if (merged.audience !== row.audience) await this.repo.dropOutsideAudience(tx, id);
+      // Fewer places than are going is refused: nobody's place is taken away (decision 0040).
+      const going = await this.repo.goingCount(tx, id);
+      if (merged.capacity !== null && merged.capacity < going)
+        throw conflict(
+          'capacity_below_going',
+          `${going} are going, so the capacity cannot be lower than ${going}. Those going can give up their places themselves.`,
+        );
+      await this.fillFreePlaces(tx, id, merged.title, merged.capacity);
     });
     return this.get(policy, id);
   }
@@ -161,7 +173,8 @@ export class EventsService {
       } else {
         if (row.ends_at.getTime() <= Date.now()) throw conflict('event_over', 'This event is over.');
         await this.repo.setRegistration(tx, id, userId, 'not_going');
-        if (current === 'going' && row.starts_at.getTime() > Date.now()) await this.promote(tx, id, row.title, 1);
+        if (current === 'going' && row.starts_at.getTime() > Date.now())
+          await this.fillFreePlaces(tx, id, row.title, row.capacity);
       }
       const status = (await this.repo.registrationOf(tx, id, userId))!;
       const position = status === 'waitlisted' ? await this.repo.waitlistPosition(tx, id, userId) : null;
@@ -222,9 +235,27 @@ export class EventsService {
 
   // --- helpers ---
 
-  /** The first `n` waiting become going and are told (without the online link: they open the event for it). */
-  private async promote(tx: EntityManager, id: string, title: string, n: number): Promise<void> {
-    for (const userId of await this.repo.promote(tx, id, n))
+  /**
+   * A member lost a role: their sign-ups for events outside their audience now go, each under the
+   * event's lock, and a place freed goes to the next on the waitlist (decision 0040).
+   */
+  async roleChanged(tx: EntityManager, userId: string): Promise<void> {
+    for (const eventId of await this.repo.eventsOutsideAudienceOf(tx, userId)) {
+      const row = await this.repo.lock(tx, eventId, null);
+      if (!row) continue;
+      const freed = await this.repo.dropOutsideAudience(tx, eventId, userId);
+      if (freed > 0 && row.status === 'scheduled' && row.starts_at.getTime() > Date.now())
+        await this.fillFreePlaces(tx, eventId, row.title, row.capacity);
+    }
+  }
+
+  /**
+   * While fewer are going than the capacity, the first waiting (in the audience) become going and
+   * are told (without the online link: they open the event for it). Under the event's lock.
+   */
+  private async fillFreePlaces(tx: EntityManager, id: string, title: string, capacity: number | null): Promise<void> {
+    const free = capacity === null ? Number.MAX_SAFE_INTEGER : capacity - (await this.repo.goingCount(tx, id));
+    for (const userId of await this.repo.promote(tx, id, free))
       await this.notifications.send(
         tx,
         { userId },

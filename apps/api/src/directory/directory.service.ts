@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import ical, { ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
 import type { EntityManager } from 'typeorm';
 import type { Policy } from '#libs/policy';
 import { webRoutes } from '#libs/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { ensure } from '../auth/policy.guard.js';
 import { badRequest, conflict, notFound } from '../common/api-error.js';
+import { writeICalendar, type ICalEvent } from '../common/icalendar.js';
 import { RateLimitService } from '../common/rate-limit.service.js';
 import { Transactions } from '../database/transactions.js';
 import { QueueFeed } from '../moderation/queue-feed.service.js';
@@ -44,15 +44,6 @@ export type SuggestedFields = Omit<SuggestionDto, 'serviceId' | 'suggesterEmail'
 /** A receipt for a suggestion, in the shape of a guest post's receipt (43 characters, base64url). */
 const newReceiptToken = () => randomBytes(32).toString('base64url');
 
-const WEEKDAYS: Record<string, ICalWeekday> = {
-  MO: ICalWeekday.MO,
-  TU: ICalWeekday.TU,
-  WE: ICalWeekday.WE,
-  TH: ICalWeekday.TH,
-  FR: ICalWeekday.FR,
-  SA: ICalWeekday.SA,
-  SU: ICalWeekday.SU,
-};
 
 /** "Kleppevegen 5, 5300 Kleppestø" → street, postcode and place, when it reads like that. */
 export function addressFrom(text: string | undefined, municipality: string): LocationFields | null {
@@ -154,38 +145,41 @@ export class DirectoryService {
   /** The offer's opening times as iCalendar: one recurring event per schedule with a rule. */
   async ics(policy: Policy, id: string, linkBase: string | null): Promise<string> {
     const service = await this.service(policy, id);
-    const calendar = ical({
-      name: service.name,
-      timezone: { name: TIMEZONE, generator: () => OSLO_VTIMEZONE },
-      prodId: '//Erfaringsforum//Aktivitetstilbud//NB',
-    });
     const place = service.service_at_locations[0]?.location;
     const address = place?.addresses[0];
     const where = address ? `${address.address_1}, ${address.postal_code} ${address.city}` : place?.name;
+    const events: ICalEvent[] = [];
     for (const s of service.schedules) {
       if (!s.freq || !s.opens_at) continue;
       const start = s.dtstart ?? service.last_modified.slice(0, 10);
       const first = firstOccurrence(start, s.byday);
-      calendar.createEvent({
-        id: `${s.id}@erfaringsforum`,
+      events.push({
+        uid: `${s.id}@erfaringsforum`,
+        stamp: new Date(service.last_modified),
         summary: service.name,
         description: `${s.description}\n\n${service.description}`,
         location: where,
+        // Wall-clock times in Oslo, written under TZID=Europe/Oslo (the VTIMEZONE says what that is).
         start: osloInstant(first, s.opens_at),
         end: osloInstant(first, s.closes_at ?? s.opens_at),
-        timezone: TIMEZONE,
         url: linkBase ? `${linkBase}${webRoutes.activity(service.id)}` : undefined,
-        repeating: {
-          freq: s.freq === 'WEEKLY' ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
+        recurrence: {
+          freq: s.freq === 'WEEKLY' ? 'WEEKLY' : 'MONTHLY',
           interval: s.interval,
-          byDay: s.byday ? s.byday.split(',').map((d) => WEEKDAYS[d.slice(-2)]) : undefined,
-          bySetPos:
-            s.freq === 'MONTHLY' && s.byday && /^-?\d/.test(s.byday) ? [Number(s.byday.slice(0, -2))] : undefined,
+          byDay: s.byday ? s.byday.split(',').map((d) => d.slice(-2)) : undefined,
+          bySetPos: s.freq === 'MONTHLY' && s.byday && /^-?\d/.test(s.byday) ? Number(s.byday.slice(0, -2)) : undefined,
           until: s.until ? new Date(`${s.until}T23:59:59Z`) : undefined,
         },
       });
     }
-    return calendar.toString();
+    return writeICalendar(
+      {
+        name: service.name,
+        prodId: '//Erfaringsforum//Aktivitetstilbud//NB',
+        timezone: { id: TIMEZONE, vtimezone: OSLO_VTIMEZONE },
+      },
+      events,
+    );
   }
 
   // --- suggestions from anyone ---

@@ -46,7 +46,6 @@ export class EmbedController {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     return embedPage(list.contents, { lang, base, listLink });
   }
 
@@ -54,9 +53,7 @@ export class EmbedController {
   script(@Res({ passthrough: true }) res: Response): string {
     res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
     res.setHeader('Cache-Control', 'public, max-age=3600');
-    // Or browsers on a municipality's site refuse it (helmet's default is same-origin).
-    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    // CORS and Cross-Origin-Resource-Policy: common/open-reads.ts, as for every open read.
     return EMBED_SCRIPT;
   }
 }

@@ -7,6 +7,7 @@ import { ApiError } from '../common/api-error.js';
 import { Transactions } from '../database/transactions.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { toUserDto, type UserDto, type UserPageDto } from './dto/user.dto.js';
+import { RoleChangesService } from './role-changes.service.js';
 import { UsersService } from './users.service.js';
 
 @Injectable()
@@ -17,6 +18,7 @@ export class AdminUsersService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeService,
+    private readonly roleChanges: RoleChangesService,
   ) {}
 
   list(q: string | undefined, limit: number, cursor: string | undefined): Promise<UserPageDto> {
@@ -33,6 +35,7 @@ export class AdminUsersService {
         targetId: id,
         meta: { from: before.role, to: role },
       });
+      if (before.role !== role) await this.roleChanges.changed(tx, id);
       return { before, after };
     });
     // Every open socket was let in under the old role (the panel's café room, /mod, host alerts).

@@ -12,10 +12,8 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../common/validation.js';
 import { TextField, WholeNumberField } from '../../common/dto/fields.js';
 
 export const EVENT_KINDS = ['seminar', 'meeting', 'course', 'social', 'other'] as const;
@@ -29,18 +27,10 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
 
 export class LocationInputDto {
-  @ApiProperty({ minLength: 1, maxLength: 200 })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'location.name must be 1–200 characters' })
-  @MaxLength(200, { message: 'location.name must be 1–200 characters' })
+  @TextField(200, { min: 1, label: 'location.name' })
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(300, { message: 'location.address must be at most 300 characters' })
+  @TextField(300, { optional: true, label: 'location.address' })
   address?: string;
 }
 

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Trim } from '../validation.js';
 
 type FieldOptions = { optional?: boolean } & Pick<ApiPropertyOptions, 'description' | 'example' | 'default'>;
@@ -14,18 +14,29 @@ function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
   return applyDecorators(...decorators.toReversed());
 }
 
+/** Any control character (C0 — CR and LF too — and DEL): not in a text of one line. */
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+
 /**
  * A trimmed text of at most `max` characters (and at least `min`, when given), with the message
- * the API answers in the field's own name: "title must be 3–150 characters".
+ * the API answers in the field's own name: "title must be 3–150 characters". Texts of up to 300
+ * characters (titles, names, places) are one line: a control character or a line break is refused;
+ * `singleLine` says otherwise. `label` names the field in messages (default: the property).
  */
 export function TextField(
   max: number,
-  { min, optional, ...api }: FieldOptions & { min?: number } = {},
+  {
+    min,
+    optional,
+    singleLine = max <= 300,
+    label,
+    ...api
+  }: FieldOptions & { min?: number; singleLine?: boolean; label?: string } = {},
 ): PropertyDecorator {
   return (target, key) => {
-    const message = min
-      ? `${String(key)} must be ${min}–${max} characters`
-      : `${String(key)} must be at most ${max} characters`;
+    const name = label ?? String(key);
+    const message = min ? `${name} must be ${min}–${max} characters` : `${name} must be at most ${max} characters`;
     const lengths = { ...(min ? { minLength: min } : {}), maxLength: max, ...api };
     stacked(
       optional ? ApiPropertyOptional(lengths) : ApiProperty(lengths),
@@ -34,6 +45,9 @@ export function TextField(
       IsString(),
       ...(min ? [MinLength(min, { message })] : []),
       MaxLength(max, { message }),
+      ...(singleLine
+        ? [Matches(NO_CONTROL, { message: `${name} must be one line, without line breaks or control characters` })]
+        : []),
     )(target, key);
   };
 }
