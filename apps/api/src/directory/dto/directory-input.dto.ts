@@ -209,19 +209,10 @@ export class ScheduleInputDto {
 
 /** A moderator's edit, in HSDS field names. */
 export class UpdateServiceDto {
-  @ApiPropertyOptional({ minLength: 2, maxLength: 200 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MinLength(2, { message: 'name must be 2–200 characters' })
-  @MaxLength(200, { message: 'name must be 2–200 characters' })
+  @TextField(200, { min: 2, optional: true })
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200, { optional: true })
   alternate_name?: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
