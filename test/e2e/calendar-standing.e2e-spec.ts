@@ -95,17 +95,28 @@ describe('calendar: standing rights, capacity and iCalendar (hostile review)', (
     expect((await panelist.patch(`/api/events/${id}`, { title: 'Kapret' })).status).toBe(403);
 
     // Nothing changed; a moderator still looks after it, and the organiser as host again has it back.
-    expect(must(await panel.get(`/api/events/${id}`), 200).body).toMatchObject({ title: 'Panelmøte', status: 'scheduled' });
+    expect(must(await panel.get(`/api/events/${id}`), 200).body).toMatchObject({
+      title: 'Panelmøte',
+      status: 'scheduled',
+    });
     await setRole(host, 'host');
     const hostAgain = await again(host);
-    expect(must(await hostAgain.get(`/api/events/${id}`), 200).body).toMatchObject({ canManage: true, onlineUrl: SECRET });
+    expect(must(await hostAgain.get(`/api/events/${id}`), 200).body).toMatchObject({
+      canManage: true,
+      onlineUrl: SECRET,
+    });
   });
 
   it('F15: should drop the sign-ups of a demoted member and give the place to the next in the audience', async () => {
     const host = await newUser(app, 'host');
-    const [first, second, third] = [await newUser(app, 'panel'), await newUser(app, 'panel'), await newUser(app, 'panel')];
+    const [first, second, third] = [
+      await newUser(app, 'panel'),
+      await newUser(app, 'panel'),
+      await newUser(app, 'panel'),
+    ];
     const id = must(await host.post('/api/events', event({ capacity: 1, title: 'Panelmøte B' })), 201).body.id;
-    for (const c of [first, second, third]) must(await c.put(`/api/events/${id}/registration`, { status: 'going' }), 200);
+    for (const c of [first, second, third])
+      must(await c.put(`/api/events/${id}/registration`, { status: 'going' }), 200);
 
     // The waiting second is demoted: their place in the queue goes; they hear nothing more.
     await setRole(second, 'member');
@@ -120,7 +131,9 @@ describe('calendar: standing rights, capacity and iCalendar (hostile review)', (
     for (const gone of [first, second]) {
       const texts = (await notices(await again(gone))).map((n) => n.text).join('\n');
       expect(texts).not.toContain('Panelmøte B');
-      expect(JSON.stringify(must(await (await again(gone)).get('/api/me/export'), 200).body)).not.toContain('Panelmøte B');
+      expect(JSON.stringify(must(await (await again(gone)).get('/api/me/export'), 200).body)).not.toContain(
+        'Panelmøte B',
+      );
     }
   });
 
@@ -128,8 +141,10 @@ describe('calendar: standing rights, capacity and iCalendar (hostile review)', (
     const host = await newUser(app, 'host');
     const panel = await newUser(app, 'panel');
     const [member, other] = [await newUser(app), await newUser(app)];
-    const id = must(await host.post('/api/events', event({ audience: 'members', capacity: 1, title: 'Medlemsmøte' })), 201)
-      .body.id;
+    const id = must(
+      await host.post('/api/events', event({ audience: 'members', capacity: 1, title: 'Medlemsmøte' })),
+      201,
+    ).body.id;
     must(await panel.put(`/api/events/${id}/registration`, { status: 'going' }), 200);
     must(await member.put(`/api/events/${id}/registration`, { status: 'going' }), 200);
     must(await other.put(`/api/events/${id}/registration`, { status: 'going' }), 200);
@@ -214,7 +229,11 @@ describe('calendar: standing rights, capacity and iCalendar (hostile review)', (
 
     const feedUrl = new URL(must(await host.post('/api/me/calendar-feed', {}), 201).body.url);
     const personal = must(await app.client().get(feedUrl.pathname), 200).text;
-    expect(vevents(personal).filter((e) => e.summary.includes('evil')).map((e) => e.summary)).toEqual([normalised]);
+    expect(
+      vevents(personal)
+        .filter((e) => e.summary.includes('evil'))
+        .map((e) => e.summary),
+    ).toEqual([normalised]);
 
     const service = await publishOffer(app, admin, { name: 'Ren tjeneste', schedule: 'Mandager 10-12' });
     await sql(app, 'UPDATE directory_services SET name = $2 WHERE id = $1', [service, injected]);

@@ -379,7 +379,7 @@ export class EventsRepository {
     return rows.map((r) => r.user_id);
   }
 
-/** Drops the sign-ups of those outside the event's audience now (under its lock); how many were going. */
+  /** Drops the sign-ups of those outside the event's audience now (under its lock); how many were going. */
   async dropOutsideAudience(tx: EntityManager, eventId: string, userId: string | null = null): Promise<number> {
     const [rows]: [{ status: RegistrationStatus }[], number] = await tx.query(
       `DELETE FROM event_registrations r

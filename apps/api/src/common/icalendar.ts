@@ -143,9 +143,5 @@ export function writeICalendar(calendar: ICalCalendar, events: ICalEvent[]): str
   }
   lines.push('END:VCALENDAR');
   // The VTIMEZONE block is already lines of its own; each line is folded on its own.
-  return `${lines
-    .join('\r\n')
-    .split('\r\n')
-    .map(fold)
-    .join('\r\n')}\r\n`;
+  return `${lines.join('\r\n').split('\r\n').map(fold).join('\r\n')}\r\n`;
 }

@@ -44,7 +44,6 @@ export type SuggestedFields = Omit<SuggestionDto, 'serviceId' | 'suggesterEmail'
 /** A receipt for a suggestion, in the shape of a guest post's receipt (43 characters, base64url). */
 const newReceiptToken = () => randomBytes(32).toString('base64url');
 
-
 /** "Kleppevegen 5, 5300 Kleppestø" → street, postcode and place, when it reads like that. */
 export function addressFrom(text: string | undefined, municipality: string): LocationFields | null {
   if (!text) return null;

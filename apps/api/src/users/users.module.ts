@@ -9,7 +9,14 @@ import { UsersService } from './users.service.js';
 
 @Module({
   controllers: [AdminUsersController],
-  providers: [UsersRepository, UsersService, PasswordHasher, AdminUsersService, AdminBootstrapService, RoleChangesService],
+  providers: [
+    UsersRepository,
+    UsersService,
+    PasswordHasher,
+    AdminUsersService,
+    AdminBootstrapService,
+    RoleChangesService,
+  ],
   exports: [UsersService, UsersRepository, PasswordHasher, RoleChangesService],
 })
 export class UsersModule {}
