@@ -20,7 +20,7 @@ describe('the one name rule', () => {
       acceptGuidelines: true,
       acceptPrivacy: true,
     });
-  const users = async () => (await sql<{ n: string }>(app, 'SELECT count(*)::text AS n FROM users'))[0].n;
+  const users = async () => (await sql<{ n: string }[]>(app, 'SELECT count(*)::text AS n FROM users'))[0].n;
 
   beforeAll(async () => {
     app = await startTestApp();
