@@ -430,6 +430,19 @@ export class DirectoryRepository {
   }
 
   /** The daily job: an offer not checked for `days` days (or never, since it was made) is stale. */
+  /** The suggester's private email, once the suggestion was decided `days` ago. */
+  async forgetSuggesterEmails(days: number): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `WITH forgotten AS (
+         UPDATE directory_suggestions SET suggester_email = NULL
+         WHERE suggester_email IS NOT NULL AND decided_at <= now() - make_interval(days => $1::int)
+         RETURNING id)
+       SELECT count(*)::int AS n FROM forgotten`,
+      [days],
+    );
+    return n;
+  }
+
   async markStale(days: number): Promise<number> {
     const [{ n }]: { n: number }[] = await this.db.query(
       `WITH marked AS (
