@@ -380,7 +380,6 @@ export class DirectoryService {
     return this.repo.forgetSuggesterEmails(SUGGESTER_EMAIL_DAYS);
   }
 
-
   // --- helpers ---
 
   private async summaries(policy: Policy, rows: ServiceRow[]): Promise<HsdsServiceSummaryDto[]> {
