@@ -115,7 +115,6 @@ describe('attacks on anonymity', () => {
         expect(JSON.stringify(item)).not.toContain(newcomer.user!.id);
         expect(JSON.stringify(item)).not.toContain(newcomer.user!.username);
         // Staff and trusted members writing anonymously are still handled by the category alone.
-        const moderator = await newUser(app, 'moderator');
         const ofStaff = await newThread(moderator, open, { title: 'Fra en i staben', anonymous: true });
         expect(ofStaff.posts.items[0].status).toBe('published');
       } finally {
