@@ -8,14 +8,14 @@ import unhomoglyph from 'unhomoglyph';
 const SPOOFING_CONTROLS = /[\u0080-\u009F\u202A-\u202E\u2066-\u2069]/gu;
 
 /**
- * Also invisible in a name: marks of direction, zero-width and joining characters, soft hyphens,
- * variation selectors and the blank "fillers" some scripts have.
+ * Also invisible in a name: the characters Unicode says to ignore when they can't be shown (marks
+ * of direction, zero-width and joining characters, soft hyphens, variation selectors, the blank
+ * "fillers" some scripts have) and the blank braille cell.
  */
-const INVISIBLE_IN_NAMES =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u2060-\u2064\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+const INVISIBLE_IN_NAMES = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
-/** The C0 control characters (line breaks, tabs, NUL …) and DEL: never part of a name. */
-const CONTROLS = /[\u0000-\u001F\u007F]/u;
+/** The control characters (line breaks, tabs, NUL …): never part of a name. */
+const CONTROLS = /\p{Cc}/u;
 
 /** Combining marks a skeleton keeps: the ring of å and the stroke of ø, so "Åse" is not "Ase". */
 const KEPT_MARKS = /[\u030A\u0338]/u;
