@@ -250,6 +250,34 @@ describe('café and /mod: a dropped socket comes back only with the rights it st
     expect(counts).toEqual([]);
   });
 
+  it('should end a recovered café socket that comes back as someone else, so it joins afresh', async () => {
+    const room = await openRoom(admin, { audience: 'panel' });
+    const [pan1, pan2] = [await newUser(app, 'panel'), await newUser(app, 'panel')];
+    const writer = await join(room, { as: pan1 });
+    const reader = await join(room, { as: pan2 });
+    await dropAfterWarmup(reader.socket, writer.socket, room);
+    const { _pid: pid, _lastOffset: offset } = reader.socket as unknown as { _pid: string; _lastOffset: string };
+    // The same recovery session offered without the login cookie (its session is still open).
+    const back = io(`${app.url}/cafe`, {
+      transports: ['websocket'],
+      extraHeaders: { origin: app.url },
+      forceNew: true,
+      reconnection: false,
+      autoConnect: false,
+    });
+    pool.track(back);
+    Object.assign(back, { _pid: pid, _lastOffset: offset });
+    const ended = waitFor(back, 'disconnect');
+    back.connect();
+    await waitFor(back, 'connect');
+    expect(back.recovered).toBe(true);
+    expect(await ended).toBe('io server disconnect');
+    const later = collect(back, 'message');
+    await emitAck(writer.socket, 'message', { room, body: 'etterpå' });
+    await sleep(300);
+    expect(later).toEqual([]);
+  });
+
   it('should give up the places of a refused recovery, so a guest can join again under the same nickname where still welcome', async () => {
     const [kickedFrom, stillOpen] = [await openRoom(admin), await openRoom(admin)];
     const h = await join(kickedFrom, { as: await newUser(app, 'host') });
