@@ -9,7 +9,6 @@ describe('holdReasons', () => {
     ['a guest', { writer: 'guest', unnamed: true }, ['guest']],
     ['a guest in a pre category', { writer: 'guest', unnamed: true, moderation: 'pre' }, ['category_pre', 'guest']],
     ['a new member', { writer: 'new_member' }, ['new_member']],
-    ['a new member writing anonymously', { writer: 'new_member', unnamed: true }, ['new_member']],
     ['an anonymous post with a phone number', { unnamed: true, personalDetails: ['phone'] }, ['personal_details']],
     ['a named post with a phone number', { personalDetails: ['phone'] }, []],
     [

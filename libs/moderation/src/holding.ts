@@ -28,10 +28,9 @@ export interface HoldingFacts {
   moderation: 'post' | 'pre';
   /**
    * Who writes: a guest, a member still earning trust, a trusted user, or a moderator — or a
-   * trusted or staff member writing anonymously, whose rank must not show in how the post is
-   * handled (a published anonymous post in a `pre` category would otherwise name staff): their
-   * post is held by the category's rule and its content alone. A newcomer writing anonymously is
-   * still a `new_member`: their first posts are read first either way (decision 0041).
+   * member writing anonymously, whose rank must not show in how the post is handled (a published
+   * anonymous post in a `pre` category would otherwise name staff, a `new_member` reason a
+   * newcomer): their post is held by the category's rule and its content alone.
    */
   writer: 'guest' | 'anonymous' | 'new_member' | 'trusted' | 'moderator';
   /** Written without a name (anonymously or as a guest). */

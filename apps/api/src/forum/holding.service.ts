@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { findPersonalDetails, type PersonalDetail } from '#libs/content';
-import { decideHolding, type HoldingFacts, type HoldReason, type Priority, type ReviewReason } from '#libs/moderation';
+import { decideHolding, type HoldReason, type Priority, type ReviewReason } from '#libs/moderation';
 import type { ModerationMode, Policy } from '#libs/policy';
 import type { Helpline, WatchedAction } from '#libs/screening';
 import type { Viewer } from '../authorship/viewer.js';
@@ -79,7 +79,7 @@ export class HoldingService {
     const personalDetails = input.unnamed ? findPersonalDetails(input.text) : [];
     const outcome = decideHolding({
       moderation: input.moderation,
-      writer: await this.writerOf(policy, viewer, input.unnamed),
+      writer: input.unnamed && viewer.userId ? 'anonymous' : await this.writerKind(policy, viewer),
       unnamed: input.unnamed,
       personalDetails,
       watched: [...actions].filter((a): a is Exclude<WatchedAction, 'block'> => a !== 'block'),
@@ -107,12 +107,6 @@ export class HoldingService {
   /** Whether the user is still a new member, whose posts are read first (see libs/moderation standing.ts). */
   async isNewMember(policy: Policy, viewer: Viewer): Promise<boolean> {
     return (await this.writerKind(policy, viewer)) === 'new_member';
-  }
-
-  /** A member's rank stays out of an anonymous post's handling, except that a newcomer's posts are read first. */
-  private async writerOf(policy: Policy, viewer: Viewer, unnamed: boolean): Promise<HoldingFacts['writer']> {
-    const kind = await this.writerKind(policy, viewer);
-    return unnamed && viewer.userId && kind !== 'new_member' ? 'anonymous' : kind;
   }
 
   private async writerKind(policy: Policy, viewer: Viewer): Promise<'guest' | 'new_member' | 'trusted' | 'moderator'> {
