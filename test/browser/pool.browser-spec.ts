@@ -10,6 +10,7 @@ import {
   horizontalOverflow,
   launch,
   makeUser,
+  rawCodes,
   settle,
   watchPage,
   WIDTHS,
@@ -19,7 +20,7 @@ const day = 24 * 3600_000;
 const dayFromNow = (n: number) => new Date(Date.now() + n * day).toISOString().slice(0, 10);
 const primary = await makeUser('panel', 'hoved', 'Hanne Hoved');
 const backup = await makeUser('panel', 'reserve', 'Rune Reserve');
-const title = `Brukerrådet ved DPS Nord ${Date.now().toString(36)}`;
+const title = `Brukerrådet ved DPS Nord, runde ${Date.now() % 100_000}`;
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -232,10 +233,14 @@ describe.each(['nb', 'en'] as const)('the panel pages in %s', (language) => {
     contexts.push(guest, member, admin);
     const suffix = `${language}-${width}`;
     await expectPagesClean(await guest.newPage(), [['panelet', '/panelet']], suffix);
-    await expectPagesClean(await member.newPage(), [['panelet-mine', '/panelet/mine']], suffix);
+    const mine = await member.newPage();
+    await expectPagesClean(mine, [['panelet-mine', '/panelet/mine']], suffix);
+    expect(rawCodes(await mine.locator('main').innerText())).toEqual([]);
     const board = await admin.newPage();
     await expectPagesClean(board, [['admin-panelet', '/admin/panelet']], suffix);
+    expect(rawCodes(await board.locator('main').innerText())).toEqual([]);
     const first = await board.getByTestId('board-assignment').first().getByRole('link').getAttribute('href');
     await expectPagesClean(board, [['admin-oppdrag', first!]], suffix);
+    expect(rawCodes(await board.locator('main').innerText())).toEqual([]);
   });
 });
