@@ -19,7 +19,8 @@ function start(extraEnv = {}) {
   child.stdout.on('data', (d) => (child.output += d));
   return child;
 }
-async function waitHealthy(ms = 60_000) {
+// A first start migrates a new embedded database; on a loaded 2-core machine that can take a minute or more.
+async function waitHealthy(ms = 240_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try { const r = await fetch(`${base}/api/health`); if (r.status === 200) return; } catch { /* not up yet */ }
@@ -27,7 +28,8 @@ async function waitHealthy(ms = 60_000) {
   }
   throw new Error('the server did not become healthy');
 }
-const stop = (child) => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
+const stop = (child) => new Promise((resolve) => { if (child.exitCode !== null) return resolve(child.exitCode); child.once('exit', resolve); child.kill('SIGTERM'); });
+let server;
 const json = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 let ok = true;
 const check = (name, cond) => { console.log(`${cond ? 'ok  ' : 'FAIL'} ${name}`); ok &&= cond; };
@@ -45,7 +47,7 @@ try {
   const bad = await badStart();
   check('a bad PORT stops the start with one line that names it', bad.code === 1 && bad.err.trim().split('\n').length === 1 && bad.err.includes('PORT'));
   // The first start as `npm start` runs it (LOG_LEVEL info): a short console, the admin's password last.
-  let server = start({ LOG_LEVEL: 'info' });
+  server = start({ LOG_LEVEL: 'info' });
   await waitHealthy();
   check('health 200 on a fresh embedded database', true);
   // The notice is written right after listening; on a loaded machine its pipe chunk can trail the first answer.
@@ -75,6 +77,8 @@ try {
 } catch (e) {
   check(String(e), false);
 } finally {
+  // Never leave a server behind: it would write into a directory being removed, and into a closed pipe.
+  if (server) await stop(server);
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(ok ? 0 : 1);

@@ -7,6 +7,7 @@ import { ParserSafeSearch1768100000000 } from './1768100000000-parser-safe-searc
 import { SanctionReferrals1768400000000 } from './1768400000000-sanction-referrals.js';
 import { NotificationsAboutThreads1768400000100 } from './1768400000100-notifications-about-threads.js';
 import { NameSkeletons1768400000200 } from './1768400000200-name-skeletons.js';
+import { NameSkeletonsFolded1769000000000 } from './1769000000000-name-skeletons-folded.js';
 import { OwnScopes1768400000300 } from './1768400000300-own-scopes.js';
 import { Consultations1768600000000 } from './1768600000000-consultations.js';
 import { StandingConsultation1768600000100 } from './1768600000100-standing-consultation.js';
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ReceiptCodes1769100000000,
   CafeRulesAccepted1769100000100,
   SearchCompounds1769100000200,
+  NameSkeletonsFolded1769000000000,
 ];

@@ -264,6 +264,12 @@ describe('forum and moderation', () => {
         const text = await main.innerText();
         expect(text).toMatch(/Anonym \d+/);
         expect(text).not.toContain('Du skrev dette anonymt');
+        // Always marked, so a member who names themselves "Anonym 1" can't look the same (decision 0039).
+        const tag = main.locator('.author-unnamed').first();
+        expect([await tag.textContent(), await tag.getAttribute('title')]).toEqual([
+          'anonym',
+          'Skrev uten navn. Bare aliaset vises.',
+        ]);
         const html = await r.page.content();
         for (const secret of [writer.username, writer.displayName]) {
           expect(text).not.toContain(secret);

@@ -61,6 +61,7 @@ const PAGES: [name: string, path: string][] = [
   ['kaferom-stengt', `/kafe/${s.rooms.planned}`],
   ['moderering', '/moderering'],
   ['admin', '/admin'],
+  ['panelet', '/panelet'],
   ['tilgjengelighet', '/tilgjengelighet'],
   ['personvern', '/personvern'],
   ['retningslinjer', '/retningslinjer'],

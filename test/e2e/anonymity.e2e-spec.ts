@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { asAdmin, login, newUser, uniqueName } from '../support/factories.js';
 import { must, newCategory, newThread, reply, review, setSettings, sql } from '../support/forum.js';
+import { asText, dump } from '../support/sql.js';
 import { ANON_SECRET, startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 const hmac = (salt: Buffer, scope: string) =>
@@ -22,22 +23,6 @@ function validFodselsnummer(): string {
   }
   throw new Error('unreachable');
 }
-
-/** Every table's rows as text: what someone holding a database dump (but not ANON_SECRET) has. */
-async function dump(app: TestApp): Promise<Record<string, Record<string, unknown>[]>> {
-  const tables = await sql<{ table_name: string }>(
-    app,
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
-  );
-  const out: Record<string, Record<string, unknown>[]> = {};
-  for (const { table_name } of tables) out[table_name] = await sql(app, `SELECT * FROM "${table_name}"`);
-  return out;
-}
-
-const asText = (v: unknown) =>
-  JSON.stringify(v, (_, x) =>
-    x && typeof x === 'object' && x.type === 'Buffer' ? Buffer.from(x.data).toString('hex') : x,
-  );
 
 describe('anonymous posting', () => {
   let app: TestApp;

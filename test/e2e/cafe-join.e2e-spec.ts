@@ -97,7 +97,7 @@ describe('café: joining', () => {
     expect((await emitAck(second, 'join', { room, nickname, acceptRules: true })).ok).toBe(true);
   });
 
-  it("should refuse a registered username and a host's display name as a guest nickname, and reserved names", async () => {
+  it('should refuse a registered username or display name as a guest nickname, and reserved names', async () => {
     const socket = await guest();
     for (const nickname of [
       member.user!.username,
@@ -112,8 +112,9 @@ describe('café: joining', () => {
       const ack = await emitAck(socket, 'join', { room, nickname, acceptRules: true });
       expect([nickname, ack.error?.code]).toEqual([nickname, 'nickname_taken']);
     }
-    // A member's display name is not reserved (only usernames and the hosts' names are).
-    expect((await emitAck(socket, 'join', { room, nickname: 'Medlem Mona', acceptRules: true })).ok).toBe(true);
+    // Nor a member's display name (decision 0039): a guest can't speak as a member either.
+    const mona = await emitAck(socket, 'join', { room, nickname: 'Medlem Mona', acceptRules: true });
+    expect(mona.error?.code).toBe('nickname_taken');
   });
 
   it('should refuse a nickname with a blocked watched word (blocked)', async () => {

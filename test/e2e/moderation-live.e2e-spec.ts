@@ -253,7 +253,7 @@ describe('notifications by email', () => {
     await sink.stop();
   });
 
-  it('should email named users with an address a bare notice and a link, never the post', async () => {
+  it('should email named users with an address a bare notice and the way to their notifications, never the post or its link', async () => {
     const slug = await newCategory(app, { allowAnonymous: true });
     const kari = await newUser(app, 'member', { email: 'kari@example.test' });
     const thread = await newThread(kari, slug, { title: 'Hemmelig tittel' });
@@ -261,7 +261,9 @@ describe('notifications by email', () => {
     const [mail] = await sink.received(1);
     expect(mail.to.join()).toContain('kari@example.test');
     const text = quotedPrintable(mail.data);
-    expect(text).toContain(`http://forum.example.test/trad/${thread.id}#post-${r.id}`);
+    expect(text).toContain('http://forum.example.test/profil#varsler');
+    expect(text).not.toContain(thread.id);
+    expect(text).not.toContain(r.id);
     expect(text).not.toContain('personlig');
     expect(text).not.toContain('Hemmelig');
     // Anonymous content: no email (finding the address would mean finding the author).

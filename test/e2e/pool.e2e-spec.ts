@@ -298,6 +298,36 @@ describe('the panel’s pool', () => {
       must(await offerTo(id, busy, 'primary'), 201);
     });
 
+    it('should never put a member on more assignments than their limit, however the offers are answered and started', async () => {
+      const one = await newUser(app, 'panel');
+      must(await one.patch('/api/me/panel-profile', { maxActiveAssignments: 1 }), 200);
+      const drafts = [await newAssignment(), await newAssignment(), await newAssignment()];
+      // Offered all three while nothing has started: each offer alone is within the limit.
+      const offers = [];
+      for (const id of drafts) offers.push(must(await offerTo(id, one, 'primary'), 201).body.id as string);
+      const answers = await Promise.all(offers.map((o) => one.post(`/api/me/offers/${o}/accept`)));
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+      expect(answers.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual([
+        'member_unavailable',
+        'member_unavailable',
+      ]);
+      // A draft they said yes to counts: no further offer is made to them.
+      expect((await offerTo(await newAssignment(), one, 'primary')).body.code).toBe('member_unavailable');
+      const accepted = drafts[answers.findIndex((r) => r.status === 200)];
+      const backup = await newUser(app, 'panel');
+      await accept(backup, must(await offerTo(accepted, backup, 'backup'), 201).body.id);
+      // Pausing after saying yes: the assignment does not start with them on it.
+      must(await one.patch('/api/me/panel-profile', { paused: true }), 200);
+      expect((await admin.post(`/api/admin/assignments/${accepted}/start`)).body.code).toBe('member_unavailable');
+      must(await one.patch('/api/me/panel-profile', { paused: false }), 200);
+      must(await admin.post(`/api/admin/assignments/${accepted}/start`), 200);
+      const load = must(await admin.get('/api/admin/panel/load'), 200).body as {
+        user: { id: string };
+        activeAssignments: number;
+      }[];
+      expect(load.find((l) => l.user.id === one.user!.id)?.activeAssignments).toBe(1);
+    });
+
     it('should hand the assignment to the backup at once when the primary asks for a pause', async () => {
       const primary = await newUser(app, 'panel');
       const backup = await newUser(app, 'panel');

@@ -1,5 +1,6 @@
 import { newUser } from '../support/factories.js';
-import { must, newCategory, newThread, reply, review, setSettings, sql } from '../support/forum.js';
+import { must, newCategory, newThread, reply, review, setSettings } from '../support/forum.js';
+import { asText, dump } from '../support/sql.js';
 import { emitAck, openRoom, silence, SocketPool, uniqueNick, waitFor } from '../support/sockets.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 import { asAdmin } from '../support/factories.js';
@@ -22,21 +23,6 @@ const folded = async (c: TestClient, threadId: string) =>
 const replyNotices = async (c: TestClient) =>
   (await c.get('/api/me/notifications?limit=100')).body.items.filter((n: { type: string }) => n.type === 'reply')
     .length;
-
-/** Every table's rows: what someone holding a database dump (but not ANON_SECRET) has. */
-async function dump(app: TestApp): Promise<Record<string, Record<string, unknown>[]>> {
-  const tables = await sql<{ table_name: string }>(
-    app,
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
-  );
-  const out: Record<string, Record<string, unknown>[]> = {};
-  for (const { table_name } of tables) out[table_name] = await sql(app, `SELECT * FROM "${table_name}"`);
-  return out;
-}
-const asText = (v: unknown) =>
-  JSON.stringify(v, (_, x) =>
-    x && typeof x === 'object' && x.type === 'Buffer' ? Buffer.from(x.data).toString('hex') : x,
-  );
 
 describe('ignoring', () => {
   let app: TestApp;

@@ -76,15 +76,9 @@ export async function review(
   if (res.status !== 200) throw new Error(`${decision}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** Runs SQL on the test app's own database (through its pool: the embedded database has one connection). */
-export async function sql<T = Record<string, unknown>>(
-  app: TestApp,
-  query: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const { DataSource } = await import('typeorm');
-  return app.server.app.get(DataSource).query(query, params);
-}
+import { rows as sql } from './sql.js';
+
+export { sql };
 
 /** For test set-up outside a test block: fails loudly when a request does not answer as expected. */
 export function must<R extends { status: number; text: string }>(res: R, status: number): R {

@@ -1,14 +1,8 @@
-import { DataSource } from 'typeorm';
 import type { TestApp, TestClient } from './test-app.js';
 
-/** Runs SQL on the app's own database (e.g. to move a timestamp into the past instead of waiting). */
-export async function sql<T = Record<string, unknown>>(
-  app: TestApp,
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  return app.server.app.get(DataSource).query(text, params);
-}
+import { rows as sql } from './sql.js';
+
+export { sql };
 
 export interface QueueItem {
   id: string;

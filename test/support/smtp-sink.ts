@@ -65,7 +65,7 @@ export class SmtpSink {
   }
 
   /** Resolves once `count` messages have arrived, or rejects after a timeout. */
-  async received(count: number, timeoutMs = 5_000): Promise<SinkMessage[]> {
+  async received(count: number, timeoutMs = 20_000): Promise<SinkMessage[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.messages.length < count) {
       if (Date.now() > deadline) throw new Error(`only ${this.messages.length} of ${count} emails arrived`);

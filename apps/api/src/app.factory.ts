@@ -26,6 +26,7 @@ import { validationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseTarget } from './database/data-source-options.js';
 import { AppIoAdapter } from './realtime/app-io.adapter.js';
+import { RealtimeService } from './realtime/realtime.service.js';
 import { isEmbed, isOpenRead, openFeedHeaders } from './directory/open-feed.js';
 
 const SESSION_DAYS = 14;
@@ -175,7 +176,13 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useWebSocketAdapter(
-    new AppIoAdapter(app, config, app.get(RedisConnection), [sessionMiddleware, passportInit, passportSession]),
+    new AppIoAdapter(
+      app,
+      config,
+      app.get(RedisConnection),
+      [sessionMiddleware, passportInit, passportSession],
+      app.get(RealtimeService),
+    ),
   );
 
   swagger(app);

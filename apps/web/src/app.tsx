@@ -34,6 +34,9 @@ const DirectoryOfferPage = lazy(() => import('./features/directory/offer-page'))
 const DirectorySuggestPage = lazy(() => import('./features/directory/suggest-page'));
 const DirectoryRecheckPage = lazy(() => import('./features/directory/recheck-page'));
 const PoolAboutPage = lazy(() => import('./features/pool/about-page'));
+const PoolMinePage = lazy(() => import('./features/pool/mine-page'));
+const PoolAdminPage = lazy(() => import('./features/pool/admin-page'));
+const PoolAssignmentPage = lazy(() => import('./features/pool/admin-assignment-page'));
 
 export function App() {
   return (
@@ -76,6 +79,8 @@ export function App() {
         <Route path="/kafe/:slug" element={<CafeRoomPage />} />
         <Route path="/moderering" element={<ModerationPage />} />
         <Route path="/admin" element={<AdminPage />} />
+        <Route path="/admin/panelet" element={<PoolAdminPage />} />
+        <Route path="/admin/panelet/oppdrag/:id" element={<PoolAssignmentPage />} />
         <Route path="/tilgjengelighet" element={<AccessibilityPage />} />
         <Route path="/personvern" element={<PrivacyPage />} />
         <Route path="/retningslinjer" element={<GuidelinesPage />} />
@@ -89,6 +94,7 @@ export function App() {
         <Route path="/aktiviteter/sjekk" element={<DirectoryRecheckPage />} />
         <Route path="/aktiviteter/:id" element={<DirectoryOfferPage />} />
         <Route path="/panelet" element={<PoolAboutPage />} />
+        <Route path="/panelet/mine" element={<PoolMinePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

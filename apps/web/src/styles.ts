@@ -6,3 +6,4 @@ import './styles/reader-safety.css';
 import './styles/directory.css';
 import './styles/calendar.css';
 import './styles/confirmation.css';
+import './styles/pool.css';

@@ -18,6 +18,7 @@ export const webRoutes = {
   event: (id: string) => `/kalender/${id}`,
   moderation: () => '/moderering',
   profile: () => '/profil',
+  notifications: () => '/profil#varsler',
   help: () => '/hjelp',
   unanswered: () => '/ubesvarte',
   // The panel's pool (issue 16)

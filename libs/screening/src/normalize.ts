@@ -1,3 +1,5 @@
+import { nameSkeleton } from '#libs/content';
+
 /**
  * Text normalisation shared by the watched-words matcher and its patterns, so a pattern and the
  * text it is matched against are folded the same way.
@@ -14,9 +16,17 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase().replace(/ö/g, 'ø').replace(/ä/g, 'æ');
 }
 
-/** A word character: any letter or digit, in any script. */
+/**
+ * A word as compared: its look-alike skeleton (the one names use, libs/content), so "fоrbudt" with
+ * a Cyrillic о, "fórbudt" with an accent and "ƒorbudt" are "forbudt"; å and ø stay themselves.
+ */
+export function matchingForm(word: string): string {
+  return nameSkeleton(word);
+}
+
+/** A word character: any letter or digit, in any script, and the marks written on them. */
 export function isWordChar(ch: string): boolean {
-  return /[\p{L}\p{N}]/u.test(ch);
+  return /[\p{L}\p{N}\p{M}]/u.test(ch);
 }
 
 /** Characters between two words that end a sentence or clause: a phrase never spans them. */

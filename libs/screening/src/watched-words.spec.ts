@@ -109,6 +109,25 @@ describe('WatchedWordMatcher', () => {
     expect(m.screen('Gå').action).toBe('flag');
   });
 
+  it.each([
+    ['f\u043Erbudt', 'a Cyrillic о'],
+    ['fórbudt', 'an accent'],
+    ['fo\u0301rbudt', 'a combining accent'],
+    ['\u0192orbudt', 'a hooked ƒ'],
+    ['FÓRBUDTE', 'capitals, an accent and an ending'],
+    ['f\u043Erbudt\u0435t', 'look-alikes in an inflected form'],
+  ])('should see through look-alike letters: %j (%s)', (text) => {
+    const result = matcher(['forbudt', 'block']).screen(`Dette er ${text} her`);
+    expect(result.action).toBe('block');
+  });
+
+  it('should match a pattern written with look-alikes against plain text, and keep å and ø apart', () => {
+    expect(matcher(['f\u043Erbudt', 'block']).screen('forbudt').action).toBe('block');
+    expect(matcher(['bål', 'flag']).screen('bal').action).toBeNull();
+    expect(matcher(['bøtte', 'flag']).screen('botte').action).toBeNull();
+    expect(matcher(['mord*', 'flag']).screen('mórdet').action).toBe('flag');
+  });
+
   it('should see through zero-width characters a writer hides a word with', () => {
     expect(matcher(['selvmord', 'crisis']).screen('sel\u200Bvmord').action).toBe('crisis');
   });

@@ -1,4 +1,4 @@
-import { normalizeText, tokenize, type Token } from './normalize.js';
+import { matchingForm, normalizeText, tokenize, type Token } from './normalize.js';
 
 import { WATCHED_ACTIONS, type WatchedAction } from '#libs/contracts';
 
@@ -138,6 +138,11 @@ export function checkPattern(raw: string): PatternCheck {
   return { ok: true, pattern };
 }
 
+/** A word of the text with its `matchingForm`, which patterns are compared with. */
+interface FoldedToken extends Token {
+  folded: string;
+}
+
 interface PatternWord {
   stem: string;
   prefix: boolean;
@@ -179,7 +184,11 @@ export class WatchedWordMatcher {
       if (!checked.ok) continue;
       const words = checked.pattern
         .split(' ')
-        .map((w) => (w.endsWith('*') ? { stem: w.slice(0, -1), prefix: true } : { stem: w, prefix: false }));
+        .map((w) =>
+          w.endsWith('*')
+            ? { stem: matchingForm(w.slice(0, -1)), prefix: true }
+            : { stem: matchingForm(w), prefix: false },
+        );
       const compiled: CompiledPattern = { entry, index: index++, words };
       const first = words[0];
       const map = first.prefix ? this.prefixes : this.exact;
@@ -206,13 +215,13 @@ export class WatchedWordMatcher {
     }
   }
 
-  private matchAt(tokens: Token[], at: number, pattern: CompiledPattern): boolean {
+  private matchAt(tokens: FoldedToken[], at: number, pattern: CompiledPattern): boolean {
     const { words } = pattern;
     if (at + words.length > tokens.length) return false;
     for (let k = 0; k < words.length; k++) {
       const token = tokens[at + k];
       if (k > 0 && token.breakBefore) return false;
-      if (!wordMatches(words[k], token.word)) return false;
+      if (!wordMatches(words[k], token.folded)) return false;
     }
     return true;
   }
@@ -220,10 +229,15 @@ export class WatchedWordMatcher {
   screen(text: string): ScreeningResult {
     if (this.size === 0 || !text) return NO_MATCH;
     const normalized = normalizeText(text);
-    const tokens = tokenize(normalized);
+    const folds = new Map<string, string>();
+    const tokens: FoldedToken[] = tokenize(normalized).map((t) => {
+      let folded = folds.get(t.word);
+      if (folded === undefined) folds.set(t.word, (folded = matchingForm(t.word)));
+      return { ...t, folded };
+    });
     const found = new Map<number, ScreeningMatch>();
     for (let i = 0; i < tokens.length; i++) {
-      this.forEachCandidate(tokens[i].word, (candidate) => {
+      this.forEachCandidate(tokens[i].folded, (candidate) => {
         if (found.has(candidate.index) || !this.matchAt(tokens, i, candidate)) return;
         const last = tokens[i + candidate.words.length - 1];
         found.set(candidate.index, {

@@ -40,11 +40,15 @@ export class CafeError extends Error {
 
 const KNOWN = new Set<string>(CAFE_ERROR_CODES);
 
-/** Throws the policy's refusal as a café error, keeping its code when the café knows it. */
-export function ensureCafe(decision: Decision): void {
-  if (decision.allowed) return;
+/** The policy's refusal as a café error, keeping its code when the café knows it. */
+export function cafeRefusal(decision: Exclude<Decision, { allowed: true }>): CafeError {
   const code = (KNOWN.has(decision.code) ? decision.code : 'forbidden') as CafeErrorCode;
-  throw new CafeError(code, decision.message, decision.until !== undefined ? { until: decision.until } : {});
+  return new CafeError(code, decision.message, decision.until !== undefined ? { until: decision.until } : {});
+}
+
+/** Throws the policy's refusal as a café error. */
+export function ensureCafe(decision: Decision): void {
+  if (!decision.allowed) throw cafeRefusal(decision);
 }
 
 /** Errors from shared services (rate limits) in the café's terms; anything else is not for the client. */

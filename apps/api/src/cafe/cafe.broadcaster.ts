@@ -113,8 +113,10 @@ export class CafeBroadcaster {
     this.presenceTimers.set(sessionId, timer);
   }
 
-  typing(from: CafeSocket, sessionId: string, room: string, nickname: string): void {
-    from.to(channels.session(sessionId)).emit('typing', { room, nickname });
+  /** To the session but the typer; not to the members in `except` (those who ignore a named author). */
+  typing(from: CafeSocket, sessionId: string, room: string, nickname: string, except: string[] = []): void {
+    const to = from.to(channels.session(sessionId));
+    (except.length > 0 ? to.except(except.map(channels.reader)) : to).emit('typing', { room, nickname });
   }
 
   slowMode(sessionId: string, room: string, seconds: number): void {

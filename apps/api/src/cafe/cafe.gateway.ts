@@ -9,6 +9,7 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { CafeAck } from '#libs/contracts';
+import { RealtimeService } from '../realtime/realtime.service.js';
 import { CafeError, toCafeError } from './cafe-error.js';
 import { CafeService } from './cafe.service.js';
 import { CafeBroadcaster, type CafeNamespace, type CafeSocket } from './cafe.broadcaster.js';
@@ -28,10 +29,12 @@ export class CafeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   constructor(
     private readonly cafe: CafeService,
     private readonly broadcaster: CafeBroadcaster,
+    private readonly realtime: RealtimeService,
   ) {}
 
   afterInit(ns: CafeNamespace): void {
     this.broadcaster.attach(ns);
+    this.realtime.guardRecovery(ns, (data) => this.cafe.mayRecover(data));
   }
 
   async handleConnection(socket: CafeSocket): Promise<void> {

@@ -15,15 +15,17 @@ import { Transactions } from '../database/transactions.js';
 import { IdentityService } from '../identity/identity.service.js';
 import { socketIdentity } from '../identity/socket-auth.js';
 import { RECOVERY_WINDOW_MS } from '../realtime/app-io.adapter.js';
+import type { SocketData } from '../realtime/realtime.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
-import { CafeError, ensureCafe, toCafeError } from './cafe-error.js';
+import { CafeError, cafeRefusal, ensureCafe, toCafeError } from './cafe-error.js';
 import { CafeHostTools } from './cafe-host.service.js';
 import {
   CafeBroadcaster,
   channels,
   type CafeSocket,
+  type CafeSocketData,
   type JoinedParticipant,
   presenceList,
 } from './cafe.broadcaster.js';
@@ -53,6 +55,11 @@ function withoutControls(text: string): string {
   return out;
 }
 
+/** Whether a participant may stay in their room now (CafeService.admit), and if not what to tell and undo. */
+type Admission =
+  | { ok: true; room: RoomRow; mutedUntil: Date | null | undefined }
+  | { ok: false; error: CafeError; leave: 'no' | 'forget' | 'release' };
+
 /** What every event after `join` needs: who is asking, and the state of their session. */
 interface EventContext {
   participant: JoinedParticipant;
@@ -65,8 +72,8 @@ interface EventContext {
 /**
  * The café's rules for live rooms. The gateway hands every client event here; the permission
  * questions go to the one Policy, built afresh for each event from the socket's login session,
- * so a logout, a ban, a role change or a host's mute applies at once, also to a socket that was
- * recovered without its handshake middlewares.
+ * so a logout, a ban, a role change or a host's mute applies at once. The same check decides
+ * whether a dropped connection may be restored into its rooms (decision 0038).
  */
 @Injectable()
 export class CafeService {
@@ -92,12 +99,47 @@ export class CafeService {
 
   // --- connection lifecycle ---
 
-  /** A recovered connection comes back into its rooms, if its place was still held. */
+  /**
+   * Asked before a dropped connection is restored (its rooms and the events it missed): only when
+   * the person it was is still logged in as then and every room it was in would still have them.
+   * Otherwise its places are given up, and the client joins again, which says why not.
+   */
+  async mayRecover(data: CafeSocketData & SocketData): Promise<boolean> {
+    const participants = Object.values(data.participants ?? {});
+    const { holds, user } = await this.identity.parkedSocketHolds(data);
+    let admitted = holds;
+    if (admitted) {
+      const policy = await this.identity.policyFor(user);
+      for (const participant of participants)
+        if (!(await this.admit(participant, user, policy)).ok) {
+          admitted = false;
+          break;
+        }
+    }
+    if (!admitted)
+      for (const participant of participants) {
+        await this.state.release(participant.sessionId, participant.id);
+        await this.announcePresence(participant.sessionId, participant.room);
+      }
+    return admitted;
+  }
+
+  /**
+   * A recovered connection comes back into its rooms, if its place was still held. Whoever the
+   * connection is now (the middlewares read its session again) must still be admitted to each;
+   * if not, it is ended, and the client connects and joins afresh (and is told why not).
+   */
   async connected(socket: CafeSocket): Promise<void> {
     if (!socket.recovered) {
       socket.data.participants = {};
       return;
     }
+    const { user, policy } = await socketIdentity(this.identity, socket);
+    for (const participant of Object.values(this.joinedOf(socket)))
+      if (!(await this.admit(participant, user, policy)).ok) {
+        socket.disconnect(true);
+        return;
+      }
     for (const participant of Object.values(this.joinedOf(socket))) {
       const back = await this.state.resume(
         { id: participant.sessionId, endsAt: new Date(participant.sessionEndsAt) },
@@ -327,7 +369,9 @@ export class CafeService {
     const ctx = await this.context(socket, participant);
     ensureCafe(ctx.policy.canWrite());
     if (ctx.mutedUntil !== undefined) throw this.mutedError(ctx.mutedUntil);
-    this.broadcaster.typing(socket, participant.sessionId, participant.room, participant.nickname);
+    // Like their messages, the typing of someone ignored by name does not reach those who ignore them.
+    const ignorers = participant.namedAs ? await this.ignoring.ignorersOf(participant.namedAs) : [];
+    this.broadcaster.typing(socket, participant.sessionId, participant.room, participant.nickname, ignorers);
     return {};
   }
 
@@ -390,30 +434,53 @@ export class CafeService {
 
   // --- helpers ---
 
-  /**
-   * Re-checks, for an event after `join`: the session is still open, the room's audience still
-   * admits the caller (a logout or role change), and no host has removed them. A participant
-   * whose session ended or who was removed is forgotten on this connection.
-   */
+  /** The checks of `admit` for an event after `join`; a participant who is out is forgotten on this connection. */
   private async context(socket: CafeSocket, participant: JoinedParticipant): Promise<EventContext> {
     const { user, policy } = await socketIdentity(this.identity, socket);
-    const state = await this.roomsData.sessionState(participant.sessionId);
-    if (!state?.live) {
-      this.forget(socket, participant);
-      throw new CafeError('closed', 'This café session has ended.');
+    const admission = await this.admit(participant, user, policy);
+    if (!admission.ok) {
+      if (admission.leave !== 'no') this.forget(socket, participant);
+      if (admission.leave === 'release') await this.state.release(participant.sessionId, participant.id);
+      throw admission.error;
     }
-    ensureCafe(policy.canJoinCafeRoom(state.room.audience));
+    return { participant, user, policy, room: admission.room, mutedUntil: admission.mutedUntil };
+  }
+
+  /**
+   * What must hold for a participant to stay in their room, for every event and for a dropped
+   * connection to come back: the same person (or a guest, as at the join) is logged in, not
+   * banned (IdentityService reads the session as for HTTP); the session is still open; the room's
+   * audience still admits them (a role change); no host has removed them.
+   */
+  private async admit(
+    participant: JoinedParticipant,
+    user: SessionUser | undefined,
+    policy: Policy,
+  ): Promise<Admission> {
+    // Not forgotten at once: a banned hidden author's name must not leave the room with the ban (decision 0025).
+    if ((user?.id ?? null) !== (participant.readerId ?? null))
+      return {
+        ok: false,
+        leave: 'no',
+        error: new CafeError('forbidden', 'Your login has ended or changed since you joined. Join the room again.'),
+      };
+    const state = await this.roomsData.sessionState(participant.sessionId);
+    if (!state?.live)
+      return { ok: false, leave: 'forget', error: new CafeError('closed', 'This café session has ended.') };
+    const audience = policy.canJoinCafeRoom(state.room.audience);
+    if (!audience.allowed) return { ok: false, leave: 'no', error: cafeRefusal(audience) };
     const restrictions = await this.messages.activeRestrictions(participant.sessionId, {
       participantId: participant.id,
       nicknameKey: participant.nicknameKey,
       authorHash: participant.authorHash ? Buffer.from(participant.authorHash, 'hex') : null,
     });
-    if (restrictions.kicked) {
-      this.forget(socket, participant);
-      await this.state.release(participant.sessionId, participant.id);
-      throw new CafeError('removed', 'A host has removed you from this café session.');
-    }
-    return { participant, user, policy, room: state.room, mutedUntil: restrictions.mutedUntil };
+    if (restrictions.kicked)
+      return {
+        ok: false,
+        leave: 'release',
+        error: new CafeError('removed', 'A host has removed you from this café session.'),
+      };
+    return { ok: true, room: state.room, mutedUntil: restrictions.mutedUntil };
   }
 
   private async snapshot(participant: JoinedParticipant, since: string | undefined): Promise<CafeJoinResult> {

@@ -1,31 +1,9 @@
-import { nameSkeleton } from '#libs/content';
+import { isReservedName, nameSkeleton } from '#libs/content';
 import { CAFE_LIMITS, cleanNickname, nicknameProblem } from '#libs/contracts';
 import { CafeError } from './cafe-error.js';
 
 // The rule of a nickname's form is the contract's, so the web checks it before connecting.
 export { cleanNickname };
-/** Names that would pass for the café's own voice or for a forum alias (with or without a number after). */
-const RESERVED = new Set(
-  [
-    'vert',
-    'verten',
-    'vertinne',
-    'host',
-    'moderator',
-    'moderatoren',
-    'admin',
-    'administrator',
-    'system',
-    'erfaringsforum',
-    'erfaringskafeen',
-    'erfaringskaféen',
-    'anonym',
-    'gjest',
-    'deleted',
-    'slettet',
-  ].map(nameSkeleton),
-);
-
 /**
  * The nickname as compared: its confusable skeleton, so "Kari", "KARI", "kari " and "Kаri" (with a
  * Cyrillic а) are one name, while "Åse" and "Ase" are two.
@@ -45,6 +23,7 @@ export function checkNicknameShape(nickname: string, fromDisplayName: boolean): 
   );
 }
 
+/** The one name rule's reserved names (libs/content): the café's own voices and the forum's aliases. */
 export function isReservedNickname(nickname: string): boolean {
-  return RESERVED.has(nameSkeleton(cleanNickname(nickname).replace(/ ?\d+$/u, '')));
+  return isReservedName(cleanNickname(nickname));
 }

@@ -4,8 +4,9 @@ import { DirectoryService } from './directory.service.js';
 const EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Marks offers stale once they have gone 180 days without a check (hourly, and at start). Each
- * run is one guarded UPDATE, so several processes and restarts do it once.
+ * Marks offers stale once they have gone 180 days without a check, and forgets a suggester's
+ * email 30 days after their suggestion was decided (hourly, and at start). Each is one guarded
+ * UPDATE, so several processes and restarts do it once.
  */
 @Injectable()
 export class DirectoryClock implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,6 +27,7 @@ export class DirectoryClock implements OnApplicationBootstrap, OnApplicationShut
 
   async tick(): Promise<number> {
     try {
+      await this.directory.forgetSuggesters();
       return await this.directory.markStale();
     } catch (e) {
       this.logger.warn(`directory clock: ${e instanceof Error ? e.message : String(e)}`);

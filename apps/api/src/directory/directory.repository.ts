@@ -163,6 +163,25 @@ export interface ServiceFields {
   municipality_code: string;
 }
 
+/** The columns an offer's own fields are written to, in one order for the INSERT and the UPDATE. */
+const SERVICE_FIELD_COLUMNS = [
+  'name',
+  'alternate_name',
+  'description',
+  'url',
+  'email',
+  'status',
+  'fees_description',
+  'eligibility_description',
+  'application_process',
+  'minimum_age',
+  'maximum_age',
+  'alert',
+  'municipality_code',
+] as const satisfies readonly (keyof ServiceFields)[];
+
+const serviceFieldValues = (s: ServiceFields) => SERVICE_FIELD_COLUMNS.map((c) => s[c]);
+
 export interface LocationFields {
   name: string | null;
   address_1: string | null;
@@ -379,55 +398,21 @@ export class DirectoryRepository {
   }
 
   async insertService(tx: EntityManager, organizationId: string, s: ServiceFields, assuredDate: string | null) {
+    const columns = ['organization_id', ...SERVICE_FIELD_COLUMNS, 'assured_date'];
     const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO directory_services (organization_id, name, alternate_name, description, url, email, status,
-         fees_description, eligibility_description, application_process, minimum_age, maximum_age, alert,
-         municipality_code, assured_date)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [
-        organizationId,
-        s.name,
-        s.alternate_name,
-        s.description,
-        s.url,
-        s.email,
-        s.status,
-        s.fees_description,
-        s.eligibility_description,
-        s.application_process,
-        s.minimum_age,
-        s.maximum_age,
-        s.alert,
-        s.municipality_code,
-        assuredDate,
-      ],
+      `INSERT INTO directory_services (${columns.join(', ')})
+       VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      [organizationId, ...serviceFieldValues(s), assuredDate],
     );
     return row.id;
   }
 
   async updateService(tx: EntityManager, id: string, organizationId: string, s: ServiceFields): Promise<void> {
+    const columns = ['organization_id', ...SERVICE_FIELD_COLUMNS];
     await tx.query(
-      `UPDATE directory_services SET organization_id = $2, name = $3, alternate_name = $4, description = $5, url = $6,
-         email = $7, status = $8, fees_description = $9, eligibility_description = $10, application_process = $11,
-         minimum_age = $12, maximum_age = $13, alert = $14, municipality_code = $15, last_modified = now()
+      `UPDATE directory_services SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, last_modified = now()
        WHERE id = $1`,
-      [
-        id,
-        organizationId,
-        s.name,
-        s.alternate_name,
-        s.description,
-        s.url,
-        s.email,
-        s.status,
-        s.fees_description,
-        s.eligibility_description,
-        s.application_process,
-        s.minimum_age,
-        s.maximum_age,
-        s.alert,
-        s.municipality_code,
-      ],
+      [id, organizationId, ...serviceFieldValues(s)],
     );
   }
 
@@ -445,6 +430,19 @@ export class DirectoryRepository {
   }
 
   /** The daily job: an offer not checked for `days` days (or never, since it was made) is stale. */
+  /** The suggester's private email, once the suggestion was decided `days` ago. */
+  async forgetSuggesterEmails(days: number): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `WITH forgotten AS (
+         UPDATE directory_suggestions SET suggester_email = NULL
+         WHERE suggester_email IS NOT NULL AND decided_at <= now() - make_interval(days => $1::int)
+         RETURNING id)
+       SELECT count(*)::int AS n FROM forgotten`,
+      [days],
+    );
+    return n;
+  }
+
   async markStale(days: number): Promise<number> {
     const [{ n }]: { n: number }[] = await this.db.query(
       `WITH marked AS (

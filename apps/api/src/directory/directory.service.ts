@@ -36,6 +36,7 @@ import { receiptHash } from './directory-receipts.service.js';
 export const FEED_STATUSES: ServiceStatus[] = ['active', 'temporarily closed'];
 /** Not checked for this many days: stale, and listed for the moderators to check again. */
 export const STALE_AFTER_DAYS = 180;
+const SUGGESTER_EMAIL_DAYS = 30;
 
 /** What a suggestion holds (its `fields`), as the suggester wrote it. */
 export type SuggestedFields = Omit<SuggestionDto, 'serviceId' | 'suggesterEmail'>;
@@ -373,6 +374,10 @@ export class DirectoryService {
   /** The daily job's work; returns how many offers became stale. */
   markStale(): Promise<number> {
     return this.repo.markStale(STALE_AFTER_DAYS);
+  }
+  /** The moderator has had a month to write back; the receipt still answers without the email. */
+  forgetSuggesters(): Promise<number> {
+    return this.repo.forgetSuggesterEmails(SUGGESTER_EMAIL_DAYS);
   }
 
   // --- helpers ---

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Rendered } from '#libs/content';
+import { PRODUCT_ALIASES, type Rendered } from '#libs/content';
 import type { HoldReason } from '#libs/moderation';
 import type { ContentStatus } from '#libs/policy';
 import { threadScope } from '../authorship/scope.js';
@@ -74,10 +74,10 @@ export class ForumWriter {
     if (author.kind === 'anonymous') {
       const existing = await this.posts.aliasOf(tx, threadId, author.hash);
       if (existing) return existing;
-      return `Anonym ${await this.threads.nextAlias(tx, threadId, 'anonymous')}`;
+      return `${PRODUCT_ALIASES.anonymous} ${await this.threads.nextAlias(tx, threadId, 'anonymous')}`;
     }
     // A guest has nothing to recognise them by across posts, so each guest post is a new guest.
-    return `Gjest ${await this.threads.nextAlias(tx, threadId, 'guest')}`;
+    return `${PRODUCT_ALIASES.guest} ${await this.threads.nextAlias(tx, threadId, 'guest')}`;
   }
 
   private async insertPost(tx: EntityManager, post: NewPost): Promise<PostRow> {

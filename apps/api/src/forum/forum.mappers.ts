@@ -1,3 +1,4 @@
+import { PRODUCT_ALIASES } from '#libs/content';
 import type { Role } from '#libs/contracts';
 import type { AuthorKind, EditContext, Policy } from '#libs/policy';
 import type { Viewer } from '../authorship/viewer.js';
@@ -22,8 +23,8 @@ interface AuthorFields {
  * a named author whose account is gone shows as deleted.
  */
 export function toAuthor(a: AuthorFields): AuthorDto {
-  if (a.kind === 'anonymous') return { kind: 'anonymous', alias: a.alias ?? 'Anonym' };
-  if (a.kind === 'guest') return { kind: 'guest', alias: a.alias ?? 'Gjest' };
+  if (a.kind === 'anonymous') return { kind: 'anonymous', alias: a.alias ?? PRODUCT_ALIASES.anonymous };
+  if (a.kind === 'guest') return { kind: 'guest', alias: a.alias ?? PRODUCT_ALIASES.guest };
   if (!a.authorId || !a.username) return { kind: 'deleted' };
   return { kind: 'user', username: a.username, displayName: a.displayName ?? a.username, role: a.role ?? 'member' };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { PRODUCT_ALIASES } from '#libs/content';
 import type { AuditAction } from '#libs/contracts';
 import type { Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
@@ -130,7 +131,12 @@ export class ThreadsService {
         : { kind: 'user', userId: policy.userId! };
 
     // The opening post is the first appearance in its thread: "Anonym 1" or "Gjest 1".
-    const alias = author.kind === 'anonymous' ? 'Anonym 1' : author.kind === 'guest' ? 'Gjest 1' : null;
+    const alias =
+      author.kind === 'anonymous'
+        ? `${PRODUCT_ALIASES.anonymous} 1`
+        : author.kind === 'guest'
+          ? `${PRODUCT_ALIASES.guest} 1`
+          : null;
     const { postId, receiptToken, receiptCode } = await this.tx.run(async (tx) => {
       if (author.kind === 'anonymous') await this.ownThreads.wroteIn(tx, viewer, threadId);
       await this.threads.insert(tx, {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { GUEST, Policy, type Actor } from '#libs/policy';
 import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
-import { RealtimeService } from '../realtime/realtime.service.js';
+import { RealtimeService, type SocketData } from '../realtime/realtime.service.js';
 import { SanctionsRepository, type SanctionInForce } from '../sanctions/sanctions.repository.js';
 import { UsersService } from '../users/users.service.js';
 import { SessionIdentities } from './session-identities.service.js';
@@ -61,7 +61,27 @@ export class IdentityService {
    */
   async userOfSocket(request: HandshakeRequest | undefined): Promise<SessionUser | undefined> {
     if (!request?.user || !request.sessionID) return undefined;
-    return this.sessions.userOf(request.sessionID);
+    return this.userOfSession(request.user.id, request.sessionID);
+  }
+
+  /**
+   * Whether a dropped socket may be restored as it was (its rooms, and the events it missed): a
+   * guest's may; a user's only while the login session it was let in by is open, still theirs,
+   * with the role it had then, and no ban. A logout, a new password, a deletion or a ban end the
+   * session; a role change fails the role. `user` is who the socket was, still.
+   */
+  async parkedSocketHolds(data: SocketData): Promise<{ holds: boolean; user?: SessionUser }> {
+    if (!data.userId) return { holds: !data.sessionId };
+    if (!data.sessionId) return { holds: false };
+    const user = await this.userOfSession(data.userId, data.sessionId);
+    return user && user.role === data.role ? { holds: true, user } : { holds: false };
+  }
+
+  /** The user of an open login session, read as for HTTP: not when it is another's, or they are banned. */
+  private async userOfSession(userId: string, sid: string): Promise<SessionUser | undefined> {
+    const user = await this.sessions.userOf(sid);
+    if (!user || user.id !== userId) return undefined;
+    return (await this.standing(user)).ban ? undefined : user;
   }
 
   /** Once per request: the session loader and the policy's actor share the answer. */

@@ -57,6 +57,8 @@ const PRIVACY_NB = `# Personvern i Erfaringsforum
 
 **Interesse for panelet og panelets oppdrag.** Melder du interesse for erfaringspanelet (også uten konto), lagrer vi navnet ditt, e-post og/eller telefonnummer, hvordan du vil bli kontaktet, perspektivene dine, meldingen din og om du vil ha nyhetsbrev. Bare administratorene (koordinatoren) ser dette. Alt sammen slettes automatisk 12 måneder etter at koordinatoren sist behandlet henvendelsen. Panelmedlemmer har en panelprofil (perspektiver, temaer, pause, hvor mange oppdrag de vil ha) og innsjekkinger på oppdrag; en innsjekkingsmelding ser bare du og administratorene. Nyhetsbrevet har en avmeldingslenke som virker uten innlogging.
 
+**Forslag til aktivitetsoversikten.** Foreslår du et tilbud eller en rettelse, lagrer vi forslaget og, hvis du oppgir den, e-postadressen din, så moderatoren kan spørre deg om noe. E-postadressen vises aldri for andre og slettes 30 dager etter at forslaget er behandlet; kvitteringskoden din virker fortsatt.
+
 **Aldersgrense.** Du må være 16 år for å registrere deg. Er du yngre, er Alarmtelefonen for barn og unge (116 111) og ung.no til for deg.
 
 **Dine rettigheter.** Under «Min side» kan du laste ned alle dine data (innsyn og dataportabilitet) og slette kontoen din. Ved sletting fjernes kontoen; innlegg du skrev med navn vises som «slettet bruker», og anonyme innlegg kan ikke lenger knyttes til deg av noen. Du kan også klage til Datatilsynet.
@@ -75,6 +77,8 @@ const PRIVACY_EN = `# Privacy in Erfaringsforum
 **Who sees what.** Open categories can be read by anyone. Closed categories are read only by the panel's members. Moderators see posts awaiting review and reports about content. Administrators see the user list (username, display name and role). We share nothing with others and use no tracking or advertising.
 
 **Interest in the panel and the panel's assignments.** If you express interest in the experience panel (also without an account), we store your name, email and/or phone number, how you want to be contacted, your perspectives, your message and whether you want the newsletter. Only the administrators (the coordinator) see this. All of it is deleted automatically 12 months after the coordinator last handled it. Panel members have a pool profile (perspectives, topics, a pause, how many assignments they want) and check-ins on assignments; a check-in note is seen only by you and the administrators. The newsletter has an unsubscribe link that works without logging in.
+
+**Suggestions for the activity directory.** If you suggest an offer or a correction, we store the suggestion and, if you give it, your email address, so a moderator can ask you about it. The email is never shown to anyone else and is deleted 30 days after the suggestion was decided; your receipt code still works.
 
 **Age limit.** You must be 16 to register. If you are younger, Alarmtelefonen for children and young people (116 111) and ung.no are there for you.
 

@@ -7,7 +7,8 @@ import { QueueFeed } from './queue-feed.service.js';
 
 /**
  * Socket.IO /mod: moderators only, checked at the handshake from the login session; others get a
- * connect_error with the refusal's message and code. Emits `queue:changed` {pending, crisisPending}.
+ * connect_error with the refusal's message and code, also when a dropped socket comes back.
+ * Emits `queue:changed` {pending, crisisPending}.
  */
 @WebSocketGateway({ namespace: '/mod' })
 export class ModGateway implements OnGatewayInit, OnGatewayConnection {
@@ -19,6 +20,11 @@ export class ModGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(namespace: Namespace): void {
     namespace.use(refuseUnless(this.identity, (policy) => policy.canWatchQueue()));
+    // A dropped moderator's socket comes back with the counts it missed only while still one.
+    this.realtime.guardRecovery(namespace, async (data) => {
+      const { holds, user } = await this.identity.parkedSocketHolds(data);
+      return holds && user !== undefined && (await this.identity.policyFor(user)).canWatchQueue().allowed;
+    });
     this.realtime.bindModeration(namespace);
   }
 

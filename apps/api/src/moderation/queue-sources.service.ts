@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { escapeHtml } from '#libs/content';
+import { escapeHtml, PRODUCT_ALIASES } from '#libs/content';
 import type { Policy } from '#libs/policy';
 import { Authorship } from '../authorship/authorship.service.js';
 import { CafeModerationService } from '../cafe/cafe-moderation.service.js';
@@ -63,7 +63,7 @@ export class QueueSources {
           organizationName: s.organizationName,
           title: s.name,
           bodyHtml: s.bodyHtml,
-          author: { kind: 'guest', alias: 'Forslag til aktivitetstilbud' },
+          author: { kind: 'guest', alias: PRODUCT_ALIASES.activitySuggestion },
           ...(s.serviceId ? { serviceId: s.serviceId } : {}),
         },
         flags: [],
@@ -84,7 +84,7 @@ export class QueueSources {
           consultationId: a.consultation_id,
           title: a.title,
           bodyHtml: a.texts.map((t) => `<p>${escapeHtml(t).replace(/\n/g, '<br>')}</p>`).join(''),
-          author: { kind: 'anonymous', alias: 'Svar i rådslag' },
+          author: { kind: 'anonymous', alias: PRODUCT_ALIASES.consultationAnswer },
         },
         flags: [],
       });

@@ -1,4 +1,6 @@
-/** What an email about a notification says: that there is one, and where; never what it is about. */
+import { webRoutes } from '#libs/contracts';
+
+/** What an email about a notification says: that there is one, and where to read it; never what it is about. */
 export interface NotificationEmail {
   to: string;
   subject: string;
@@ -7,10 +9,11 @@ export interface NotificationEmail {
 
 /**
  * Posts here are about people's mental health: an email can be read by others (a shared inbox, a
- * lock screen), so it carries no text from the forum, only a link to log in and read it.
+ * relative, a lock screen), so it carries no text from the forum and no link to a thread or post
+ * (a link to an anonymous author's own thread would tell the reader whose it is): only the way to
+ * the reader's notifications, behind their login.
  */
-export function notificationEmail(to: string, base: string, link: string | null): NotificationEmail {
-  const where = `${base.replace(/\/+$/, '')}${link ?? '/'}`;
+export function notificationEmail(to: string, base: string): NotificationEmail {
   return {
     to,
     subject: 'Du har et nytt varsel i Erfaringsforum',
@@ -18,7 +21,7 @@ export function notificationEmail(to: string, base: string, link: string | null)
       'Hei,',
       '',
       'Du har et nytt varsel i Erfaringsforum. Logg inn for å lese det:',
-      where,
+      `${base.replace(/\/+$/, '')}${webRoutes.notifications()}`,
       '',
       'Du får denne e-posten fordi kontoen din har en e-postadresse. Vil du ikke ha slike e-poster, kan du fjerne adressen fra kontoen din.',
     ].join('\n'),

@@ -19,10 +19,10 @@ export class Mailer implements OnApplicationShutdown {
     return this.transport !== null;
   }
 
-  async sendNotification(to: string, link: string | null): Promise<void> {
+  async sendNotification(to: string): Promise<void> {
     // Without a public address an email could only carry a link the reader cannot open.
     if (!this.transport || !this.config.linkBase) return;
-    const mail = notificationEmail(to, this.config.linkBase, link);
+    const mail = notificationEmail(to, this.config.linkBase);
     try {
       await this.transport.sendMail({ from: FROM, ...mail });
     } catch (e) {

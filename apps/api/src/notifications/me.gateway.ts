@@ -14,11 +14,18 @@ export class MeGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(namespace: Namespace): void {
     namespace.use(refuseUnless(this.identity, (policy) => policy.canReadNotifications()));
+    this.realtime.guardRecovery(namespace, async (data) => {
+      const { holds, user } = await this.identity.parkedSocketHolds(data);
+      return holds && user !== undefined;
+    });
     this.realtime.bindNotifications(namespace);
   }
 
   handleConnection(socket: Socket): void {
     const user = handshakeUser(socket);
-    if (user) void socket.join(userRoom(user.id));
+    const own = user ? userRoom(user.id) : null;
+    // A recovered socket is in the rooms it had; only the current user's stays.
+    for (const room of socket.rooms) if (room.startsWith('user:') && room !== own) void socket.leave(room);
+    if (own) void socket.join(own);
   }
 }

@@ -109,7 +109,7 @@ export class NotificationsService {
       this.realtime.notifyUser(recipient.userId, dto);
       if (!this.mailer.enabled) return;
       const email = await this.users.emailOf(recipient.userId);
-      if (email) await this.mailer.sendNotification(email, dto.link);
+      if (email) await this.mailer.sendNotification(email);
     });
   }
 

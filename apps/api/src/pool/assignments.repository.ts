@@ -31,6 +31,8 @@ export interface MemberRow {
   paused: boolean;
   max_active: number;
   active: number;
+  /** Accepted offers on assignments not yet ended (drafts too): what counts against `max_active`. */
+  committed: number;
   last_assignment_at: Date | null;
   last_load: number | null;
 }
@@ -110,6 +112,8 @@ const MEMBERS = `
          coalesce(p.max_active_assignments, 2) AS max_active,
          (SELECT count(*)::int FROM assignment_offers o JOIN assignments a ON a.id = o.assignment_id
            WHERE o.user_id = u.id AND o.status = 'accepted' AND a.status = 'active') AS active,
+         (SELECT count(*)::int FROM assignment_offers o JOIN assignments a ON a.id = o.assignment_id
+           WHERE o.user_id = u.id AND o.status = 'accepted' AND a.status IN ('draft', 'active')) AS committed,
          (SELECT max(a.starts_at) FROM assignment_offers o JOIN assignments a ON a.id = o.assignment_id
            WHERE o.user_id = u.id AND o.status IN ('accepted', 'released') AND a.status <> 'cancelled') AS last_assignment_at,
          (SELECT c.load FROM assignment_checkins c WHERE c.user_id = u.id ORDER BY c.created_at DESC, c.id DESC LIMIT 1) AS last_load
@@ -175,11 +179,11 @@ export class AssignmentsRepository {
     );
   }
 
-  /** Available for this assignment: not paused, under their limit, no live offer on it; longest waiting first. */
+  /** Available for this assignment: not paused, under their limit (counting drafts they said yes to), no live offer on it; longest waiting first. */
   available(assignmentId: string): Promise<MemberRow[]> {
     return this.db.query(
       `SELECT * FROM (${MEMBERS} WHERE u.role = 'panel' OR p.user_id IS NOT NULL) m
-       WHERE NOT m.paused AND m.active < m.max_active
+       WHERE NOT m.paused AND m.committed < m.max_active
          AND NOT EXISTS (SELECT 1 FROM assignment_offers o WHERE o.assignment_id = $1 AND o.user_id = m.id
                            AND o.status IN ('offered', 'accepted'))
        ORDER BY m.last_assignment_at ASC NULLS FIRST, lower(m.display_name), m.id`,

@@ -10,7 +10,12 @@ import { NotificationsService, type NotificationType } from '../notifications/no
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { AssignmentsRepository, type AssignmentFields, type AssignmentRow } from './assignments.repository.js';
+import {
+  AssignmentsRepository,
+  type AssignmentFields,
+  type AssignmentRow,
+  type MemberRow,
+} from './assignments.repository.js';
 import type {
   AdminAssignmentDto,
   AssignmentStatus,
@@ -183,6 +188,11 @@ export class AssignmentsService {
         throw conflict('needs_backup', 'An assignment starts only when a primary and a backup have both accepted.');
       if (row.ends_at.getTime() <= Date.now())
         throw conflict('ended', 'The end date has passed: make a new assignment.');
+      // Someone who paused after saying yes is not started on it.
+      for (const o of accepted) {
+        const member = (await this.repo.member(tx, o.user_id))!;
+        if (member.paused) throw conflict('member_unavailable', `${member.display_name} has paused.`);
+      }
       await this.repo.setStatus(tx, id, 'active');
     });
     return this.get(policy, id);
@@ -209,12 +219,7 @@ export class AssignmentsService {
       if (!member) throw notFound('There is no such user.');
       if (!roleAtLeast(member.role as Role, 'panel'))
         throw conflict('not_panel_member', 'Only panel members can be offered assignments.');
-      if (member.paused) throw conflict('member_unavailable', `${member.display_name} has paused.`);
-      if (member.active >= member.max_active)
-        throw conflict(
-          'member_unavailable',
-          `${member.display_name} already has ${member.active} active assignment(s), their most at once.`,
-        );
+      unavailable(member);
       const live = (await this.repo.offersOf(id, tx)).filter((o) => o.status === 'offered' || o.status === 'accepted');
       if (live.some((o) => o.role === dto.role))
         throw conflict('role_taken', `This assignment has a ${dto.role} offered or accepted already.`);
@@ -261,11 +266,8 @@ export class AssignmentsService {
       if (offer.status !== 'offered') throw conflict('already_answered', 'You have answered this offer already.');
       if (row.status !== 'draft' && row.status !== 'active')
         throw conflict('already_ended', 'This assignment has ended or was cancelled.');
-      if (to === 'accepted') {
-        const me = (await this.repo.member(tx, offer.user_id))!;
-        if (me.active >= me.max_active)
-          throw conflict('member_unavailable', 'You already have as many active assignments as you said you want.');
-      }
+      // Under the member's row lock: two offers accepted at once cannot both pass the limit.
+      if (to === 'accepted') unavailable((await this.repo.member(tx, offer.user_id))!, 'you');
       await this.repo.answerOffer(tx, offerId, to);
       if (to === 'accepted' && offer.role === 'backup' && row.needs_backup)
         await this.repo.setNeedsBackup(tx, row.id, false);
@@ -405,4 +407,20 @@ export class AssignmentsService {
     for (const adminId of await this.users.adminIds(tx))
       await this.notifications.send(tx, { userId: adminId }, { type, text, link });
   }
+}
+
+/**
+ * Nobody is given more than they said they can carry: a paused member, or one whose accepted
+ * offers on assignments not yet ended (drafts too) reach their limit, is refused with 409.
+ */
+function unavailable(member: MemberRow, who: 'them' | 'you' = 'them'): void {
+  const name = who === 'you' ? 'You' : member.display_name;
+  if (member.paused) throw conflict('member_unavailable', `${name} ${who === 'you' ? 'have' : 'has'} paused.`);
+  if (member.committed >= member.max_active)
+    throw conflict(
+      'member_unavailable',
+      who === 'you'
+        ? 'You already have as many assignments as you said you want at once.'
+        : `${name} already has ${member.committed} assignment(s) they said yes to, their most at once.`,
+    );
 }

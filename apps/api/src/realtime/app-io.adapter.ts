@@ -5,11 +5,12 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Observable } from 'rxjs';
-import type { Server, ServerOptions, Socket } from 'socket.io';
+import type { Namespace, Server, ServerOptions, Socket } from 'socket.io';
 import { clientIp } from '../common/client-ip.js';
 import { isForeignOrigin } from '../common/request-guards.middleware.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { RedisConnection } from '../common/redis.provider.js';
+import type { RealtimeService } from './realtime.service.js';
 
 /**
  * Open connections one address may hold in one process, at RATE_LIMIT_SCALE=1: enough for a ward's
@@ -19,6 +20,32 @@ export const CONNECTIONS_PER_ADDRESS = 50;
 
 /** How long a dropped client's missed events are kept for it (connection state recovery). */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
+
+type AdapterConstructor = new (namespace: Namespace) => Namespace['adapter'];
+
+/**
+ * The namespace adapter (in memory or the Redis streams one) with its session restore asking
+ * `mayRestore` first: Socket.IO replays a parked socket's missed events and puts it back in its
+ * rooms as it restores it, before any middleware or connection handler runs, so whether the
+ * socket may still have them is decided here, from what it was let in with (decision 0038).
+ */
+function restoreGuarded(
+  base: AdapterConstructor,
+  mayRestore: (namespace: string, data: unknown) => Promise<boolean>,
+): AdapterConstructor {
+  return function (namespace: Namespace) {
+    const adapter = new base(namespace);
+    const restore = adapter.restoreSession.bind(adapter);
+    // Typed as always finding one; the adapters answer null (or reject) when they find none.
+    const none = null as unknown as Awaited<ReturnType<typeof restore>>;
+    adapter.restoreSession = async (pid, offset) => {
+      const session = await restore(pid, offset);
+      if (!session) return none;
+      return (await mayRestore(namespace.name, session.data)) ? session : none;
+    };
+    return adapter;
+  } as unknown as AdapterConstructor;
+}
 
 /**
  * Nest builds one Socket.IO server per port from the first gateway it finds, so every server
@@ -33,6 +60,7 @@ export class AppIoAdapter extends IoAdapter {
     private readonly config: AppConfig,
     private readonly redis: RedisConnection,
     private readonly handshakeMiddleware: RequestHandler[],
+    private readonly realtime: RealtimeService,
   ) {
     super(app);
   }
@@ -54,7 +82,8 @@ export class AppIoAdapter extends IoAdapter {
       maxHttpBufferSize: 32 * 1024,
       pingInterval: 20_000,
       pingTimeout: 20_000,
-      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
+      // A recovered socket goes through the middlewares again: its session and role are read afresh.
+      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
       allowRequest: (req, callback) => {
         const foreign = isForeignOrigin(this.config.publicUrl, {
           headers: req.headers,
@@ -79,6 +108,12 @@ export class AppIoAdapter extends IoAdapter {
       serverOptions.adapter = createAdapter(this.redis.client, adapterOptions) as unknown as ServerOptions['adapter'];
     }
     const server: Server = super.createIOServer(port, serverOptions as ServerOptions);
+    // Set before the gateways create their namespaces, so each gets the guarded adapter.
+    server.adapter(
+      restoreGuarded(server.adapter() as unknown as AdapterConstructor, (namespace, data) =>
+        this.realtime.mayRecover(namespace, data),
+      ) as unknown as ServerOptions['adapter'],
+    );
     server.engine.on(
       'connection',
       (connection: { request: IncomingMessage; once(e: 'close', f: () => void): void }) => {
@@ -95,9 +130,10 @@ export class AppIoAdapter extends IoAdapter {
     // a password change, a role change or a ban can find and end them (RealtimeService.endSockets).
     server.on('new_namespace', (namespace) => {
       namespace.use((socket, next) => {
-        const request = socket.request as { user?: { id: string }; sessionID?: string };
+        const request = socket.request as { user?: { id: string; role: string }; sessionID?: string };
         socket.data.userId = request.user?.id ?? null;
         socket.data.sessionId = request.user ? (request.sessionID ?? null) : null;
+        socket.data.role = request.user?.role ?? null;
         next();
       });
     });

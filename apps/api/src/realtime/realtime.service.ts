@@ -10,7 +10,12 @@ export interface SocketData {
   userId?: string | null;
   /** The login session the socket was let in by. */
   sessionId?: string | null;
+  /** The user's role when the socket was let in. */
+  role?: string | null;
 }
+
+/** Whether a dropped socket may come back with its rooms and missed events (see mayRecover). */
+export type RecoveryCheck = (data: SocketData) => Promise<boolean>;
 
 /** Which of a user's sockets to end: all, those of one session, or all but one session's. */
 export type SocketSelection = { sessionId?: string; exceptSessionId?: string };
@@ -33,11 +38,32 @@ export class RealtimeService {
   private readonly logger = new Logger(RealtimeService.name);
   private mod?: Namespace;
   private me?: Namespace;
+  private readonly recoveryChecks = new Map<string, RecoveryCheck>();
 
   constructor(
     private readonly authorship: Authorship,
     private readonly redis: RedisConnection,
   ) {}
+
+  /** How a namespace decides whether a parked socket may be restored; without one, none is. */
+  guardRecovery(namespace: { name: string }, check: RecoveryCheck): void {
+    this.recoveryChecks.set(namespace.name, check);
+  }
+
+  /**
+   * Asked before Socket.IO restores a dropped socket (its rooms, `data` and the events it missed)
+   * from `data` as it was: no means a fresh connection, which has to join again (decision 0038).
+   */
+  async mayRecover(namespace: string, data: unknown): Promise<boolean> {
+    const check = this.recoveryChecks.get(namespace);
+    if (!check || typeof data !== 'object' || data === null) return false;
+    try {
+      return await check(data as SocketData);
+    } catch (e) {
+      this.logger.warn(`recovery check failed: ${String(e)}`);
+      return false;
+    }
+  }
 
   bindModeration(namespace: Namespace): void {
     this.mod = namespace;

@@ -47,10 +47,10 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   /** Named "Administrator", unless another administrator is already (the look-alike rule): then by the username. */
   private async createAdmin(username: string, password: string): Promise<void> {
     try {
-      await this.users.create({ username, password, displayName: 'Administrator', role: 'admin' });
+      await this.users.create({ username, password, displayName: 'Administrator', role: 'admin', bySystem: true });
     } catch (e) {
       if (!(e instanceof ApiError) || (e.getResponse() as { code?: string }).code !== 'name_taken') throw e;
-      await this.users.create({ username, password, role: 'admin' });
+      await this.users.create({ username, password, role: 'admin', bySystem: true });
     }
   }
 }

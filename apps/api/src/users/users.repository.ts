@@ -213,8 +213,9 @@ export class UsersRepository {
   }
 
   /**
-   * Whether a name looks like (has the confusable skeleton of) another user's username, or the
-   * display name of another host, moderator or admin.
+   * Whether a name looks like (has the confusable skeleton of) another user's username or display
+   * name. Pass the transaction that will write the name and call `lockName` in it first, so two
+   * people taking one name at once can't both pass.
    */
   async nameBelongsToAnother(
     name: string,
@@ -223,12 +224,16 @@ export class UsersRepository {
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM users
-       WHERE id IS DISTINCT FROM $2
-         AND (username_skeleton = $1 OR (role IN ('host', 'moderator', 'admin') AND display_name_skeleton = $1))
+       WHERE id IS DISTINCT FROM $2 AND (username_skeleton = $1 OR display_name_skeleton = $1)
        LIMIT 1`,
       [nameSkeleton(name), userId],
     );
     return rows.length > 0;
+  }
+
+  /** Holds the name's skeleton until the transaction ends (a transaction-scoped advisory lock). */
+  async lockName(tx: EntityManager, name: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('user-name:' || $1))`, [nameSkeleton(name)]);
   }
 
   // --- duty ---

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { cleanName, isReservedName, nameFormProblem, nameSkeleton } from '#libs/content';
 import type { Role } from '#libs/contracts';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import type { SessionUser } from '../auth/session-user.js';
 import { Authorship } from '../authorship/authorship.service.js';
-import { conflict, notFound } from '../common/api-error.js';
+import { badRequest, conflict, notFound } from '../common/api-error.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
 import { Transactions } from '../database/transactions.js';
 import { toUserDto, type UserDto } from './dto/user.dto.js';
@@ -17,6 +18,8 @@ export interface NewUser {
   displayName?: string;
   email?: string;
   role?: Role;
+  /** Made by the system (the first administrator), not named by a person: reserved names allowed. */
+  bySystem?: boolean;
 }
 
 const RESET_LINK_HOURS = 24;
@@ -32,29 +35,74 @@ export class UsersService {
     private readonly authorship: Authorship,
   ) {}
 
+  /**
+   * A new account. The names follow the one name rule (`checkName`); the username and display name
+   * are held (`lockName`) until the account exists, so two registrations can't take one name.
+   */
   async create(input: NewUser, manager?: EntityManager): Promise<UserRow> {
-    const displayName = input.displayName?.trim() || input.username;
-    // Nobody may take a name that only looks like one in use ("аdmin" with a Cyrillic а).
-    if (await this.users.nameBelongsToAnother(input.username, null, manager))
-      throw conflict('username_taken', 'That username is taken, or looks too much like one in use. Choose another.');
-    if (displayName !== input.username && (await this.users.nameBelongsToAnother(displayName, null, manager)))
-      throw conflict('name_taken', 'That display name looks like the name of someone registered here. Choose another.');
+    const displayName = input.displayName === undefined ? input.username : this.formOf(input.displayName);
     const passwordHash = await this.hasher.hash(input.password);
-    const salt = this.authorship.newSalt();
-    const user = await this.users.insert(
-      {
-        username: input.username,
-        displayName,
-        email: input.email ?? null,
-        passwordHash,
-        role: input.role ?? 'member',
-      },
-      salt,
-      manager,
-    );
-    if (!user) throw conflict('username_taken', 'That username is taken. Choose another.');
-    await this.authorship.startOwnIndex(salt, manager);
-    return user;
+    const work = async (m: EntityManager) => {
+      for (const name of [...new Set([input.username, displayName].map(nameSkeleton))].sort())
+        await this.users.lockName(m, name);
+      await this.checkName('username', input.username, null, input.bySystem === true, m);
+      if (nameSkeleton(displayName) !== nameSkeleton(input.username))
+        await this.checkName('displayName', displayName, null, input.bySystem === true, m);
+      const salt = this.authorship.newSalt();
+      const user = await this.users.insert(
+        {
+          username: input.username,
+          displayName,
+          email: input.email ?? null,
+          passwordHash,
+          role: input.role ?? 'member',
+        },
+        salt,
+        m,
+      );
+      if (!user) throw conflict('username_taken', 'That username is taken. Choose another.');
+      await this.authorship.startOwnIndex(salt, m);
+      return user;
+    };
+    return manager ? work(manager) : this.tx.run(work);
+  }
+
+  /** A display name as kept, or 400: no control characters (a line break), something visible. */
+  private formOf(raw: string): string {
+    const problem = nameFormProblem(raw);
+    if (problem === 'control')
+      throw badRequest('displayName must be one line of text, without control characters such as line breaks');
+    if (problem === 'blank') throw badRequest('displayName must not be blank (it has no visible character)');
+    return cleanName(raw);
+  }
+
+  /**
+   * The one name rule, for a username or display name a person gives themselves: not a name the
+   * product keeps for itself ("Anonym 1", "Gjest", "Moderator"), and not one that looks like
+   * (shares the skeleton of) another account's username or display name. 409 `name_taken` (or
+   * `username_taken`) otherwise.
+   */
+  private async checkName(
+    field: 'username' | 'displayName',
+    name: string,
+    userId: string | null,
+    reservedAllowed: boolean,
+    manager: EntityManager,
+  ): Promise<void> {
+    const code = field === 'username' ? 'username_taken' : 'name_taken';
+    const what = field === 'username' ? 'username' : 'display name';
+    if (!reservedAllowed && isReservedName(name))
+      throw conflict(
+        code,
+        `That ${what} is kept for the forum itself (such as "Anonym", "Gjest" or "Moderator", with or without a number). Choose another.`,
+      );
+    if (await this.users.nameBelongsToAnother(name, userId, manager))
+      throw conflict(
+        code,
+        field === 'username'
+          ? 'That username is taken, or looks too much like one in use. Choose another.'
+          : 'That display name looks like the name of someone registered here. Choose another.',
+      );
   }
 
   /** Case-insensitive: "Kari" and "kari" are one user. Includes the password hash. */
@@ -78,25 +126,22 @@ export class UsersService {
   }
 
   /**
-   * "Min side": a new display name and/or email address (null or "" removes the address). A display
-   * name that looks like someone else's username, or a staff member's display name, is refused.
+   * "Min side": a new display name and/or email address (null or "" removes the address). The
+   * display name follows the one name rule (`checkName`); the user's own username is always theirs.
    */
   async updateProfile(
     user: SessionUser,
     change: { displayName?: string; email?: string | null; acceptCafeRules?: boolean },
   ): Promise<UserRow> {
-    const displayName = change.displayName?.trim();
+    const displayName = change.displayName === undefined ? undefined : this.formOf(change.displayName);
     const email = change.email === undefined ? undefined : change.email?.trim() || null;
-    if (displayName !== undefined && displayName !== user.username) {
-      if (await this.users.nameBelongsToAnother(displayName, user.id))
-        throw conflict(
-          'name_taken',
-          'That display name looks like the name of someone registered here. Choose another.',
-        );
-    }
-    const updated = await this.tx.run((tx) =>
-      this.users.updateProfile(tx, user.id, { displayName, email, acceptCafeRules: change.acceptCafeRules }),
-    );
+    const updated = await this.tx.run(async (tx) => {
+      if (displayName !== undefined && nameSkeleton(displayName) !== nameSkeleton(user.username)) {
+        await this.users.lockName(tx, displayName);
+        await this.checkName('displayName', displayName, user.id, false, tx);
+      }
+      return this.users.updateProfile(tx, user.id, { displayName, email, acceptCafeRules: change.acceptCafeRules });
+    });
     if (!updated) throw notFound('There is no such user.');
     return updated;
   }

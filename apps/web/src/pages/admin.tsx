@@ -1,4 +1,6 @@
+import { Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { RequireRole } from '../components/guards';
 import { PageHeader } from '../components/page-header';
 import { Applications } from '../features/admin/applications';
@@ -22,6 +24,18 @@ function AdminContent() {
     { id: 'innstillinger', title: t('admin.settings.heading'), el: <SettingsForm /> },
     { id: 'brukere', title: t('admin.users.heading'), el: <Users /> },
     { id: 'soknader', title: t('admin.applications.heading'), el: <Applications /> },
+    {
+      id: 'panelet',
+      title: t('pool.admin.title'),
+      el: (
+        <Paragraph>
+          {t('pool.admin.fromAdmin')}{' '}
+          <Link to="/admin/panelet" className="ds-link">
+            {t('pool.admin.open')}
+          </Link>
+        </Paragraph>
+      ),
+    },
     { id: 'avslor', title: t('admin.reveal.heading'), el: <Reveal /> },
   ];
   return (

@@ -75,6 +75,11 @@ export default function RegisterPage() {
     },
     {
       onError: (err) => {
+        if (err instanceof ApiError && err.code === 'name_taken') {
+          setErrors({ displayName: t('register.errors.nameTaken') });
+          setAttempt((n) => n + 1);
+          return true;
+        }
         if (err instanceof ApiError && err.code === 'username_taken') {
           setErrors({ username: t('errors.codes.username_taken') });
           setAttempt((n) => n + 1);

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '../../common/validation.js';
+import { TextField, WholeNumberField } from '../../common/dto/fields.js';
 
 export const EVENT_KINDS = ['seminar', 'meeting', 'course', 'social', 'other'] as const;
 /** What `/api/events` lists: the events, and the café's planned sessions as `cafe`. */
@@ -44,11 +45,7 @@ export class LocationInputDto {
 }
 
 export class CreateEventDto {
-  @ApiProperty({ minLength: 3, maxLength: 150 })
-  @Trim()
-  @IsString()
-  @MinLength(3, { message: 'title must be 3–150 characters' })
-  @MaxLength(150, { message: 'title must be 3–150 characters' })
+  @TextField(150, { min: 3 })
   title: string;
 
   @ApiProperty({ maxLength: 20000, description: 'Markdown' })
@@ -89,11 +86,7 @@ export class CreateEventDto {
   @IsIn(EVENT_AUDIENCES, { message: 'audience must be everyone, members or panel' })
   audience: (typeof EVENT_AUDIENCES)[number];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, description: 'No more going than this; the rest wait in order' })
-  @IsOptional()
-  @IsInt({ message: 'capacity must be a whole number from 1 to 10000' })
-  @Min(1, { message: 'capacity must be a whole number from 1 to 10000' })
-  @Max(10000, { message: 'capacity must be a whole number from 1 to 10000' })
+  @WholeNumberField(1, 10000, { optional: true, description: 'No more going than this; the rest wait in order' })
   capacity?: number;
 
   @ApiProperty({ enum: EVENT_REGISTRATION })
@@ -131,11 +124,7 @@ export class UpdateEventDto extends PartialType(OmitType(CreateEventDto, ['locat
 }
 
 export class CancelEventDto {
-  @ApiProperty({ minLength: 3, maxLength: 500 })
-  @Trim()
-  @IsString()
-  @MinLength(3, { message: 'reason must be 3–500 characters' })
-  @MaxLength(500, { message: 'reason must be 3–500 characters' })
+  @TextField(500, { min: 3 })
   reason: string;
 }
 

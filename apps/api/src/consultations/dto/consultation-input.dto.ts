@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '../../common/validation.js';
+import { TextField } from '../../common/dto/fields.js';
 
 export const CONSULTATION_AUDIENCES = ['everyone', 'members', 'panel'] as const;
 export const CONSULTATION_ANONYMITY = ['named', 'anonymous'] as const;
@@ -32,11 +33,7 @@ export class QuestionInputDto {
   @IsIn(QUESTION_KINDS, { message: 'kind must be text, single, multi or scale' })
   kind: (typeof QUESTION_KINDS)[number];
 
-  @ApiProperty({ minLength: 1, maxLength: 500 })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'prompt must be 1–500 characters' })
-  @MaxLength(500, { message: 'prompt must be 1–500 characters' })
+  @TextField(500, { min: 1 })
   prompt: string;
 
   @ApiPropertyOptional({ type: [String], description: 'single and multi: 2–20 options' })
@@ -70,18 +67,10 @@ export class QuestionInputDto {
 }
 
 export class CreateConsultationDto {
-  @ApiProperty({ minLength: 3, maxLength: 150 })
-  @Trim()
-  @IsString()
-  @MinLength(3, { message: 'title must be 3–150 characters' })
-  @MaxLength(150, { message: 'title must be 3–150 characters' })
+  @TextField(150, { min: 3 })
   title: string;
 
-  @ApiProperty({ maxLength: 1000 })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'summary must be 1–1000 characters' })
-  @MaxLength(1000, { message: 'summary must be 1–1000 characters' })
+  @TextField(1000, { min: 1 })
   summary: string;
 
   @ApiProperty({ maxLength: 20000, description: 'Markdown' })
@@ -89,11 +78,7 @@ export class CreateConsultationDto {
   @MaxLength(20000)
   body: string;
 
-  @ApiProperty({ maxLength: 200, description: 'Who asks (a DPS, a project, a municipality)' })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'requester must be 1–200 characters' })
-  @MaxLength(200, { message: 'requester must be 1–200 characters' })
+  @TextField(200, { min: 1, description: 'Who asks (a DPS, a project, a municipality)' })
   requester: string;
 
   @ApiProperty({ enum: CONSULTATION_AUDIENCES })
@@ -218,11 +203,7 @@ export class AcknowledgeDto {
 }
 
 export class HandledDto {
-  @ApiProperty({ minLength: 1, maxLength: 2000 })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'note must be 1–2000 characters' })
-  @MaxLength(2000, { message: 'note must be 1–2000 characters' })
+  @TextField(2000, { min: 1 })
   note: string;
 }
 

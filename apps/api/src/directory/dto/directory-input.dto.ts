@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '../../common/validation.js';
+import { TextField } from '../../common/dto/fields.js';
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
 const MUNICIPALITY = /^[0-9]{4}$/;
@@ -46,11 +47,7 @@ export class HsdsQueryDto {
   @Max(100, { message: 'per_page must be a whole number from 1 to 100' })
   per_page?: number;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Words in the name, description, organisation or type' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(100, { message: 'search must be at most 100 characters' })
+  @TextField(100, { optional: true, description: 'Words in the name, description, organisation or type' })
   search?: string;
 
   @ApiPropertyOptional({ example: '4627', description: 'Kommunenummer' })
@@ -97,25 +94,13 @@ export class SuggestionDto {
   @IsUUID('all', { message: 'serviceId must be an id' })
   serviceId?: string;
 
-  @ApiProperty({ minLength: 2, maxLength: 200 })
-  @Trim()
-  @IsString()
-  @MinLength(2, { message: 'organizationName must be 2–200 characters' })
-  @MaxLength(200, { message: 'organizationName must be 2–200 characters' })
+  @TextField(200, { min: 2 })
   organizationName: string;
 
-  @ApiProperty({ minLength: 2, maxLength: 200 })
-  @Trim()
-  @IsString()
-  @MinLength(2, { message: 'name must be 2–200 characters' })
-  @MaxLength(200, { message: 'name must be 2–200 characters' })
+  @TextField(200, { min: 2 })
   name: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 4000 })
-  @Trim()
-  @IsString()
-  @MinLength(10, { message: 'description must be 10–4000 characters' })
-  @MaxLength(4000, { message: 'description must be 10–4000 characters' })
+  @TextField(4000, { min: 10 })
   description: string;
 
   @ApiProperty({ example: '4627', description: 'Kommunenummer' })
@@ -123,18 +108,10 @@ export class SuggestionDto {
   @Matches(MUNICIPALITY, { message: MUNICIPALITY_MESSAGE })
   municipality: string;
 
-  @ApiPropertyOptional({ maxLength: 300, example: 'Kleppevegen 5, 5300 Kleppestø' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(300, { message: 'address must be at most 300 characters' })
+  @TextField(300, { optional: true, example: 'Kleppevegen 5, 5300 Kleppestø' })
   address?: string;
 
-  @ApiPropertyOptional({ maxLength: 300, example: 'Tirsdager kl. 18–20' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(300, { message: 'schedule must be at most 300 characters' })
+  @TextField(300, { optional: true, example: 'Tirsdager kl. 18–20' })
   schedule?: string;
 
   @ApiPropertyOptional({ format: 'uri' })
@@ -158,11 +135,7 @@ export class SuggestionDto {
   @Matches(/^\+?[0-9 ()-]{3,30}$/, { message: 'phone must be a phone number' })
   phone?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, example: 'Gratis' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(200, { message: 'cost must be at most 200 characters' })
+  @TextField(200, { optional: true, example: 'Gratis' })
   cost?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Activity types by code or name' })

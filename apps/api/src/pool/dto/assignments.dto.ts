@@ -4,22 +4,19 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
 import { HelplineDto } from '../../common/dto/support.dto.js';
 import { PageQueryDto } from '../../common/paging.js';
-import { Trim } from '../../common/validation.js';
 import { PERSPECTIVES, type Perspective } from './recruitment.dto.js';
+import { TextField, WholeNumberField } from '../../common/dto/fields.js';
 
 export const ASSIGNMENT_STATUSES = ['draft', 'active', 'completed', 'cancelled'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
@@ -73,43 +70,23 @@ export class PanelProfileInputDto {
   @Matches(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'pausedUntil must be a date (YYYY-MM-DD)' })
   pausedUntil?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10 })
-  @IsOptional()
-  @IsInt({ message: 'maxActiveAssignments must be a whole number from 1 to 10' })
-  @Min(1, { message: 'maxActiveAssignments must be a whole number from 1 to 10' })
-  @Max(10, { message: 'maxActiveAssignments must be a whole number from 1 to 10' })
+  @WholeNumberField(1, 10, { optional: true })
   maxActiveAssignments?: number;
 }
 
 // --- assignments ---
 
 export class CreateAssignmentDto {
-  @ApiProperty({ minLength: 3, maxLength: 150 })
-  @Trim()
-  @IsString()
-  @MinLength(3, { message: 'title must be 3–150 characters' })
-  @MaxLength(150, { message: 'title must be 3–150 characters' })
+  @TextField(150, { min: 3 })
   title: string;
 
-  @ApiProperty({ maxLength: 5000, description: 'The mandate: what the member is asked to do' })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'description must be 1–5000 characters' })
-  @MaxLength(5000, { message: 'description must be 1–5000 characters' })
+  @TextField(5000, { min: 1, description: 'The mandate: what the member is asked to do' })
   description: string;
 
-  @ApiProperty({ maxLength: 200, description: 'Who asks (a DPS, a project, a municipality)' })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'requester must be 1–200 characters' })
-  @MaxLength(200, { message: 'requester must be 1–200 characters' })
+  @TextField(200, { min: 1, description: 'Who asks (a DPS, a project, a municipality)' })
   requester: string;
 
-  @ApiProperty({ maxLength: 2000, description: 'What may and may not be shared' })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'confidentiality must be 1–2000 characters' })
-  @MaxLength(2000, { message: 'confidentiality must be 1–2000 characters' })
+  @TextField(2000, { min: 1, description: 'What may and may not be shared' })
   confidentiality: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -120,17 +97,10 @@ export class CreateAssignmentDto {
   @IsISO8601({ strict: true }, { message: 'endsAt must be a date and time (ISO 8601)' })
   endsAt: string;
 
-  @ApiProperty({ minimum: 1, maximum: 2000 })
-  @IsInt({ message: 'estimatedHours must be a whole number from 1 to 2000' })
-  @Min(1, { message: 'estimatedHours must be a whole number from 1 to 2000' })
-  @Max(2000, { message: 'estimatedHours must be a whole number from 1 to 2000' })
+  @WholeNumberField(1, 2000)
   estimatedHours: number;
 
-  @ApiPropertyOptional({ maxLength: 500, example: '500 kr per time' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(500, { message: 'compensation must be at most 500 characters' })
+  @TextField(500, { optional: true, example: '500 kr per time' })
   compensation?: string;
 }
 
@@ -147,17 +117,10 @@ export class OfferInputDto {
 }
 
 export class CheckinInputDto {
-  @ApiProperty({ minimum: 1, maximum: 5, description: '1: light, 5: too much' })
-  @IsInt({ message: 'load must be a whole number from 1 to 5' })
-  @Min(1, { message: 'load must be a whole number from 1 to 5' })
-  @Max(5, { message: 'load must be a whole number from 1 to 5' })
+  @WholeNumberField(1, 5, { description: '1: light, 5: too much' })
   load: number;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Seen by you and the admins only' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(2000, { message: 'note must be at most 2000 characters' })
+  @TextField(2000, { optional: true, description: 'Seen by you and the admins only' })
   note?: string;
 
   @ApiPropertyOptional({ description: 'Hand the assignment on and pause' })

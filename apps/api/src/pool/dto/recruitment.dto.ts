@@ -15,6 +15,7 @@ import {
 import { HelplineDto } from '../../common/dto/support.dto.js';
 import { PageQueryDto } from '../../common/paging.js';
 import { Trim } from '../../common/validation.js';
+import { TextField } from '../../common/dto/fields.js';
 
 export const PERSPECTIVES = ['user', 'relative', 'peer', 'staff'] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
@@ -38,11 +39,7 @@ export class PanelAboutDto {
 }
 
 export class InterestInputDto {
-  @ApiProperty({ minLength: 1, maxLength: 120 })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'name must be 1–120 characters' })
-  @MaxLength(120, { message: 'name must be 1–120 characters' })
+  @TextField(120, { min: 1 })
   name: string;
 
   @ApiPropertyOptional({ maxLength: 254, description: 'At least one of email or phone' })
@@ -71,11 +68,7 @@ export class InterestInputDto {
   @IsIn(PERSPECTIVES, { each: true, message: 'perspectives must be user, relative, peer or staff' })
   perspectives: Perspective[];
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(2000, { message: 'message must be at most 2000 characters' })
+  @TextField(2000, { optional: true })
   message?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Send me the panel’s newsletter' })
@@ -130,11 +123,7 @@ export class InterestUpdateDto {
   @IsIn(INTEREST_STATUSES, { message: 'status must be new, contacted, joined or declined' })
   status: InterestStatus;
 
-  @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(1000, { message: 'note must be at most 1000 characters' })
+  @TextField(1000, { optional: true })
   note?: string;
 }
 
@@ -142,18 +131,10 @@ export const NEWSLETTER_AUDIENCES = ['panel', 'interested', 'both'] as const;
 export type NewsletterAudience = (typeof NEWSLETTER_AUDIENCES)[number];
 
 export class NewsletterInputDto {
-  @ApiProperty({ minLength: 1, maxLength: 150 })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'subject must be 1–150 characters' })
-  @MaxLength(150, { message: 'subject must be 1–150 characters' })
+  @TextField(150, { min: 1 })
   subject: string;
 
-  @ApiProperty({ maxLength: 10000, description: 'Plain text' })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'body must be 1–10000 characters' })
-  @MaxLength(10000, { message: 'body must be 1–10000 characters' })
+  @TextField(10000, { min: 1, description: 'Plain text' })
   body: string;
 
   @ApiProperty({ enum: NEWSLETTER_AUDIENCES })

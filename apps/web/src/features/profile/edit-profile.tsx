@@ -36,6 +36,11 @@ export function EditProfile() {
           nameRef.current?.focus();
           return true;
         }
+        if (fieldOf(err, ['displayName'])) {
+          setErrors({ displayName: t('account.errors.displayNameForm') });
+          nameRef.current?.focus();
+          return true;
+        }
         if (fieldOf(err, ['email'])) {
           setErrors({ email: t('account.errors.email') });
           emailRef.current?.focus();

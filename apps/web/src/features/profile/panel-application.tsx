@@ -1,6 +1,7 @@
 import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { PanelApplication as Application } from '../../api/types';
 import { ErrorAlert, Loading } from '../../components/feedback';
@@ -31,7 +32,15 @@ export function PanelApplication() {
       },
     },
   );
-  if (user && user.role !== 'member') return <Paragraph>{t('panel.alreadyMember')}</Paragraph>;
+  if (user && user.role !== 'member')
+    return (
+      <Paragraph>
+        {t('panel.alreadyMember')}{' '}
+        <Link to="/panelet/mine" className="ds-link">
+          {t('pool.about.yourPage')}
+        </Link>
+      </Paragraph>
+    );
   if (mine.loading) return <Loading />;
   const latest = mine.data?.[0];
   if (latest?.status === 'pending') {
