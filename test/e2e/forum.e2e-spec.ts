@@ -583,7 +583,15 @@ describe('forum', () => {
       });
       expect(hit.snippet).toContain('<mark>Fjellturene</mark>');
       expect(hit.snippet).not.toMatch(/<(?!\/?mark>)/);
-      expect(Object.keys(hit).sort()).toEqual(['author', 'createdAt', 'postId', 'snippet', 'threadId', 'title']);
+      expect(Object.keys(hit).sort()).toEqual([
+        'author',
+        'contentWarning',
+        'createdAt',
+        'postId',
+        'snippet',
+        'threadId',
+        'title',
+      ]);
     });
 
     it('should find a thread by its title and rank it first', async () => {

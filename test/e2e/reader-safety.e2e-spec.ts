@@ -26,6 +26,17 @@ type Post = {
 const postsOf = async (c: TestClient, threadId: string): Promise<Post[]> =>
   must(await c.get(`/api/threads/${threadId}/posts`), 200).body.items;
 
+/** Search hits by post: their warning and whether this reader's filters fold them. */
+const hits = async (c: TestClient, q: string) =>
+  Object.fromEntries(
+    (await c.get(`/api/search?q=${encodeURIComponent(q)}&limit=50`)).body.items.map(
+      (h: { postId: string; contentWarning: string | null; collapsed?: unknown }) => [
+        h.postId,
+        [h.contentWarning, h.collapsed ?? null],
+      ],
+    ),
+  );
+
 describe('reader safety', () => {
   let app: TestApp;
   let admin: TestClient;
@@ -282,6 +293,17 @@ describe('reader safety', () => {
         ['Sulten', { reason: 'warning', warning: 'spiseforstyrrelser' }],
       ]);
       expect(list[1].id).toBe(w.id);
+    });
+
+    it('should fold search hits by the same filters, and never the reader’s own', async () => {
+      const reader = await newUser(app);
+      must(await reader.patch('/api/me/preferences', { hideWarnings: ['selvskading'], muteWords: ['kniv'] }), 200);
+      const seen = await hits(reader, 'skade');
+      expect(seen[posts.selvskading]).toEqual(['selvskading', { reason: 'warning', warning: 'selvskading' }]);
+      expect((await hits(reader, 'kjøkkenet'))[posts.knives]).toEqual([null, { reason: 'muted_word' }]);
+      expect((await hits(reader, 'vanlig'))[posts.plain]).toEqual([null, null]);
+      expect((await hits(writer, 'skade'))[posts.selvskading]).toEqual(['selvskading', null]);
+      expect((await hits(app.client(), 'skade'))[posts.selvskading]).toEqual(['selvskading', null]);
     });
 
     it('should keep the shared guest page and a member’s folded view apart', async () => {

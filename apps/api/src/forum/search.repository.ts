@@ -15,6 +15,8 @@ export interface SearchHitRow {
   username: string | null;
   display_name: string | null;
   role: Role | null;
+  anon_hash: Buffer | null;
+  content_warning: string | null;
   created_at: Date;
   rank: number;
   snippet: string;
@@ -53,7 +55,7 @@ export class SearchRepository {
       const hits: (Omit<SearchHitRow, 'snippet'> & { excerpt: string })[] = await tx.query(
         `WITH query AS (SELECT websearch_to_tsquery('norwegian', $2) AS q)
          SELECT p.id AS post_id, p.thread_id, t.title, p.author_kind, p.author_id, p.alias, u.username, u.display_name,
-                u.role, p.created_at, left(p.body_text, $6) AS excerpt, ts_rank(p.search, query.q)::float8 AS rank
+                u.role, p.anon_hash, p.content_warning, p.created_at, left(p.body_text, $6) AS excerpt, ts_rank(p.search, query.q)::float8 AS rank
          FROM query, posts p
          JOIN threads t ON t.id = p.thread_id AND t.status = 'published'
          JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])

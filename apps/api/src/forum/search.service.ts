@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { escapeHtml, parseSearchQuery } from '#libs/content';
 import type { Policy } from '#libs/policy';
+import { Authorship } from '../authorship/authorship.service.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
+import { ReaderFilters } from '../reader-safety/reader-filters.service.js';
 import type { SearchHitDto } from './dto/search.dto.js';
+import { postAuthored } from './forum-rows.js';
 import { toAuthor } from './forum.mappers.js';
 import { MATCH_START, MATCH_STOP, SearchRepository } from './search.repository.js';
 
@@ -13,7 +16,11 @@ export function snippetHtml(headline: string): string {
 
 @Injectable()
 export class SearchService {
-  constructor(private readonly searches: SearchRepository) {}
+  constructor(
+    private readonly searches: SearchRepository,
+    private readonly authorship: Authorship,
+    private readonly reader: ReaderFilters,
+  ) {}
 
   /**
    * Full-text search with the Norwegian configuration, best match first. Only published posts in
@@ -27,6 +34,9 @@ export class SearchService {
     const query = parseSearchQuery(q);
     if (!query) return { items: [], nextCursor: null };
     const rows = await this.searches.search(policy.readableVisibilities(), query, after, limit + 1);
+    // A hit is folded by the reader's own filters, as the post is in its thread.
+    const viewer = await this.authorship.viewer(policy.userId);
+    const lens = await this.reader.lens(viewer, [...new Set(rows.map((r) => r.thread_id))]);
     return toPage(
       rows,
       limit,
@@ -45,6 +55,16 @@ export class SearchService {
           role: r.role,
         }),
         createdAt: r.created_at.toISOString(),
+        contentWarning: r.content_warning,
+        collapsed: lens.collapsed({
+          threadId: r.thread_id,
+          authorKind: r.author_kind,
+          authorId: r.author_id,
+          anonHash: r.anon_hash,
+          warning: r.content_warning,
+          text: `${r.title}\n${r.snippet.replaceAll(MATCH_START, '').replaceAll(MATCH_STOP, '')}`,
+          mine: viewer.wrote(postAuthored(r)),
+        }),
       }),
     );
   }

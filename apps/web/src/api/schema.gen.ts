@@ -2498,6 +2498,10 @@ export interface components {
             author: components["schemas"]["UserAuthorDto"] | components["schemas"]["AnonymousAuthorDto"] | components["schemas"]["GuestAuthorDto"] | components["schemas"]["DeletedAuthorDto"];
             /** Format: date-time */
             createdAt: string;
+            /** @description A code from GET /api/content-warnings, or null */
+            contentWarning: string | null;
+            /** @description Present when this reader’s filters fold the post; the snippet is there all the same */
+            collapsed?: components["schemas"]["CollapsedDto"];
         };
         SearchPageDto: {
             items: components["schemas"]["SearchHitDto"][];

@@ -8,6 +8,7 @@ import { ErrorAlert, Loading } from '../components/feedback';
 import { LoadMoreButton, useFocusFirstNew, usePaged } from '../components/load-more';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../lib/format';
+import { Folded, WarningTag } from '../features/reader-safety/folded';
 
 /**
  * The server marks matches in a snippet with <mark> or <b>; everything else in it is text. It is
@@ -54,9 +55,12 @@ function Results({ q }: { q: string }) {
             <Link to={`/trad/${hit.threadId}#post-${hit.postId}`} className="ds-link thread-title">
               {hit.title}
             </Link>
-            <Paragraph data-size="sm" className="snippet">
-              {highlight(hit.snippet)}
-            </Paragraph>
+            <WarningTag code={hit.contentWarning} />
+            <Folded collapsed={hit.collapsed}>
+              <Paragraph data-size="sm" className="snippet">
+                {highlight(hit.snippet)}
+              </Paragraph>
+            </Folded>
             <div className="meta">
               <AuthorName author={hit.author} />
               <span>{formatDateTime(hit.createdAt, i18n.language)}</span>

@@ -1,19 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TextField } from '../../common/dto/fields.js';
 import { PageQueryDto } from '../../common/paging.js';
-import { Trim } from '../../common/validation.js';
+import { CollapsedDto } from '../../reader-safety/dto/reader.dto.js';
 import { ApiAuthor, type AuthorDto } from './author.dto.js';
 
 export class SearchQueryDto extends PageQueryDto {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: 200,
+  @TextField(200, {
+    min: 1,
     description: 'Words to find; Norwegian stemming ("fjelltur" finds "Fjellturene"); "quotes" and -not work',
   })
-  @Trim()
-  @IsString()
-  @MinLength(1, { message: 'q must not be empty' })
-  @MaxLength(200, { message: 'q must be at most 200 characters' })
   q: string;
 }
 
@@ -24,6 +19,13 @@ export class SearchHitDto {
   @ApiProperty({ description: 'HTML: escaped text with the matches in <mark>' }) snippet: string;
   @ApiAuthor() author: AuthorDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'A code from GET /api/content-warnings, or null' })
+  contentWarning: string | null;
+  @ApiPropertyOptional({
+    type: CollapsedDto,
+    description: 'Present when this reader’s filters fold the post; the snippet is there all the same',
+  })
+  collapsed?: CollapsedDto;
 }
 
 export class SearchPageDto {
