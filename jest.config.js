@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 const swc = [
   '@swc/jest',
   {
@@ -25,6 +27,9 @@ const common = {
 /** @type {import('jest').Config} */
 export default {
   testTimeout: 60_000,
+  // Jest's default (cores − 1) runs a 2-core machine's files one at a time; each e2e file waits on its
+  // own embedded database much of the time, so two workers there take about a third off `npm test`.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     {
       ...common,
