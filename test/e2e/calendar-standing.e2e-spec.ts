@@ -41,6 +41,16 @@ const statuses = async (eventId: string) =>
     [eventId],
   );
 
+/** Monday 10–12 from `dtstart`, as a moderator writes it. */
+const schedule = (dtstart: string) => ({
+  description: 'Mandager 10-12',
+  freq: 'WEEKLY',
+  byday: 'MO',
+  opens_at: '10:00',
+  closes_at: '12:00',
+  dtstart,
+});
+
 let app: TestApp;
 let admin: TestClient;
 
@@ -246,14 +256,6 @@ describe('calendar: standing rights, capacity and iCalendar (hostile review)', (
 
   it('F8: should write the directory’s opening times as Oslo wall time, winter and summer, and DTSTAMP in UTC', async () => {
     const service = await publishOffer(app, admin, { name: 'Mandagstreff', schedule: 'Mandager 10-12' });
-    const schedule = (dtstart: string) => ({
-      description: 'Mandager 10-12',
-      freq: 'WEEKLY',
-      byday: 'MO',
-      opens_at: '10:00',
-      closes_at: '12:00',
-      dtstart,
-    });
     for (const [dtstart, utcHour] of [
       ['2027-01-04', 9],
       ['2027-06-07', 8],
