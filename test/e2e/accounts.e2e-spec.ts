@@ -196,8 +196,9 @@ describe('accounts and sessions', () => {
       unknown.push(await timed(uniqueName('ghost')));
     }
     const ratio = median(unknown) / median(wrong);
-    expect(ratio).toBeGreaterThan(0.33);
-    expect(ratio).toBeLessThan(3);
+    // ~0.02 without the dummy hash; a busy machine moves the medians, so the band is wide.
+    expect(ratio).toBeGreaterThan(0.2);
+    expect(ratio).toBeLessThan(5);
   });
 
   it('should answer 400 to a login without a password', async () => {
