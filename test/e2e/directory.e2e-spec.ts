@@ -282,7 +282,7 @@ describe('activity directory (aktivitetstilbud)', () => {
     const bad = [
       { municipality: '46270' },
       { name: '' },
-      { description: 'kort' },
+      { description: '   ' },
       { url: 'javascript:alert(1)' },
       { email: 'ikke-en-adresse' },
       { phone: 'ring meg' },

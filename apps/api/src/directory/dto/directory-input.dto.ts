@@ -100,7 +100,7 @@ export class SuggestionDto {
   @TextField(200, { min: 2 })
   name: string;
 
-  @TextField(4000, { min: 10 })
+  @TextField(4000, { min: 1 })
   description: string;
 
   @ApiProperty({ example: '4627', description: 'Kommunenummer' })
