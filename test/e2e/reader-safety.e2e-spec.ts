@@ -181,6 +181,13 @@ describe('reader safety', () => {
         (await admin.put('/api/admin/content-warnings', { warnings: [{ code: 'X Y', label: { nb: 'a', en: 'b' } }] }))
           .status,
       ).toBe(400);
+      // A body of thousands of bad items gets a short answer, not one clause per item.
+      const flood = await admin.put(
+        '/api/admin/content-warnings',
+        Array.from({ length: 5000 }, (_, i) => i),
+      );
+      expect(flood.status).toBe(400);
+      expect(flood.body.message.length).toBeLessThan(2000);
       const res = await admin.put('/api/admin/content-warnings', { warnings: next });
       expect(res.status).toBe(200);
       expect(res.body.map((w: { code: string }) => w.code)).toContain('panikk');

@@ -12,6 +12,13 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
+/** At most ten problems, then how many more: a body of 5,000 bad items gets a short answer. */
+function summary(messages: string[]): string {
+  const MAX = 10;
+  if (messages.length <= MAX) return messages.join('; ');
+  return `${messages.slice(0, MAX).join('; ')}; and ${messages.length - MAX} more`;
+}
+
 /** Every body and query is checked against its DTO; unknown fields are refused, not dropped. */
 export function validationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -21,7 +28,7 @@ export function validationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     stopAtFirstError: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => badRequest(flatten(errors).join('; ') || 'The request is not valid.'),
+    exceptionFactory: (errors) => badRequest(summary(flatten(errors)) || 'The request is not valid.'),
   });
 }
 
