@@ -47,6 +47,8 @@ describe('café: nothing lost', () => {
     const dropped = waitFor(a.socket, 'disconnect');
     a.socket.io.engine.close();
     await dropped;
+    // Listening before anything else: on a busy machine A may be back before the messages below are sent.
+    const reconnected = waitFor(a.socket, 'connect', () => true, 15_000);
     // The name is held while A is away: nobody takes it over.
     const c = await pool.connect(app);
     expect((await emitAck(c, 'join', { room, nickname, acceptRules: true })).error?.code).toBe('nickname_taken');
@@ -55,9 +57,9 @@ describe('café: nothing lost', () => {
       const ack = await emitAck(b.socket, 'message', { room, body: `mens du var borte ${i}` });
       sent.push(ack.message.id);
     }
-    await waitFor(a.socket, 'connect', () => true, 5_000);
+    await reconnected;
     expect(a.socket.recovered).toBe(true);
-    await eventually(() => atA.length >= 5, 3_000, 'missed messages');
+    await eventually(() => atA.length >= 5, 5_000, 'missed messages');
     const after = waitFor(a.socket, 'message', (m) => m.body === 'etter bruddet');
     await emitAck(b.socket, 'message', { room, body: 'etter bruddet' });
     await after;
