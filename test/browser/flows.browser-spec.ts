@@ -149,7 +149,7 @@ describe('keyboard and forms', () => {
     await page.goto('/logg-inn');
     await settle(page);
     await page.getByLabel('Brukernavn').fill(user.username);
-    await page.getByLabel('Passord').fill('mitt nye passord 2');
+    await page.getByLabel('Passord', { exact: true }).fill('mitt nye passord 2');
     await page.getByRole('button', { name: 'Logg inn' }).last().click();
     await page.waitForURL((u) => u.pathname === '/');
     await expect(page.getByRole('button', { name: 'Logg ut' }).isVisible()).resolves.toBe(true);
@@ -160,7 +160,7 @@ describe('keyboard and forms', () => {
     await page.goto('/logg-inn');
     await settle(page);
     await page.getByLabel('Brukernavn').fill('finnes_ikke');
-    await page.getByLabel('Passord').fill('feil passord her');
+    await page.getByLabel('Passord', { exact: true }).fill('feil passord her');
     await page.getByRole('button', { name: 'Logg inn' }).last().click();
     await page.locator('main .ds-alert').getByText('Feil brukernavn eller passord.').waitFor();
     await page.waitForFunction(() =>
