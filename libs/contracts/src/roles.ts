@@ -11,3 +11,8 @@ export function roleAtLeast(role: Role | undefined, atLeast: Role): boolean {
   if (!role) return false;
   return ROLES.indexOf(role) >= ROLES.indexOf(atLeast);
 }
+
+/** Every role from `atLeast` up, in order: what a query needs where the policy asks roleAtLeast. */
+export function rolesAtLeast(atLeast: Role): Role[] {
+  return ROLES.slice(ROLES.indexOf(atLeast));
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '#libs/contracts';
+import { rolesAtLeast, type Role } from '#libs/contracts';
 
 export type Audience = 'everyone' | 'members' | 'panel';
 export type EventKind = 'seminar' | 'meeting' | 'course' | 'social' | 'other';
@@ -85,9 +85,12 @@ export interface ListFilter {
  * outside it is counted, promoted, reminded or told (decision 0040). Registrations are also dropped
  * when an audience narrows or a member loses the role; this keeps any other path honest.
  */
+const PANEL_ROLES = rolesAtLeast('panel')
+  .map((role) => `'${role}'`)
+  .join(', ');
 const inAudience = (r: string, ev: string) =>
   `(${ev}.audience <> 'panel' OR EXISTS (SELECT 1 FROM users ru WHERE ru.id = ${r}.user_id
-     AND ru.role IN ('panel', 'host', 'moderator', 'admin')))`;
+     AND ru.role IN (${PANEL_ROLES})))`;
 
 /** The same for a registration `r` of the event in `$1`. */
 const inAudienceOf$1 = (r: string) => `EXISTS (SELECT 1 FROM events ev WHERE ev.id = $1 AND ${inAudience(r, 'ev')})`;

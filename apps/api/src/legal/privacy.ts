@@ -1,4 +1,4 @@
-import type { Operator } from '../settings/settings.service.js';
+import type { OperatorDto as Operator } from '../settings/dto/operator.dto.js';
 
 /** Text an administrator typed, shown as itself in Markdown. */
 function plain(text: string): string {

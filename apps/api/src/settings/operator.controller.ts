@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OperatorDto } from './dto/operator.dto.js';
-import { SettingsService, type Operator } from './settings.service.js';
+import { SettingsService } from './settings.service.js';
 
 @ApiTags('legal')
 @Controller('api/operator')
@@ -11,7 +11,7 @@ export class OperatorController {
   /** Anyone: the privacy notice, the accessibility statement and "forgot password" show it. */
   @Get()
   @ApiOkResponse({ type: OperatorDto })
-  get(): Promise<Operator> {
+  get(): Promise<OperatorDto> {
     return this.settings.operator();
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Transactions } from '../database/transactions.js';
 import { SettingsRepository } from './settings.repository.js';
+import type { OperatorDto } from './dto/operator.dto.js';
 
 /** Site settings an administrator changes at run time (GET/PATCH /api/admin/settings). */
 export interface Settings {
@@ -39,16 +40,6 @@ export const DEFAULT_SETTINGS: Settings = {
   accessibilityStatementDate: '',
 };
 
-/** Who runs the service and how to reach them (GET /api/operator): what the law wants shown. */
-export interface Operator {
-  /** '' until an administrator sets it. */
-  name: string;
-  email?: string;
-  phone?: string;
-  address?: string;
-  accessibilityStatementDate?: string;
-}
-
 const CACHE_MS = 2_000;
 
 @Injectable()
@@ -69,7 +60,8 @@ export class SettingsService {
     return value;
   }
 
-  async operator(): Promise<Operator> {
+  /** Who runs the service and how to reach them: what the law wants shown; empty contacts left out. */
+  async operator(): Promise<OperatorDto> {
     const s = await this.get();
     const optional = {
       email: s.operatorEmail,

@@ -6,7 +6,7 @@ import { PageHeader } from '../components/page-header';
 import { Applications } from '../features/admin/applications';
 import { Categories } from '../features/admin/categories';
 import { Consultations } from '../features/admin/consultations';
-import { Section } from '../features/admin/fields';
+import { Sections } from '../features/admin/fields';
 import { Reveal } from '../features/admin/reveal';
 import { Rooms } from '../features/admin/rooms';
 import { SettingsForm } from '../features/admin/settings-form';
@@ -41,22 +41,7 @@ function AdminContent() {
   return (
     <>
       <PageHeader title={t('admin.title')} lead={t('admin.lead')} />
-      <nav aria-label={t('profile.sections')} className="toc">
-        <ul>
-          {sections.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`} className="ds-link">
-                {s.title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {sections.map((s) => (
-        <Section key={s.id} id={s.id} title={s.title}>
-          {s.el}
-        </Section>
-      ))}
+      <Sections sections={sections} />
     </>
   );
 }

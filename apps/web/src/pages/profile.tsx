@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { RequireRole } from '../components/guards';
 import { PageHeader } from '../components/page-header';
+import { TableOfContents } from '../components/table-of-contents';
 import { ChangePassword } from '../features/profile/change-password';
 import { EditProfile } from '../features/profile/edit-profile';
 import { MyPosts } from '../features/profile/my-posts';
@@ -34,17 +35,7 @@ function ProfileContent() {
   return (
     <>
       <PageHeader title={t('profile.title')} lead={t('profile.lead', { name: user.displayName || user.username })} />
-      <nav aria-label={t('profile.sections')} className="toc">
-        <ul>
-          {sections.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`} className="ds-link">
-                {s.title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TableOfContents sections={sections} />
       <section id="konto" aria-labelledby="konto-h" className="section panel">
         <Heading level={2} id="konto-h" data-size="sm">
           {t('profile.account')}

@@ -1,5 +1,6 @@
 import { Heading, Select } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
+import { TableOfContents } from '../../components/table-of-contents';
 
 // Pieces every admin section uses.
 
@@ -11,6 +12,20 @@ export function Section({ id, title, children }: { id: string; title: string; ch
       </Heading>
       {children}
     </section>
+  );
+}
+
+/** A page of sections: their table of contents, then each under its heading. */
+export function Sections({ sections }: { sections: readonly { id: string; title: string; el: ReactNode }[] }) {
+  return (
+    <>
+      <TableOfContents sections={sections} />
+      {sections.map((s) => (
+        <Section key={s.id} id={s.id} title={s.title}>
+          {s.el}
+        </Section>
+      ))}
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { RequireRole } from '../../components/guards';
 import { PageHeader } from '../../components/page-header';
 import { Applications } from '../admin/applications';
-import { Section } from '../admin/fields';
+import { Sections } from '../admin/fields';
 import { AboutEditor } from './admin-about';
 import { AssignmentBoard } from './admin-board';
 import { InterestList } from './admin-interest';
@@ -30,22 +30,7 @@ function Content() {
           </Link>
         </Paragraph>
       </PageHeader>
-      <nav aria-label={t('profile.sections')} className="toc">
-        <ul>
-          {sections.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`} className="ds-link">
-                {s.title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {sections.map((s) => (
-        <Section key={s.id} id={s.id} title={s.title}>
-          {s.el}
-        </Section>
-      ))}
+      <Sections sections={sections} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { PreSendHelp } from '../../components/pre-send-help';
 import { useReveal } from '../../components/use-reveal';
 import { fieldOf } from '../../lib/errors';
 import { useSubmit } from '../../lib/use-submit';
-import { PERSPECTIVES } from './words';
+import { PerspectiveChoices } from './perspective-choices';
 
 const CHANNELS = ['email', 'sms', 'phone'] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -160,19 +160,12 @@ export function InterestForm() {
       <Fieldset>
         <Fieldset.Legend>{t('pool.interest.perspectives')}</Fieldset.Legend>
         <Fieldset.Description>{t('pool.interest.perspectivesHelp')}</Fieldset.Description>
-        {PERSPECTIVES.map((p, i) => (
-          <Checkbox
-            key={p}
-            id={`interest-perspective-${p}`}
-            value={p}
-            label={t(`pool.perspectives.${p}`)}
-            checked={perspectives.includes(p)}
-            onChange={(e) =>
-              setPerspectives(e.target.checked ? [...perspectives, p] : perspectives.filter((x) => x !== p))
-            }
-            error={i === PERSPECTIVES.length - 1 ? errors.perspectives : undefined}
-          />
-        ))}
+        <PerspectiveChoices
+          value={perspectives}
+          onChange={setPerspectives}
+          error={errors.perspectives}
+          idOf={(p) => `interest-perspective-${p}`}
+        />
       </Fieldset>
       <Textfield
         id="interest-message"

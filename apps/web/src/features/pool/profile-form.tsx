@@ -8,7 +8,7 @@ import { ErrorAlert, Loading } from '../../components/feedback';
 import { fieldOf } from '../../lib/errors';
 import { useApi } from '../../lib/use-api';
 import { useSubmit } from '../../lib/use-submit';
-import { PERSPECTIVES } from './words';
+import { PerspectiveChoices } from './perspective-choices';
 
 const FIELDS = ['perspectives', 'topics', 'pausedUntil', 'maxActiveAssignments'] as const;
 type Field = (typeof FIELDS)[number];
@@ -66,19 +66,12 @@ function Form({ profile, onSaved }: { profile: PanelProfile; onSaved(p: PanelPro
     <form onSubmit={submit} noValidate className="form" data-testid="pool-profile">
       <Fieldset>
         <Fieldset.Legend>{t('pool.profile.perspectives')}</Fieldset.Legend>
-        {PERSPECTIVES.map((p, i) => (
-          <Checkbox
-            key={p}
-            id={i === 0 ? 'profile-perspectives' : undefined}
-            value={p}
-            label={t(`pool.perspectives.${p}`)}
-            checked={perspectives.includes(p)}
-            onChange={(e) =>
-              setPerspectives(e.target.checked ? [...perspectives, p] : perspectives.filter((x) => x !== p))
-            }
-            error={i === PERSPECTIVES.length - 1 ? errors.perspectives : undefined}
-          />
-        ))}
+        <PerspectiveChoices
+          value={perspectives}
+          onChange={setPerspectives}
+          error={errors.perspectives}
+          idOf={(_, i) => (i === 0 ? 'profile-perspectives' : undefined)}
+        />
       </Fieldset>
       <Textfield
         id="profile-topics"
