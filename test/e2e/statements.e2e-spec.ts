@@ -31,6 +31,14 @@ describe('statements per request of a logged-in member', () => {
     threadId = (await newThread(writer, slug)).id;
     for (let i = 0; i < 5; i++) await reply(writer, threadId, `Svar ${i}`, i % 2 === 0);
     must(await member.get(`/api/threads/${threadId}`), 200);
+    // Another member reads first: the pages' shared rows are made (decision 0042).
+    const other = await newUser(app);
+    for (const path of [
+      `/api/threads/${threadId}`,
+      `/api/threads/${threadId}/posts`,
+      `/api/categories/${slug}/threads`,
+    ])
+      must(await other.get(path), 200);
   });
   afterAll(() => app?.stop());
 
@@ -55,12 +63,13 @@ describe('statements per request of a logged-in member', () => {
     expect(statements.length).toBeLessThanOrEqual(2);
   });
 
-  // Who is asking, the thread (or category), its posts (or threads), the reader’s lens (filters,
-  // ignoring) and the reactions.
-  it('should serve a member a thread page in at most five statements and a listing in four', async () => {
-    expect((await count(member, `/api/threads/${threadId}`)).length).toBeLessThanOrEqual(5);
-    expect((await count(member, `/api/threads/${threadId}/posts`)).length).toBeLessThanOrEqual(5);
-    expect((await count(member, `/api/categories/${slug}/threads`)).length).toBeLessThanOrEqual(4);
+  // Who is asking, and the reader's own part (their lens and reactions, in one); the thread, its
+  // posts, their counts and the category's threads are shared rows another reader made. A posts
+  // page checks the thread by a read of its own (LockedWrite).
+  it('should serve a member a thread page in two statements, its posts in three and a listing in two', async () => {
+    expect((await count(member, `/api/threads/${threadId}`)).length).toBeLessThanOrEqual(2);
+    expect((await count(member, `/api/threads/${threadId}/posts`)).length).toBeLessThanOrEqual(3);
+    expect((await count(member, `/api/categories/${slug}/threads`)).length).toBeLessThanOrEqual(2);
   });
 
   // Named: who is asking, the thread, BEGIN, the thread locked, the post written and read back in

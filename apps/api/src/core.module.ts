@@ -6,8 +6,9 @@ import { RateLimitService } from './common/rate-limit.service.js';
 import { RedisConnection } from './common/redis.provider.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { Transactions } from './database/transactions.js';
-import { ContentChangedInterceptor } from './guest-cache/content-changed.interceptor.js';
-import { ContentVersion } from './guest-cache/content-version.service.js';
+import { ContentChangedInterceptor } from './page-cache/content-changed.interceptor.js';
+import { ContentVersion } from './page-cache/content-version.service.js';
+import { SharedRows } from './page-cache/shared-rows.service.js';
 import { SettingsRepository } from './settings/settings.repository.js';
 import { SettingsService } from './settings/settings.service.js';
 
@@ -24,6 +25,7 @@ export class CoreModule {
       AuditService,
       SettingsService,
       ContentVersion,
+      SharedRows,
     ];
     return {
       module: CoreModule,

@@ -79,7 +79,12 @@ function isTimestamp(value: string): boolean {
 }
 
 /** Fetch `limit + 1` rows; this trims to `limit` and makes the cursor from the last row kept. */
-export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => CursorValue[], map: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: readonly R[],
+  limit: number,
+  keyOf: (row: R) => CursorValue[],
+  map: (row: R) => T,
+): Page<T> {
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   return { items: kept.map(map), nextCursor: more ? encodeCursor(keyOf(kept[kept.length - 1])) : null };

@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from '../common/api-error.js';
 import type { CategoryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
 import { Transactions } from '../database/transactions.js';
 import { CategoriesRepository } from './categories.repository.js';
+import { SharedRows } from '../page-cache/shared-rows.service.js';
 import { categoryFacts, type CategoryRow } from './forum-rows.js';
 import { toCategoryDto } from './forum.mappers.js';
 
@@ -16,11 +17,17 @@ export class CategoriesService {
     private readonly categories: CategoriesRepository,
     private readonly tx: Transactions,
     private readonly audit: AuditService,
+    private readonly shared: SharedRows,
   ) {}
 
   /** Every category; closed ones show to outsiders as existing (name and description), with canRead false. */
   async list(policy: Policy): Promise<CategoryDto[]> {
-    return (await this.categories.list()).map((row) => toCategoryDto(row, policy));
+    const { rows } = await this.shared.read(
+      'categories',
+      async () => ({ rows: await this.categories.list() }),
+      (all) => 600 * all.rows.length,
+    );
+    return rows.map((row) => toCategoryDto(row, policy));
   }
 
   async bySlug(slug: string, manager?: EntityManager): Promise<CategoryRow> {
@@ -31,7 +38,11 @@ export class CategoriesService {
 
   /** A category the caller may read: 403 `closed_category` for a closed one seen from outside. */
   async readable(policy: Policy, slug: string): Promise<CategoryRow> {
-    const category = await this.bySlug(slug);
+    const { category } = await this.shared.read(
+      `category ${slug}`,
+      async () => ({ category: await this.bySlug(slug) }),
+      () => 600 + slug.length,
+    );
     ensure(policy.canReadCategory(categoryFacts(category)));
     return category;
   }

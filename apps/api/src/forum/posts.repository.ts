@@ -125,6 +125,40 @@ export class PostsRepository {
     );
   }
 
+  /**
+   * What a page of a thread's posts is made of for every reader who may see the thread: its posts
+   * in every state from the cursor to the `limit`-th public one (or to the end when fewer follow),
+   * at most `limit + most` of them, oldest first. Each reader keeps those the policy lets them see;
+   * their first `limit` are their page, since no public post before the edge is missing.
+   */
+  async rangeInThread(
+    visibilities: string[],
+    threadId: string,
+    after: [string, string] | null,
+    limit: number,
+    most: number,
+  ): Promise<PostRow[]> {
+    const cursor = [after?.[0] ?? null, after?.[1] ?? null];
+    const edge: { created_at: string; id: string }[] = await this.db.query(
+      `SELECT created_at::text, id FROM (
+         SELECT created_at, id, row_number() OVER (ORDER BY created_at, id) AS n FROM posts
+         WHERE thread_id = $1 AND status = ANY($2::text[])
+           AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+         ORDER BY created_at, id LIMIT $5) x
+       WHERE n = $5`,
+      [threadId, PUBLIC_POST_STATUSES, ...cursor, limit],
+    );
+    return this.db.query(
+      `${POST_SELECT}
+       WHERE p.thread_id = $2
+         AND ($3::timestamptz IS NULL OR (p.created_at, p.id) > ($3::timestamptz, $4::uuid))
+         AND ($5::timestamptz IS NULL OR (p.created_at, p.id) <= ($5::timestamptz, $6::uuid))
+       ORDER BY p.created_at, p.id
+       LIMIT $7`,
+      [visibilities, threadId, ...cursor, edge[0]?.created_at ?? null, edge[0]?.id ?? null, limit + most],
+    );
+  }
+
   /** A user's posts, newest first: named ones by id, anonymous ones by their keys in threads. */
   byAuthor(
     policy: Policy,

@@ -20,9 +20,18 @@ import { LockedWrite } from './locked-write.service.js';
 import { OwnAnonymousThreads } from './own-anonymous-threads.service.js';
 import { PostsRepository } from './posts.repository.js';
 import { ContentWarningsService } from '../reader-safety/content-warnings.service.js';
-import { noReactions, ReaderFilters, type Readable } from '../reader-safety/reader-filters.service.js';
+import {
+  noReactions,
+  ReaderFilters,
+  type ReactionCounts,
+  type Readable,
+} from '../reader-safety/reader-filters.service.js';
+import { SharedRows } from '../page-cache/shared-rows.service.js';
 
 const RECEIPT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Held and rejected posts one shared page may carry beside its public ones. */
+const HELD_IN_A_PAGE = 100;
 
 @Injectable()
 export class PostsService {
@@ -40,6 +49,7 @@ export class PostsService {
     private readonly reader: ReaderFilters,
     private readonly warnings: ContentWarningsService,
     private readonly directoryReceipts: DirectoryReceipts,
+    private readonly shared: SharedRows,
   ) {}
 
   /** New threads and posts: per user, or per IP address for guests (API.md's rate limits). */
@@ -61,21 +71,21 @@ export class PostsService {
     cursor: string | undefined,
   ): Promise<Page<PostDto>> {
     const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
-    const rows = await this.posts.pageInThread(
-      policy,
-      thread.id,
-      { userId: viewer.userId ?? null, key: viewer.keyInThread(thread.id) },
-      after,
-      limit + 1,
-    );
-    const edit = await this.editContext();
-    const shown = rows.slice(0, limit);
-    const [lens, reactions] = await Promise.all([
-      this.reader.lens(viewer, [thread.id]),
-      this.reader.reactionsOf(
-        viewer.userId,
-        shown.map((r) => r.id),
-      ),
+    const shared = await this.sharedPage(policy, thread.id, after, limit);
+    const rows = shared
+      ? shared.rows.filter((r) => policy.canSeePost(postFacts(r, viewer)).allowed).slice(0, limit + 1)
+      : await this.posts.pageInThread(
+          policy,
+          thread.id,
+          { userId: viewer.userId ?? null, key: viewer.keyInThread(thread.id) },
+          after,
+          limit + 1,
+        );
+    const shownIds = rows.slice(0, limit).map((r) => r.id);
+    const [reader, counts, edit] = await Promise.all([
+      this.reader.readerOf(viewer, [thread.id], shownIds),
+      shared ? shared.counts : this.reader.countsOf(shownIds),
+      this.editContext(),
     ]);
     return toPage(
       rows,
@@ -83,10 +93,34 @@ export class PostsService {
       (r) => [r.created_key, r.id],
       (r) =>
         toPostDto(r, policy, viewer, edit, {
-          reactions: reactions.get(r.id)!,
-          collapsed: r.status === 'published' ? lens.collapsed(readable(r, viewer)) : undefined,
+          reactions: { counts: counts[r.id] ?? noReactions(), mine: reader.mine.get(r.id) ?? [] },
+          collapsed: r.status === 'published' ? reader.lens.collapsed(readable(r, viewer)) : undefined,
         }),
     );
+  }
+
+  /**
+   * The posts a page is made of for everyone who may read this thread, with their reaction counts,
+   * shared until the content changes (decision 0042); none when more than HELD_IN_A_PAGE posts that
+   * not everyone sees lie inside it (each reader's page is then read for them alone).
+   */
+  private async sharedPage(
+    policy: Policy,
+    threadId: string,
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<{ rows: readonly PostRow[]; counts: Record<string, ReactionCounts> } | null> {
+    const visibilities = policy.readableVisibilities();
+    const page = await this.shared.read(
+      `posts ${visibilities.join(',')} ${threadId} ${after?.join(' ') ?? ''} ${limit}`,
+      async () => {
+        const rows = await this.posts.rangeInThread(visibilities, threadId, after, limit + 1, HELD_IN_A_PAGE);
+        if (rows.length === limit + 1 + HELD_IN_A_PAGE) return { complete: false, rows: [], counts: {} };
+        return { complete: true, rows, counts: await this.reader.countsOf(rows.map((r) => r.id)) };
+      },
+      (p) => p.rows.reduce((n, r) => n + 600 + 2 * (r.body.length + r.body_html.length), 0),
+    );
+    return page.complete ? page : null;
   }
 
   /** What the edit question asks besides the post: the time now and the site's edit window. */

@@ -29,6 +29,12 @@ export interface SearchHitRow {
  */
 const SEARCH_TIMEOUT_MS = 1_000;
 
+/**
+ * A search ranks the newest this many matches, not all of them: a common word matches tens of
+ * thousands of posts, and ranking each costs reading its whole index entry (decision 0043).
+ */
+export const CANDIDATES = 1_000;
+
 // ts_headline marks matches with these control characters, which stored text never holds
 // (htmlToText strips them); the snippet is escaped and then they become <mark>.
 export const MATCH_START = '\u0001';
@@ -41,8 +47,9 @@ export class SearchRepository {
 
   /**
    * Published posts in published threads of the categories in `visibilities` that match, best
-   * first, after the (rank, id) keyset `after`. Headlines come from the start of each hit's text
-   * made parser-safe, and highlight the query's words without its phrases, so their cost is bounded.
+   * first among the newest CANDIDATES matches, after the (rank, id) keyset `after`. Headlines come
+   * from the start of each hit's text made parser-safe, and highlight the query's words without its
+   * phrases, so their cost is bounded.
    */
   search(
     visibilities: string[],
@@ -53,16 +60,22 @@ export class SearchRepository {
     return this.db.transaction(async (tx) => {
       await tx.query(`SET LOCAL statement_timeout = ${SEARCH_TIMEOUT_MS}`);
       const hits: (Omit<SearchHitRow, 'snippet'> & { excerpt: string })[] = await tx.query(
-        `WITH query AS (SELECT websearch_to_tsquery('norwegian', $2) AS q)
+        `WITH query AS (SELECT websearch_to_tsquery('norwegian', $2) AS q),
+         candidates AS MATERIALIZED (
+           SELECT p.id FROM query, posts p
+           JOIN threads t ON t.id = p.thread_id AND t.status = 'published'
+           JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
+           WHERE (p.search @@ query.q OR ($7::text[] IS NOT NULL AND lower(p.body_text) LIKE ALL($7::text[])))
+             AND p.status = 'published'
+           ORDER BY p.created_at DESC, p.id DESC
+           LIMIT $8)
          SELECT p.id AS post_id, p.thread_id, t.title, p.author_kind, p.author_id, p.alias, u.username, u.display_name,
                 u.role, p.anon_hash, p.content_warning, p.created_at, left(p.body_text, $6) AS excerpt, ts_rank(p.search, query.q)::float8 AS rank
-         FROM query, posts p
-         JOIN threads t ON t.id = p.thread_id AND t.status = 'published'
-         JOIN categories c ON c.id = t.category_id AND c.visibility = ANY($1::text[])
+         FROM query, candidates k
+         JOIN posts p ON p.id = k.id
+         JOIN threads t ON t.id = p.thread_id
          LEFT JOIN users u ON u.id = p.author_id
-         WHERE (p.search @@ query.q OR ($7::text[] IS NOT NULL AND lower(p.body_text) LIKE ALL($7::text[])))
-           AND p.status = 'published'
-           AND ($3::float8 IS NULL OR (ts_rank(p.search, query.q)::float8, p.id) < ($3::float8, $4::uuid))
+         WHERE ($3::float8 IS NULL OR (ts_rank(p.search, query.q)::float8, p.id) < ($3::float8, $4::uuid))
          ORDER BY rank DESC, p.id DESC
          LIMIT $5`,
         [
@@ -73,6 +86,7 @@ export class SearchRepository {
           limit,
           HEADLINE_TEXT_LENGTH,
           query.compound?.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) ?? null,
+          CANDIDATES,
         ],
       );
       if (hits.length === 0) return [];

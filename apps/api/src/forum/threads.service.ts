@@ -21,6 +21,7 @@ import type {
 import { categoryFacts, threadFacts, type NewAuthor, type ThreadRow } from './forum-rows.js';
 import { ReaderFilters } from '../reader-safety/reader-filters.service.js';
 import { SettingsService } from '../settings/settings.service.js';
+import { SharedRows } from '../page-cache/shared-rows.service.js';
 import { ForumWriter } from './forum-writer.service.js';
 import { toThreadDto, toThreadSummaryDto } from './forum.mappers.js';
 import { HoldingService } from './holding.service.js';
@@ -43,6 +44,7 @@ export class ThreadsService {
     private readonly audit: AuditService,
     private readonly reader: ReaderFilters,
     private readonly settings: SettingsService,
+    private readonly shared: SharedRows,
   ) {}
 
   /** Pinned threads first, then by latest activity; published threads only. */
@@ -54,14 +56,19 @@ export class ThreadsService {
   ): Promise<Page<ThreadSummaryDto>> {
     const category = await this.categories.readable(policy, slug);
     const after = decodeCursor(cursor, ['boolean', 'date', 'uuid']) as [boolean, string, string] | null;
-    const rows = await this.threads.listInCategory(policy, category.id, after, limit + 1);
+    const visibilities = policy.readableVisibilities();
+    const { rows } = await this.shared.read(
+      `threads ${visibilities.join(',')} ${category.id} ${after?.join(' ') ?? ''} ${limit}`,
+      async () => ({ rows: await this.threads.listInCategory(policy, category.id, after, limit + 1) }),
+      (page) => 800 * page.rows.length,
+    );
     return this.summaries(policy, rows, limit, (r) => [r.pinned, r.last_post_key, r.id]);
   }
 
   /** Thread summaries as this reader sees them: folded where their filters fold the opening post. */
   async summaries(
     policy: Policy,
-    rows: ThreadRow[],
+    rows: readonly ThreadRow[],
     limit: number,
     keyOf: (r: ThreadRow) => CursorValue[],
   ): Promise<Page<ThreadSummaryDto>> {
@@ -104,7 +111,12 @@ export class ThreadsService {
 
   async get(policy: Policy, id: string, limit: number): Promise<ThreadDto> {
     const viewer = await this.authorship.viewer(policy.userId);
-    const thread = await this.threads.get(undefined, policy, id);
+    const visibilities = policy.readableVisibilities();
+    const { thread } = await this.shared.read(
+      `thread ${visibilities.join(',')} ${id.toLowerCase()}`,
+      async () => ({ thread: await this.threads.get(undefined, policy, id) }),
+      () => 1500,
+    );
     ensure(policy.canSeeThread(threadFacts(thread, viewer)));
     return toThreadDto(thread, await this.posts.pageOf(policy, viewer, thread, limit, undefined), policy, viewer);
   }

@@ -104,9 +104,27 @@ export class ReaderFilters {
   ) {}
 
   async lens(viewer: Viewer, threadIds: string[]): Promise<ReaderLens> {
-    if (!viewer.userId) return ReaderLens.none();
-    const row = await this.prefs.lensOf(viewer.userId, threadIds);
-    return new ReaderLens(
+    return (await this.readerOf(viewer, threadIds, [])).lens;
+  }
+
+  /**
+   * What is the reader's own in a page, in one statement: their lens on these threads, and the
+   * reactions they gave to these posts (in the order of REACTION_KINDS).
+   */
+  async readerOf(
+    viewer: Viewer,
+    threadIds: string[],
+    postIds: string[],
+  ): Promise<{ lens: ReaderLens; mine: Map<string, ReactionKind[]> }> {
+    const mine = new Map<string, ReactionKind[]>();
+    if (!viewer.userId) return { lens: ReaderLens.none(), mine };
+    const row = await this.prefs.lensOf(viewer.userId, threadIds, postIds);
+    for (const entry of row.my_reactions) {
+      const [postId, kind] = entry.split(' ') as [string, ReactionKind];
+      mine.set(postId, [...(mine.get(postId) ?? []), kind]);
+    }
+    for (const kinds of mine.values()) kinds.sort((a, b) => REACTION_KINDS.indexOf(a) - REACTION_KINDS.indexOf(b));
+    const lens = new ReaderLens(
       viewer,
       {
         hideWarnings: row.hide_warnings ?? [],
@@ -116,6 +134,15 @@ export class ReaderFilters {
       new Set(row.ignored_user_ids),
       row.ignored_tags,
     );
+    return { lens, mine };
+  }
+
+  /** How many of each kind these posts have, whoever gave them: the same for every reader. */
+  async countsOf(postIds: string[]): Promise<Record<string, ReactionCounts>> {
+    const counts: Record<string, ReactionCounts> = {};
+    for (const id of postIds) counts[id] = noReactions();
+    for (const c of await this.reactions.counts(postIds)) counts[c.post_id][c.kind] = c.n;
+    return counts;
   }
 
   /** The counts of each post, and which the reader gave. */

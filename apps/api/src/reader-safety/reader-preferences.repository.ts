@@ -15,6 +15,8 @@ export interface LensRow {
   collapse_all_warnings: boolean | null;
   ignored_user_ids: string[];
   ignored_tags: { thread_id: string; tag: Buffer }[];
+  /** The reader's reactions on the posts asked about, as `post id` + space + kind. */
+  my_reactions: string[];
 }
 
 export interface IgnoredRow {
@@ -76,18 +78,21 @@ export class ReaderPreferencesRepository {
 
   /**
    * Everything the reader chose not to see, in one statement: the filters, the accounts ignored by
-   * name, and the tags of the anonymous authors ignored in these threads.
+   * name, and the tags of the anonymous authors ignored in these threads; with it, the reader's own
+   * reactions on these posts.
    */
-  async lensOf(userId: string, threadIds: string[]): Promise<LensRow> {
+  async lensOf(userId: string, threadIds: string[], postIds: string[] = []): Promise<LensRow> {
     const [row]: (Omit<LensRow, 'ignored_tags'> & { ignored_tags: { thread_id: string; tag: string }[] })[] =
       await this.db.query(
         `SELECT p.hide_warnings, p.mute_words, p.collapse_all_warnings,
                 ARRAY(SELECT ignored_user_id FROM ignored_users WHERE user_id = $1) AS ignored_user_ids,
                 COALESCE((SELECT json_agg(json_build_object('thread_id', thread_id, 'tag', encode(tag, 'hex')))
                           FROM ignored_anonymous WHERE user_id = $1 AND thread_id = ANY($2::uuid[])), '[]'::json)
-                  AS ignored_tags
+                  AS ignored_tags,
+                ARRAY(SELECT post_id || ' ' || kind FROM reactions WHERE user_id = $1 AND post_id = ANY($3::uuid[]))
+                  AS my_reactions
          FROM (SELECT 1) AS one LEFT JOIN reader_preferences p ON p.user_id = $1`,
-        [userId, threadIds],
+        [userId, threadIds, postIds],
       );
     return {
       ...row,
