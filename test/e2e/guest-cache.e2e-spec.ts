@@ -1,3 +1,4 @@
+import supertest from 'supertest';
 import { freshDatabase, serverUrl } from '../support/database.js';
 import { asAdmin, newUser } from '../support/factories.js';
 import { newCategory, newThread, reply, setSettings } from '../support/forum.js';
@@ -32,7 +33,7 @@ describe('the guest page cache', () => {
     expect(again.cache).toBe('hit');
     expect(again.body.items[0].bodyHtml).toContain('Hei alle');
     const mine = await member.get(`/api/threads/${thread.id}/posts?limit=50`);
-    expect(mine.headers['x-cache']).toBeUndefined();
+    expect(mine.headers['x-cache']).toBe('miss');
     expect(mine.body.items[0].mine).toBe(true);
     // The member's own view is never what a guest gets.
     expect((await guestPosts(app, thread.id)).body.items[0].mine).toBe(false);
@@ -132,6 +133,15 @@ describe('the guest page cache', () => {
         const r = await reply(member, thread.id, `Svar ${i}`);
         expect((await guestPosts(b, thread.id)).body.items.map((p) => p.id)).toContain(r.id);
       }
+      // A member's own copy in process B ends when they log out through process A.
+      const cookie = member.cookieHeader();
+      const throughB = () => supertest(b.url).get(`/api/threads/${thread.id}/posts`).set('Cookie', cookie);
+      await throughB();
+      expect((await throughB()).headers['x-cache']).toBe('hit');
+      expect((await member.post('/api/auth/logout')).status).toBe(204);
+      const after = await throughB();
+      expect(after.headers['x-cache']).toBe('miss');
+      expect(after.body.items.some((p: { mine: boolean }) => p.mine)).toBe(false);
     } finally {
       await a.stop();
       await b.stop();

@@ -17,7 +17,7 @@ import { TypeormSessionStore } from './auth/session.store.js';
 import { SessionIdentities } from './identity/session-identities.service.js';
 import { SessionsRepository } from './identity/sessions.repository.js';
 import { ContentVersion } from './page-cache/content-version.service.js';
-import { guestPageCache } from './page-cache/guest-page-cache.js';
+import { guestPageCache, memberPageCache } from './page-cache/page-cache.js';
 import { markReadRequests } from './page-cache/read-requests.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { jsonBody } from './common/json-body.js';
@@ -157,6 +157,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.use(openReadHeaders());
   app.use(jsonBody());
   app.use(guestPageCache(app.get(ContentVersion)));
+  app.use(memberPageCache(app.get(ContentVersion)));
   app.use(markReadRequests);
 
   const store = new TypeormSessionStore(app.get(SessionsRepository), app.get(SessionIdentities));

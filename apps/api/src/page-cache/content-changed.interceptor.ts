@@ -3,7 +3,10 @@ import type { Request } from 'express';
 import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
 import { ContentVersion } from './content-version.service.js';
 
-/** State changes that can't alter anything a guest reads (the rest all invalidate the guest cache). */
+/**
+ * State changes that can't alter anything a guest reads: they invalidate only members' own cached
+ * pages; the rest invalidate every cache.
+ */
 const NOT_CONTENT = new Set([
   'POST /api/auth/login',
   'POST /api/auth/logout',
@@ -22,8 +25,8 @@ const NOT_CONTENT = new Set([
 ]);
 
 /**
- * After every REST state change, and before its response is sent, the content version moves on,
- * so no guest is served a page from before the change once the writer has been answered.
+ * After every REST state change, and before its response is sent, the versions move on, so nobody
+ * is served a page from before the change once the writer has been answered.
  * Coarse on purpose: one rule for every write path, present and future, instead of one per service.
  */
 @Injectable()
@@ -33,24 +36,12 @@ export class ContentChangedInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
-    if (
-      req.method === 'GET' ||
-      req.method === 'HEAD' ||
-      NOT_CONTENT.has(`${req.method} ${req.route?.path ?? req.path}`)
-    )
-      return next.handle();
+    if (req.method === 'GET' || req.method === 'HEAD') return next.handle();
+    const content = !NOT_CONTENT.has(`${req.method} ${req.route?.path ?? req.path}`);
+    const bump = () => this.version.bump({ content }).catch(() => undefined);
     return next.handle().pipe(
-      concatMap((value) =>
-        from(
-          this.version.bump().then(
-            () => value,
-            () => value,
-          ),
-        ),
-      ),
-      catchError((error: unknown) =>
-        from(this.version.bump().catch(() => undefined)).pipe(concatMap(() => throwError(() => error))),
-      ),
+      concatMap((value) => from(bump().then(() => value))),
+      catchError((error: unknown) => from(bump()).pipe(concatMap(() => throwError(() => error)))),
     );
   }
 }

@@ -3,20 +3,24 @@ import { RedisConnection } from '../common/redis.provider.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /**
- * A number that changes whenever anything a guest can read may have changed. Cached guest pages
- * are valid only for the version they were made under. With several processes it lives in Redis,
- * so a write through one process invalidates every process's cache before its response is sent.
+ * Two numbers: one that changes whenever anything a guest can read may have changed, one that
+ * changes at every state change at all (a logout, one reader's filters). Cached pages are valid
+ * only for the version they were made under. With several processes they live in Redis, so a
+ * write through one process invalidates every process's caches before its response is sent.
  */
 @Injectable()
 export class ContentVersion {
   private local = 0;
+  private localAny = 0;
   private readonly key: string;
+  private readonly anyKey: string;
 
   constructor(
     private readonly redis: RedisConnection,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = `${config.redisPrefix}:content-version`;
+    this.anyKey = `${config.redisPrefix}:change-version`;
   }
 
   async current(): Promise<string> {
@@ -24,9 +28,20 @@ export class ContentVersion {
     return client ? ((await client.get(this.key)) ?? '0') : String(this.local);
   }
 
-  async bump(): Promise<void> {
+  /** What members' own cached pages are valid for: moves on at every change, content or not. */
+  async anyChange(): Promise<string> {
     const client = this.redis.client;
-    if (client) await client.incr(this.key);
-    else this.local++;
+    return client ? ((await client.get(this.anyKey)) ?? '0') : String(this.localAny);
+  }
+
+  async bump({ content }: { content: boolean }): Promise<void> {
+    const client = this.redis.client;
+    if (client) {
+      const both = client.multi().incr(this.anyKey);
+      await (content ? both.incr(this.key) : both).exec();
+      return;
+    }
+    this.localAny++;
+    if (content) this.local++;
   }
 }

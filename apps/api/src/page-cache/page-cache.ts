@@ -1,0 +1,133 @@
+import type { NextFunction, Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
+import { SESSION_COOKIE } from '../auth/session-cookie.js';
+import type { ContentVersion } from './content-version.service.js';
+
+/**
+ * The forum's pages, the reads that repeat. Not search: a cached search would tell the next guest
+ * what someone else searched for in the last minute.
+ */
+const CACHEABLE = [
+  /^\/api\/categories$/,
+  /^\/api\/categories\/[^/]+\/threads$/,
+  /^\/api\/threads\/[^/]+$/,
+  /^\/api\/threads\/[^/]+\/posts$/,
+];
+
+interface Entry {
+  version: string;
+  body: Buffer;
+  contentType: string;
+  expiresAt: number;
+}
+
+interface PageCacheRules {
+  /** Whose copy of the page a request may be answered with; undefined when it may not be cached. */
+  keyOf(req: Request): string | undefined;
+  /** The version an entry is made under and served for. */
+  version(): Promise<string>;
+  /** How long an entry made for this request may be served; 0 when it must not be kept. */
+  lifetimeMs(req: Request, res: Response): number;
+  maxBytes: number;
+}
+
+/**
+ * Answers a read of a forum page from memory when nothing has changed since it was made
+ * (docs/decisions/0009-guest-page-cache.md, 0044-member-page-cache.md). A response made while a
+ * write was committing is never kept: the version is read before the request and checked again
+ * after it, and an entry is only ever served for the version it was made under.
+ */
+function pageCache(rules: PageCacheRules) {
+  const cache = new LRUCache<string, Entry>({
+    maxSize: rules.maxBytes,
+    sizeCalculation: (e) => e.body.length + 200,
+  });
+
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const key = req.method === 'GET' && CACHEABLE.some((p) => p.test(req.path)) ? rules.keyOf(req) : undefined;
+    if (key === undefined) return next();
+    let before: string;
+    try {
+      before = await rules.version();
+    } catch {
+      return next(); // Redis away: serve uncached rather than risk a stale page
+    }
+    const hit = cache.get(key);
+    if (hit && hit.version === before && hit.expiresAt > Date.now()) {
+      res.status(200).setHeader('Content-Type', hit.contentType);
+      res.setHeader('X-Cache', 'hit');
+      res.end(hit.body);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => Response;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (chunk) chunks.push(Buffer.from(chunk as string));
+      return write(chunk, ...rest);
+    }) as Response['write'];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
+      const contentType = String(res.getHeader('Content-Type') ?? '');
+      const lifetime =
+        res.statusCode === 200 && contentType.startsWith('application/json') ? rules.lifetimeMs(req, res) : 0;
+      if (lifetime > 0) {
+        const expiresAt = Date.now() + lifetime;
+        void rules.version().then(
+          (after) => {
+            if (after === before)
+              cache.set(key, { version: before, body: Buffer.concat(chunks), contentType, expiresAt });
+          },
+          () => undefined,
+        );
+      }
+      return end(chunk, ...rest);
+    }) as Response['end'];
+    res.setHeader('X-Cache', 'miss');
+    next();
+  };
+}
+
+/** The raw value of the login session's cookie, signature and all; undefined without one. */
+function sessionCookieOf(req: Request): string | undefined {
+  const header = req.headers.cookie;
+  if (typeof header !== 'string') return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+/** Guests' pages, the same bytes for every guest. Anyone with a session cookie bypasses it. */
+export function guestPageCache(version: ContentVersion, { maxBytes = 64 * 1024 * 1024, ttlMs = 60_000 } = {}) {
+  return pageCache({
+    keyOf: (req) => (sessionCookieOf(req) === undefined ? req.originalUrl : undefined),
+    version: () => version.current(),
+    lifetimeMs: () => ttlMs,
+    maxBytes,
+  });
+}
+
+/**
+ * A reader with a session gets their own copy of a page back while nothing at all has changed: no
+ * write of any kind (a logout, a new password, a sanction, their own filters), for seconds at most
+ * and never past the session's own end. Keyed by the signed cookie itself, so only the session the
+ * page was made for can be answered with it, and only after the full pipeline answered it once.
+ */
+export function memberPageCache(version: ContentVersion, { maxBytes = 64 * 1024 * 1024, ttlMs = 10_000 } = {}) {
+  return pageCache({
+    keyOf: (req) => {
+      const cookie = sessionCookieOf(req);
+      return cookie === undefined ? undefined : `${cookie}\n${req.originalUrl}`;
+    },
+    version: () => version.anyChange(),
+    lifetimeMs: (req, res) => {
+      // A new cookie means a new or renewed session: this key would not find the page again.
+      if (res.getHeader('Set-Cookie') !== undefined) return 0;
+      const sessionEnds = req.session?.cookie?.expires?.getTime() ?? 0;
+      return Math.min(ttlMs, sessionEnds - Date.now());
+    },
+    maxBytes,
+  });
+}
