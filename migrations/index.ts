@@ -20,6 +20,7 @@ import { Calendar1768500000000 } from './1768500000000-calendar.js';
 import { ReceiptCodes1769100000000 } from './1769100000000-receipt-codes.js';
 import { CafeRulesAccepted1769100000100 } from './1769100000100-cafe-rules-accepted.js';
 import { SearchCompounds1769100000200 } from './1769100000200-search-compounds.js';
+import { SearchNewestWindow1769200000000 } from './1769200000000-search-newest-window.js';
 
 /** Every migration, oldest first. The app and the tests run exactly this list. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CafeRulesAccepted1769100000100,
   SearchCompounds1769100000200,
   NameSkeletonsFolded1769000000000,
+  SearchNewestWindow1769200000000,
 ];

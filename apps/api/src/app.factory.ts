@@ -156,9 +156,11 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.use(requestGuards(config.publicUrl, isOpenRead));
   app.use(openReadHeaders());
   app.use(jsonBody());
-  app.use(guestPageCache(app.get(ContentVersion)));
-  app.use(memberPageCache(app.get(ContentVersion)));
-  app.use(markReadRequests);
+  if (config.pageCache) {
+    app.use(guestPageCache(app.get(ContentVersion)));
+    app.use(memberPageCache(app.get(ContentVersion)));
+    app.use(markReadRequests);
+  }
 
   const store = new TypeormSessionStore(app.get(SessionsRepository), app.get(SessionIdentities));
   const sessionMiddleware = session({

@@ -28,6 +28,7 @@ export interface AppConfig {
   smtpUrl?: string;
   logLevel: string;
   dbPoolSize: number;
+  pageCache: boolean;
   /** Origins allowed to frame the activity directory's embed (DIRECTORY_EMBED_ORIGINS); none: only our own. */
   directoryEmbedOrigins: string[];
 }
@@ -80,6 +81,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL,
     logLevel: env.LOG_LEVEL ?? 'info',
     dbPoolSize: env.DB_POOL_SIZE ?? 10,
+    pageCache: env.PAGE_CACHE !== 'off',
     directoryEmbedOrigins: (env.DIRECTORY_EMBED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim().replace(/\/+$/, ''))

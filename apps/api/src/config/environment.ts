@@ -113,6 +113,12 @@ export class Environment {
   @Max(100, { message: 'DB_POOL_SIZE must be a whole number from 1 to 100' })
   DB_POOL_SIZE?: number;
 
+  /** `off` answers every read afresh from the database (measuring what the caches save; decisions 0009, 0042, 0044). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'PAGE_CACHE must be on or off' })
+  PAGE_CACHE?: string;
+
   /** The activity directory's embed (issue 17): origins allowed to frame /embed/directory. */
   @Transform(emptyToUndefined)
   @IsOptional()

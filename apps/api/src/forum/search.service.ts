@@ -3,6 +3,7 @@ import { escapeHtml, parseSearchQuery } from '#libs/content';
 import type { Policy } from '#libs/policy';
 import { Authorship } from '../authorship/authorship.service.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
+import { SharedRows } from '../page-cache/shared-rows.service.js';
 import { ReaderFilters } from '../reader-safety/reader-filters.service.js';
 import type { SearchHitDto } from './dto/search.dto.js';
 import { postAuthored } from './forum-rows.js';
@@ -20,6 +21,7 @@ export class SearchService {
     private readonly searches: SearchRepository,
     private readonly authorship: Authorship,
     private readonly reader: ReaderFilters,
+    private readonly shared: SharedRows,
   ) {}
 
   /**
@@ -33,7 +35,8 @@ export class SearchService {
     const after = decodeCursor(cursor, ['number', 'uuid']) as [number, string] | null;
     const query = parseSearchQuery(q);
     if (!query) return { items: [], nextCursor: null };
-    const rows = await this.searches.search(policy.readableVisibilities(), query, after, limit + 1);
+    const window = await this.shared.read('search window', () => this.searches.newestWindowStart(), () => 64);
+    const rows = await this.searches.search(policy.readableVisibilities(), query, after, limit + 1, window.start);
     // A hit is folded by the reader's own filters, as the post is in its thread.
     const viewer = await this.authorship.viewer(policy.userId);
     const lens = await this.reader.lens(viewer, [...new Set(rows.map((r) => r.thread_id))]);
