@@ -47,6 +47,9 @@ export const MATCH_START = '\u0001';
 export const MATCH_STOP = '\u0002';
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
+/** A LIKE pattern that finds `word` anywhere, its own % and _ taken literally. */
+const anywhere = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 interface Candidate {
   id: string;
   rank: number;
@@ -138,8 +141,7 @@ export class SearchRepository {
     since: Date | null,
   ): Promise<Candidate[]> {
     const { compound } = query;
-    const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const longest = compound ? like([...compound].sort((a, b) => b.length - a.length)[0]) : null;
+    const longest = compound ? anywhere([...compound].sort((a, b) => b.length - a.length)[0]) : null;
     return tx.query(
       `WITH query AS (SELECT websearch_to_tsquery('norwegian', $2) AS q)
        SELECT p.id, ts_rank(p.search, query.q)::float8 AS rank FROM query, posts p
@@ -150,7 +152,7 @@ export class SearchRepository {
          AND ($5::timestamptz IS NULL OR p.created_at >= $5::timestamptz)
        ORDER BY p.created_at DESC, p.id DESC
        LIMIT $6`,
-      [visibilities, query.match, longest, compound?.map(like) ?? null, since, CANDIDATES],
+      [visibilities, query.match, longest, compound?.map(anywhere) ?? null, since, CANDIDATES],
     );
   }
 }
