@@ -121,6 +121,86 @@ async function reply(threadId, body, userId) {
   }
 }
 
+async function consultation(id) {
+  const { rows } = await pool.query(
+    `SELECT c.id, c.title, c.summary, c.body_html, c.requester, c.audience, c.anonymity, c.confidentiality, c.status,
+            c.opens_at, c.closes_at, c.report_due_at,
+            (SELECT coalesce(json_agg(json_build_object('id', q.id, 'kind', q.kind, 'prompt', q.prompt, 'options', q.options,
+                                                        'required', q.required, 'min', q.min, 'max', q.max) ORDER BY q.position), '[]')
+             FROM consultation_questions q WHERE q.consultation_id = c.id) AS questions
+     FROM consultations c WHERE c.id = $1 AND c.audience = 'everyone' AND c.status <> 'draft'`,
+    [id],
+  );
+  const c = rows[0];
+  return c
+    ? {
+        id: c.id,
+        title: c.title,
+        summary: c.summary,
+        bodyHtml: c.body_html,
+        requester: c.requester,
+        audience: c.audience,
+        anonymity: c.anonymity,
+        confidentiality: c.confidentiality,
+        status: c.status,
+        opensAt: c.opens_at,
+        closesAt: c.closes_at,
+        reportDueAt: c.report_due_at,
+        questions: c.questions,
+        responded: false,
+      }
+    : null;
+}
+
+async function upcomingEvents(limit) {
+  const { rows } = await pool.query(
+    `SELECT e.id, e.title, e.description_html, e.kind, e.starts_at, e.ends_at, e.location_name, e.location_address,
+            e.audience, e.capacity, e.registration, e.status, e.sequence, e.updated_at,
+            (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'going') AS going
+     FROM events e
+     WHERE e.ends_at > now() AND e.audience = 'everyone'
+     ORDER BY e.starts_at, e.id LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}
+
+const eventJson = (e) => ({
+  id: e.id,
+  title: e.title,
+  descriptionHtml: e.description_html,
+  kind: e.kind,
+  startsAt: e.starts_at,
+  endsAt: e.ends_at,
+  location: e.location_name ? { name: e.location_name, address: e.location_address } : null,
+  audience: e.audience,
+  capacity: e.capacity,
+  registration: e.registration,
+  status: e.status,
+  going: e.going,
+});
+
+const icsTime = (d) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsText = (t) => String(t).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+function calendar(events) {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//bench//baseline//NO', 'CALSCALE:GREGORIAN'];
+  for (const e of events)
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.id}@bench`,
+      `DTSTAMP:${icsTime(e.updated_at)}`,
+      `DTSTART:${icsTime(e.starts_at)}`,
+      `DTEND:${icsTime(e.ends_at)}`,
+      `SUMMARY:${icsText(e.title)}`,
+      ...(e.location_name ? [`LOCATION:${icsText(`${e.location_name}, ${e.location_address ?? ''}`)}`] : []),
+      `SEQUENCE:${e.sequence}`,
+      e.status === 'cancelled' ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
+      'END:VEVENT',
+    );
+  lines.push('END:VCALENDAR');
+  return lines.join('\r\n') + '\r\n';
+}
+
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, 'http://x');
@@ -134,6 +214,19 @@ const server = createServer(async (req, res) => {
     if ((m = url.pathname.match(/^\/categories\/([a-z0-9-]+)\/threads$/)))
       return send(res, 200, await categoryThreads(m[1], limit, after));
     if (url.pathname === '/search') return send(res, 200, await search(url.searchParams.get('q') ?? '', limit));
+    if ((m = url.pathname.match(/^\/consultations\/([0-9a-f-]{36})$/))) {
+      const c = await consultation(m[1]);
+      return c ? send(res, 200, c) : send(res, 404, { message: 'not found' });
+    }
+    if (url.pathname === '/events') {
+      const rows = await upcomingEvents(Number(url.searchParams.get('limit') ?? 50));
+      return send(res, 200, { items: rows.map(eventJson), nextCursor: null });
+    }
+    if (url.pathname === '/events.ics') {
+      const text = calendar(await upcomingEvents(500));
+      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+      return res.end(text);
+    }
     if ((m = url.pathname.match(/^\/threads\/([0-9a-f-]{36})\/posts$/)) && req.method === 'POST') {
       let raw = '';
       for await (const chunk of req) raw += chunk;

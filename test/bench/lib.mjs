@@ -189,3 +189,28 @@ export async function interleaved(rounds, a, b) {
 
 export const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 export const ratio = (x, y) => (y ? x / y : NaN);
+
+/** The req/s and p99 rows of one interleaved comparison; `target` true: ≥ 1× req/s and ≤ 2× p99. */
+export function pairOfRows(figure, r, { target = false, note } = {}) {
+  const rps = ratio(r.b.rps, r.a.rps);
+  const p99 = ratio(r.b.p99, r.a.p99);
+  return [
+    {
+      figure: `${figure}: req/s`,
+      app: r.b.rps,
+      baseline: r.a.rps,
+      ratio: rps,
+      target: target ? '≥ 1' : 'report',
+      ok: r.b.errors === 0 && (!target || rps >= 1),
+      note: note ?? `errors ${r.b.errors}`,
+    },
+    {
+      figure: `${figure}: p99 (ms)`,
+      app: r.b.p99,
+      baseline: r.a.p99,
+      ratio: p99,
+      target: target ? '≤ 2' : 'report',
+      ok: !target || p99 <= 2,
+    },
+  ];
+}

@@ -1,5 +1,5 @@
 // `npm run bench`: every figure of issue 8 as a ratio against a baseline measured in the same run,
-// interleaved; prints one table and writes BENCHMARKS.md. Options: --only=thread,scale,posting,cafe,cafe-redis,search-hostile,own-posts,web
+// interleaved; prints one table and writes BENCHMARKS.md. Options: --only=thread,scale,posting,cafe,cafe-redis,search-hostile,own-posts,panel,web
 // --rounds=3 --seconds=8 --quick (small data, short runs: for checking the harness, not for figures).
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -65,6 +65,8 @@ if (hardening) {
   await scenario('search-hostile', () => hardening.hostileSearch({ quick }));
   await scenario('own-posts', () => hardening.ownPosts({ quick }));
 }
+const panel = await optional('./panel-scenarios.mjs');
+if (panel) await scenario('panel', () => panel.panelPages({ rounds, seconds }));
 const web = await optional('./web-scenarios.mjs');
 if (web) await scenario('web', () => web.homePage({ rounds }));
 
@@ -98,6 +100,11 @@ Measured by \`npm run bench\` on ${started.toISOString().slice(0, 10)} (${quick 
 Every figure is the app against a baseline measured in the same run, alternating baseline and app
 runs so that noise on this shared machine hits both alike. No timing assertions live in the tests.
 
+Rows "as a guest" are answered by the guest page cache (docs/decisions/0009), rows "as a member"
+by the member's own copy of the page once they have read it (0044); rows "caches off" come from a
+second process on the same database with \`PAGE_CACHE=off\` and show the work itself (shared rows
+off too, 0042). Search is never cached; the panel's pages (figure 8) are not cached yet.
+
 Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}.
 Versions: Node ${process.version}, PostgreSQL ${pgVersion} on 127.0.0.1, NestJS ${version('@nestjs/core')}, TypeORM ${version('typeorm')}, pg ${version('pg')}, Socket.IO ${version('socket.io')}, autocannon ${version('autocannon')}.
 
@@ -107,10 +114,12 @@ ${table.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 
 Baselines: figures 1–4, a bare \`node:http\` server with a \`pg\` pool answering the same JSON from
 the same indexed query (test/bench/baseline-http.mjs); figure 3, page 1 of the same listing;
-figures 5–6, a bare Socket.IO server relaying the same messages in one room; figure 7, the budget.
+figures 5–6, a bare Socket.IO server relaying the same messages in one room; figure 7, the budget;
+figure 8, the same bare server reading the same tables (a consultation with its questions in one
+query, the events with their counts, the same events as iCalendar written by hand).
 
 Re-run: \`npm run bench\` (PostgreSQL on 127.0.0.1:5432 as user postgres; \`BENCH_DATABASE_URL\` to
-use another server; \`--only=thread,scale,posting,cafe,cafe-redis,search-hostile,own-posts,web\`, \`--rounds=N\`, \`--seconds=N\`).
+use another server; \`--only=thread,scale,posting,cafe,cafe-redis,search-hostile,own-posts,panel,web\`, \`--rounds=N\`, \`--seconds=N\`).
 `;
 if (!quick || process.argv.includes('--write')) writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);
 process.exit(rows.every((r) => r.ok) ? 0 : 1);

@@ -1,0 +1,3 @@
+import { describeApiFuzzing } from '../support/api-fuzz.js';
+
+describeApiFuzzing('member');
