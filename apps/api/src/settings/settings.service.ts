@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Transactions } from '../database/transactions.js';
 import { SettingsRepository } from './settings.repository.js';
@@ -43,8 +43,11 @@ export const DEFAULT_SETTINGS: Settings = {
 const CACHE_MS = 2_000;
 
 @Injectable()
-export class SettingsService {
+export class SettingsService implements OnApplicationBootstrap {
   private cached: { value: Settings; at: number } | null = null;
+  private refreshing: Promise<Settings> | null = null;
+  /** Moves on at every change here, so a read that started before it can't put back the old value. */
+  private generation = 0;
 
   constructor(
     private readonly repo: SettingsRepository,
@@ -52,12 +55,36 @@ export class SettingsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Read often (every post), so kept for two seconds; another process's change shows within that. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+  }
+
+  /**
+   * Read often (every post, often inside a transaction), so answered from memory: a value older
+   * than two seconds is answered once more while it is read again in the background, so another
+   * process's change shows within a few seconds. Never waits for the database once loaded: inside
+   * a transaction on the embedded database (one connection) a wait here would wait for itself.
+   */
   async get(): Promise<Settings> {
-    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
-    const value = { ...DEFAULT_SETTINGS, ...(await this.repo.values<Settings>()) };
-    this.cached = { value, at: Date.now() };
-    return value;
+    if (!this.cached) return this.refresh();
+    if (Date.now() - this.cached.at >= CACHE_MS) void this.refresh().catch(() => undefined);
+    return this.cached.value;
+  }
+
+  private refresh(): Promise<Settings> {
+    if (this.refreshing) return this.refreshing;
+    const started = this.generation;
+    this.refreshing = this.repo
+      .values<Settings>()
+      .then((stored) => {
+        const value = { ...DEFAULT_SETTINGS, ...stored };
+        if (this.generation === started) this.cached = { value, at: Date.now() };
+        return value;
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
   }
 
   /** Who runs the service and how to reach them: what the law wants shown; empty contacts left out. */
@@ -80,6 +107,7 @@ export class SettingsService {
       await this.audit.record(tx, { actorId, action: 'settings', targetType: 'settings', meta: { changed } });
       return { ...DEFAULT_SETTINGS, ...stored };
     });
+    this.generation++;
     this.cached = { value, at: Date.now() };
     return value;
   }
