@@ -111,7 +111,12 @@ export async function threadPage({ rounds, seconds }) {
       load({ url: appUrl, connections: 50, duration: seconds, headers: { cookie: member } }),
     );
     const off = await interleaved(rounds, baselineLoad, () =>
-      load({ url: appUrl.replace(app.url, uncached.url), connections: 50, duration: seconds, headers: { cookie: member } }),
+      load({
+        url: appUrl.replace(app.url, uncached.url),
+        connections: 50,
+        duration: seconds,
+        headers: { cookie: member },
+      }),
     );
     return [
       ...pairOfRows('1. Thread page as a member, 50 connections', m, { target: true }),

@@ -35,7 +35,11 @@ export class SearchService {
     const after = decodeCursor(cursor, ['number', 'uuid']) as [number, string] | null;
     const query = parseSearchQuery(q);
     if (!query) return { items: [], nextCursor: null };
-    const window = await this.shared.read('search window', () => this.searches.newestWindowStart(), () => 64);
+    const window = await this.shared.read(
+      'search window',
+      () => this.searches.newestWindowStart(),
+      () => 64,
+    );
     const rows = await this.searches.search(policy.readableVisibilities(), query, after, limit + 1, window.start);
     // A hit is folded by the reader's own filters, as the post is in its thread.
     const viewer = await this.authorship.viewer(policy.userId);
