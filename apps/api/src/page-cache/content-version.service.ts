@@ -23,15 +23,18 @@ export class ContentVersion {
     this.anyKey = `${config.redisPrefix}:change-version`;
   }
 
-  async current(): Promise<string> {
-    const client = this.redis.client;
-    return client ? ((await client.get(this.key)) ?? '0') : String(this.local);
+  current(): Promise<string> {
+    return this.read(this.key, this.local);
   }
 
   /** What members' own cached pages are valid for: moves on at every change, content or not. */
-  async anyChange(): Promise<string> {
+  anyChange(): Promise<string> {
+    return this.read(this.anyKey, this.localAny);
+  }
+
+  private async read(key: string, local: number): Promise<string> {
     const client = this.redis.client;
-    return client ? ((await client.get(this.anyKey)) ?? '0') : String(this.localAny);
+    return client ? ((await client.get(key)) ?? '0') : String(local);
   }
 
   async bump({ content }: { content: boolean }): Promise<void> {

@@ -123,7 +123,7 @@ export class ReaderFilters {
       const [postId, kind] = entry.split(' ') as [string, ReactionKind];
       mine.set(postId, [...(mine.get(postId) ?? []), kind]);
     }
-    for (const kinds of mine.values()) kinds.sort((a, b) => REACTION_KINDS.indexOf(a) - REACTION_KINDS.indexOf(b));
+    for (const kinds of mine.values()) kinds.sort(inKindOrder);
     const lens = new ReaderLens(
       viewer,
       {
@@ -153,7 +153,10 @@ export class ReaderFilters {
       reactions.counts[c.kind] = c.n;
       if (c.mine) reactions.mine.push(c.kind);
     }
-    for (const r of map.values()) r.mine.sort((a, b) => REACTION_KINDS.indexOf(a) - REACTION_KINDS.indexOf(b));
+    for (const r of map.values()) r.mine.sort(inKindOrder);
     return map;
   }
 }
+
+/** A reader's own reactions are listed in the order of REACTION_KINDS. */
+const inKindOrder = (a: ReactionKind, b: ReactionKind) => REACTION_KINDS.indexOf(a) - REACTION_KINDS.indexOf(b);
