@@ -235,6 +235,7 @@ describe('a first day', () => {
     await screenshot(page, 'velkommen-360');
     await sound(page, problems);
     await welcome.getByRole('button', { name: 'Lukk velkomsten' }).click();
+    await welcome.waitFor({ state: 'detached' });
     await expect(page.getByTestId('welcome').count()).resolves.toBe(0);
 
     // A new category where every thread waits for a moderator.
