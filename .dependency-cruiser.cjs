@@ -16,6 +16,7 @@ const PUBLIC_SURFACE = [
   '^apps/api/src/forum/forum-rows\\.ts$',
   '^apps/api/src/authorship/(scope|viewer)\\.ts$',
   '^apps/api/src/identity/socket-auth\\.ts$',
+  '^apps/api/src/page-cache/cached-page\\.decorator\\.ts$',
   '^apps/api/src/auth/(policy\\.guard|session-user|session-cookie|password-hasher)\\.ts$',
   '^apps/api/src/users/user\\.entity\\.ts$',
 ];

@@ -180,6 +180,43 @@ const eventJson = (e) => ({
   going: e.going,
 });
 
+/** A page of published offers by name, each with its organisation, place and opening times, in one query. */
+async function services(perPage, page) {
+  const { rows } = await pool.query(
+    `SELECT count(*) OVER ()::int AS total, s.id, s.organization_id, s.name, s.description, s.url, s.email, s.status,
+            s.fees_description, to_char(s.assured_date, 'YYYY-MM-DD') AS assured_date, s.last_modified, s.stale,
+            s.municipality_code,
+            json_build_object('id', o.id, 'name', o.name, 'description', o.description, 'email', o.email,
+                              'website', o.website) AS organization,
+            (SELECT l.city FROM directory_service_at_locations sal JOIN directory_locations l ON l.id = sal.location_id
+             WHERE sal.service_id = s.id AND l.city IS NOT NULL LIMIT 1) AS place,
+            (SELECT coalesce(json_agg(json_build_object('id', sc.id, 'freq', sc.freq, 'byday', sc.byday,
+                                                        'opens_at', sc.opens_at, 'closes_at', sc.closes_at,
+                                                        'description', sc.description) ORDER BY sc.position), '[]')
+             FROM directory_schedules sc WHERE sc.service_id = s.id) AS schedules
+     FROM directory_services s JOIN directory_organizations o ON o.id = s.organization_id
+     WHERE s.status = ANY($1::text[]) ORDER BY lower(s.name), s.id LIMIT $2 OFFSET $3`,
+    [['active', 'temporarily closed'], perPage, (page - 1) * perPage],
+  );
+  const total = rows[0]?.total ?? 0;
+  return {
+    total_items: total,
+    total_pages: Math.ceil(total / perPage),
+    page_number: page,
+    size: rows.length,
+    first_page: page === 1,
+    last_page: page * perPage >= total,
+    empty: rows.length === 0,
+    contents: rows.map(({ place, municipality_code, stale, ...r }) => ({
+      ...r,
+      total: undefined,
+      x_municipality_code: municipality_code,
+      x_stale: stale,
+      x_place: place ?? '',
+    })),
+  };
+}
+
 const icsTime = (d) =>
   d
     .toISOString()
@@ -229,6 +266,8 @@ const server = createServer(async (req, res) => {
       const rows = await upcomingEvents(Number(url.searchParams.get('limit') ?? 50));
       return send(res, 200, { items: rows.map(eventJson), nextCursor: null });
     }
+    if (url.pathname === '/hsds/services')
+      return send(res, 200, await services(Number(url.searchParams.get('per_page') ?? 20), 1));
     if (url.pathname === '/events.ics') {
       const text = calendar(await upcomingEvents(500));
       res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-length': Buffer.byteLength(text) });

@@ -1,6 +1,6 @@
-// Issue 19: the panel's pages — a consultation with its questions, the events list and the
-// public calendar feed — as a guest and as a member, against a bare server answering the same from
-// the same tables (baseline-http.mjs).
+// Issue 19: the panel's pages — a consultation with its questions, the events list, the public
+// calendar feed and a page of the activity directory (HSDS) — as a guest and as a member, against a
+// bare server answering the same from the same tables (baseline-http.mjs).
 import { freshDatabase, interleaved, load, pairOfRows, startApp } from './lib.mjs';
 import { json, loginCookie, registeredCookie, startBaseline } from './http-scenarios.mjs';
 
@@ -61,7 +61,37 @@ async function seedPanel(app, admin) {
       },
       201,
     );
+  await seedOffers(app, send);
   return { consultationId: consultation.id };
+}
+
+/** 20 published offers in the activity directory: suggested by a guest, approved from the queue. */
+async function seedOffers(app, send) {
+  const places = ['Kleppestø', 'Bergen', 'Tromsø', 'Bodø', 'Lillehammer'];
+  for (let i = 0; i < 20; i++) {
+    const res = await json(`${app.url}/api/directory/suggestions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        organizationName: `Frivilligsentralen ${places[i % places.length]}`,
+        name: `Turgruppe ${i + 1}`,
+        description: 'Vi går en rolig tur sammen hver uke, for alle som vil. Ingen påmelding.',
+        municipality: '4627',
+        address: `Storgata ${i + 1}, 5300 ${places[i % places.length]}`,
+        schedule: 'Tirsdager kl. 18–20',
+        url: 'https://frivillig.example.no/tur',
+        email: 'post@frivillig.example.no',
+        phone: '+47 56 15 00 00',
+        cost: 'Gratis',
+        taxonomyTerms: ['turgruppe'],
+      }),
+    });
+    if (res.status !== 201) throw new Error(`suggestion: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const queue = await send('GET', '/api/mod/queue?limit=100', undefined, 200);
+  const suggestions = queue.items.filter((item) => item.type === 'directory_suggestion');
+  if (suggestions.length !== 20) throw new Error(`expected 20 suggestions in the queue, saw ${suggestions.length}`);
+  for (const item of suggestions) await send('POST', `/api/mod/queue/${item.id}/approve`, {}, 200);
 }
 
 export async function panelPages({ rounds, seconds }) {
@@ -77,6 +107,7 @@ export async function panelPages({ rounds, seconds }) {
       ['a consultation with 4 questions', `/consultations/${consultationId}`, `/api/consultations/${consultationId}`],
       ['the events list (30 events)', '/events?limit=50', '/api/events?limit=50'],
       ['events.ics (30 events)', '/events.ics', '/api/events.ics'],
+      ['the activity directory (HSDS, 20 offers)', '/hsds/services?per_page=20', '/api/hsds/services?per_page=20'],
     ];
     const rows = [];
     for (const [label, base, ours] of pages) {

@@ -103,7 +103,8 @@ runs so that noise on this shared machine hits both alike. No timing assertions 
 Rows "as a guest" are answered by the guest page cache (docs/decisions/0009), rows "as a member"
 by the member's own copy of the page once they have read it (0044); rows "caches off" come from a
 second process on the same database with \`PAGE_CACHE=off\` and show the work itself (shared rows
-off too, 0042). Search is never cached; the panel's pages (figure 8) are not cached yet.
+off too, 0042). Search is never cached. The panel's pages (figure 8) are kept the same way, and no
+longer than the moment they turn by the clock (a consultation closing, an event starting: 0045).
 
 Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}.
 Versions: Node ${process.version}, PostgreSQL ${pgVersion} on 127.0.0.1, NestJS ${version('@nestjs/core')}, TypeORM ${version('typeorm')}, pg ${version('pg')}, Socket.IO ${version('socket.io')}, autocannon ${version('autocannon')}.
@@ -116,7 +117,8 @@ Baselines: figures 1–4, a bare \`node:http\` server with a \`pg\` pool answeri
 the same indexed query (test/bench/baseline-http.mjs); figure 3, page 1 of the same listing;
 figures 5–6, a bare Socket.IO server relaying the same messages in one room; figure 7, the budget;
 figure 8, the same bare server reading the same tables (a consultation with its questions in one
-query, the events with their counts, the same events as iCalendar written by hand).
+query, the events with their counts, the same events as iCalendar written by hand, a page of the
+directory's offers with their organisation, place and opening times in one query).
 
 Re-run: \`npm run bench\` (PostgreSQL on 127.0.0.1:5432 as user postgres; \`BENCH_DATABASE_URL\` to
 use another server; \`--only=thread,scale,posting,cafe,cafe-redis,search-hostile,own-posts,panel,web\`, \`--rounds=N\`, \`--seconds=N\`).

@@ -1,3 +1,4 @@
+import { ConsultationsClock } from '../../apps/api/src/consultations/consultations-clock.service.js';
 import { asAdmin, newUser } from '../support/factories.js';
 import { setSettings, sql } from '../support/forum.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
@@ -335,6 +336,7 @@ describe('consultations (rådslag)', () => {
       `UPDATE consultations SET closes_at = now() - interval '1 second', report_due_at = now() - interval '1 second' WHERE id = $1`,
       [id],
     );
+    await app.server.app.get(ConsultationsClock).tick();
     const closed = (await member.get(`/api/consultations/${id}`)).body;
     expect(closed).toMatchObject({ status: 'closed', overdue: true });
   });

@@ -8,6 +8,7 @@ import { UuidParam } from '../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
 import { CalendarFeedDto } from './dto/event.dto.js';
+import { CachedPage } from '../page-cache/cached-page.decorator.js';
 
 /** Set only on success, so an error stays JSON. */
 function asCalendar(res: Response, filename: string): void {
@@ -23,6 +24,7 @@ export class CalendarFeedsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @CachedPage()
   @Get('events.ics')
   @Header('Cache-Control', 'no-cache')
   @ApiProduces('text/calendar')

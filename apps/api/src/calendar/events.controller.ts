@@ -13,12 +13,19 @@ import {
 } from './dto/event-input.dto.js';
 import { EventDto, EventPageDto, RegistrationDto, RegistrationEntryDto } from './dto/event.dto.js';
 import { EventsService } from './events.service.js';
+import { CachedPage, firstAhead } from '../page-cache/cached-page.decorator.js';
 
 @ApiTags('calendar')
 @Controller('api/events')
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 
+  @CachedPage<Page<EventDto>>((page, now) =>
+    firstAhead(
+      now,
+      page.items.flatMap((e) => [e.startsAt, e.endsAt]),
+    ),
+  )
   @Get()
   @ApiOkResponse({
     type: EventPageDto,
@@ -35,6 +42,7 @@ export class EventsController {
     return this.events.create(policy, dto);
   }
 
+  @CachedPage<EventDto>((e, now) => firstAhead(now, [e.startsAt, e.endsAt]))
   @Get(':id')
   @ApiOkResponse({ type: EventDto, description: '404 outside the audience; the online link only to those going' })
   get(@Param('id', UuidParam) id: string, @RequestPolicy() policy: Policy): Promise<EventDto> {

@@ -1,5 +1,4 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ConsultationsRepository } from './consultations.repository.js';
 import { ConsultationsService } from './consultations.service.js';
 
 const EVERY_MS = 30_000;
@@ -15,10 +14,7 @@ export class ConsultationsClock implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(ConsultationsClock.name);
   private timer?: NodeJS.Timeout;
 
-  constructor(
-    private readonly repo: ConsultationsRepository,
-    private readonly consultations: ConsultationsService,
-  ) {}
+  constructor(private readonly consultations: ConsultationsService) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.tick(), EVERY_MS);
@@ -31,7 +27,7 @@ export class ConsultationsClock implements OnApplicationBootstrap, OnApplication
 
   async tick(): Promise<void> {
     try {
-      await this.repo.tick();
+      await this.consultations.tick();
       await this.consultations.remindOverdue();
     } catch (e) {
       this.logger.warn(`consultation clock: ${e instanceof Error ? e.message : String(e)}`);

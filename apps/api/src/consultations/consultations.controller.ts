@@ -22,6 +22,7 @@ import {
   RespondedDto,
   ResultsDto,
 } from './dto/consultation.dto.js';
+import { CachedPage, firstAhead } from '../page-cache/cached-page.decorator.js';
 
 @ApiTags('consultations')
 @Controller('api/consultations')
@@ -41,6 +42,7 @@ export class ConsultationsController {
     return this.consultations.list(policy, query.limit ?? 20, query.cursor);
   }
 
+  @CachedPage<ConsultationDto>((c, now) => firstAhead(now, [c.opensAt, c.closesAt, c.reportDueAt]))
   @Get(':id')
   @ApiOkResponse({
     type: ConsultationDto,

@@ -175,15 +175,20 @@ export class ConsultationsRepository {
    * The clock: opens what is due to open and closes what is due to close. Each row changes in one
    * UPDATE guarded by its status, so several processes (or a restart) do it once.
    */
-  async tick(): Promise<void> {
-    await this.db.query(
-      `UPDATE consultations SET status = 'closed'
-       WHERE status IN ('scheduled', 'open') AND closes_at <= now()`,
+  /** Closes and opens what is due; how many consultations changed. */
+  async tick(): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `WITH closed AS (
+         UPDATE consultations SET status = 'closed'
+         WHERE status IN ('scheduled', 'open') AND closes_at <= now()
+         RETURNING id),
+       opened AS (
+         UPDATE consultations SET status = 'open'
+         WHERE status = 'scheduled' AND opens_at <= now() AND closes_at > now()
+         RETURNING id)
+       SELECT (SELECT count(*) FROM closed)::int + (SELECT count(*) FROM opened)::int AS n`,
     );
-    await this.db.query(
-      `UPDATE consultations SET status = 'open'
-       WHERE status = 'scheduled' AND opens_at <= now() AND closes_at > now()`,
-    );
+    return n;
   }
 
   /** Overdue reports not yet reminded of today: marked reminded, once, whichever process gets there. */

@@ -14,6 +14,7 @@ import { Transactions } from '../database/transactions.js';
 import { sha256 } from '../forum/forum-writer.service.js';
 import { ContentRenderer } from '../forum/content-renderer.service.js';
 import { QueueFeed } from '../moderation/queue-feed.service.js';
+import { ContentVersion } from '../page-cache/content-version.service.js';
 import { NotificationsService, type NewNotification } from '../notifications/notifications.service.js';
 import { CrisisSupportService } from '../screening/crisis-support.service.js';
 import { ScreeningService } from '../screening/screening.service.js';
@@ -86,7 +87,13 @@ export class ConsultationsService {
     private readonly limits: RateLimitService,
     private readonly users: UsersRepository,
     private readonly queue: QueueFeed,
+    private readonly contentVersion: ContentVersion,
   ) {}
+
+  /** Opens and closes what is due. Not a REST write: kept pages must be told. */
+  async tick(): Promise<void> {
+    if ((await this.repo.tick()) > 0) await this.contentVersion.bump({ content: true });
+  }
 
   // --- the coordinator ---
 
@@ -158,7 +165,7 @@ export class ConsultationsService {
   // --- everyone in the audience ---
 
   async list(policy: Policy, limit: number, cursor: string | undefined): Promise<Page<ConsultationDto>> {
-    await this.repo.tick();
+    await this.tick();
     const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
     const admin = policy.can('admin.consultations').allowed;
     const audiences = admin ? (['everyone', 'members', 'panel'] as const) : policy.consultationAudiences();
@@ -172,7 +179,7 @@ export class ConsultationsService {
   }
 
   async get(policy: Policy, id: string): Promise<ConsultationDto> {
-    await this.repo.tick();
+    await this.tick();
     const row = await this.visible(policy, id);
     const questions = (await this.repo.questionsOf(id)).map(toQuestionDto);
     const who = await this.respondentOf(policy, row);
@@ -181,7 +188,7 @@ export class ConsultationsService {
   }
 
   async respond(policy: Policy, id: string, dto: RespondDto, ip: string): Promise<RespondedDto> {
-    await this.repo.tick();
+    await this.tick();
     const row = await this.repo.find(id);
     if (!row) throw notFound('No such consultation.');
     ensure(policy.canRespondToConsultation(row));

@@ -10,6 +10,7 @@ import { writeICalendar, type ICalEvent } from '../common/icalendar.js';
 import { RateLimitService } from '../common/rate-limit.service.js';
 import { Transactions } from '../database/transactions.js';
 import { QueueFeed } from '../moderation/queue-feed.service.js';
+import { ContentVersion } from '../page-cache/content-version.service.js';
 import type { HsdsQueryDto, SuggestionDto, UpdateServiceDto } from './dto/directory-input.dto.js';
 import type {
   HsdsFullOrganizationDto,
@@ -73,6 +74,7 @@ export class DirectoryService {
     private readonly queue: QueueFeed,
     private readonly limits: RateLimitService,
     private readonly audit: AuditService,
+    private readonly contentVersion: ContentVersion,
   ) {}
 
   // --- the feed ---
@@ -364,10 +366,13 @@ export class DirectoryService {
     });
   }
 
-  /** The daily job's work; returns how many offers became stale. */
-  markStale(): Promise<number> {
-    return this.repo.markStale(STALE_AFTER_DAYS);
+  /** The daily job's work; returns how many offers became stale. Not a REST write: kept pages must be told. */
+  async markStale(): Promise<number> {
+    const marked = await this.repo.markStale(STALE_AFTER_DAYS);
+    if (marked > 0) await this.contentVersion.bump({ content: true });
+    return marked;
   }
+
   /** The moderator has had a month to write back; the receipt still answers without the email. */
   forgetSuggesters(): Promise<number> {
     return this.repo.forgetSuggesterEmails(SUGGESTER_EMAIL_DAYS);

@@ -18,6 +18,7 @@ import {
   type HsdsTaxonomyTermDto,
 } from './dto/hsds.dto.js';
 import { DirectoryService } from './directory.service.js';
+import { CachedPage } from '../page-cache/cached-page.decorator.js';
 
 /**
  * The activity directory as an HSDS 3.0 API (Open Referral): readable from any origin without
@@ -32,6 +33,7 @@ export class HsdsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @CachedPage()
   @Get('services')
   @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: HsdsServicePageDto, description: 'Published offers, by name' })
@@ -55,6 +57,7 @@ export class HsdsController {
     return calendar;
   }
 
+  @CachedPage()
   @Get('services/:id')
   @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: HsdsServiceDto, description: 'Fully nested; 404 once retired' })
@@ -62,6 +65,7 @@ export class HsdsController {
     return this.directory.service(policy, id);
   }
 
+  @CachedPage()
   @Get('organizations')
   @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: HsdsOrganizationPageDto, description: 'Organisations with offers in the directory' })
@@ -69,6 +73,7 @@ export class HsdsController {
     return this.directory.organizations(q);
   }
 
+  @CachedPage()
   @Get('organizations/:id')
   @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: HsdsFullOrganizationDto, description: 'With its published offers' })
@@ -76,6 +81,7 @@ export class HsdsController {
     return this.directory.organization(policy, id);
   }
 
+  @CachedPage()
   @Get('taxonomy_terms')
   @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: HsdsTaxonomyTermPageDto, description: 'The activity types' })

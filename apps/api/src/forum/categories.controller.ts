@@ -9,6 +9,7 @@ import { CategoriesService } from './categories.service.js';
 import { CategoryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
 import { CreatedThreadDto, CreateThreadDto, ThreadSummaryPageDto, type ThreadSummaryDto } from './dto/thread.dto.js';
 import { ThreadsService } from './threads.service.js';
+import { CachedPage } from '../page-cache/cached-page.decorator.js';
 
 @ApiTags('forum')
 @Controller('api/categories')
@@ -18,6 +19,7 @@ export class CategoriesController {
     private readonly threads: ThreadsService,
   ) {}
 
+  @CachedPage()
   @Get()
   @ApiOkResponse({ type: [CategoryDto], description: 'Closed categories are listed to outsiders with canRead false' })
   list(@RequestPolicy() policy: Policy): Promise<CategoryDto[]> {
@@ -42,6 +44,7 @@ export class CategoriesController {
     return this.categories.update(policy, slug, dto);
   }
 
+  @CachedPage()
   @Get(':slug/threads')
   @ApiOkResponse({
     type: ThreadSummaryPageDto,

@@ -10,6 +10,7 @@ import { CreatedPostDto, CreatePostDto, PostPageDto, type PostDto } from './dto/
 import { ModerateThreadDto, ThreadDto } from './dto/thread.dto.js';
 import { PostsService } from './posts.service.js';
 import { ThreadsService } from './threads.service.js';
+import { CachedPage } from '../page-cache/cached-page.decorator.js';
 
 @ApiTags('forum')
 // The author union's models, for every `author` in the document (see ApiAuthor).
@@ -21,6 +22,7 @@ export class ThreadsController {
     private readonly posts: PostsService,
   ) {}
 
+  @CachedPage()
   @Get(':id')
   @ApiOkResponse({
     type: ThreadDto,
@@ -34,6 +36,7 @@ export class ThreadsController {
     return this.threads.get(policy, id, page.limit ?? 20);
   }
 
+  @CachedPage()
   @Get(':id/posts')
   @ApiOkResponse({ type: PostPageDto, description: 'Oldest first' })
   listPosts(

@@ -1,23 +1,17 @@
 import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
+import onHeaders from 'on-headers';
 import { SESSION_COOKIE } from '../auth/session-cookie.js';
+import { cachedPageMark } from './cached-page.decorator.js';
 import type { ContentVersion } from './content-version.service.js';
 
-/**
- * The forum's pages, the reads that repeat. Not search: a cached search would tell the next guest
- * what someone else searched for in the last minute.
- */
-const CACHEABLE = [
-  /^\/api\/categories$/,
-  /^\/api\/categories\/[^/]+\/threads$/,
-  /^\/api\/threads\/[^/]+$/,
-  /^\/api\/threads\/[^/]+\/posts$/,
-];
+/** What a kept answer carries besides its body; the rest of its headers are the same for every answer. */
+const KEPT_HEADERS = ['content-type', 'cache-control', 'etag', 'content-disposition'] as const;
 
 interface Entry {
   version: string;
   body: Buffer;
-  contentType: string;
+  headers: [string, string][];
   expiresAt: number;
 }
 
@@ -32,10 +26,10 @@ interface PageCacheRules {
 }
 
 /**
- * Answers a read of a forum page from memory when nothing has changed since it was made
- * (docs/decisions/0009-guest-page-cache.md, 0044-member-page-cache.md). A response made while a
- * write was committing is never kept: the version is read before the request and checked again
- * after it, and an entry is only ever served for the version it was made under.
+ * Answers a GET of a route marked @CachedPage from memory when nothing has changed since it was
+ * made (docs/decisions/0009-guest-page-cache.md, 0044-member-page-cache.md, 0045). A response made
+ * while a write was committing is never kept: the version is read before the request and checked
+ * again after it, and an entry is only ever served for the version it was made under.
  */
 function pageCache(rules: PageCacheRules) {
   const cache = new LRUCache<string, Entry>({
@@ -44,7 +38,7 @@ function pageCache(rules: PageCacheRules) {
   });
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const key = req.method === 'GET' && CACHEABLE.some((p) => p.test(req.path)) ? rules.keyOf(req) : undefined;
+    const key = req.method === 'GET' && req.path.startsWith('/api/') ? rules.keyOf(req) : undefined;
     if (key === undefined) return next();
     let before: string;
     try {
@@ -54,36 +48,48 @@ function pageCache(rules: PageCacheRules) {
     }
     const hit = cache.get(key);
     if (hit && hit.version === before && hit.expiresAt > Date.now()) {
-      res.status(200).setHeader('Content-Type', hit.contentType);
+      res.status(200);
+      for (const [name, value] of hit.headers) res.setHeader(name, value);
       res.setHeader('X-Cache', 'hit');
-      res.end(hit.body);
+      if (req.fresh) res.status(304).end();
+      else res.end(hit.body);
       return;
     }
+    // Only a route that marked its answer (@CachedPage, before the body is written) is collected.
     const chunks: Buffer[] = [];
+    const collect = (chunk: unknown) => {
+      if (chunk && typeof chunk !== 'function' && cachedPageMark(res)) chunks.push(Buffer.from(chunk as string));
+    };
     const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
     const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => Response;
+    onHeaders(res, () => {
+      if (cachedPageMark(res)) res.setHeader('X-Cache', 'miss');
+    });
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (chunk) chunks.push(Buffer.from(chunk as string));
+      collect(chunk);
       return write(chunk, ...rest);
     }) as Response['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
-      const contentType = String(res.getHeader('Content-Type') ?? '');
-      const lifetime =
-        res.statusCode === 200 && contentType.startsWith('application/json') ? rules.lifetimeMs(req, res) : 0;
+      collect(chunk);
+      const mark = cachedPageMark(res);
+      const now = Date.now();
+      const lifetime = mark && res.statusCode === 200 ? Math.min(rules.lifetimeMs(req, res), mark.until - now) : 0;
       if (lifetime > 0) {
-        const expiresAt = Date.now() + lifetime;
+        const headers: [string, string][] = [];
+        for (const name of KEPT_HEADERS) {
+          const value = res.getHeader(name);
+          if (value !== undefined) headers.push([name, String(value)]);
+        }
         void rules.version().then(
           (after) => {
             if (after === before)
-              cache.set(key, { version: before, body: Buffer.concat(chunks), contentType, expiresAt });
+              cache.set(key, { version: before, body: Buffer.concat(chunks), headers, expiresAt: now + lifetime });
           },
           () => undefined,
         );
       }
       return end(chunk, ...rest);
     }) as Response['end'];
-    res.setHeader('X-Cache', 'miss');
     next();
   };
 }
