@@ -129,4 +129,32 @@ describe('members’ own cached pages', () => {
     const answer = await reply(author, threadId, 'Et nytt svar nå.');
     expect((must(await reader.get(path()), 200).body.items as Post[]).map((p) => p.id)).toContain(answer.id);
   });
+
+  // Found by the hostile review of issue 19: the caches read the cookie header as the session layer does.
+  it('should never answer a nameless or oddly spaced session cookie with someone’s own page', async () => {
+    const victim = await newUser(app);
+    must(await victim.post(`/api/threads/${threadId}/posts`, { body: 'Dette er mitt eget svar.' }), 201);
+    const real = victim.cookieHeader(); // erf.sid=s%3A...
+    const planted = `erf.sid; ${real}`; // a nameless part planted before the real cookie
+    for (let i = 0; i < 2; i++)
+      expect((must(await readWith(planted), 200).body.items as Post[]).some((p) => p.mine)).toBe(true);
+    const attacker = must(await readWith('erf.sid'), 200);
+    expect((attacker.body.items as Post[]).some((p) => p.mine)).toBe(false);
+
+    const spaced = real.replace('erf.sid=', 'erf.sid =');
+    for (let i = 0; i < 2; i++)
+      expect((must(await readWith(spaced), 200).body.items as Post[]).some((p) => p.mine)).toBe(true);
+    const guest = must(await app.client().get(path()), 200);
+    expect((guest.body.items as Post[]).some((p) => p.mine)).toBe(false);
+  });
+
+  it('should keep every copy through refused writes and draft checks, which change nothing', async () => {
+    const reader = await newUser(app);
+    must(await reader.get(path()), 200);
+    must(await app.client().get(path()), 200);
+    expect((await app.client().post(`/api/threads/${threadId}/posts`).send({ body: 42 })).status).toBe(400);
+    expect((await reader.post('/api/screening/check', { text: 'Hei' })).status).toBe(200);
+    expect((await reader.get(path())).headers['x-cache']).toBe('hit');
+    expect((await app.client().get(path())).headers['x-cache']).toBe('hit');
+  });
 });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   AUDIT_ACTIONS,
   CAFE_REPORT_REASONS,
@@ -9,16 +8,14 @@ import {
   QUEUE_REASONS,
   WATCHED_ACTIONS,
 } from '#libs/contracts';
+import { allTexts, type Tree, webRoot as root } from './locale-files.js';
 
 /**
  * The web shows the contract's words translated: every shared list (libs/contracts) has its
  * texts in both locale files, and a canned rejection reason reads in bokmål exactly as the
  * author is told it (what GET /api/mod/reasons serves).
  */
-const root = fileURLToPath(new URL('../../apps/web/src', import.meta.url));
-type Tree = { [key: string]: string | Tree };
-const load = (lang: string) => JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8')) as Tree;
-const locales = { nb: load('nb'), en: load('en') };
+const locales = { nb: allTexts('nb'), en: allTexts('en') };
 
 function text(tree: Tree, path: string): string | undefined {
   let node: string | Tree | undefined = tree;

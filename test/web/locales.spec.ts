@@ -1,25 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../../apps/web/src', import.meta.url));
-type Tree = { [key: string]: string | Tree };
-
-const readTree = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Tree;
-
-/** The base file and every feature file of a language (locales/<lang>/*.json); a group defined twice is an error. */
-function load(lang: string): Tree {
-  const tree = readTree(join(root, 'locales', `${lang}.json`));
-  const dir = join(root, 'locales', lang);
-  const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : [];
-  for (const name of files) {
-    for (const [group, texts] of Object.entries(readTree(join(dir, name)))) {
-      if (group in tree) throw new Error(`locales/${lang}/${name}: the group "${group}" is defined twice`);
-      tree[group] = texts;
-    }
-  }
-  return tree;
-}
+import { dirname, join } from 'node:path';
+import { allTexts, homeTexts, type Tree, webRoot as root } from './locale-files.js';
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -39,8 +20,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const nb = flatten(load('nb'));
-const en = flatten(load('en'));
+const nb = flatten(allTexts('nb'));
+const en = flatten(allTexts('en'));
 const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -62,24 +43,59 @@ describe('locale files', () => {
   });
 
   it('should define every literal key the source code translates', () => {
-    const groups = new Set<string>();
-    for (const k of nb.keys()) {
-      const parts = k.split('.');
-      for (let i = 1; i < parts.length; i++) groups.add(parts.slice(0, i).join('.'));
-    }
-    const plainKeys = new Set([...nb.keys()].map((k) => k.replace(PLURAL, '')));
-    const missing: string[] = [];
-    for (const file of sourceFiles(root)) {
-      const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\bt\(\s*(['`])([^'`]+)\1/g)) {
-        const key = m[2];
-        if (key.includes('${')) {
-          // A computed key: its fixed prefix must name a group of keys.
-          const prefix = key.slice(0, key.indexOf('${')).replace(/\.$/, '');
-          if (prefix && !groups.has(prefix) && !plainKeys.has(prefix)) missing.push(`${file}: ${key}`);
-        } else if (!plainKeys.has(key)) missing.push(`${file}: ${key}`);
-      }
-    }
-    expect(missing).toEqual([]);
+    expect(untranslated(sourceFiles(root), nb)).toEqual([]);
+  });
+
+  it('should have every text the home page shows in the home page’s own file (the rest comes with other pages)', () => {
+    const home = homePageFiles();
+    expect(home).toContain(join(root, 'pages', 'home.tsx'));
+    expect(home).not.toContain(join(root, 'pages', 'thread.tsx'));
+    for (const lang of ['nb', 'en']) expect(untranslated(home, flatten(homeTexts(lang)))).toEqual([]);
   });
 });
+
+/** Literal keys in these files that the texts do not define (a computed key: its fixed prefix must name a group). */
+function untranslated(files: string[], texts: Map<string, string>): string[] {
+  const groups = new Set<string>();
+  for (const k of texts.keys()) {
+    const parts = k.split('.');
+    for (let i = 1; i < parts.length; i++) groups.add(parts.slice(0, i).join('.'));
+  }
+  const plainKeys = new Set([...texts.keys()].map((k) => k.replace(PLURAL, '')));
+  const missing: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bt\(\s*(['`])([^'`]+)\1/g)) {
+      const key = m[2];
+      if (key.includes('${')) {
+        const prefix = key.slice(0, key.indexOf('${')).replace(/\.$/, '');
+        if (prefix && !groups.has(prefix) && !plainKeys.has(prefix)) missing.push(`${file}: ${key}`);
+      } else if (!plainKeys.has(key)) missing.push(`${file}: ${key}`);
+    }
+  }
+  return missing;
+}
+
+/** The source file an import names, as Vite resolves a relative import without an extension. */
+const resolveImport = (from: string, spec: string) =>
+  ['', '.ts', '.tsx', '/index.ts', '/index.tsx']
+    .map((end) => join(dirname(from), spec) + end)
+    .find((f) => existsSync(f) && statSync(f).isFile());
+
+/** What main.tsx runs before any page's chunk: its static imports, followed through the source. */
+function homePageFiles(): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(
+      /^(?:import|export)\s(?!type\s)[^;]*?\sfrom\s+'(\.[^']+)'|^import\s+'(\.[^']+)'/gms,
+    )) {
+      const target = resolveImport(file, m[1] ?? m[2]);
+      if (target) visit(target);
+    }
+  };
+  visit(join(root, 'main.tsx'));
+  return [...seen];
+}

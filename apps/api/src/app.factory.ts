@@ -158,7 +158,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.use(jsonBody());
   if (config.pageCache) {
     app.use(guestPageCache(app.get(ContentVersion)));
-    app.use(memberPageCache(app.get(ContentVersion)));
+    app.use(memberPageCache(app.get(ContentVersion), config.sessionSecret));
     app.use(markReadRequests);
   }
 

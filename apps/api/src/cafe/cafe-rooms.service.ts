@@ -15,6 +15,7 @@ import type {
   OpenCafeRoomDto,
 } from './dto/cafe-room.dto.js';
 import { CafeStateStore } from './state/cafe-state.js';
+import { ContentVersion } from '../page-cache/content-version.service.js';
 
 const MINUTE = 60_000;
 /** A session lasts from five minutes to twelve hours: a café evening, not a standing room. */
@@ -39,6 +40,7 @@ export class CafeRoomsService {
     private readonly audit: AuditService,
     private readonly broadcaster: CafeBroadcaster,
     private readonly state: CafeStateStore,
+    private readonly contentVersion: ContentVersion,
   ) {}
 
   /** The rooms the caller may enter, each with its current or next session. */
@@ -217,6 +219,8 @@ export class CafeRoomsService {
       return id;
     });
     if (!sessionId) return false;
+    // The session's end shows in the calendar; a close from inside the room is no REST write.
+    await this.contentVersion.bump({ content: true });
     this.broadcaster.roomClosed(sessionId, room.slug);
     await this.state.clear(sessionId);
     return true;

@@ -11,7 +11,11 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 
-/** The moment an answer changes by the clock alone (a consultation closes, an event starts); undefined if never. */
+/**
+ * The moment an answer changes by the clock alone (a consultation closes, an event starts);
+ * undefined if never. `now` is when the handler began, before it read anything: a moment that
+ * passed while it was answering still counts, so that answer is not kept at all.
+ */
 export type ChangesAt<T> = (body: T, now: number) => number | undefined;
 
 const CACHED_PAGE = 'erf:cached-page';
@@ -32,9 +36,10 @@ class CachedPageInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const changesAt = this.reflector.get<ChangesAt<unknown> | null>(CACHED_PAGE, context.getHandler());
     const res = context.switchToHttp().getResponse<Response>();
+    const started = Date.now();
     return next.handle().pipe(
       map((body: unknown) => {
-        const mark: CachedPageMark = { until: changesAt?.(body, Date.now()) ?? Number.POSITIVE_INFINITY };
+        const mark: CachedPageMark = { until: changesAt?.(body, started) ?? Number.POSITIVE_INFINITY };
         (res.locals as { cachedPage?: CachedPageMark }).cachedPage = mark;
         return body;
       }),

@@ -1,4 +1,10 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
 import { ContentVersion } from './content-version.service.js';
@@ -17,16 +23,23 @@ const NOT_CONTENT = new Set([
   'DELETE /api/me/break',
   'POST /api/me/notifications/read',
   'POST /api/mod/duty',
-  // Reader safety (issue 18): a draft checked, one reader's own filters and ignore list.
-  'POST /api/screening/check',
+  // Reader safety (issue 18): one reader's own filters and ignore list.
   'PATCH /api/me/preferences',
   'POST /api/me/ignored',
   'DELETE /api/me/ignored/:id',
 ]);
 
+/** Requests that change nothing at all: a draft checked for crisis words before it is sent. */
+const NO_CHANGE = new Set(['POST /api/screening/check']);
+
+/** A refusal (4xx) changed nothing — bad input changes nothing, the fuzzing checks that against a dump. */
+const refused = (error: unknown) =>
+  error instanceof HttpException && error.getStatus() >= 400 && error.getStatus() < 500;
+
 /**
  * After every REST state change, and before its response is sent, the versions move on, so nobody
- * is served a page from before the change once the writer has been answered.
+ * is served a page from before the change once the writer has been answered. A refused request
+ * changed nothing and moves nothing, so a stream of bad requests can't empty every cache.
  * Coarse on purpose: one rule for every write path, present and future, instead of one per service.
  */
 @Injectable()
@@ -37,11 +50,15 @@ export class ContentChangedInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
     if (req.method === 'GET' || req.method === 'HEAD') return next.handle();
-    const content = !NOT_CONTENT.has(`${req.method} ${req.route?.path ?? req.path}`);
+    const route = `${req.method} ${req.route?.path ?? req.path}`;
+    if (NO_CHANGE.has(route)) return next.handle();
+    const content = !NOT_CONTENT.has(route);
     const bump = () => this.version.bump({ content }).catch(() => undefined);
     return next.handle().pipe(
       concatMap((value) => from(bump().then(() => value))),
-      catchError((error: unknown) => from(bump()).pipe(concatMap(() => throwError(() => error)))),
+      catchError((error: unknown) =>
+        from(refused(error) ? Promise.resolve() : bump()).pipe(concatMap(() => throwError(() => error))),
+      ),
     );
   }
 }

@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { parse } from 'cookie';
+import { unsign } from 'cookie-signature';
 import { LRUCache } from 'lru-cache';
 import onHeaders from 'on-headers';
 import { SESSION_COOKIE } from '../auth/session-cookie.js';
@@ -94,15 +96,14 @@ function pageCache(rules: PageCacheRules) {
   };
 }
 
-/** The raw value of the login session's cookie, signature and all; undefined without one. */
+/**
+ * The login session's cookie exactly as express-session reads it — the same parser (`cookie`):
+ * names trimmed, parts without `=` skipped, the first of the name wins, the value decoded —
+ * so the caches and the session layer never disagree about whose request it is.
+ */
 function sessionCookieOf(req: Request): string | undefined {
   const header = req.headers.cookie;
-  if (typeof header !== 'string') return undefined;
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return value.join('=');
-  }
-  return undefined;
+  return typeof header === 'string' ? parse(header)[SESSION_COOKIE] : undefined;
 }
 
 /** Guests' pages, the same bytes for every guest. Anyone with a session cookie bypasses it. */
@@ -110,7 +111,8 @@ export function guestPageCache(version: ContentVersion, { maxBytes = 64 * 1024 *
   return pageCache({
     keyOf: (req) => (sessionCookieOf(req) === undefined ? req.originalUrl : undefined),
     version: () => version.current(),
-    lifetimeMs: () => ttlMs,
+    // Kept only if it was answered as a guest's: nobody logged in.
+    lifetimeMs: (req) => (req.user === undefined ? ttlMs : 0),
     maxBytes,
   });
 }
@@ -121,7 +123,11 @@ export function guestPageCache(version: ContentVersion, { maxBytes = 64 * 1024 *
  * and never past the session's own end. Keyed by the signed cookie itself, so only the session the
  * page was made for can be answered with it, and only after the full pipeline answered it once.
  */
-export function memberPageCache(version: ContentVersion, { maxBytes = 64 * 1024 * 1024, ttlMs = 10_000 } = {}) {
+export function memberPageCache(
+  version: ContentVersion,
+  sessionSecret: string,
+  { maxBytes = 64 * 1024 * 1024, ttlMs = 10_000 } = {},
+) {
   return pageCache({
     keyOf: (req) => {
       const cookie = sessionCookieOf(req);
@@ -131,6 +137,10 @@ export function memberPageCache(version: ContentVersion, { maxBytes = 64 * 1024 
     lifetimeMs: (req, res) => {
       // A new cookie means a new or renewed session: this key would not find the page again.
       if (res.getHeader('Set-Cookie') !== undefined) return 0;
+      // Kept only for the session that answered: the key's cookie must be that session's, signed.
+      const cookie = sessionCookieOf(req);
+      const signedFor = cookie?.startsWith('s:') ? unsign(cookie.slice(2), sessionSecret) : false;
+      if (signedFor === false || signedFor !== req.sessionID) return 0;
       const sessionEnds = req.session?.cookie?.expires?.getTime() ?? 0;
       return Math.min(ttlMs, sessionEnds - Date.now());
     },

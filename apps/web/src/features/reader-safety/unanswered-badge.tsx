@@ -28,11 +28,11 @@ export function UnansweredNavLabel() {
   }, []);
   return (
     <>
-      {t('readerSafety.unanswered.nav')}
+      {t('nav.unanswered')}
       {count ? (
         <span className="nav-badge" data-testid="unanswered-badge">
           <span aria-hidden="true">{count >= 100 ? '99+' : count}</span>
-          <span className="ds-sr-only">{t('readerSafety.unanswered.badge', { count })}</span>
+          <span className="ds-sr-only">{t('nav.unansweredBadge', { count })}</span>
         </span>
       ) : null}
     </>
