@@ -7,6 +7,7 @@
 import type { Plugin } from 'vite';
 import { HELPLINES, telOf } from '../../libs/contracts/src/helplines';
 import { FOOTER_LINKS, PUBLIC_NAV } from './src/components/public-nav';
+import { SHELL_STYLE } from './shell-style';
 import nb from './src/locales/nb.json';
 
 type Texts = typeof nb;
@@ -68,10 +69,11 @@ export function helpPage(): Plugin {
       const css = Object.keys(bundle).find((f) => /^assets\/styles-[^/]+\.css$/.test(f));
       if (!css) this.error('the app style sheet (assets/styles-*.css) is not in the bundle');
       const html = String(index.source);
+      if (!SHELL_STYLE.test(html)) this.error("index.html's inline shell style was not found");
       if (!SHELL.test(html)) this.error('index.html\'s static shell (<div id="root"> … </main></div>) was not found');
       const page = html
         .replace('<title>Erfaringsforum</title>', `<title>${escape(nb.help.title)} – ${escape(nb.app.name)}</title>`)
-        .replace('<link rel="stylesheet" href="/shell.css" />', `<link rel="stylesheet" href="/${css}" />`)
+        .replace(SHELL_STYLE, `<link rel="stylesheet" href="/${css}" />`)
         .replace(SHELL, `<div id="root">${helpMarkup()}</div>`);
       this.emitFile({ type: 'asset', fileName: 'hjelp.html', source: page });
     },

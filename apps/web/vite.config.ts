@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { helpPage } from './help-page';
+import { inlineShellStyle } from './shell-style';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -12,6 +13,7 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   resolve: { conditions: ['source'] },
   plugins: [
+    inlineShellStyle(),
     helpPage(),
     // A service worker keeps the shell and the help page for when there is no network, and the
     // manifest lets the forum be added to a phone's home screen (docs/decisions/0012). Registered

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -37,12 +38,21 @@ export function webRoot(): string {
   return resolve(process.env.WEB_ROOT ?? join(process.cwd(), 'dist', 'web'));
 }
 
-function contentSecurityPolicy() {
+/** The web app's own inline styles (index.html's shell paints before any style sheet arrives), by hash. */
+function inlineStyleHashes(): string[] {
+  const index = join(webRoot(), 'index.html');
+  if (!existsSync(index)) return [];
+  return [...readFileSync(index, 'utf8').matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
+  );
+}
+
+function contentSecurityPolicy(styleHashes: string[] = []) {
   return {
     directives: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
+      styleSrc: ["'self'", ...styleHashes],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
@@ -130,7 +140,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
 
   const hsts = config.production ? {} : false;
   const strictHeaders = helmet({
-    contentSecurityPolicy: contentSecurityPolicy(),
+    contentSecurityPolicy: contentSecurityPolicy(inlineStyleHashes()),
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: hsts,
   });
