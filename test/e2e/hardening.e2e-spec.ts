@@ -62,6 +62,21 @@ describe('hardening', () => {
       expect(none.body.items).toEqual([]);
     });
 
+    it('should keep searches in one line, and ask a flood beyond it to come back in a moment', async () => {
+      // 150 at once, as from many browsers: a few run at a time, up to 64 wait, the rest are told when to retry.
+      const answers = await Promise.all(
+        Array.from({ length: 150 }, (_, i) => app.client().get(`/api/search?q=${encodeURIComponent(`hei ord${i}`)}`)),
+      );
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(64);
+      const busy = answers.filter((r) => r.status === 429);
+      expect(busy.length).toBeGreaterThan(0);
+      expect(busy[0].body.code).toBe('rate_limited');
+      expect(busy[0].headers['retry-after']).toBe('1');
+      expect((await app.client().get('/api/search?q=hei')).status).toBe(200);
+    });
+
     it('should run every statement of the app under a timeout on PostgreSQL (PGlite cannot cancel)', async () => {
       const [{ statement_timeout }] = await sql<{ statement_timeout: string }>(app, 'SHOW statement_timeout');
       expect(statement_timeout).toBe(serverUrl() ? '10s' : '0');

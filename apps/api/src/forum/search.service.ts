@@ -1,8 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { Injectable } from '@nestjs/common';
+import pLimit from 'p-limit';
 import { escapeHtml, parseSearchQuery } from '#libs/content';
 import type { Policy } from '#libs/policy';
 import { Authorship } from '../authorship/authorship.service.js';
 import { decodeCursor, toPage, type Page } from '../common/paging.js';
+import { RateLimited } from '../common/rate-limit.service.js';
 import { SharedRows } from '../page-cache/shared-rows.service.js';
 import { ReaderFilters } from '../reader-safety/reader-filters.service.js';
 import type { SearchHitDto } from './dto/search.dto.js';
@@ -15,8 +18,19 @@ export function snippetHtml(headline: string): string {
   return escapeHtml(headline).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_STOP, '</mark>');
 }
 
+/**
+ * Searches run at most this many at a time in a process (about the database's cores); the rest
+ * wait in line, first come first served, so a burst neither crowds the database nor spreads the
+ * wait unevenly (issue 19: the p99 of a common word).
+ */
+const AT_ONCE = Math.max(2, availableParallelism());
+/** More than this waiting, and the next search is asked to try again in a moment. */
+const MAX_WAITING = 64;
+
 @Injectable()
 export class SearchService {
+  private readonly line = pLimit(AT_ONCE);
+
   constructor(
     private readonly searches: SearchRepository,
     private readonly authorship: Authorship,
@@ -31,7 +45,18 @@ export class SearchService {
    * beyond finding the matches. The query is bounded first (parseSearchQuery): a query of nothing
    * but punctuation finds nothing.
    */
-  async search(policy: Policy, q: string, limit: number, cursor: string | undefined): Promise<Page<SearchHitDto>> {
+  search(policy: Policy, q: string, limit: number, cursor: string | undefined): Promise<Page<SearchHitDto>> {
+    if (this.line.pendingCount >= MAX_WAITING)
+      return Promise.reject(new RateLimited(1, 'Many are searching right now. Try again in a moment.'));
+    return this.line(() => this.searchNow(policy, q, limit, cursor));
+  }
+
+  private async searchNow(
+    policy: Policy,
+    q: string,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<Page<SearchHitDto>> {
     const after = decodeCursor(cursor, ['number', 'uuid']) as [number, string] | null;
     const query = parseSearchQuery(q);
     if (!query) return { items: [], nextCursor: null };
