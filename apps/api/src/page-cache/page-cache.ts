@@ -1,20 +1,18 @@
 import type { NextFunction, Request, Response } from 'express';
 import { parse } from 'cookie';
 import { unsign } from 'cookie-signature';
-import { LRUCache } from 'lru-cache';
 import onHeaders from 'on-headers';
 import { SESSION_COOKIE } from '../auth/session-cookie.js';
 import { cachedPageMark } from './cached-page.decorator.js';
 import type { ContentVersion } from './content-version.service.js';
+import { VersionedLru } from './versioned-lru.js';
 
 /** What a kept answer carries besides its body; the rest of its headers are the same for every answer. */
 const KEPT_HEADERS = ['content-type', 'cache-control', 'etag', 'content-disposition'] as const;
 
 interface Entry {
-  version: string;
   body: Buffer;
   headers: [string, string][];
-  expiresAt: number;
 }
 
 interface PageCacheRules {
@@ -29,27 +27,19 @@ interface PageCacheRules {
 
 /**
  * Answers a GET of a route marked @CachedPage from memory when nothing has changed since it was
- * made (docs/decisions/0009-guest-page-cache.md, 0044-member-page-cache.md, 0045). A response made
- * while a write was committing is never kept: the version is read before the request and checked
- * again after it, and an entry is only ever served for the version it was made under.
+ * made (docs/decisions/0009-guest-page-cache.md, 0044-member-page-cache.md, 0045), for the version
+ * it was made under only (VersionedLru).
  */
 function pageCache(rules: PageCacheRules) {
-  const cache = new LRUCache<string, Entry>({
-    maxSize: rules.maxBytes,
-    sizeCalculation: (e) => e.body.length + 200,
-  });
+  const cache = new VersionedLru<Entry>(rules.version, { maxBytes: rules.maxBytes, size: (e) => e.body.length + 200 });
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const key = req.method === 'GET' && req.path.startsWith('/api/') ? rules.keyOf(req) : undefined;
     if (key === undefined) return next();
-    let before: string;
-    try {
-      before = await rules.version();
-    } catch {
-      return next(); // Redis away: serve uncached rather than risk a stale page
-    }
-    const hit = cache.get(key);
-    if (hit && hit.version === before && hit.expiresAt > Date.now()) {
+    const before = await cache.begin();
+    if (before === undefined) return next(); // Redis away: serve uncached rather than risk a stale page
+    const hit = cache.get(key, before);
+    if (hit) {
       res.status(200);
       for (const [name, value] of hit.headers) res.setHeader(name, value);
       res.setHeader('X-Cache', 'hit');
@@ -74,21 +64,15 @@ function pageCache(rules: PageCacheRules) {
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk);
       const mark = cachedPageMark(res);
-      const now = Date.now();
-      const lifetime = mark && res.statusCode === 200 ? Math.min(rules.lifetimeMs(req, res), mark.until - now) : 0;
+      const lifetime =
+        mark && res.statusCode === 200 ? Math.min(rules.lifetimeMs(req, res), mark.until - Date.now()) : 0;
       if (lifetime > 0) {
         const headers: [string, string][] = [];
         for (const name of KEPT_HEADERS) {
           const value = res.getHeader(name);
           if (value !== undefined) headers.push([name, String(value)]);
         }
-        void rules.version().then(
-          (after) => {
-            if (after === before)
-              cache.set(key, { version: before, body: Buffer.concat(chunks), headers, expiresAt: now + lifetime });
-          },
-          () => undefined,
-        );
+        void cache.keep(key, before, { body: Buffer.concat(chunks), headers }, lifetime);
       }
       return end(chunk, ...rest);
     }) as Response['end'];

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
 import { ContentVersion } from './content-version.service.js';
 import { inReadRequest } from './read-requests.js';
+import { VersionedLru } from './versioned-lru.js';
 
 interface Entry {
-  version: string;
-  value: unknown;
+  value: object;
   size: number;
 }
 
@@ -16,20 +15,16 @@ interface Entry {
  * viewer's own (`mine`, their held posts, reactions, filters, the policy's answers) is never kept
  * here: callers keep only what they read without the viewer, and work the viewer out per request.
  *
- * The version is read before the load and again after it, and a value is kept only if both agree,
- * so a page read while a write was committing is never served after the writer has its answer.
- * Only reads are answered from here: a write's own answer is read after its change, before the
+ * Kept for one content version, checked before and after the load (VersionedLru). Only reads are answered from here: a write's own answer is read after its change, before the
  * version has moved on.
  */
 @Injectable()
 export class SharedRows {
-  private readonly cache = new LRUCache<string, Entry>({
-    maxSize: 64 * 1024 * 1024,
-    sizeCalculation: (e) => e.size,
-    ttl: 60_000,
-  });
+  private readonly cache: VersionedLru<Entry>;
 
-  constructor(private readonly version: ContentVersion) {}
+  constructor(version: ContentVersion) {
+    this.cache = new VersionedLru<Entry>(() => version.current(), { maxBytes: 64 * 1024 * 1024, size: (e) => e.size });
+  }
 
   /**
    * The value under `key` for the current content version, or what `load` reads (kept for the next
@@ -37,18 +32,12 @@ export class SharedRows {
    */
   async read<T extends object>(key: string, load: () => Promise<T>, size: (value: T) => number): Promise<T> {
     if (!inReadRequest()) return load();
-    let before: string;
-    try {
-      before = await this.version.current();
-    } catch {
-      return load(); // Redis away: read afresh rather than risk a stale page
-    }
-    const hit = this.cache.get(key);
-    if (hit && hit.version === before) return hit.value as T;
+    const before = await this.cache.begin();
+    if (before === undefined) return load(); // Redis away: read afresh rather than risk a stale page
+    const hit = this.cache.get(key, before);
+    if (hit) return hit.value as T;
     const value = await load();
-    const after = await this.version.current().catch(() => null);
-    if (after === before)
-      this.cache.set(key, { version: before, value: freeze(value), size: Math.max(64, size(value)) });
+    await this.cache.keep(key, before, { value: freeze(value), size: size(value) }, 60_000);
     return value;
   }
 }
