@@ -26,7 +26,7 @@ import {
   type ReactionCounts,
   type Readable,
 } from '../reader-safety/reader-filters.service.js';
-import { SharedRows } from '../page-cache/shared-rows.service.js';
+import { SharedRows, sharedKey } from '../page-cache/shared-rows.service.js';
 
 const RECEIPT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -112,7 +112,7 @@ export class PostsService {
   ): Promise<{ rows: readonly PostRow[]; counts: Record<string, ReactionCounts> } | null> {
     const visibilities = policy.readableVisibilities();
     const page = await this.shared.read(
-      `posts ${visibilities.join(',')} ${threadId} ${after?.join(' ') ?? ''} ${limit}`,
+      sharedKey('posts', visibilities, threadId.toLowerCase(), after, limit),
       async () => {
         const rows = await this.posts.rangeInThread(visibilities, threadId, after, limit + 1, HELD_IN_A_PAGE);
         if (rows.length === limit + 1 + HELD_IN_A_PAGE) return { complete: false, rows: [], counts: {} };

@@ -21,7 +21,7 @@ import type {
 import { categoryFacts, threadFacts, type NewAuthor, type ThreadRow } from './forum-rows.js';
 import { ReaderFilters } from '../reader-safety/reader-filters.service.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { SharedRows } from '../page-cache/shared-rows.service.js';
+import { SharedRows, sharedKey } from '../page-cache/shared-rows.service.js';
 import { ForumWriter } from './forum-writer.service.js';
 import { toThreadDto, toThreadSummaryDto } from './forum.mappers.js';
 import { HoldingService } from './holding.service.js';
@@ -58,7 +58,7 @@ export class ThreadsService {
     const after = decodeCursor(cursor, ['boolean', 'date', 'uuid']) as [boolean, string, string] | null;
     const visibilities = policy.readableVisibilities();
     const { rows } = await this.shared.read(
-      `threads ${visibilities.join(',')} ${category.id} ${after?.join(' ') ?? ''} ${limit}`,
+      sharedKey('threads', visibilities, category.id, after, limit),
       async () => ({ rows: await this.threads.listInCategory(policy, category.id, after, limit + 1) }),
       (page) => 800 * page.rows.length,
     );
@@ -113,7 +113,7 @@ export class ThreadsService {
     const viewer = await this.authorship.viewer(policy.userId);
     const visibilities = policy.readableVisibilities();
     const { thread } = await this.shared.read(
-      `thread ${visibilities.join(',')} ${id.toLowerCase()}`,
+      sharedKey('thread', visibilities, id.toLowerCase()),
       async () => ({ thread: await this.threads.get(undefined, policy, id) }),
       () => 1500,
     );

@@ -42,6 +42,16 @@ export class SharedRows {
   }
 }
 
+type KeyPart = string | number | readonly (string | number | boolean)[] | null | undefined;
+
+/**
+ * A shared-rows key: what is read, then everything the read depends on — the visibilities it was
+ * read for, the ids, the cursor, the limit — so two reads share a value only if they are the same read.
+ */
+export function sharedKey(kind: string, ...parts: KeyPart[]): string {
+  return [kind, ...parts.map((p) => (Array.isArray(p) ? p.join(',') : String(p ?? '')))].join(' ');
+}
+
 /** What is shared is read by many requests at once: nobody may change it in place. */
 function freeze<T extends object>(value: T): T {
   for (const part of Object.values(value)) if (part && typeof part === 'object' && !Buffer.isBuffer(part)) freeze(part);
