@@ -5,6 +5,9 @@ import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 
+// A statement outside the transaction its work holds fails the test (apps/api/src/database/transaction-guard.ts).
+process.env.TRANSACTION_GUARD ??= 'throw';
+
 export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
 export const ANON_SECRET = 'test-anon-secret-0123456789abcdef-0123456789';
 

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations/index.js';
 import { ENTITIES } from './entities.js';
+import { TransactionGuardLogger } from './transaction-guard.js';
 
 export interface DatabaseTarget {
   url: string;
@@ -26,6 +27,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
+    logger: new TransactionGuardLogger(),
     extra: {
       max: target.poolSize,
       // pg waits for ever by default; a deadlock should fail loudly instead.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { holdingTransaction } from './transaction-guard.js';
 
 /**
  * How a service opens a transaction without holding the data source. Inside `run`, pass `tx` to
@@ -12,6 +13,6 @@ export class Transactions {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
+    return this.db.transaction((tx) => holdingTransaction(tx.queryRunner, () => work(tx)));
   }
 }
