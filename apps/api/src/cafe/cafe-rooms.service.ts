@@ -3,6 +3,7 @@ import type { Policy } from '#libs/policy';
 import { AuditService } from '../audit/audit.service.js';
 import type { SessionUser } from '../auth/session-user.js';
 import { badRequest, conflict, notFound } from '../common/api-error.js';
+import { ContentVersion } from '../page-cache/content-version.service.js';
 import { CafeBroadcaster } from './cafe.broadcaster.js';
 import { toRoomDto, toSessionDto } from './cafe.mappers.js';
 import { Transactions } from '../database/transactions.js';
@@ -15,7 +16,6 @@ import type {
   OpenCafeRoomDto,
 } from './dto/cafe-room.dto.js';
 import { CafeStateStore } from './state/cafe-state.js';
-import { ContentVersion } from '../page-cache/content-version.service.js';
 
 const MINUTE = 60_000;
 /** A session lasts from five minutes to twelve hours: a café evening, not a standing room. */

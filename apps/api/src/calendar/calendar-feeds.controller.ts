@@ -6,9 +6,9 @@ import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { ownOrigin } from '../common/request-guards.middleware.js';
 import { UuidParam } from '../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CachedPage } from '../page-cache/cached-page.decorator.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
 import { CalendarFeedDto } from './dto/event.dto.js';
-import { CachedPage } from '../page-cache/cached-page.decorator.js';
 
 /** Set only on success, so an error stays JSON. */
 function asCalendar(res: Response, filename: string): void {

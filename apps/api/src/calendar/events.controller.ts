@@ -4,6 +4,7 @@ import type { Policy } from '#libs/policy';
 import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import type { Page } from '../common/paging.js';
 import { UuidParam } from '../common/validation.js';
+import { CachedPage, firstAhead } from '../page-cache/cached-page.decorator.js';
 import {
   CancelEventDto,
   CreateEventDto,
@@ -13,7 +14,6 @@ import {
 } from './dto/event-input.dto.js';
 import { EventDto, EventPageDto, RegistrationDto, RegistrationEntryDto } from './dto/event.dto.js';
 import { EventsService } from './events.service.js';
-import { CachedPage, firstAhead } from '../page-cache/cached-page.decorator.js';
 
 @ApiTags('calendar')
 @Controller('api/events')

@@ -5,6 +5,7 @@ import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
 import { ScreenedWriting } from '../common/screened-writing.js';
 import { UuidParam } from '../common/validation.js';
+import { CachedPage, firstAhead } from '../page-cache/cached-page.decorator.js';
 import { ConsultationsService } from './consultations.service.js';
 import {
   AcknowledgeDto,
@@ -22,7 +23,6 @@ import {
   RespondedDto,
   ResultsDto,
 } from './dto/consultation.dto.js';
-import { CachedPage, firstAhead } from '../page-cache/cached-page.decorator.js';
 
 @ApiTags('consultations')
 @Controller('api/consultations')

@@ -173,9 +173,9 @@ export class ConsultationsRepository {
 
   /**
    * The clock: opens what is due to open and closes what is due to close. Each row changes in one
-   * UPDATE guarded by its status, so several processes (or a restart) do it once.
+   * UPDATE guarded by its status, so several processes (or a restart) do it once. Returns how many
+   * consultations changed.
    */
-  /** Closes and opens what is due; how many consultations changed. */
   async tick(): Promise<number> {
     const [{ n }]: { n: number }[] = await this.db.query(
       `WITH closed AS (

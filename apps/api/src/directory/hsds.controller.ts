@@ -5,6 +5,7 @@ import type { Policy } from '#libs/policy';
 import { RequestPolicy } from '../auth/policy.guard.js';
 import { UuidParam } from '../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CachedPage } from '../page-cache/cached-page.decorator.js';
 import { HsdsQueryDto } from './dto/directory-input.dto.js';
 import {
   HsdsFullOrganizationDto,
@@ -18,7 +19,6 @@ import {
   type HsdsTaxonomyTermDto,
 } from './dto/hsds.dto.js';
 import { DirectoryService } from './directory.service.js';
-import { CachedPage } from '../page-cache/cached-page.decorator.js';
 
 /**
  * The activity directory as an HSDS 3.0 API (Open Referral): readable from any origin without

@@ -5,11 +5,11 @@ import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
 import { ScreenedWriting } from '../common/screened-writing.js';
 import { SlugParam } from '../common/validation.js';
+import { CachedPage } from '../page-cache/cached-page.decorator.js';
 import { CategoriesService } from './categories.service.js';
 import { CategoryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
 import { CreatedThreadDto, CreateThreadDto, ThreadSummaryPageDto, type ThreadSummaryDto } from './dto/thread.dto.js';
 import { ThreadsService } from './threads.service.js';
-import { CachedPage } from '../page-cache/cached-page.decorator.js';
 
 @ApiTags('forum')
 @Controller('api/categories')

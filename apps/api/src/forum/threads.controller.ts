@@ -5,12 +5,12 @@ import { Allow, RequestPolicy } from '../auth/policy.guard.js';
 import { PageQueryDto, type Page } from '../common/paging.js';
 import { ScreenedWriting } from '../common/screened-writing.js';
 import { UuidParam } from '../common/validation.js';
+import { CachedPage } from '../page-cache/cached-page.decorator.js';
 import { AUTHOR_MODELS } from './dto/author.dto.js';
 import { CreatedPostDto, CreatePostDto, PostPageDto, type PostDto } from './dto/post.dto.js';
 import { ModerateThreadDto, ThreadDto } from './dto/thread.dto.js';
 import { PostsService } from './posts.service.js';
 import { ThreadsService } from './threads.service.js';
-import { CachedPage } from '../page-cache/cached-page.decorator.js';
 
 @ApiTags('forum')
 // The author union's models, for every `author` in the document (see ApiAuthor).

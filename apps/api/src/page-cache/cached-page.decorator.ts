@@ -25,8 +25,10 @@ export interface CachedPageMark {
   until: number;
 }
 
+const locals = (res: Response) => res.locals as { cachedPage?: CachedPageMark };
+
 export function cachedPageMark(res: Response): CachedPageMark | undefined {
-  return (res.locals as { cachedPage?: CachedPageMark }).cachedPage;
+  return locals(res).cachedPage;
 }
 
 @Injectable()
@@ -39,8 +41,7 @@ class CachedPageInterceptor implements NestInterceptor {
     const started = Date.now();
     return next.handle().pipe(
       map((body: unknown) => {
-        const mark: CachedPageMark = { until: changesAt?.(body, started) ?? Number.POSITIVE_INFINITY };
-        (res.locals as { cachedPage?: CachedPageMark }).cachedPage = mark;
+        locals(res).cachedPage = { until: changesAt?.(body, started) ?? Number.POSITIVE_INFINITY };
         return body;
       }),
     );
@@ -51,7 +52,8 @@ class CachedPageInterceptor implements NestInterceptor {
  * A GET whose answer depends only on who asks (the session), the URL, what is stored and, where
  * `changesAt` says when, the clock: the page caches may keep its 200 (decisions 0009, 0044, 0045).
  * Every write moves the versions on, so only the clock can make a kept answer wrong; a route whose
- * answer turns at a time must say when, and is kept no longer than that.
+ * answer turns at a time must say when, and is kept no longer than that. Never on search: a kept
+ * search would tell the next reader what someone else searched for.
  */
 export function CachedPage<T>(changesAt?: ChangesAt<T>): MethodDecorator {
   return applyDecorators(SetMetadata(CACHED_PAGE, changesAt ?? null), UseInterceptors(CachedPageInterceptor));
