@@ -31,11 +31,11 @@ function pending(queryRunner: QueryRunner): Task[] {
 
 /**
  * Runs `task` once the transaction `manager` belongs to has committed (never if it rolls back);
- * with a manager outside any transaction, right away. Used for what must not happen before the
+ * with a manager outside any transaction, or none (the write was one statement), right away. Used for what must not happen before the
  * data is there for others to read: live events, emails.
  */
-export function afterCommit(manager: EntityManager, task: Task): void {
-  const queryRunner = manager.queryRunner;
+export function afterCommit(manager: EntityManager | undefined, task: Task): void {
+  const queryRunner = manager?.queryRunner;
   if (!queryRunner?.isTransactionActive) return run([task]);
   pending(queryRunner).push(task);
 }

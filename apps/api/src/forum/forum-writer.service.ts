@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PRODUCT_ALIASES, type Rendered } from '#libs/content';
@@ -6,7 +6,7 @@ import type { HoldReason } from '#libs/moderation';
 import type { ContentStatus } from '#libs/policy';
 import { threadScope } from '../authorship/scope.js';
 import { QueueFeed, type ReviewRequest } from '../moderation/queue-feed.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { NotificationsService, type PublishedReply } from '../notifications/notifications.service.js';
 import { postAuthored, type NewAuthor, type PostRow, type ThreadRow } from './forum-rows.js';
 import { PostsRepository, type PostState } from './posts.repository.js';
 import { newReceiptCode, normalizeReceiptCode } from './receipt-code.js';
@@ -37,6 +37,12 @@ type PostAuthorColumns = Pick<PostState, 'thread_id'> & {
   author_id: string | null;
   anon_hash: Buffer | null;
 };
+
+type ReplyColumns = { id: string; thread_id: string } & Pick<
+  PostAuthorColumns,
+  'author_kind' | 'author_id' | 'anon_hash'
+>;
+type ThreadOfReply = Pick<ThreadRow, 'title' | 'author_kind' | 'author_id' | 'author_hash'> & { visibility?: string };
 
 /** The author columns a new post will have. */
 function postAuthorOf(post: NewPost): Omit<PostAuthorColumns, 'thread_id'> {
@@ -172,12 +178,12 @@ export class ForumWriter {
   }
 
   /** A reply has just become visible: the thread's author hears of it. */
-  private tellThreadAuthor(
-    tx: EntityManager,
-    reply: { id: string; thread_id: string } & Pick<PostAuthorColumns, 'author_kind' | 'author_id' | 'anon_hash'>,
-    thread: Pick<ThreadRow, 'title' | 'author_kind' | 'author_id' | 'author_hash'> & { visibility?: string },
-  ): Promise<void> {
-    return this.notifications.replyPublished(tx, {
+  private tellThreadAuthor(tx: EntityManager, reply: ReplyColumns, thread: ThreadOfReply): Promise<void> {
+    return this.notifications.replyPublished(tx, this.replyAbout(reply, thread));
+  }
+
+  private replyAbout(reply: ReplyColumns, thread: ThreadOfReply): PublishedReply {
+    return {
       postId: reply.id,
       threadId: reply.thread_id,
       threadTitle: thread.title,
@@ -189,7 +195,7 @@ export class ForumWriter {
         anonHash: thread.author_hash,
         scope: threadScope(reply.thread_id),
       },
-    });
+    };
   }
 
   /**
@@ -206,6 +212,33 @@ export class ForumWriter {
     if (post.opening) return this.threads.followOpeningPost(tx, post.threadId, to);
     const delta = (to === 'published' ? 1 : 0) - (from === 'published' ? 1 : 0);
     if (delta !== 0) await this.threads.countReplies(tx, post.threadId, delta);
+  }
+
+  /**
+   * A named member's reply that is published at once and asks nothing of the queue, written in one
+   * statement without a transaction (the thread's lock held only while it runs). Null when the
+   * reply needs more, or when `seen` — the thread as the policy was asked about it — is no longer
+   * how it is: the caller then writes under the thread's lock (decision 0046).
+   */
+  async publishReply(seen: ThreadRow, post: NewPost): Promise<PostRow | null> {
+    const simple =
+      !post.opening &&
+      post.author.kind === 'user' &&
+      post.reasons.length === 0 &&
+      (post.review?.review.length ?? 0) === 0 &&
+      post.review?.priority !== 'crisis';
+    if (!simple) return null;
+    const id = randomUUID();
+    const author = postAuthorOf(post);
+    const notice = this.notifications.replyNotice(this.replyAbout({ id, thread_id: seen.id, ...author }, seen));
+    const written = await this.posts.insertPublishedReply(
+      seen,
+      { ...post, threadId: seen.id, id, status: 'published' },
+      notice?.row ?? null,
+    );
+    if (!written) return null;
+    if (notice && written.notice) await notice.deliver(written.notice);
+    return written.row;
   }
 
   /** A new thread's opening post or a reply and, for a guest's, the receipt that tells them what became of it. */

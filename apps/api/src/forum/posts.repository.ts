@@ -6,7 +6,13 @@ import type { HoldReason } from '#libs/moderation';
 import { PUBLIC_POST_STATUSES, type AuthorKind, type ContentStatus, type Policy } from '#libs/policy';
 import type { ScopedKeys } from '../authorship/viewer.js';
 import { notFound } from '../common/api-error.js';
-import type { NewAuthor, PostRow } from './forum-rows.js';
+import {
+  notificationInsert,
+  notificationParams,
+  type NewNotificationRow,
+  type NotificationRow,
+} from '../notifications/notifications.repository.js';
+import type { NewAuthor, PostRow, ThreadRow } from './forum-rows.js';
 
 /**
  * A post with its thread, category and named author; `p`, `t`, `c` and `u` as aliases. The join on
@@ -35,6 +41,37 @@ const POST_SELECT = `${POST_COLUMNS} FROM posts p ${POST_JOINS(' AND c.visibilit
  */
 const SEARCH_VECTOR = (title: string, text: string) =>
   `setweight(to_tsvector('norwegian', ${title}), 'A') || setweight(to_tsvector('norwegian', ${text}), 'B')`;
+
+/** A new post's columns, and their values as parameters $1–$14 (`newPostParams`). */
+const NEW_POST_COLUMNS =
+  'thread_id, author_kind, author_id, anon_hash, alias, is_opening, body, body_html, body_text, search, status, held_reasons, content_warning';
+const NEW_POST_VALUES = `$1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$13')}, $11, $12, $14`;
+const NEW_POST_PARAMS = 14;
+
+function newPostParams(post: NewPostRow): unknown[] {
+  return [
+    post.threadId,
+    post.author.kind,
+    post.author.kind === 'user' ? post.author.userId : null,
+    post.author.kind === 'anonymous' ? post.author.hash : null,
+    post.alias,
+    post.opening,
+    post.body,
+    post.rendered.html,
+    post.rendered.text,
+    searchableText(post.title ?? ''),
+    post.status,
+    post.reasons,
+    searchableText(post.rendered.text),
+    post.contentWarning ?? null,
+  ];
+}
+
+/** What a reply written without a transaction checks the thread against: the facts the policy was asked about. */
+export type ThreadGuard = Pick<
+  ThreadRow,
+  'category_id' | 'status' | 'locked' | 'visibility' | 'moderation' | 'allow_anonymous' | 'allow_guests'
+>;
 
 export interface NewPostRow {
   threadId: string;
@@ -228,28 +265,58 @@ export class PostsRepository {
   async insert(tx: EntityManager, post: NewPostRow): Promise<PostRow> {
     const rows: PostRow[] = await tx.query(
       `WITH p AS (
-         INSERT INTO posts (thread_id, author_kind, author_id, anon_hash, alias, is_opening, body, body_html, body_text, search, status, held_reasons, content_warning)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${SEARCH_VECTOR('$10', '$13')}, $11, $12, $14)
-         RETURNING *)
+         INSERT INTO posts (${NEW_POST_COLUMNS}) VALUES (${NEW_POST_VALUES}) RETURNING *)
        ${POST_COLUMNS} FROM p ${POST_JOINS('')}`,
-      [
-        post.threadId,
-        post.author.kind,
-        post.author.kind === 'user' ? post.author.userId : null,
-        post.author.kind === 'anonymous' ? post.author.hash : null,
-        post.alias,
-        post.opening,
-        post.body,
-        post.rendered.html,
-        post.rendered.text,
-        searchableText(post.title ?? ''),
-        post.status,
-        post.reasons,
-        searchableText(post.rendered.text),
-        post.contentWarning ?? null,
-      ],
+      newPostParams(post),
     );
     return rows[0];
+  }
+
+  /**
+   * A published reply in one statement, with no transaction around it: the thread locked only
+   * while the statement runs, and only if it still is as `seen` (what the policy was asked about);
+   * its reply count and last activity moved on, and `notice` to its author stored beside it.
+   * Null, with nothing written, when the thread has changed since (decision 0046).
+   */
+  async insertPublishedReply(
+    seen: ThreadGuard,
+    post: NewPostRow & { id: string },
+    notice: NewNotificationRow | null,
+  ): Promise<{ row: PostRow; notice: NotificationRow | null } | null> {
+    const noticeAt = NEW_POST_PARAMS + 9;
+    const rows: (PostRow & { notice: (Omit<NotificationRow, 'created_at'> & { created_at: string }) | null })[] =
+      await this.db.query(
+        `WITH locked AS (
+           SELECT t.id FROM threads t JOIN categories c ON c.id = t.category_id
+           WHERE t.id = $1 AND t.category_id = $${NEW_POST_PARAMS + 1} AND t.status = $${NEW_POST_PARAMS + 2}
+             AND t.locked = $${NEW_POST_PARAMS + 3} AND c.visibility = $${NEW_POST_PARAMS + 4}
+             AND c.moderation = $${NEW_POST_PARAMS + 5} AND c.allow_anonymous = $${NEW_POST_PARAMS + 6}
+             AND c.allow_guests = $${NEW_POST_PARAMS + 7}
+           FOR UPDATE OF t),
+         p AS (
+           INSERT INTO posts (id, ${NEW_POST_COLUMNS}) SELECT $${NEW_POST_PARAMS + 8}, ${NEW_POST_VALUES} FROM locked
+           RETURNING *),
+         counted AS (
+           UPDATE threads SET reply_count = reply_count + 1, last_post_at = greatest(last_post_at, clock_timestamp())
+           FROM p WHERE threads.id = p.thread_id),
+         told AS (${notice ? notificationInsert(noticeAt, 'FROM p') : 'SELECT NULL WHERE false'})
+       ${POST_COLUMNS}, (SELECT row_to_json(told) FROM told) AS notice FROM p ${POST_JOINS('')}`,
+        [
+          ...newPostParams(post),
+          seen.category_id,
+          seen.status,
+          seen.locked,
+          seen.visibility,
+          seen.moderation,
+          seen.allow_anonymous,
+          seen.allow_guests,
+          post.id,
+          ...(notice ? notificationParams(notice) : []),
+        ],
+      );
+    if (!rows[0]) return null;
+    const { notice: stored, ...row } = rows[0];
+    return { row, notice: stored ? { ...stored, created_at: new Date(stored.created_at) } : null };
   }
 
   /** New text (searchable again, with the thread title for an opening post), edited now. */

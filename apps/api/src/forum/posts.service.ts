@@ -160,27 +160,36 @@ export class PostsService {
         ? { kind: 'anonymous', hash: viewer.keyInThread(before.id)! }
         : { kind: 'user', userId: policy.userId! };
 
-    // The thread row is locked for the whole write: a lock set meanwhile is seen, and counts can't race.
-    const { row, receiptToken, receiptCode } = await this.locked.inThread(policy, before.id, {
-      reload: async (_tx, thread) => thread,
-      ask: mayReply,
-      work: async (tx, thread) => {
-        if (author.kind === 'anonymous') await this.ownThreads.wroteIn(tx, viewer, thread.id);
-        return this.writer.write(tx, {
-          threadId: thread.id,
-          title: null,
-          opening: false,
-          author,
-          alias: await this.writer.aliasFor(tx, thread.id, author),
-          body: dto.body,
-          rendered,
-          reasons: decision.reasons,
-          review: decision,
-          contentWarning: dto.contentWarning ?? null,
-          thread,
+    const post = {
+      threadId: before.id,
+      title: null,
+      opening: false,
+      author,
+      body: dto.body,
+      rendered,
+      reasons: decision.reasons,
+      review: decision,
+      contentWarning: dto.contentWarning ?? null,
+      thread: before,
+    };
+    // One statement when it can be (ForumWriter.publishReply); otherwise the thread row is locked for
+    // the whole write: a lock set meanwhile is seen, and counts can't race.
+    const published = await this.writer.publishReply(before, { ...post, alias: null });
+    const { row, receiptToken, receiptCode } = published
+      ? { row: published, receiptToken: undefined, receiptCode: undefined }
+      : await this.locked.inThread(policy, before.id, {
+          reload: async (_tx, thread) => thread,
+          ask: mayReply,
+          work: async (tx, thread) => {
+            if (author.kind === 'anonymous') await this.ownThreads.wroteIn(tx, viewer, thread.id);
+            return this.writer.write(tx, {
+              ...post,
+              threadId: thread.id,
+              alias: await this.writer.aliasFor(tx, thread.id, author),
+              thread,
+            });
+          },
         });
-      },
-    });
 
     return {
       // The row as written, read back by the insert itself; nobody can have reacted to it yet.

@@ -16,6 +16,37 @@ export interface NotificationRow {
 
 const COLUMNS = 'id, type, text, link, created_at, created_at::text AS created_key, read_at';
 
+/** A notification as it is stored. */
+export interface NewNotificationRow {
+  userId: string | null;
+  hash: Buffer | null;
+  scopeId: string | null;
+  type: string;
+  text: string;
+  link: string | null;
+  itemId: string | null;
+  threadId: string | null;
+  /** Not stored when the (named) recipient ignores this account by name. */
+  unlessIgnoring?: string | null;
+}
+
+/**
+ * The insert of one notification, its nine parameters (`notificationParams`) numbered from
+ * `first`; `from` lets another statement insert it only beside rows it has just written.
+ */
+export function notificationInsert(first: number, from = ''): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `INSERT INTO notifications (user_id, recipient_hash, scope_id, type, text, link, item_id, thread_id)
+       SELECT ${[0, 1, 2, 3, 4, 5, 6, 7].map($).join(', ')} ${from}
+       WHERE ${$(8)}::uuid IS NULL
+          OR NOT EXISTS (SELECT 1 FROM ignored_users WHERE user_id = ${$(0)} AND ignored_user_id = ${$(8)}::uuid)
+       RETURNING ${COLUMNS}`;
+}
+
+export function notificationParams(n: NewNotificationRow): unknown[] {
+  return [n.userId, n.hash, n.scopeId, n.type, n.text, n.link, n.itemId, n.threadId, n.unlessIgnoring ?? null];
+}
+
 /** Whose notifications: those to the user's id, and those to their keys in scopes (about anonymous content). */
 const TO_USER = `(user_id = $1 OR (scope_id, recipient_hash) IN (SELECT * FROM unnest($2::uuid[], $3::bytea[])))`;
 
@@ -24,35 +55,14 @@ const TO_USER = `(user_id = $1 OR (scope_id, recipient_hash) IN (SELECT * FROM u
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(
-    tx: EntityManager,
-    n: {
-      userId: string | null;
-      hash: Buffer | null;
-      scopeId: string | null;
-      type: string;
-      text: string;
-      link: string | null;
-      itemId: string | null;
-      threadId: string | null;
-      /** Not stored when the (named) recipient ignores this account by name. */
-      unlessIgnoring?: string | null;
-    },
-  ): Promise<NotificationRow | undefined> {
-    const [row]: NotificationRow[] = await tx.query(
-      `INSERT INTO notifications (user_id, recipient_hash, scope_id, type, text, link, item_id, thread_id)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8
-       WHERE $9::uuid IS NULL
-          OR NOT EXISTS (SELECT 1 FROM ignored_users WHERE user_id = $1 AND ignored_user_id = $9::uuid)
-       RETURNING ${COLUMNS}`,
-      [n.userId, n.hash, n.scopeId, n.type, n.text, n.link, n.itemId, n.threadId, n.unlessIgnoring ?? null],
-    );
+  async insert(tx: EntityManager, n: NewNotificationRow): Promise<NotificationRow | undefined> {
+    const [row]: NotificationRow[] = await tx.query(notificationInsert(1), notificationParams(n));
     return row;
   }
 
   /** The visibility of the category a thread is in now (it may have been moved). */
-  async visibilityOfThread(tx: EntityManager, threadId: string): Promise<string | null> {
-    const rows: { visibility: string }[] = await tx.query(
+  async visibilityOfThread(tx: EntityManager | undefined, threadId: string): Promise<string | null> {
+    const rows: { visibility: string }[] = await (tx ?? this.db.manager).query(
       'SELECT c.visibility FROM threads t JOIN categories c ON c.id = t.category_id WHERE t.id = $1',
       [threadId],
     );

@@ -11,7 +11,7 @@ import { RealtimeService } from '../realtime/realtime.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { NotificationDto } from './dto/notification.dto.js';
 import { Mailer } from './mailer.service.js';
-import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
+import { NotificationsRepository, type NewNotificationRow, type NotificationRow } from './notifications.repository.js';
 
 import { webRoutes, type NotificationType, type ReactionKind } from '#libs/contracts';
 
@@ -39,6 +39,12 @@ export interface PostAbout {
   id: string;
   threadId: string;
   author: Authored;
+}
+
+/** A notification not yet stored: its row, and what is done once it is (after the commit of `tx`, or now without one). */
+export interface PreparedNotice {
+  row: NewNotificationRow;
+  deliver: (stored: NotificationRow, tx?: EntityManager) => Promise<void>;
 }
 
 /** A reply that has just become visible, with who wrote it and who wrote its thread. */
@@ -80,9 +86,19 @@ export class NotificationsService {
     private readonly identity: IdentityService,
   ) {}
 
-  async send(tx: EntityManager, recipient: Recipient, n: NewNotification): Promise<void> {
+  send(tx: EntityManager, recipient: Recipient, n: NewNotification): Promise<void> {
+    return this.store(tx, this.prepare(recipient, n));
+  }
+
+  private async store(tx: EntityManager, notice: PreparedNotice): Promise<void> {
+    const row = await this.repo.insert(tx, notice.row);
+    if (row) await notice.deliver(row, tx);
+  }
+
+  /** The row `n` is stored as, and its delivery once stored (live, and by email). */
+  private prepare(recipient: Recipient, n: NewNotification): PreparedNotice {
     const named = 'userId' in recipient;
-    const row = await this.repo.insert(tx, {
+    const row: NewNotificationRow = {
       userId: named ? recipient.userId : null,
       hash: named ? null : recipient.hash,
       scopeId: named ? null : recipient.scope.id,
@@ -92,25 +108,27 @@ export class NotificationsService {
       itemId: n.itemId ?? null,
       threadId: n.post?.threadId ?? null,
       unlessIgnoring: named ? n.aboutNamed : null,
-    });
-    if (!row) return;
-    const dto = toNotificationDto(row);
-    // Live, only to someone who may read the thread now. Behind a key the reader's role is not
-    // known here, so a notice about a thread outside the open categories waits in their list.
-    const visibility = n.post
-      ? (n.post.visibility ?? (await this.repo.visibilityOfThread(tx, n.post.threadId)))
-      : 'open';
-    afterCommit(tx, async () => {
-      if (!named) {
-        if (visibility === 'open') await this.realtime.notifyAuthorKey(recipient.scope, recipient.hash, dto);
-        return;
-      }
-      if (visibility !== 'open' && !(await this.mayRead(recipient.userId, visibility))) return;
-      this.realtime.notifyUser(recipient.userId, dto);
-      if (!this.mailer.enabled) return;
-      const email = await this.users.emailOf(recipient.userId);
-      if (email) await this.mailer.sendNotification(email);
-    });
+    };
+    const deliver = async (stored: NotificationRow, tx?: EntityManager) => {
+      const dto = toNotificationDto(stored);
+      // Live, only to someone who may read the thread now. Behind a key the reader's role is not
+      // known here, so a notice about a thread outside the open categories waits in their list.
+      const visibility = n.post
+        ? (n.post.visibility ?? (await this.repo.visibilityOfThread(tx, n.post.threadId)))
+        : 'open';
+      afterCommit(tx, async () => {
+        if (!named) {
+          if (visibility === 'open') await this.realtime.notifyAuthorKey(recipient.scope, recipient.hash, dto);
+          return;
+        }
+        if (visibility !== 'open' && !(await this.mayRead(recipient.userId, visibility))) return;
+        this.realtime.notifyUser(recipient.userId, dto);
+        if (!this.mailer.enabled) return;
+        const email = await this.users.emailOf(recipient.userId);
+        if (email) await this.mailer.sendNotification(email);
+      });
+    };
+    return { row, deliver };
   }
 
   /** The author of a piece of content, however they wrote it; a guest has no one to tell here (their receipt tells them). */
@@ -146,12 +164,21 @@ export class NotificationsService {
    * that a reply with no notification does not name the author of an anonymous thread in a dump.
    */
   async replyPublished(tx: EntityManager, reply: PublishedReply): Promise<void> {
+    const notice = this.replyNotice(reply);
+    if (notice) await this.store(tx, notice);
+  }
+
+  /**
+   * `replyPublished` for a writer that stores the notice in the statement that writes the reply
+   * (ForumWriter.publishReply): none when the thread's author can't be told.
+   */
+  replyNotice(reply: PublishedReply): PreparedNotice | null {
     const threadAuthor = this.authorship.recipientOf(reply.threadAuthor);
-    if (!threadAuthor) return;
+    if (!threadAuthor) return null;
     // Someone ignored by name is not heard of by name (issue 18). Only a named reply to a named
     // reader: the absence of a notice to a key, or about an anonymous reply, would point at a person.
     const named = reply.author.authorKind === 'user' && reply.author.authorId ? reply.author.authorId : undefined;
-    await this.send(tx, threadAuthor, {
+    return this.prepare(threadAuthor, {
       type: 'reply',
       text: `Nytt svar i tråden din «${reply.threadTitle}».`,
       post: { threadId: reply.threadId, postId: reply.postId, visibility: reply.threadVisibility },
