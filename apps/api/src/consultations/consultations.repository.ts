@@ -164,7 +164,11 @@ export class ConsultationsRepository {
   }
 
   questionsOf(id: string, manager: EntityManager = this.db.manager): Promise<QuestionRow[]> {
-    return manager.query('SELECT * FROM consultation_questions WHERE consultation_id = $1 ORDER BY position', [id]);
+    return manager.query(
+      `SELECT id, consultation_id, position, kind, prompt, options, required, min, max
+       FROM consultation_questions WHERE consultation_id = $1 ORDER BY position`,
+      [id],
+    );
   }
 
   setStatus(tx: EntityManager, id: string, status: ConsultationRow['status']): Promise<unknown> {

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations/index.js';
 import { ENTITIES } from './entities.js';
+import { PreparingClient } from './prepared-statements.js';
 import { TransactionGuardLogger } from './transaction-guard.js';
 
 export interface DatabaseTarget {
@@ -12,6 +13,8 @@ export interface DatabaseTarget {
    * migration and move tools). PGlite cannot cancel, and ignores it.
    */
   statementTimeoutMs?: number;
+  /** Statements with parameters prepared once per connection (the app, not the migration tools). */
+  prepareStatements?: boolean;
 }
 
 /** The app's statements are a user's request waiting; none should outlive a few seconds. */
@@ -35,6 +38,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
       idleTimeoutMillis: 30_000,
       application_name: 'erfaringsforum',
       statement_timeout: target.statementTimeoutMs ?? APP_STATEMENT_TIMEOUT_MS,
+      ...(target.prepareStatements ? { Client: PreparingClient } : {}),
     },
   };
 }

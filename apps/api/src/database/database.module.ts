@@ -12,7 +12,7 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(target),
+          useFactory: () => dataSourceOptions({ prepareStatements: true, ...target }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
             await runMigrations(dataSource, { exclusive: target.poolSize > 1 });

@@ -96,9 +96,11 @@ export class SearchRepository {
     return this.db.transaction(async (tx) => {
       // Compiling a plan costs more than any search here runs; a post's row is read from memory,
       // so looking up 1,000 threads by key is cheaper than reading all threads, as the planner
-      // assumes at the default random_page_cost; and under load a parallel worker only adds a process.
+      // assumes at the default random_page_cost; under load a parallel worker only adds a process; and
+      // the best plan depends on how common the words are, so a prepared search is planned for its own
+      // (decision 0047).
       await tx.query(
-        `SET LOCAL statement_timeout = ${SEARCH_TIMEOUT_MS}; SET LOCAL jit = off; SET LOCAL random_page_cost = 1.1; SET LOCAL max_parallel_workers_per_gather = 0`,
+        `SET LOCAL statement_timeout = ${SEARCH_TIMEOUT_MS}; SET LOCAL jit = off; SET LOCAL random_page_cost = 1.1; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL plan_cache_mode = force_custom_plan`,
       );
       let candidates = windowStart ? await this.candidates(tx, visibilities, query, windowStart) : [];
       if (candidates.length < CANDIDATES) candidates = await this.candidates(tx, visibilities, query, null);
