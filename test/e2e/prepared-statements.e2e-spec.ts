@@ -1,3 +1,4 @@
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { MOST_PER_CONNECTION } from '../../apps/api/src/database/prepared-statements.js';
 import { asAdmin, newUser } from '../support/factories.js';
@@ -48,6 +49,16 @@ describe('prepared statements', () => {
       expect(await runner.query('SELECT $1::text AS t', ['fortsatt her'])).toEqual([{ t: 'fortsatt her' }]);
     });
 
+    it('should answer when a table changed under a prepared statement (a migration run by another process)', async () => {
+      await runner.query('CREATE TEMP TABLE prepared_probe (id int, a text)');
+      await runner.query("INSERT INTO prepared_probe VALUES (1, 'en')");
+      const text = 'SELECT * FROM prepared_probe WHERE id = $1';
+      expect(await runner.query(text, [1])).toEqual([{ id: 1, a: 'en' }]);
+      await runner.query("ALTER TABLE prepared_probe ADD COLUMN b text DEFAULT 'to'");
+      expect(await runner.query(text, [1])).toEqual([{ id: 1, a: 'en', b: 'to' }]);
+      expect(await runner.query(text, [1])).toEqual([{ id: 1, a: 'en', b: 'to' }]);
+    });
+
     it(`should keep at most ${MOST_PER_CONNECTION} statements on a connection, and answer the rest unprepared`, async () => {
       for (let i = 0; i < MOST_PER_CONNECTION + 20; i++)
         expect(await runner.query(`SELECT $1::int + ${i} AS n /* one-off */`, [1])).toEqual([{ n: i + 1 }]);
@@ -56,6 +67,28 @@ describe('prepared statements', () => {
         MOST_PER_CONNECTION,
       );
     });
+  });
+
+  // The embedded database serves every connection from one session: what one prepared outlives it.
+  it('should prepare a statement again on a new connection after the old one closed', async () => {
+    const pool = (app.server.app.get(DataSource).driver as unknown as { master: Pool }).master;
+    const text = 'SELECT $1::int AS n /* across-connections */';
+    const first = await pool.connect();
+    expect((await first.query(text, [1])).rows).toEqual([{ n: 1 }]);
+    first.release(true);
+    // The embedded database takes a moment to let the closed connection go before it serves a new one.
+    let second: PoolClient | undefined;
+    for (let attempt = 0; !second; attempt++)
+      second = await pool.connect().catch(async (e: unknown) => {
+        if (attempt >= 20) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+        return undefined;
+      });
+    try {
+      expect((await second.query(text, [2])).rows).toEqual([{ n: 2 }]);
+    } finally {
+      second.release();
+    }
   });
 
   it('should give every member their own page and counts when the same statements serve them all', async () => {

@@ -30,7 +30,7 @@ describe('a reply written in one statement', () => {
     (
       await sql<ThreadGuard>(
         app,
-        `SELECT t.category_id, t.status, t.locked, c.visibility, c.moderation, c.allow_anonymous, c.allow_guests
+        `SELECT t.category_id, t.status, t.locked, c.visibility, c.moderation, c.allow_anonymous, c.allow_guests, t.author_id
          FROM threads t JOIN categories c ON c.id = t.category_id WHERE t.id = $1`,
         [threadId],
       )
@@ -116,6 +116,20 @@ describe('a reply written in one statement', () => {
         403,
       );
       expect(await storedIn(thread.id)).toEqual(before);
+    });
+
+    it('should write nothing when its category was switched to pre-moderation, and hold the reply asked again', async () => {
+      const category = await newCategory(app);
+      const author = await newUser(app);
+      const writer = await newUser(app);
+      const thread = await newThread(author, category);
+      const seen = await guardOf(thread.id);
+      must(await admin.patch(`/api/categories/${category}`, { moderation: 'pre' }), 200);
+      expect(await attempt(thread.id, seen, writer)).toBeNull();
+      expect(await storedIn(thread.id)).toEqual({ posts: 1, replies: 0, notes: 0 });
+      const asked = must(await writer.post(`/api/threads/${thread.id}/posts`, { body: 'Nå da?' }), 201);
+      expect(asked.body.status).toBe('pending');
+      expect(await storedIn(thread.id)).toEqual({ posts: 2, replies: 0, notes: 0 });
     });
   });
 });

@@ -23,6 +23,8 @@ export interface HoldingInput {
 export interface HoldingDecision {
   /** Held until a moderator approves it, and why; empty: published. */
   reasons: HoldReason[];
+  /** `reasons` under either moderation of the category: it may change before the write. */
+  heldIn: Record<ModerationMode, HoldReason[]>;
   /** Queued for a look even when published, and how urgently. */
   review: ReviewReason[];
   priority: Priority;
@@ -77,15 +79,19 @@ export class HoldingService {
       );
     }
     const personalDetails = input.unnamed ? findPersonalDetails(input.text) : [];
-    const outcome = decideHolding({
-      moderation: input.moderation,
-      writer: input.unnamed && viewer.userId ? 'anonymous' : await this.writerKind(policy, viewer),
+    const facts = {
+      writer: input.unnamed && viewer.userId ? ('anonymous' as const) : await this.writerKind(policy, viewer),
       unnamed: input.unnamed,
       personalDetails,
       watched: [...actions].filter((a): a is Exclude<WatchedAction, 'block'> => a !== 'block'),
-    });
+    };
+    const outcome = decideHolding({ ...facts, moderation: input.moderation });
     return {
       reasons: outcome.held,
+      heldIn: {
+        post: decideHolding({ ...facts, moderation: 'post' }).held,
+        pre: decideHolding({ ...facts, moderation: 'pre' }).held,
+      },
       review: outcome.review,
       priority: outcome.priority,
       personalDetails,

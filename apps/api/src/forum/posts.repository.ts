@@ -70,7 +70,7 @@ function newPostParams(post: NewPostRow): unknown[] {
 /** What a reply written without a transaction checks the thread against: the facts the policy was asked about. */
 export type ThreadGuard = Pick<
   ThreadRow,
-  'category_id' | 'status' | 'locked' | 'visibility' | 'moderation' | 'allow_anonymous' | 'allow_guests'
+  'category_id' | 'status' | 'locked' | 'visibility' | 'moderation' | 'allow_anonymous' | 'allow_guests' | 'author_id'
 >;
 
 export interface NewPostRow {
@@ -283,40 +283,52 @@ export class PostsRepository {
     post: NewPostRow & { id: string },
     notice: NewNotificationRow | null,
   ): Promise<{ row: PostRow; notice: NotificationRow | null } | null> {
-    const noticeAt = NEW_POST_PARAMS + 9;
-    const rows: (PostRow & { notice: (Omit<NotificationRow, 'created_at'> & { created_at: string }) | null })[] =
-      await this.db.query(
-        `WITH locked AS (
+    const noticeAt = NEW_POST_PARAMS + 10;
+    const rows: (PostRow & {
+      notice: (Omit<NotificationRow, 'created_at' | 'read_at'> & { created_at: string; read_at: string | null }) | null;
+    })[] = await this.db.query(
+      `WITH locked AS (
            SELECT t.id FROM threads t JOIN categories c ON c.id = t.category_id
            WHERE t.id = $1 AND t.category_id = $${NEW_POST_PARAMS + 1} AND t.status = $${NEW_POST_PARAMS + 2}
              AND t.locked = $${NEW_POST_PARAMS + 3} AND c.visibility = $${NEW_POST_PARAMS + 4}
              AND c.moderation = $${NEW_POST_PARAMS + 5} AND c.allow_anonymous = $${NEW_POST_PARAMS + 6}
              AND c.allow_guests = $${NEW_POST_PARAMS + 7}
-           FOR UPDATE OF t),
+             AND t.author_id IS NOT DISTINCT FROM $${NEW_POST_PARAMS + 8}::uuid
+           FOR UPDATE OF t FOR SHARE OF c),
          p AS (
-           INSERT INTO posts (id, ${NEW_POST_COLUMNS}) SELECT $${NEW_POST_PARAMS + 8}, ${NEW_POST_VALUES} FROM locked
+           INSERT INTO posts (id, ${NEW_POST_COLUMNS}) SELECT $${NEW_POST_PARAMS + 9}, ${NEW_POST_VALUES} FROM locked
            RETURNING *),
          counted AS (
            UPDATE threads SET reply_count = reply_count + 1, last_post_at = greatest(last_post_at, clock_timestamp())
            FROM p WHERE threads.id = p.thread_id),
          told AS (${notice ? notificationInsert(noticeAt, 'FROM p') : 'SELECT NULL WHERE false'})
        ${POST_COLUMNS}, (SELECT row_to_json(told) FROM told) AS notice FROM p ${POST_JOINS('')}`,
-        [
-          ...newPostParams(post),
-          seen.category_id,
-          seen.status,
-          seen.locked,
-          seen.visibility,
-          seen.moderation,
-          seen.allow_anonymous,
-          seen.allow_guests,
-          post.id,
-          ...(notice ? notificationParams(notice) : []),
-        ],
-      );
+      [
+        ...newPostParams(post),
+        seen.category_id,
+        seen.status,
+        seen.locked,
+        seen.visibility,
+        seen.moderation,
+        seen.allow_anonymous,
+        seen.allow_guests,
+        seen.author_id,
+        post.id,
+        ...(notice ? notificationParams(notice) : []),
+      ],
+    );
     if (!rows[0]) return null;
     const { notice: stored, ...row } = rows[0];
-    return { row, notice: stored ? { ...stored, created_at: new Date(stored.created_at) } : null };
+    return {
+      row,
+      notice: stored
+        ? {
+            ...stored,
+            created_at: new Date(stored.created_at),
+            read_at: stored.read_at ? new Date(stored.read_at) : null,
+          }
+        : null,
+    };
   }
 
   /** New text (searchable again, with the thread title for an opening post), edited now. */

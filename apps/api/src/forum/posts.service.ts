@@ -186,6 +186,8 @@ export class PostsService {
               ...post,
               threadId: thread.id,
               alias: await this.writer.aliasFor(tx, thread.id, author),
+              // The category's moderation as it is now, under the lock.
+              reasons: decision.heldIn[thread.moderation],
               thread,
             });
           },
